@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Entry point of the `pexship` command (package.json bin → dist/cli.js).
+import { main } from './cli/main.js';
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`pexship: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
