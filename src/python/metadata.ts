@@ -1,0 +1,255 @@
+/**
+ * Text formats found inside distributions: core metadata (`METADATA` / `PKG-INFO`, RFC 822 style headers with
+ * an optional body), the wheel's `WHEEL` file, and `entry_points.txt` (INI).
+ *
+ * Public API:
+ * - `parseHeaders(text): {headers: HeaderList, body: string}` — the raw RFC 822 reading: folded lines joined,
+ *   repeated fields kept in order, everything after the first blank line is the body.
+ * - `parseCoreMetadata(text, source?): CoreMetadata` — typed fields (`name`, `version`, `requiresDist`,
+ *   `providesExtra`, `requiresPython`, `description`, …) plus every raw header. Throws `InvalidMetadata`
+ *   (a `UsageError`) when `Name` or `Version` is missing; `source` names the file in the message.
+ * - `parseWheelInfo(text, source?): WheelInfo` — `WHEEL`: `wheelVersion`, `rootIsPurelib`, `tags`, `build`.
+ * - `parseEntryPoints(text): EntryPoint[]` — every `name = module:attr [extras]` line with its `group`, in file
+ *   order; `entryPointGroup(entryPoints, 'console_scripts')` picks one group.
+ * - `parseEntryPointValue(value)` — `module.sub:attr.sub [a, b]` → `{module, attr?, extras}`.
+ */
+import { UsageError } from '../errors.js';
+
+export class InvalidMetadata extends UsageError {
+  constructor(source: string, reason: string) {
+    super(`invalid metadata in ${source}: ${reason}`);
+    this.name = 'InvalidMetadata';
+  }
+}
+
+/** Headers in file order; names keep their spelling, look-ups ignore case. */
+export class HeaderList {
+  readonly entries: [name: string, value: string][] = [];
+
+  add(name: string, value: string): void {
+    this.entries.push([name, value]);
+  }
+
+  /** Every value of a field, in order. */
+  getAll(name: string): string[] {
+    const key = name.toLowerCase();
+    return this.entries.filter(([n]) => n.toLowerCase() === key).map(([, v]) => v);
+  }
+
+  /** The first value of a field. */
+  get(name: string): string | undefined {
+    const key = name.toLowerCase();
+    return this.entries.find(([n]) => n.toLowerCase() === key)?.[1];
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+}
+
+/**
+ * Reads RFC 822 style headers. A line starting with space or tab continues the previous field (kept as a new
+ * line of its value, so multi-line fields such as Description or License survive); the first empty line ends
+ * the headers and the rest is the body.
+ */
+export function parseHeaders(text: string): { headers: HeaderList; body: string } {
+  const headers = new HeaderList();
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  let current: { name: string; parts: string[] } | undefined;
+  const flush = () => {
+    if (current) headers.add(current.name, current.parts.join('\n'));
+    current = undefined;
+  };
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') {
+      i++;
+      break;
+    }
+    if (/^[ \t]/.test(line)) {
+      // A continuation before any field is tolerated and dropped rather than failing the whole file.
+      current?.parts.push(line);
+      continue;
+    }
+    const colon = line.indexOf(':');
+    flush();
+    if (colon <= 0) continue; // not a header line; email parsers skip these too
+    current = { name: line.slice(0, colon).trim(), parts: [line.slice(colon + 1).trim()] };
+  }
+  flush();
+  return { headers, body: lines.slice(i).join('\n') };
+}
+
+/** Joins a folded field into one line (RFC 822 unfolding, whitespace squeezed). */
+function unfold(value: string): string {
+  return value
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
+}
+
+/**
+ * Undoes the core metadata convention for a Description header: each continuation line carries 7 spaces and
+ * a `|` (or, from older tools, 8 spaces) before its text.
+ */
+function unfoldDescription(value: string): string {
+  const [first, ...rest] = value.split('\n');
+  return [first, ...rest.map((l) => (/^ {7}\|/.test(l) ? l.slice(8) : l.replace(/^(?: {1,8}|\t)/, '')))].join('\n');
+}
+
+export interface CoreMetadata {
+  metadataVersion?: string;
+  /** As written; use `canonicalizeName` from wheel.ts to compare. */
+  name: string;
+  version: string;
+  summary?: string;
+  requiresPython?: string;
+  /** Each `Requires-Dist` value (a PEP 508 requirement string), in order. */
+  requiresDist: string[];
+  /** Extra names as written (normalise before comparing). */
+  providesExtra: string[];
+  dynamic: string[];
+  license?: string;
+  classifiers: string[];
+  projectUrls: string[];
+  /** `Description` header or, when present, the body after the headers. */
+  description?: string;
+  descriptionContentType?: string;
+  /** Every header as read, for fields not typed above. */
+  headers: HeaderList;
+}
+
+export function parseCoreMetadata(text: string, source = 'METADATA'): CoreMetadata {
+  const { headers, body } = parseHeaders(text);
+  const one = (field: string) => {
+    const v = headers.get(field);
+    return v === undefined ? undefined : unfold(v);
+  };
+  const all = (field: string) => headers.getAll(field).map(unfold).filter((v) => v !== '');
+  const name = one('Name');
+  const version = one('Version');
+  if (!name) throw new InvalidMetadata(source, 'no Name field');
+  if (!version) throw new InvalidMetadata(source, 'no Version field');
+  const header = headers.get('Description');
+  const description = body.trim() !== '' ? body : header !== undefined ? unfoldDescription(header) : undefined;
+  const meta: CoreMetadata = {
+    name,
+    version,
+    requiresDist: all('Requires-Dist'),
+    providesExtra: all('Provides-Extra'),
+    dynamic: all('Dynamic'),
+    classifiers: all('Classifier'),
+    projectUrls: all('Project-URL'),
+    headers,
+  };
+  const optional: [keyof CoreMetadata, string][] = [
+    ['metadataVersion', 'Metadata-Version'],
+    ['summary', 'Summary'],
+    ['requiresPython', 'Requires-Python'],
+    ['descriptionContentType', 'Description-Content-Type'],
+  ];
+  for (const [key, field] of optional) {
+    const v = one(field);
+    if (v !== undefined) (meta as unknown as Record<string, unknown>)[key] = v;
+  }
+  const license = headers.get('License');
+  if (license !== undefined) meta.license = unfoldDescription(license);
+  if (description !== undefined) meta.description = description;
+  return meta;
+}
+
+export interface WheelInfo {
+  /** `Wheel-Version` as numbers, e.g. [1, 0]. */
+  wheelVersion: [number, number];
+  generator?: string;
+  rootIsPurelib: boolean;
+  /** Expanded tags, one per `Tag` line, lower case. */
+  tags: string[];
+  build?: string;
+  headers: HeaderList;
+}
+
+/** Reads a wheel's `WHEEL` file. A missing or malformed `Wheel-Version` is an error (PEP 427 requires it). */
+export function parseWheelInfo(text: string, source = 'WHEEL'): WheelInfo {
+  const { headers } = parseHeaders(text);
+  const raw = headers.get('Wheel-Version');
+  if (raw === undefined) throw new InvalidMetadata(source, 'no Wheel-Version field');
+  const m = /^\s*(\d+)\.(\d+)\s*$/.exec(raw);
+  if (!m) throw new InvalidMetadata(source, `Wheel-Version ${JSON.stringify(raw)} is not MAJOR.MINOR`);
+  const purelib = (headers.get('Root-Is-Purelib') ?? 'false').trim().toLowerCase();
+  const info: WheelInfo = {
+    wheelVersion: [Number(m[1]), Number(m[2])],
+    rootIsPurelib: purelib === 'true',
+    tags: headers.getAll('Tag').map((t) => t.trim().toLowerCase()).filter((t) => t !== ''),
+    headers,
+  };
+  const generator = headers.get('Generator');
+  if (generator !== undefined) info.generator = unfold(generator);
+  const build = headers.get('Build');
+  if (build !== undefined) info.build = build.trim();
+  return info;
+}
+
+export interface EntryPoint {
+  group: string;
+  name: string;
+  /** The reference as written, e.g. `pkg.cli:main [extra]`. */
+  value: string;
+  module: string;
+  /** The attribute path after `:`, if any (`main`, `Cls.method`). */
+  attr?: string;
+  extras: string[];
+}
+
+/** Splits an entry point reference `module.sub:attr.sub [extra1, extra2]`. */
+export function parseEntryPointValue(value: string): { module: string; attr?: string; extras: string[] } {
+  const m = /^\s*([^\s:[\]]+)\s*(?::\s*([^\s[\]]+))?\s*(?:\[([^\]]*)\])?\s*$/.exec(value);
+  if (!m) throw new InvalidMetadata('entry_points.txt', `entry point ${JSON.stringify(value)} is not MODULE[:ATTR] [EXTRAS]`);
+  const extras = (m[3] ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  return { module: m[1], ...(m[2] !== undefined ? { attr: m[2] } : {}), extras };
+}
+
+/**
+ * Reads `entry_points.txt`. Comments (`#`, `;`) and blank lines are skipped; lines outside a section are an
+ * error, as are lines without `=`. Duplicate names are kept (the later one wins when a caller builds a map).
+ */
+export function parseEntryPoints(text: string, source = 'entry_points.txt'): EntryPoint[] {
+  const out: EntryPoint[] = [];
+  let group: string | undefined;
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  lines.forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) return;
+    const section = /^\[\s*(.+?)\s*\]$/.exec(line);
+    if (section) {
+      group = section[1];
+      return;
+    }
+    const where = `${source} line ${index + 1}`;
+    if (group === undefined) throw new InvalidMetadata(where, `${JSON.stringify(line)} is outside any [section]`);
+    const eq = line.indexOf('=');
+    if (eq <= 0) throw new InvalidMetadata(where, `${JSON.stringify(line)} is not NAME = MODULE[:ATTR]`);
+    const name = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim();
+    let parsed;
+    try {
+      parsed = parseEntryPointValue(value);
+    } catch {
+      throw new InvalidMetadata(where, `entry point ${JSON.stringify(value)} is not MODULE[:ATTR] [EXTRAS]`);
+    }
+    out.push({ group, name, value, ...parsed });
+  });
+  return out;
+}
+
+/** The entry points of one group, later duplicates replacing earlier ones, in first-seen order. */
+export function entryPointGroup(entryPoints: readonly EntryPoint[], group: string): EntryPoint[] {
+  const byName = new Map<string, EntryPoint>();
+  for (const ep of entryPoints) if (ep.group === group) byName.set(ep.name, ep);
+  return [...byName.values()];
+}
