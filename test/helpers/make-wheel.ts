@@ -22,8 +22,8 @@ export interface WheelSpec {
   executable?: string[];
   /** Leave these paths out of RECORD or give them a wrong hash, to test verification. */
   corruptRecord?: { omit?: string[]; wrongHash?: string[] };
-  /** Raw entries written as-is without RECORD lines (for path-escape tests). */
-  rawEntries?: Record<string, string>;
+  /** Raw entries written as-is without RECORD lines (for path-escape and symlink tests). */
+  rawEntries?: Record<string, string | { content: string; mode: number }>;
 }
 
 /** PEP 503 normalised name with '-' replaced by '_' as wheel file names use. */
@@ -76,7 +76,10 @@ export async function makeWheel(dir: string, spec: WheelSpec): Promise<string> {
   const zip = new yazl.ZipFile();
   const exec = new Set(spec.executable ?? []);
   for (const [p, c] of files) zip.addBuffer(c, p, { mtime: new Date(2020, 0, 1), mode: exec.has(p) ? 0o100755 : 0o100644 });
-  for (const [p, c] of Object.entries(spec.rawEntries ?? {})) zip.addBuffer(Buffer.from(c), p, { mtime: new Date(2020, 0, 1) });
+  for (const [p, c] of Object.entries(spec.rawEntries ?? {})) {
+    const { content, mode } = typeof c === 'string' ? { content: c, mode: 0o100644 } : c;
+    zip.addBuffer(Buffer.from(content), p, { mtime: new Date(2020, 0, 1), mode });
+  }
   const out = path.join(dir, wheelFileName(spec));
   await new Promise<void>((resolve, reject) => {
     zip.outputStream.pipe(createWriteStream(out)).on('close', () => resolve()).on('error', reject);

@@ -1,0 +1,288 @@
+/**
+ * Assembles a PEX from installed wheels and the user's sources (FORMAT.md): entries in a fixed order with
+ * fixed dates and modes, written to a temporary file beside the output and renamed into place, so a failed
+ * build never leaves a half-written file.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { chmod, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { PEXSHIP_VERSION } from '../version.js';
+import { installWheel, type InstalledWheel } from './install.js';
+import { renderMain, runtimeFiles } from './runtime.js';
+import { writeZip, type ZipMember } from './zip.js';
+
+export type InheritPath = 'false' | 'prefer' | 'fallback';
+
+export interface PexTarget {
+  /** The target as the user named it, e.g. `manylinux2014_x86_64-cp-311-cp311`. */
+  platform: string;
+  /** File names of the wheels that serve this target. */
+  wheels: string[];
+}
+
+export interface BuildPexOptions {
+  /** Paths of the wheel files to install (already resolved and downloaded). */
+  wheels: string[];
+  /** Folders whose contents go to the PEX root (`-D`). */
+  sourcesDirs?: string[];
+  /** `module` or `module:function` (`-e`, `-m`). */
+  entryPoint?: string;
+  /** A console script of one of the wheels (`-c`). */
+  script?: string;
+  output: string;
+  /** Interpreter to name in the shebang line, e.g. `/usr/bin/env python3.11` or `python3`. */
+  shebang?: string;
+  interpreterConstraints?: string[];
+  inheritPath?: InheritPath;
+  venv?: boolean;
+  compress?: boolean;
+  /** The requirement strings the build was asked for (recorded in PEX-INFO). */
+  requirements?: string[];
+  /** Which wheels serve which target; default: one target, every wheel, named `current`. */
+  targets?: PexTarget[];
+}
+
+export interface DistributionSummary {
+  filename: string;
+  project: string;
+  version: string;
+  sha256: string;
+  wheelSize: number;
+}
+
+export interface BuildPexResult {
+  path: string;
+  size: number;
+  sha256: string;
+  pexHash: string;
+  codeHash: string;
+  entryPoint: string | null;
+  script: string | null;
+  distributions: DistributionSummary[];
+  targets: PexTarget[];
+  pexInfo: Record<string, unknown>;
+}
+
+interface SourceFile {
+  name: string;
+  content: Buffer;
+  executable: boolean;
+}
+
+const ENTRY_POINT = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*)?$/;
+
+function byName<T extends { name: string }>(a: T, b: T): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** Reads every file under the `-D` folders; a path given twice with different content is an error. */
+async function readSources(dirs: string[]): Promise<SourceFile[]> {
+  const files = new Map<string, SourceFile & { from: string }>();
+  for (const dir of dirs) {
+    let info;
+    try {
+      info = await stat(dir);
+    } catch {
+      throw new UsageError(`--sources-directory ${dir} does not exist; give a folder of your Python code.`);
+    }
+    if (!info.isDirectory()) throw new UsageError(`--sources-directory ${dir} is not a folder.`);
+    const walk = async (rel: string): Promise<void> => {
+      const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
+      for (const entry of entries) {
+        const name = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.name === '__pycache__' || entry.name.endsWith('.pyc') || entry.name === '.git') continue;
+        const full = path.join(dir, name);
+        const st = await stat(full); // follows links: a linked file's content is what the user means
+        if (st.isDirectory()) await walk(name);
+        else if (st.isFile()) {
+          if (name === '__main__.py' || name === 'PEX-INFO' || name.startsWith('.deps/') || name.startsWith('.bootstrap/')) {
+            throw new UsageError(`${full}: the name ${name} is reserved inside a PEX; rename it, or use -e to name your entry point.`);
+          }
+          const content = await readFile(full);
+          const prior = files.get(name);
+          if (prior && !prior.content.equals(content)) {
+            throw new UsageError(`${name} is in both ${prior.from} and ${dir} with different content; keep one.`);
+          }
+          files.set(name, { name, content, executable: (st.mode & 0o111) !== 0, from: dir });
+        }
+      }
+    };
+    await walk('');
+  }
+  return [...files.values()].sort(byName);
+}
+
+/**
+ * sha1 over names then contents, pex's scheme for `code_hash`: the sorted relative paths joined, then each
+ * file's bytes in that order. Dot-files and compiled files are left out as pex does.
+ */
+function codeHashOf(sources: SourceFile[]): string {
+  const included = sources.filter((f) => !f.name.split('/').pop()!.startsWith('.') && !f.name.endsWith('.pyc'));
+  const h = createHash('sha1');
+  h.update(included.map((f) => f.name).join(''));
+  for (const f of included) h.update(f.content);
+  return h.digest('hex');
+}
+
+function resolveScript(script: string, wheels: InstalledWheel[]): string {
+  const owners = wheels.filter((w) => script in w.consoleScripts);
+  if (owners.length === 0) {
+    const known = wheels.flatMap((w) => Object.keys(w.consoleScripts)).sort();
+    throw new UsageError(
+      `no distribution in this PEX has a console script named '${script}'` +
+        (known.length ? `; available: ${known.join(', ')}.` : '; none of its distributions declares console scripts. Use -e MODULE[:FUNC] instead.'),
+    );
+  }
+  const targets = new Set(owners.map((w) => w.consoleScripts[script]));
+  if (targets.size > 1) {
+    throw new UsageError(`console script '${script}' is declared by ${owners.map((w) => w.filename).join(' and ')} with different targets; use -e MODULE:FUNC to choose.`);
+  }
+  return owners[0].consoleScripts[script];
+}
+
+/** Installs the wheels, assembles the PEX and writes it atomically to `options.output`. */
+export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult> {
+  if (options.entryPoint && options.script) {
+    throw new UsageError('give either an entry point (-e/-m) or a console script (-c), not both.');
+  }
+  if (options.entryPoint && !ENTRY_POINT.test(options.entryPoint)) {
+    throw new UsageError(`entry point '${options.entryPoint}' is not MODULE or MODULE:FUNCTION (e.g. myapp.cli:main).`);
+  }
+  const wheelPaths = [...new Set(options.wheels.map((w) => path.resolve(w)))];
+  const [installed, sources] = await Promise.all([Promise.all(wheelPaths.map((w) => installWheel(w))), readSources(options.sourcesDirs ?? [])]);
+  installed.sort((a, b) => (a.filename < b.filename ? -1 : 1));
+  for (let i = 1; i < installed.length; i++) {
+    if (installed[i].filename === installed[i - 1].filename) {
+      throw new UsageError(`two different files are named ${installed[i].filename}; give each wheel once.`);
+    }
+  }
+  const scriptEntry = options.script ? resolveScript(options.script, installed) : null;
+  const targets = options.targets ?? [{ platform: 'current', wheels: installed.map((w) => w.filename) }];
+  const known = new Set(installed.map((w) => w.filename));
+  for (const t of targets) {
+    for (const w of t.wheels) if (!known.has(w)) throw new Error(`target ${t.platform} names ${w}, which is not among the wheels being installed`);
+  }
+
+  // Everything but __main__.py and PEX-INFO, in entry order: they carry the hashes of the rest.
+  const runtime = runtimeFiles();
+  const deps: ZipMember[] = [];
+  for (const w of installed) {
+    for (const m of w.members) deps.push({ ...m, name: `.deps/${w.filename}/${m.name}` });
+  }
+  const sourceMembers: ZipMember[] = sources.map((f) => ({ name: f.name, mode: f.executable ? 0o100755 : 0o100644, content: f.content }));
+  const runtimeMembers: ZipMember[] = runtime.map((r) => ({ name: r.path, mode: 0o100644, content: Buffer.from(r.content, 'utf8') }));
+
+  const codeHash = codeHashOf(sources);
+  // pex_hash names the whole content: the runtime, each wheel (by its sha256) and the user code.
+  const pexHasher = createHash('sha1');
+  for (const r of runtime) pexHasher.update(`${r.path}\0${r.content}\0`);
+  for (const w of installed) pexHasher.update(`${w.filename}\0${w.sha256}\0`);
+  pexHasher.update(`code\0${codeHash}\0`);
+  const inheritPath = options.inheritPath ?? 'false';
+  const entryPoint = options.entryPoint ?? null;
+  const shebangPython = pythonFromShebang(options.shebang);
+  const pexInfoObject: Record<string, unknown> = {
+    build_properties: { pexship_version: PEXSHIP_VERSION, platforms: targets.map((t) => t.platform) },
+    code_hash: codeHash,
+    distributions: Object.fromEntries(installed.map((w) => [w.filename, w.sha256])),
+    entry_point: entryPoint,
+    inherit_path: inheritPath,
+    interpreter_constraints: options.interpreterConstraints ?? [],
+    pexship: {
+      format: 1,
+      script_entry: scriptEntry,
+      shebang_python: shebangPython,
+      targets,
+      version: PEXSHIP_VERSION,
+      wheels: Object.fromEntries(
+        installed.map((w) => [
+          w.filename,
+          { console_scripts: w.consoleScripts, data: w.hasData, project: w.project, requires_python: w.requiresPython, version: w.version },
+        ]),
+      ),
+    },
+    requirements: options.requirements ?? [],
+    script: options.script ?? null,
+    strip_pex_env: true,
+    venv: options.venv ?? false,
+  };
+  pexHasher.update(JSON.stringify(sortKeys({ ...pexInfoObject, build_properties: undefined, pexship: { ...(pexInfoObject.pexship as object), version: undefined } })));
+  const pexHash = pexHasher.digest('hex');
+  pexInfoObject.pex_hash = pexHash;
+  const pexInfo = Buffer.from(JSON.stringify(sortKeys(pexInfoObject)));
+  const mainPy = renderMain({ pexHash, entryPoint, scriptEntry, inheritPath, venv: options.venv ?? false, stripPexEnv: true });
+
+  const members: ZipMember[] = [
+    { name: '__main__.py', mode: 0o100644, content: Buffer.from(mainPy, 'utf8') },
+    ...runtimeMembers,
+    { name: 'PEX-INFO', mode: 0o100644, content: pexInfo },
+    ...deps,
+    ...sourceMembers,
+  ];
+  const shebang = Buffer.from(`#!${options.shebang ?? defaultShebang()}\n`);
+  const chunks = writeZip(shebang, members, options.compress ?? true);
+  const written = await writeAtomically(options.output, chunks);
+
+  return {
+    path: path.resolve(options.output),
+    size: written.size,
+    sha256: written.sha256,
+    pexHash,
+    codeHash,
+    entryPoint,
+    script: options.script ?? null,
+    distributions: installed.map((w) => ({ filename: w.filename, project: w.project, version: w.version, sha256: w.sha256, wheelSize: w.wheelSize })),
+    targets,
+    pexInfo: pexInfoObject,
+  };
+}
+
+function defaultShebang(): string {
+  return '/usr/bin/env python3';
+}
+
+/** `python3.11` from `/usr/bin/env python3.11` or `/usr/bin/python3.11`, for the runtime's re-exec hints. */
+function pythonFromShebang(shebang: string | undefined): string | null {
+  if (!shebang) return null;
+  const last = shebang.trim().split(/\s+/).pop() ?? '';
+  return path.posix.basename(last) || null;
+}
+
+/** JSON with sorted keys at every level (PEX-INFO is compared byte for byte between builds). */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Writes `chunks` to a temporary file beside `output`, makes it executable, renames it into place. */
+async function writeAtomically(output: string, chunks: Buffer[]): Promise<{ size: number; sha256: string }> {
+  const dir = path.dirname(path.resolve(output));
+  await mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(output)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const hash = createHash('sha256');
+  let size = 0;
+  const handle = await open(temp, 'wx', 0o755);
+  try {
+    const data = Buffer.concat(chunks);
+    hash.update(data);
+    size = data.length;
+    await handle.writeFile(data);
+    await handle.close();
+    await chmod(temp, 0o755);
+    await rename(temp, output);
+  } catch (e) {
+    await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw new UsageError(`could not write ${output}: ${(e as Error).message}; check that its folder is writable.`);
+  }
+  return { size, sha256: hash.digest('hex') };
+}

@@ -1,0 +1,240 @@
+/**
+ * PEP 427 install of a wheel into an in-memory tree, ready to be placed under `.deps/<wheel file name>/`.
+ *
+ * Every member is checked against RECORD (hash and size) and its CRC-32 before it is accepted, and every
+ * path is checked to stay inside the install folder. Members keep their deflate stream so the PEX writer
+ * can copy it without compressing again.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { entryPointGroup, parseCoreMetadata, parseEntryPoints, parseWheelInfo } from '../python/metadata.js';
+import { parseWheelFilename } from '../python/wheel.js';
+import { METHOD_DEFLATED, ZipArchive, ZipFormatError, type ZipMember } from './zip.js';
+
+export interface InstalledWheel {
+  /** The wheel's file name, e.g. `flask-3.1.3-py3-none-any.whl`. */
+  filename: string;
+  /** sha256 hex of the wheel file. */
+  sha256: string;
+  /** Size of the wheel file in bytes. */
+  wheelSize: number;
+  project: string;
+  version: string;
+  /** Expanded tags from the file name, e.g. ['cp311-cp311-manylinux_2_17_x86_64', …]. */
+  tags: string[];
+  requiresPython: string | null;
+  requiresDist: string[];
+  /** console_scripts and gui_scripts from entry_points.txt: {name: 'module:attr'}. */
+  consoleScripts: Record<string, string>;
+  /** True when the wheel has `<name>.data/{scripts,data,headers}` kept aside. */
+  hasData: boolean;
+  /** The installed files, paths relative to the install folder, sorted. */
+  members: ZipMember[];
+  /** Sum of the installed files' sizes. */
+  installedSize: number;
+}
+
+const SIGNATURE_FILES = new Set(['RECORD.jws', 'RECORD.p7s']);
+const ACCEPTED_HASHES = new Set(['sha256', 'sha384', 'sha512']);
+
+/** Splits one RECORD line (CSV: paths containing commas are quoted). */
+function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') out.push(field), (field = '');
+    else field += c;
+  }
+  out.push(field);
+  return out;
+}
+
+function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Why a member path is unsafe to extract, or null when it stays inside its folder. */
+export function unsafePathReason(name: string): string | null {
+  if (name.length === 0) return 'an empty name';
+  if (name.includes('\0')) return 'a NUL byte';
+  if (name.includes('\\')) return 'a backslash';
+  if (name.startsWith('/')) return 'an absolute path';
+  if (/^[A-Za-z]:/.test(name)) return 'a drive letter';
+  if (name.split('/').some((part) => part === '..')) return 'a ".." component';
+  return null;
+}
+
+interface RecordRow {
+  algorithm: string;
+  digest: string;
+  size: number | null;
+}
+
+/** Reads and installs one wheel file. Errors name the wheel and the member at fault. */
+export async function installWheel(wheelPath: string): Promise<InstalledWheel> {
+  const filename = path.basename(wheelPath);
+  const fail = (why: string): never => {
+    throw new UsageError(`wheel ${filename}: ${why}`);
+  };
+  const parsed = (() => {
+    try {
+      return parseWheelFilename(filename);
+    } catch (e) {
+      return fail(`${(e as Error).message}`);
+    }
+  })();
+  let data: Buffer;
+  try {
+    data = await readFile(wheelPath);
+  } catch (e) {
+    throw new UsageError(`cannot read wheel ${wheelPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; check the path.`);
+  }
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  let zip: ZipArchive;
+  try {
+    zip = new ZipArchive(data);
+  } catch (e) {
+    return fail(`not a valid zip archive (${(e as Error).message}); the file is corrupt or not a wheel, download it again.`);
+  }
+
+  // The .dist-info folder: exactly one at the root holding WHEEL and RECORD.
+  const distInfos = new Set<string>();
+  for (const e of zip.entries) {
+    const top = e.name.split('/')[0];
+    if (top.endsWith('.dist-info') && e.name.split('/').length === 2 && e.name.endsWith('/WHEEL')) distInfos.add(top);
+  }
+  if (distInfos.size !== 1) fail(`expected one .dist-info folder with a WHEEL file, found ${distInfos.size ? [...distInfos].join(', ') : 'none'}.`);
+  const distInfo = [...distInfos][0];
+  const dataDir = distInfo.replace(/\.dist-info$/, '.data');
+  const byName = new Map(zip.entries.map((e) => [e.name, e]));
+  if (byName.size !== zip.entries.length) fail('it has two members with the same name.');
+
+  const readMember = (name: string): Buffer => {
+    const e = byName.get(name);
+    if (!e) return fail(`it has no ${name}.`);
+    try {
+      return zip.read(e);
+    } catch (err) {
+      return fail(`member ${name} is corrupt: ${(err as Error).message}.`);
+    }
+  };
+  const wheelInfo = (() => {
+    try {
+      return parseWheelInfo(readMember(`${distInfo}/WHEEL`).toString('utf8'), `${distInfo}/WHEEL`);
+    } catch (e) {
+      return fail((e as Error).message);
+    }
+  })();
+  if (wheelInfo.wheelVersion[0] !== 1) fail(`Wheel-Version ${wheelInfo.wheelVersion.join('.')} is not supported (only 1.x); use a newer pexship.`);
+
+  const recordName = `${distInfo}/RECORD`;
+  const record = new Map<string, RecordRow>();
+  for (const line of readMember(recordName).toString('utf8').split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const [p, hash, size] = parseCsvLine(line);
+    if (p === recordName || SIGNATURE_FILES.has(p.split('/').pop()!)) continue;
+    const m = /^([a-z0-9]+)=([A-Za-z0-9_-]+)$/.exec(hash ?? '');
+    if (!m) fail(`RECORD has no hash for ${p}.`);
+    if (!ACCEPTED_HASHES.has(m![1])) fail(`RECORD uses ${m![1]} for ${p}; only sha256 or stronger is accepted.`);
+    record.set(p, { algorithm: m![1], digest: m![2], size: size ? Number(size) : null });
+  }
+
+  const members: ZipMember[] = [];
+  const installedRecord: string[] = [];
+  const installedPaths = new Set<string>();
+  let hasData = false;
+  let installedSize = 0;
+  for (const e of zip.entries) {
+    const unsafe = unsafePathReason(e.name);
+    if (unsafe) fail(`member "${e.name}" has ${unsafe}; refusing a wheel whose files would land outside its folder.`);
+    if ((e.unixMode & 0o170000) === 0o120000) fail(`member "${e.name}" is a symbolic link; wheels may not contain links.`);
+    if (e.isDirectory) continue;
+    if (e.name === recordName || (e.name.startsWith(`${distInfo}/`) && SIGNATURE_FILES.has(e.name.slice(distInfo.length + 1)))) continue;
+    const row = record.get(e.name);
+    if (!row) fail(`member ${e.name} is not listed in RECORD; the wheel was altered after it was built.`);
+    record.delete(e.name);
+    let content: Buffer;
+    try {
+      content = zip.read(e);
+    } catch (err) {
+      return fail(`member ${e.name} is corrupt: ${(err as Error).message}.`);
+    }
+    const digest = createHash(row!.algorithm).update(content).digest('base64url');
+    if (digest !== row!.digest) fail(`member ${e.name} does not match its RECORD hash (${row!.algorithm}=${row!.digest}, got ${digest}); the wheel is corrupt or was tampered with.`);
+    if (row!.size !== null && row!.size !== content.length) fail(`member ${e.name} is ${content.length} bytes, RECORD says ${row!.size}.`);
+
+    // PEP 427: purelib and platlib spread into the root; scripts, data and headers stay aside.
+    let target = e.name;
+    if (e.name.startsWith(`${dataDir}/`)) {
+      const rest = e.name.slice(dataDir.length + 1);
+      const slash = rest.indexOf('/');
+      const category = slash < 0 ? rest : rest.slice(0, slash);
+      if (category === 'purelib' || category === 'platlib') target = rest.slice(slash + 1);
+      else if (['scripts', 'data', 'headers'].includes(category)) hasData = true;
+      else fail(`member ${e.name} is in an unknown .data category "${category}".`);
+      if (!target || unsafePathReason(target)) fail(`member ${e.name} would install outside its folder.`);
+    }
+    if (installedPaths.has(target)) fail(`two members install to ${target}.`);
+    installedPaths.add(target);
+    const executable = (e.unixMode & 0o111) !== 0;
+    const member: ZipMember = { name: target, mode: executable ? 0o100755 : 0o100644 };
+    if (e.method === METHOD_DEFLATED) member.deflated = { data: zip.rawData(e), crc: e.crc, size: e.size };
+    else member.content = content;
+    members.push(member);
+    installedSize += content.length;
+    installedRecord.push(`${csvField(target)},${row!.algorithm}=${row!.digest},${content.length}`);
+  }
+  if (record.size > 0) fail(`RECORD lists ${[...record.keys()].slice(0, 3).join(', ')}${record.size > 3 ? ' …' : ''} but the wheel lacks ${record.size === 1 ? 'it' : 'them'}.`);
+
+  const installer = Buffer.from('pexship\n');
+  const installerName = `${distInfo}/INSTALLER`;
+  if (!installedPaths.has(installerName)) {
+    members.push({ name: installerName, mode: 0o100644, content: installer });
+    installedRecord.push(`${installerName},sha256=${createHash('sha256').update(installer).digest('base64url')},${installer.length}`);
+  }
+  installedRecord.push(`${recordName},,`);
+  const recordContent = Buffer.from(installedRecord.sort().join('\n') + '\n');
+  members.push({ name: recordName, mode: 0o100644, content: recordContent });
+  members.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+  const metadataText = readMember(`${distInfo}/METADATA`).toString('utf8');
+  const entryPointsName = `${distInfo}/entry_points.txt`;
+  const consoleScripts: Record<string, string> = {};
+  let metadata;
+  try {
+    metadata = parseCoreMetadata(metadataText, `${distInfo}/METADATA`);
+    if (byName.has(entryPointsName)) {
+      const entryPoints = parseEntryPoints(readMember(entryPointsName).toString('utf8'), entryPointsName);
+      for (const group of ['console_scripts', 'gui_scripts']) {
+        for (const ep of entryPointGroup(entryPoints, group)) consoleScripts[ep.name] = ep.attr ? `${ep.module}:${ep.attr}` : ep.module;
+      }
+    }
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  return {
+    filename,
+    sha256,
+    wheelSize: data.length,
+    project: metadata.name,
+    version: metadata.version,
+    tags: parsed.tags,
+    requiresPython: metadata.requiresPython ?? null,
+    requiresDist: metadata.requiresDist ?? [],
+    consoleScripts,
+    hasData,
+    members,
+    installedSize: installedSize + installer.length + recordContent.length,
+  };
+}
+
+export { ZipFormatError };
