@@ -1,0 +1,118 @@
+// The on-disk cache. Layout under the cache directory:
+//   wheels/sha256/<aa>/<sha256>/<filename>   distribution files, content-addressed, never modified
+//   metadata/sha256/<aa>/<sha256>.METADATA   core metadata by the distribution file's sha256, kept forever
+//   http/<aa>/<sha256 of URL>.json           index pages (parsed) and hashless metadata, with ETag/Last-Modified
+// Every write goes to a unique temporary name in the same directory and is renamed into place, so concurrent
+// builds sharing the cache see either nothing or a whole file.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/** `$XDG_CACHE_HOME/pexship`, else `~/.cache/pexship`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'pexship');
+  return path.join(env.HOME || os.homedir(), '.cache', 'pexship');
+}
+
+export function sha256Hex(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+const SHA256_RE = /^[0-9a-f]{64}$/;
+
+/** A file name an index gave us, checked so it cannot climb out of its cache directory. */
+export function safeFilename(name: string): boolean {
+  return name.length > 0 && name.length <= 255 && !/[/\\\0]/.test(name) && !name.startsWith('.');
+}
+
+/** A temporary name next to `target`, unique across processes and calls. */
+export function tempPathFor(target: string): string {
+  return `${target}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+}
+
+export async function writeFileAtomic(target: string, data: string | Buffer): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const tmp = tempPathFor(target);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, target);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+async function readIfExists(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** A cached HTTP response: the validators and whatever we keep of the body. */
+export interface CachedResponse<T> {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  value: T;
+}
+
+// Bump when the shape of cached page records changes, so old records are simply not found.
+const HTTP_CACHE_VERSION = 1;
+
+export class Cache {
+  constructor(readonly root: string) {}
+
+  wheelPath(sha256: string, filename: string): string {
+    if (!SHA256_RE.test(sha256)) throw new Error(`not a sha256 digest: ${sha256}`);
+    if (!safeFilename(filename)) throw new Error(`unsafe file name: ${JSON.stringify(filename)}`);
+    return path.join(this.root, 'wheels', 'sha256', sha256.slice(0, 2), sha256, filename);
+  }
+
+  /** The cached file's path when it is there. */
+  async findWheel(sha256: string, filename: string): Promise<string | undefined> {
+    const file = this.wheelPath(sha256, filename);
+    try {
+      return (await stat(file)).isFile() ? file : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private metadataPath(sha256: string): string {
+    if (!SHA256_RE.test(sha256)) throw new Error(`not a sha256 digest: ${sha256}`);
+    return path.join(this.root, 'metadata', 'sha256', sha256.slice(0, 2), `${sha256}.METADATA`);
+  }
+
+  async readMetadata(fileSha256: string): Promise<string | undefined> {
+    return (await readIfExists(this.metadataPath(fileSha256)))?.toString('utf8');
+  }
+
+  async writeMetadata(fileSha256: string, text: string): Promise<void> {
+    await writeFileAtomic(this.metadataPath(fileSha256), text);
+  }
+
+  private httpPath(kind: string, url: string): string {
+    const key = sha256Hex(`v${HTTP_CACHE_VERSION}\0${kind}\0${url}`);
+    return path.join(this.root, 'http', key.slice(0, 2), `${key}.json`);
+  }
+
+  /** A cached response for `url` (credential-free) of the given kind; a damaged record counts as absent. */
+  async readResponse<T>(kind: string, url: string): Promise<CachedResponse<T> | undefined> {
+    const raw = await readIfExists(this.httpPath(kind, url));
+    if (!raw) return undefined;
+    try {
+      const record = JSON.parse(raw.toString('utf8')) as CachedResponse<T>;
+      return record.url === url ? record : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async writeResponse<T>(kind: string, record: CachedResponse<T>): Promise<void> {
+    await writeFileAtomic(this.httpPath(kind, record.url), JSON.stringify(record));
+  }
+}

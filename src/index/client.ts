@@ -1,0 +1,557 @@
+// IndexClient: lists a project's files across the configured indexes and find-links sources, fetches core
+// metadata as cheaply as the index allows (PEP 658 file, zip range requests, whole file), and downloads
+// distribution files into the content-addressed cache with their hashes checked. See auth.ts for credentials.
+import { createHash, getHashes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { JobError, PexshipError, UsageError } from '../errors.js';
+import { PEXSHIP_VERSION } from '../version.js';
+import { Auth, secretsOf, stripCredentials } from './auth.js';
+import { Cache, defaultCacheDir, safeFilename, tempPathFor } from './cache.js';
+import { hashLocalFile, listDirectory } from './find-links.js';
+import { HttpClient, NetworkError, readBody, type HttpResponse } from './http.js';
+import { fileBelongsTo, normalizeProjectName } from './names.js';
+import { netrcPath } from './netrc.js';
+import { redactSecrets, redactUrl } from './redact.js';
+import { parseSimpleHtml } from './simple-html.js';
+import { JSON_CONTENT_TYPE, parseSimpleJson } from './simple-json.js';
+import type { IndexFile, RequestRecord } from './types.js';
+import { readWheelMetadata, TAIL_BYTES, withKnownBytes, withLocalFile, type RandomAccess } from './zip-metadata.js';
+
+export const DEFAULT_INDEX_URL = 'https://pypi.org/simple/';
+
+export interface IndexClientOptions {
+  /** `-i/--index-url`; default the public PyPI. A local path counts as a `file://` URL. */
+  indexUrl?: string;
+  /** `--extra-index-url`, searched alongside the main index. */
+  extraIndexUrls?: string[];
+  /** `-f/--find-links`: local directories, or URLs / paths of HTML pages of links. */
+  findLinks?: string[];
+  /** `--no-index`: ignore `indexUrl` and `extraIndexUrls`, use only find-links. */
+  noIndex?: boolean;
+  /** Default `$XDG_CACHE_HOME/pexship` or `~/.cache/pexship`. */
+  cacheDir?: string;
+  /** Environment for credentials and defaults (tests pass their own). Default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /** Default `$NETRC` or `~/.netrc`. */
+  netrcFile?: string;
+  /** Base for relative find-links paths. Default `process.cwd()`. */
+  cwd?: string;
+  /** Connect / response headers / body idle timeout per request. Default 30 s. */
+  timeoutMs?: number;
+  /** Retries after the first attempt for 408/429/5xx and connection failures. Default 3. */
+  retries?: number;
+  /** First backoff delay, doubled each retry. Default 500 ms. */
+  retryBaseMs?: number;
+  /** Longest single wait between attempts, Retry-After included. Default 30 s. */
+  maxRetryDelayMs?: number;
+  /** Requests in flight at once. Default 16. */
+  maxParallel?: number;
+}
+
+type Source =
+  | { kind: 'index'; url: string; label: string }
+  | { kind: 'find-links'; location: string; label: string };
+
+const PAGE_ACCEPT = `${JSON_CONTENT_TYPE}, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.1`;
+const SUPPORTED_HASHES = new Set(getHashes().map((h) => h.toLowerCase()));
+
+/** A user-given location as a URL: URLs pass (http, https, file), paths become `file://`. */
+function toUrl(location: string, cwd: string, what: string): URL {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
+    let url: URL;
+    try {
+      url = new URL(location);
+    } catch {
+      throw new UsageError(`${what} '${redactUrl(location)}' is not a valid URL. Check its spelling.`);
+    }
+    if (!['http:', 'https:', 'file:'].includes(url.protocol)) {
+      throw new UsageError(`${what} '${redactUrl(location)}' uses ${url.protocol}//; pexship reads http://, https:// and file:// indexes.`);
+    }
+    return url;
+  }
+  return pathToFileURL(path.resolve(cwd, location));
+}
+
+function withTrailingSlash(url: URL): string {
+  const u = new URL(url);
+  if (!u.pathname.endsWith('/')) u.pathname += '/';
+  u.search = '';
+  u.hash = '';
+  return u.toString();
+}
+
+function isWheel(file: IndexFile): boolean {
+  return file.filename.toLowerCase().endsWith('.whl');
+}
+
+function isLocal(file: IndexFile): boolean {
+  return file.url.startsWith('file:');
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw err;
+  }
+}
+
+/** Parses a page by its content type, sniffing when the server does not say. */
+function parsePage(body: string, contentType: string, pageUrl: string, label: string): IndexFile[] {
+  const type = contentType.toLowerCase();
+  const looksJson = type.includes('json') || (!type.includes('html') && body.trimStart().startsWith('{'));
+  return looksJson ? parseSimpleJson(body, pageUrl, label) : parseSimpleHtml(body, pageUrl, label);
+}
+
+function parseContentRange(value: string | undefined): { start: number; total: number } | undefined {
+  const m = /^bytes\s+(\d+)-(\d+)\/(\d+)$/i.exec((value ?? '').trim());
+  return m ? { start: Number(m[1]), total: Number(m[3]) } : undefined;
+}
+
+export class IndexClient {
+  readonly cache: Cache;
+  private readonly sources: Source[];
+  private readonly http: HttpClient;
+  private readonly auth: Auth;
+  private readonly rootChecks = new Map<string, Promise<void>>();
+  private readonly secrets: string[];
+  private readonly listings = new Map<string, Promise<IndexFile[]>>();
+  private readonly findLinksPages = new Map<string, Promise<IndexFile[]>>();
+  private readonly localIndexDirs = new Map<string, Promise<Map<string, string>>>();
+  private readonly metadataInFlight = new Map<string, Promise<string>>();
+  private readonly downloadsInFlight = new Map<string, Promise<string>>();
+
+  constructor(options: IndexClientOptions = {}) {
+    const env = options.env ?? process.env;
+    const cwd = options.cwd ?? process.cwd();
+    const indexUrls = options.noIndex ? [] : [options.indexUrl ?? DEFAULT_INDEX_URL, ...(options.extraIndexUrls ?? [])];
+    const findLinks = options.findLinks ?? [];
+    this.sources = [
+      ...indexUrls.map((raw): Source => {
+        const url = toUrl(raw, cwd, 'The index URL');
+        return { kind: 'index', url: withTrailingSlash(url), label: redactUrl(withTrailingSlash(url)) };
+      }),
+      ...findLinks.map((raw): Source => {
+        const url = toUrl(raw, cwd, 'The find-links location');
+        return { kind: 'find-links', location: url.toString(), label: redactUrl(url.toString()) };
+      }),
+    ];
+    const netrcFile = options.netrcFile ?? netrcPath(env);
+    const allUrls = [...indexUrls, ...findLinks];
+    this.secrets = secretsOf(allUrls, env, netrcFile);
+    this.cache = new Cache(path.resolve(options.cacheDir ?? defaultCacheDir(env)));
+    this.auth = new Auth(allUrls, env, netrcFile);
+    this.http = new HttpClient({
+      auth: this.auth,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retries: options.retries ?? 3,
+      retryBaseMs: options.retryBaseMs ?? 500,
+      maxRetryDelayMs: options.maxRetryDelayMs ?? 30_000,
+      maxParallel: options.maxParallel ?? 16,
+      userAgent: `pexship/${PEXSHIP_VERSION}`,
+    });
+  }
+
+  /** Every HTTP request sent so far, in order (credentials redacted). */
+  get requests(): readonly RequestRecord[] {
+    return this.http.requests;
+  }
+
+  get requestCount(): number {
+    return this.http.requests.length;
+  }
+
+  /** The configured sources, credentials redacted, in search order. */
+  get sourceLabels(): string[] {
+    return this.sources.map((s) => s.label);
+  }
+
+  /** Closes pooled connections; the client is unusable afterwards. */
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  /**
+   * All files every source lists for `project`, in source order (main index, extra indexes, find-links).
+   * A project an index does not have contributes nothing; an unreachable index is an error.
+   */
+  listFiles(project: string): Promise<IndexFile[]> {
+    const name = normalizeProjectName(project);
+    let listing = this.listings.get(name);
+    if (!listing) {
+      listing = this.guard(async () => (await Promise.all(this.sources.map((s) => this.listFrom(s, name)))).flat());
+      this.listings.set(name, listing);
+    }
+    return listing;
+  }
+
+  /** The core metadata (METADATA file text) of a distribution file. */
+  fetchMetadata(file: IndexFile): Promise<string> {
+    let pending = this.metadataInFlight.get(file.url);
+    if (!pending) {
+      pending = this.guard(() => this.metadataOf(file));
+      this.metadataInFlight.set(file.url, pending);
+      // Keep successes memoised; let a failure be retried by a later call.
+      pending.catch(() => this.metadataInFlight.delete(file.url));
+    }
+    return pending;
+  }
+
+  /** A local path holding the file, hash-checked: the cache entry, or the file itself for local sources. */
+  fetchFile(file: IndexFile): Promise<string> {
+    let pending = this.downloadsInFlight.get(file.url);
+    if (!pending) {
+      pending = this.guard(() => this.fileOf(file));
+      this.downloadsInFlight.set(file.url, pending);
+      pending.catch(() => this.downloadsInFlight.delete(file.url));
+    }
+    return pending;
+  }
+
+  /** Runs `work`, turning failures into our errors with every known secret masked. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      const error = err instanceof PexshipError ? err : new JobError((err as Error)?.message ?? String(err));
+      error.message = redactSecrets(error.message, this.secrets);
+      throw error;
+    }
+  }
+
+  // ---- listing ----
+
+  private async listFrom(source: Source, project: string): Promise<IndexFile[]> {
+    if (source.kind === 'index') {
+      return source.url.startsWith('file:') ? this.listLocalIndex(source, project) : this.listRemoteIndex(source, project);
+    }
+    if (source.location.startsWith('file:')) {
+      const location = fileURLToPath(source.location);
+      let isDir = false;
+      try {
+        isDir = (await stat(location)).isDirectory();
+      } catch {
+        throw new UsageError(`The find-links location ${location} does not exist. Check the -f/--find-links path.`);
+      }
+      if (isDir) return listDirectory(location, project, source.label);
+    }
+    const all = await this.findLinksPage(source);
+    return all.filter((f) => fileBelongsTo(f.filename, project));
+  }
+
+  private async listRemoteIndex(source: Source & { kind: 'index' }, project: string): Promise<IndexFile[]> {
+    const pageUrl = stripCredentials(new URL(`${encodeURIComponent(project)}/`, source.url));
+    const files = await this.fetchPage(pageUrl, source.label, 'index', true);
+    if (files) return files;
+    await this.checkIndexRoot(source);
+    return [];
+  }
+
+  /**
+   * A project the index lacks is normal, but a wrong index URL makes every project look missing: on the
+   * first 404, ask the root (HEAD, so PyPI's huge root page is not sent) and fail if it is not there either.
+   */
+  private checkIndexRoot(source: Source & { kind: 'index' }): Promise<void> {
+    let check = this.rootChecks.get(source.url);
+    if (!check) {
+      const rootUrl = stripCredentials(source.url);
+      check = this.request(rootUrl, `the index ${source.label}`, { accept: PAGE_ACCEPT }, async (res) => {
+        if (res.status === 404 || res.status === 410) {
+          throw new JobError(`The index ${source.label} does not exist (HTTP ${res.status}). Check the -i/--index-url or --extra-index-url: it should name a PEP 503 simple index, e.g. https://pypi.org/simple/.`);
+        }
+        if (res.status === 401 || res.status === 403) throw this.statusError(res, `the index ${source.label}`);
+      }, 'HEAD');
+      this.rootChecks.set(source.url, check);
+    }
+    return check;
+  }
+
+  /** A file:// index: `<root>/<project>/index.json` or `index.html`; a missing project has no files. */
+  private async listLocalIndex(source: Source & { kind: 'index' }, project: string): Promise<IndexFile[]> {
+    const root = fileURLToPath(source.url);
+    // Directory names in hand-made mirrors are not always normalised: map them once.
+    let dirs = this.localIndexDirs.get(root);
+    if (!dirs) {
+      dirs = readdir(root, { withFileTypes: true }).then(
+        (entries) => new Map(entries.filter((e) => e.isDirectory()).map((e) => [normalizeProjectName(e.name), e.name])),
+        () => {
+          throw new JobError(`The index ${source.label} is not a readable directory. Check the -i/--index-url or --extra-index-url path.`);
+        },
+      );
+      this.localIndexDirs.set(root, dirs);
+    }
+    const dirName = (await dirs).get(project);
+    if (!dirName) return [];
+    const dir = path.join(root, dirName);
+    const dirUrl = pathToFileURL(dir + path.sep).toString();
+    const json = await readIfExists(path.join(dir, 'index.json'));
+    if (json !== undefined) return parseSimpleJson(json, dirUrl, source.label);
+    const html = await readIfExists(path.join(dir, 'index.html'));
+    if (html !== undefined) return parseSimpleHtml(html, dirUrl, source.label);
+    return [];
+  }
+
+  private findLinksPage(source: Source & { kind: 'find-links' }): Promise<IndexFile[]> {
+    let page = this.findLinksPages.get(source.location);
+    if (!page) {
+      page = (async () => {
+        if (source.location.startsWith('file:')) {
+          const html = await readIfExists(fileURLToPath(source.location));
+          if (html === undefined) throw new UsageError(`The find-links page ${source.label} does not exist. Check the -f/--find-links location.`);
+          return parseSimpleHtml(html, source.location, source.label);
+        }
+        const files = await this.fetchPage(stripCredentials(source.location), source.label, 'find-links page', false);
+        if (!files) throw new JobError(`The find-links page ${source.label} does not exist (HTTP 404). Check the -f/--find-links URL.`);
+        return files;
+      })();
+      this.findLinksPages.set(source.location, page);
+    }
+    return page;
+  }
+
+  /**
+   * GETs an index page with the cached validators, returning its files (reused on 304), or undefined on
+   * 404/410. The parsed files are what we cache, so a 304 costs no parsing.
+   */
+  private async fetchPage(pageUrl: string, label: string, what: string, jsonFirst: boolean): Promise<IndexFile[] | undefined> {
+    const cached = await this.cache.readResponse<IndexFile[]>('page', pageUrl);
+    const headers: Record<string, string> = {
+      accept: jsonFirst ? PAGE_ACCEPT : 'text/html, */*;q=0.1',
+      'accept-encoding': 'gzip, deflate, br',
+    };
+    if (cached?.etag) headers['if-none-match'] = cached.etag;
+    if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
+    return this.request(pageUrl, `the ${what} ${label}`, headers, async (res) => {
+      if (res.status === 304 && cached) return cached.value;
+      if (res.status === 404 || res.status === 410) return undefined;
+      if (res.status !== 200) throw this.statusError(res, `the ${what} ${label}`);
+      const body = (await readBody(res)).toString('utf8');
+      const files = parsePage(body, res.headers['content-type'] ?? '', res.url, label);
+      const etag = res.headers.etag;
+      const lastModified = res.headers['last-modified'];
+      if (etag || lastModified) await this.cache.writeResponse('page', { url: pageUrl, etag, lastModified, value: files });
+      return files;
+    });
+  }
+
+  // ---- metadata ----
+
+  private async metadataOf(file: IndexFile): Promise<string> {
+    const where = `${file.filename} (${redactUrl(file.url)})`;
+    if (isLocal(file)) {
+      const local = fileURLToPath(file.url);
+      if (isWheel(file)) return this.readLocalWheelMetadata(local, file.filename, where);
+      const sidecar = await readIfExists(`${local}.metadata`);
+      if (sidecar !== undefined) return sidecar;
+      throw this.sdistError(file);
+    }
+    const sha256 = file.hashes.sha256;
+    if (sha256) {
+      const known = await this.cache.readMetadata(sha256);
+      if (known !== undefined) return known;
+      const cachedWheel = isWheel(file) ? await this.cache.findWheel(sha256, file.filename).catch(() => undefined) : undefined;
+      if (cachedWheel) return this.remember(sha256, await this.readLocalWheelMetadata(cachedWheel, file.filename, where));
+    }
+    if (file.coreMetadata) {
+      const text = await this.fetchCoreMetadataFile(file);
+      return sha256 ? this.remember(sha256, text) : text;
+    }
+    if (!isWheel(file)) throw this.sdistError(file);
+    let text: string;
+    try {
+      text = await this.metadataByRanges(file);
+    } catch (err) {
+      // A hash mismatch or an HTTP error is final; anything else odd about ranges: fall back to the whole file.
+      if (err instanceof PexshipError) throw err;
+      text = await this.readLocalWheelMetadata(await this.fileOf(file), file.filename, where);
+    }
+    return sha256 ? this.remember(sha256, text) : text;
+  }
+
+  private async remember(sha256: string, text: string): Promise<string> {
+    await this.cache.writeMetadata(sha256, text);
+    return text;
+  }
+
+  private sdistError(file: IndexFile): JobError {
+    return new JobError(
+      `${file.filename} from ${file.index} is a source distribution and its index offers no metadata for it; pexship installs wheels only. ` +
+        'Build a wheel for it (pip wheel) and pass it with -f/--find-links, or pin a version that has a wheel.',
+    );
+  }
+
+  private async readLocalWheelMetadata(local: string, filename: string, where: string): Promise<string> {
+    try {
+      return await withLocalFile(local, (reader) => readWheelMetadata(reader, filename));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new JobError(`${where} does not exist. Check the index or find-links source.`);
+      throw new JobError(`Could not read the metadata of ${where}: ${(err as Error).message}. The wheel is damaged; rebuild or re-download it.`);
+    }
+  }
+
+  /** PEP 658: `<url>.metadata`, checked against the hash the index gave; kept by validators when it gave none. */
+  private async fetchCoreMetadataFile(file: IndexFile): Promise<string> {
+    const url = `${file.url}.metadata`;
+    const expected = file.coreMetadata === true ? {} : (file.coreMetadata as Record<string, string>);
+    const hashless = !file.hashes.sha256;
+    const cached = hashless ? await this.cache.readResponse<string>('metadata', url) : undefined;
+    const headers: Record<string, string> = { accept: '*/*', 'accept-encoding': 'gzip, deflate, br' };
+    if (cached?.etag) headers['if-none-match'] = cached.etag;
+    if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
+    return this.request(url, `the metadata of ${file.filename}`, headers, async (res) => {
+      if (res.status === 304 && cached) return cached.value;
+      if (res.status !== 200) throw this.statusError(res, `the metadata of ${file.filename}`);
+      const body = await readBody(res);
+      this.verify(body, expected, `the metadata file of ${file.filename}`, url);
+      const text = body.toString('utf8');
+      const etag = res.headers.etag;
+      const lastModified = res.headers['last-modified'];
+      if (hashless && (etag || lastModified)) await this.cache.writeResponse('metadata', { url, etag, lastModified, value: text });
+      return text;
+    });
+  }
+
+  /** Reads METADATA with HTTP range requests: the file's tail, then (rarely) more. */
+  private async metadataByRanges(file: IndexFile): Promise<string> {
+    const what = `${file.filename}`;
+    const first = await this.request(file.url, what, { range: `bytes=-${TAIL_BYTES}`, 'accept-encoding': 'identity' }, async (res) => {
+      if (res.status === 206) {
+        const range = parseContentRange(res.headers['content-range']);
+        const bytes = Buffer.from(await res.body.arrayBuffer());
+        if (!range) throw new Error('the server sent a range without a usable Content-Range');
+        return { kind: 'range' as const, ...range, bytes };
+      }
+      // The server ignored Range and is sending the whole file: keep it, it will be needed anyway.
+      if (res.status === 200) return { kind: 'whole' as const, path: await this.saveDownload(res, file) };
+      if (res.status === 416) throw new Error('the server refused the range request');
+      throw this.statusError(res, what);
+    });
+    if (first.kind === 'whole') return this.readLocalWheelMetadata(first.path, file.filename, `${what} (${redactUrl(file.url)})`);
+    const remote: RandomAccess = {
+      size: first.total,
+      read: (start, end) =>
+        this.request(file.url, what, { range: `bytes=${start}-${end - 1}`, 'accept-encoding': 'identity' }, async (res) => {
+          const bytes = Buffer.from(await res.body.arrayBuffer());
+          if (res.status === 206 && parseContentRange(res.headers['content-range'])?.start === start) return bytes;
+          if (res.status === 200) return bytes.subarray(start, end);
+          throw new Error(`the server answered a range request with HTTP ${res.status}`);
+        }),
+    };
+    return readWheelMetadata(withKnownBytes(remote, first.start, first.bytes), file.filename);
+  }
+
+  // ---- files ----
+
+  private async fileOf(file: IndexFile): Promise<string> {
+    if (isLocal(file)) {
+      const local = fileURLToPath(file.url);
+      const wanted = Object.keys(file.hashes).filter((h) => SUPPORTED_HASHES.has(h));
+      if (wanted.length) {
+        let actual: Record<string, string>;
+        try {
+          actual = await hashLocalFile(local, wanted);
+        } catch (err) {
+          throw new JobError(`Could not read ${file.filename} at ${local}: ${(err as Error).message}. Check the index or find-links source.`);
+        }
+        for (const h of wanted) if (actual[h] !== file.hashes[h]) throw this.mismatch(file, h, file.hashes[h], actual[h]);
+      }
+      return local;
+    }
+    if (!safeFilename(file.filename)) throw new JobError(`The index ${file.index} lists a file with an unsafe name ${JSON.stringify(file.filename)}; refusing to download it.`);
+    const sha256 = file.hashes.sha256;
+    if (sha256) {
+      const cached = await this.cache.findWheel(sha256, file.filename);
+      if (cached) return cached;
+    }
+    return this.request(file.url, file.filename, { 'accept-encoding': 'identity' }, async (res) => {
+      if (res.status !== 200) throw this.statusError(res, file.filename);
+      return this.saveDownload(res, file);
+    });
+  }
+
+  /** Streams a 200 response into the cache through the hashes, checks them, and renames into place. */
+  private async saveDownload(res: HttpResponse, file: IndexFile): Promise<string> {
+    const algorithms = new Set(['sha256', ...Object.keys(file.hashes).filter((h) => SUPPORTED_HASHES.has(h))]);
+    const hashers = [...algorithms].map((a) => [a, createHash(a)] as const);
+    const staging = path.join(this.cache.root, 'wheels', '.incoming');
+    await mkdir(staging, { recursive: true });
+    const tmp = tempPathFor(path.join(staging, 'download'));
+    try {
+      await pipeline(
+        res.body,
+        async function* (source: AsyncIterable<Buffer>) {
+          for await (const chunk of source) {
+            for (const [, h] of hashers) h.update(chunk);
+            yield chunk;
+          }
+        },
+        createWriteStream(tmp),
+      );
+      const actual = Object.fromEntries(hashers.map(([a, h]) => [a, h.digest('hex')]));
+      for (const [name, expected] of Object.entries(file.hashes)) {
+        if (SUPPORTED_HASHES.has(name) && actual[name] !== expected) throw this.mismatch(file, name, expected, actual[name]);
+      }
+      const target = this.cache.wheelPath(actual.sha256, file.filename);
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(tmp, target);
+      return target;
+    } finally {
+      await rm(tmp, { force: true });
+    }
+  }
+
+  private mismatch(file: IndexFile, algorithm: string, expected: string, actual: string): JobError {
+    return new JobError(
+      `Hash mismatch for ${file.filename} from ${redactUrl(file.url)}: the index says ${algorithm} ${expected}, the file has ${actual}. ` +
+        'The file was altered or corrupted on the way; retry, and if it persists tell the index owner.',
+    );
+  }
+
+  private verify(body: Buffer, expected: Record<string, string>, what: string, url: string): void {
+    for (const [name, hex] of Object.entries(expected)) {
+      if (!SUPPORTED_HASHES.has(name)) continue;
+      const actual = createHash(name).update(body).digest('hex');
+      if (actual !== hex) {
+        throw new JobError(`Hash mismatch for ${what} from ${redactUrl(url)}: the index says ${name} ${hex}, the file has ${actual}. Retry; if it persists tell the index owner.`);
+      }
+    }
+  }
+
+  // ---- HTTP plumbing ----
+
+  /** `http.get` with network failures turned into errors that name the URL and what to check. */
+  private async request<T>(url: string, what: string, headers: Record<string, string>, handle: (res: HttpResponse) => Promise<T>, method = 'GET'): Promise<T> {
+    try {
+      return await this.http.get(url, headers, handle, method);
+    } catch (err) {
+      if (err instanceof NetworkError) {
+        throw new JobError(
+          `Could not fetch ${what} from ${redactUrl(url)}: ${err.message}. Check the URL, your network or proxy, and that the index is up.`,
+        );
+      }
+      throw err;
+    }
+  }
+
+  private statusError(res: HttpResponse, what: string): JobError {
+    const url = redactUrl(res.url);
+    if (res.status === 401 || res.status === 403) {
+      return new JobError(
+        `Fetching ${what} from ${url} was refused (HTTP ${res.status}). Check the credentials for ${new URL(res.url).host}: ` +
+          this.describeAuth(res.url) + '.',
+      );
+    }
+    return new JobError(`Fetching ${what} from ${url} failed with HTTP ${res.status}. Check the index URL and that the index is up.`);
+  }
+
+  private describeAuth(url: string): string {
+    return this.auth.describeSources(new URL(url));
+  }
+}
+

@@ -1,0 +1,217 @@
+// The HTTP side of the index client: one keep-alive connection pool, a shared bound on parallel requests,
+// bounded retries with exponential backoff (honouring Retry-After), per-request timeouts, manual redirects
+// (so credentials never follow a redirect to another host), gzip, and a log of every request sent.
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { Agent, request, type Dispatcher } from 'undici';
+import type { Auth } from './auth.js';
+import { Limiter } from './limiter.js';
+import { redactUrl } from './redact.js';
+import type { RequestRecord } from './types.js';
+
+export interface HttpOptions {
+  auth: Auth;
+  /** Time allowed to connect, to receive response headers, and between two body chunks. */
+  timeoutMs: number;
+  /** Extra attempts after the first, for 408/429/5xx and connection failures. */
+  retries: number;
+  /** First backoff delay; doubled on each retry, with jitter. */
+  retryBaseMs: number;
+  /** Upper bound on any single wait, including what Retry-After asks for. */
+  maxRetryDelayMs: number;
+  /** Requests in flight at once across the whole client. */
+  maxParallel: number;
+  userAgent: string;
+}
+
+export interface HttpResponse {
+  /** Final URL after redirects, without credentials. */
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  body: Dispatcher.ResponseData['body'];
+}
+
+/** A failure to get any response: timeout, refused, reset, DNS. `message` says which, without the URL. */
+export class NetworkError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'NetworkError';
+  }
+}
+
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const RETRY_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+]);
+const MAX_REDIRECTS = 10;
+
+const gunzip = promisify(zlib.gunzip);
+const inflate = promisify(zlib.inflate);
+const brotli = promisify(zlib.brotliDecompress);
+
+function errorCode(err: unknown): string | undefined {
+  let e = err as { code?: string; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === 'string') return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
+function isNetworkCode(code: string | undefined): boolean {
+  return code !== undefined && (RETRY_CODES.has(code) || code === 'ENOTFOUND' || code.startsWith('UND_ERR'));
+}
+
+function describeNetworkError(code: string | undefined, timeoutMs: number, err: unknown): string {
+  const secs = `${timeoutMs / 1000}s`;
+  switch (code) {
+    case 'UND_ERR_HEADERS_TIMEOUT':
+      return `no response within ${secs}`;
+    case 'UND_ERR_BODY_TIMEOUT':
+      return `the response stalled for more than ${secs}`;
+    case 'UND_ERR_CONNECT_TIMEOUT':
+    case 'ETIMEDOUT':
+      return `could not connect within ${secs}`;
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+    case 'EPIPE':
+      return 'the connection was reset';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the host name does not resolve';
+    default:
+      return (err as Error)?.message || String(err);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Milliseconds a Retry-After header asks for (seconds or an HTTP date), or undefined. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+export class HttpClient {
+  readonly requests: RequestRecord[] = [];
+  private readonly agent: Agent;
+  private readonly limiter: Limiter;
+
+  constructor(readonly options: HttpOptions) {
+    this.agent = new Agent({
+      keepAliveTimeout: 30_000,
+      connections: options.maxParallel,
+      connect: { timeout: options.timeoutMs },
+    });
+    this.limiter = new Limiter(options.maxParallel);
+  }
+
+  /**
+   * Sends a GET (following redirects) and hands the final response to `handle`, which must consume the
+   * body. Retriable statuses and connection failures — also those while `handle` reads the body — are retried
+   * from the start; `handle` therefore must tolerate being called again. Other statuses reach `handle`.
+   */
+  async get<T>(url: string, headers: Record<string, string>, handle: (res: HttpResponse) => Promise<T>, method = 'GET'): Promise<T> {
+    const { retries, retryBaseMs, maxRetryDelayMs, timeoutMs } = this.options;
+    for (let attempt = 0; ; attempt++) {
+      let waitMs: number | undefined;
+      try {
+        const outcome = await this.limiter.run(async () => {
+          const res = await this.send(url, headers, method);
+          try {
+            if (RETRY_STATUSES.has(res.status) && attempt < retries) {
+              waitMs = retryAfterMs(res.headers['retry-after']);
+              return { retry: true as const };
+            }
+            return { retry: false as const, value: await handle(res) };
+          } finally {
+            res.body.destroy();
+          }
+        });
+        if (!outcome.retry) return outcome.value;
+      } catch (err) {
+        const code = errorCode(err);
+        // Errors of our own (a hash mismatch, a full disk) pass through untouched.
+        if (err instanceof NetworkError || !isNetworkCode(code)) throw err;
+        if (!RETRY_CODES.has(code!) || attempt >= retries) {
+          const tries = attempt + 1;
+          throw new NetworkError(`${describeNetworkError(code, timeoutMs, err)}${tries > 1 ? ` (after ${tries} attempts)` : ''}`, code!);
+        }
+      }
+      const backoff = retryBaseMs * 2 ** attempt * (1 + Math.random() * 0.25);
+      await sleep(Math.min(waitMs ?? backoff, maxRetryDelayMs));
+    }
+  }
+
+  /** One attempt: the request plus any redirects, credentials only for the origin they belong to. */
+  private async send(startUrl: string, headers: Record<string, string>, method: string): Promise<HttpResponse> {
+    let url = new URL(startUrl);
+    for (let hop = 0; ; hop++) {
+      const auth = this.options.auth.headerFor(url);
+      const target = new URL(url);
+      target.username = '';
+      target.password = '';
+      const record: RequestRecord = { method, url: redactUrl(target.toString()), status: 0 };
+      this.requests.push(record);
+      const res = await request(target, {
+        method: method as Dispatcher.HttpMethod,
+        dispatcher: this.agent,
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
+        headers: {
+          'user-agent': this.options.userAgent,
+          ...headers,
+          ...(auth ? { authorization: auth } : {}),
+        },
+      });
+      record.status = res.statusCode;
+      const flat = flattenHeaders(res.headers);
+      const location = flat.location;
+      if ([301, 302, 303, 307, 308].includes(res.statusCode) && location && hop < MAX_REDIRECTS) {
+        await res.body.dump();
+        url = new URL(location, target);
+        continue;
+      }
+      return { url: target.toString(), status: res.statusCode, headers: flat, body: res.body };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+}
+
+/** The whole body as bytes, undoing gzip/deflate/br content encoding. */
+export async function readBody(res: HttpResponse): Promise<Buffer> {
+  const raw = Buffer.from(await res.body.arrayBuffer());
+  const encoding = (res.headers['content-encoding'] ?? '').trim().toLowerCase();
+  if (encoding === 'gzip' || encoding === 'x-gzip') return gunzip(raw);
+  if (encoding === 'deflate') return inflate(raw);
+  if (encoding === 'br') return brotli(raw);
+  return raw;
+}

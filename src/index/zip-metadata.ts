@@ -1,0 +1,170 @@
+// Reads one wheel's `*.dist-info/METADATA` through random access: the end-of-central-directory record, the
+// central directory, then just that entry. The same code serves HTTP range requests and local files.
+import { open } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { normalizeProjectName } from './names.js';
+
+const inflateRaw = promisify(zlib.inflateRaw);
+
+/** Bytes `[start, end)` of a file of known size. */
+export interface RandomAccess {
+  size: number;
+  read(start: number, end: number): Promise<Buffer>;
+}
+
+/** Wraps a reader with bytes already in hand (the tail fetched first), so reads inside it cost nothing. */
+export function withKnownBytes(inner: RandomAccess, offset: number, bytes: Buffer): RandomAccess {
+  return {
+    size: inner.size,
+    read: (start, end) => (start >= offset && end <= offset + bytes.length ? Promise.resolve(bytes.subarray(start - offset, end - offset)) : inner.read(start, end)),
+  };
+}
+
+export async function withLocalFile<T>(file: string, use: (reader: RandomAccess) => Promise<T>): Promise<T> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    return await use({
+      size,
+      read: async (start, end) => {
+        const buf = Buffer.alloc(end - start);
+        const { bytesRead } = await handle.read(buf, 0, buf.length, start);
+        return buf.subarray(0, bytesRead);
+      },
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
+/** How much of the file's end to fetch first: usually holds the whole central directory and METADATA. */
+export const TAIL_BYTES = 64 * 1024;
+/** METADATA larger than this is refused (a guard against zip bombs). */
+const MAX_METADATA_BYTES = 16 * 1024 * 1024;
+
+const EOCD_SIG = 0x06054b50;
+const EOCD64_LOCATOR_SIG = 0x07064b50;
+const EOCD64_SIG = 0x06064b50;
+const CENTRAL_SIG = 0x02014b50;
+const LOCAL_SIG = 0x04034b50;
+
+interface CentralEntry {
+  name: string;
+  flags: number;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localOffset: number;
+  nameLength: number;
+  extraLength: number;
+}
+
+function u64(buf: Buffer, at: number): number {
+  const value = buf.readBigUInt64LE(at);
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error('a zip64 size or offset is out of range');
+  return Number(value);
+}
+
+async function locateCentralDirectory(reader: RandomAccess): Promise<{ offset: number; size: number }> {
+  const tailStart = Math.max(0, reader.size - TAIL_BYTES);
+  const tail = await reader.read(tailStart, reader.size);
+  let pos = -1;
+  for (let i = tail.length - 22; i >= Math.max(0, tail.length - 22 - 0xffff); i--) {
+    if (tail.readUInt32LE(i) === EOCD_SIG && i + 22 + tail.readUInt16LE(i + 20) <= tail.length) {
+      pos = i;
+      break;
+    }
+  }
+  if (pos < 0) throw new Error('it is not a zip file (no end of central directory record)');
+  let size = tail.readUInt32LE(pos + 12);
+  let offset = tail.readUInt32LE(pos + 16);
+  if (size === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(pos + 10) === 0xffff) {
+    const locatorAt = tailStart + pos - 20;
+    const locator = await reader.read(locatorAt, locatorAt + 20);
+    if (locator.length < 20 || locator.readUInt32LE(0) !== EOCD64_LOCATOR_SIG) throw new Error('its zip64 locator is missing');
+    const recordAt = u64(locator, 8);
+    const record = await reader.read(recordAt, recordAt + 56);
+    if (record.length < 56 || record.readUInt32LE(0) !== EOCD64_SIG) throw new Error('its zip64 end of central directory record is missing');
+    size = u64(record, 40);
+    offset = u64(record, 48);
+  }
+  if (offset + size > reader.size) throw new Error('its central directory lies outside the file');
+  return { offset, size };
+}
+
+function parseCentralDirectory(cd: Buffer): CentralEntry[] {
+  const entries: CentralEntry[] = [];
+  let p = 0;
+  while (p + 46 <= cd.length && cd.readUInt32LE(p) === CENTRAL_SIG) {
+    const nameLength = cd.readUInt16LE(p + 28);
+    const extraLength = cd.readUInt16LE(p + 30);
+    const commentLength = cd.readUInt16LE(p + 32);
+    const entry: CentralEntry = {
+      name: cd.toString('utf8', p + 46, p + 46 + nameLength),
+      flags: cd.readUInt16LE(p + 8),
+      method: cd.readUInt16LE(p + 10),
+      compressedSize: cd.readUInt32LE(p + 20),
+      uncompressedSize: cd.readUInt32LE(p + 24),
+      localOffset: cd.readUInt32LE(p + 42),
+      nameLength,
+      extraLength,
+    };
+    // Zip64: the real values sit in extra field 0x0001, in this order, only for the fields that overflowed.
+    let e = p + 46 + nameLength;
+    const extraEnd = e + extraLength;
+    while (e + 4 <= extraEnd) {
+      const id = cd.readUInt16LE(e);
+      const len = cd.readUInt16LE(e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (entry.uncompressedSize === 0xffffffff && q + 8 <= e + 4 + len) (entry.uncompressedSize = u64(cd, q)), (q += 8);
+        if (entry.compressedSize === 0xffffffff && q + 8 <= e + 4 + len) (entry.compressedSize = u64(cd, q)), (q += 8);
+        if (entry.localOffset === 0xffffffff && q + 8 <= e + 4 + len) entry.localOffset = u64(cd, q);
+      }
+      e += 4 + len;
+    }
+    entries.push(entry);
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** The `.dist-info/METADATA` entry; with several, the one whose directory matches the wheel's name. */
+function pickMetadataEntry(entries: CentralEntry[], wheelFilename: string): CentralEntry {
+  const candidates = entries.filter((e) => /^[^/]+\.dist-info\/METADATA$/.test(e.name));
+  if (candidates.length === 0) throw new Error('it has no .dist-info/METADATA');
+  if (candidates.length === 1) return candidates[0];
+  const [name, version] = wheelFilename.split('-');
+  const wanted = `${normalizeProjectName(name)}-${version}`;
+  const match = candidates.find((e) => {
+    const dir = e.name.slice(0, -'.dist-info/METADATA'.length);
+    const i = dir.lastIndexOf('-');
+    return `${normalizeProjectName(dir.slice(0, i))}-${dir.slice(i + 1)}` === wanted;
+  });
+  if (!match) throw new Error(`it has several .dist-info directories and none is named for ${wanted}`);
+  return match;
+}
+
+/** The METADATA text of the wheel `reader` reads; errors say what is wrong with the file (caller adds which). */
+export async function readWheelMetadata(reader: RandomAccess, wheelFilename: string): Promise<string> {
+  const { offset, size } = await locateCentralDirectory(reader);
+  const cd = await reader.read(offset, offset + size);
+  const entry = pickMetadataEntry(parseCentralDirectory(cd), wheelFilename);
+  if (entry.flags & 1) throw new Error(`${entry.name} is encrypted`);
+  if (entry.uncompressedSize > MAX_METADATA_BYTES || entry.compressedSize > MAX_METADATA_BYTES) throw new Error(`${entry.name} is implausibly large`);
+  // The local header's extra field may differ from the central one: fetch a little slack, then more if needed.
+  const guess = 30 + entry.nameLength + entry.extraLength + entry.compressedSize + 256;
+  let local = await reader.read(entry.localOffset, Math.min(reader.size, entry.localOffset + guess));
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIG) throw new Error(`the local header of ${entry.name} is missing`);
+  const dataStart = 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  const dataEnd = dataStart + entry.compressedSize;
+  if (dataEnd > local.length) local = await reader.read(entry.localOffset, entry.localOffset + dataEnd);
+  if (dataEnd > local.length) throw new Error(`${entry.name} is truncated`);
+  const data = local.subarray(dataStart, dataEnd);
+  let text: Buffer;
+  if (entry.method === 0) text = data;
+  else if (entry.method === 8) text = await inflateRaw(data, { maxOutputLength: MAX_METADATA_BYTES });
+  else throw new Error(`${entry.name} uses zip compression method ${entry.method}, which wheels may not use`);
+  return text.toString('utf8');
+}
