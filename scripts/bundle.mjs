@@ -4,6 +4,9 @@ import { rmSync } from 'node:fs';
 
 const entryPoints = {
   cli: 'src/cli.ts',
+  'action-build': 'src/action/build.ts',
+  'action-deploy': 'src/action/deploy.ts',
+  'action-rollback': 'src/action/rollback.ts',
 };
 
 rmSync('dist', { recursive: true, force: true });
