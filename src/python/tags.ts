@@ -291,6 +291,8 @@ export interface TagTarget {
   pythonVersion: VersionPair;
   /** The interpreter ABI, e.g. `cp311` (default `cp3X`). */
   abi?: string;
+  /** Several ABIs, best first, when the interpreter has more than one (a debug build: `cp311d`, `cp311`). */
+  abis?: readonly string[];
   /** One platform tag (expanded with `platformTags`) or an already expanded, ordered list. */
   platform: string | readonly string[];
 }
@@ -299,9 +301,9 @@ export interface TagTarget {
 export function supportedTags(target: TagTarget): string[] {
   const [major, minor] = target.pythonVersion;
   const platforms = typeof target.platform === 'string' ? platformTags(target.platform) : [...target.platform];
-  const abi = target.abi ?? `cp${major}${minor}`;
+  const abis = target.abis ?? [target.abi ?? `cp${major}${minor}`];
   const interpreter = `cp${major}${minor}`;
-  const tags = [...cpythonTags(target.pythonVersion, [abi], platforms), ...compatibleTags(target.pythonVersion, interpreter, platforms)];
+  const tags = [...cpythonTags(target.pythonVersion, abis, platforms), ...compatibleTags(target.pythonVersion, interpreter, platforms)];
   // A tag can only repeat when a caller passes odd inputs (e.g. abi 'none'); keep the first, best, one.
   return [...new Set(tags)];
 }
