@@ -1,0 +1,85 @@
+// Client credentials: a key file, the key's text from the environment, or the SSH agent. Secrets never reach
+// a message: errors name where the key came from, never its text or passphrase.
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import ssh2 from 'ssh2';
+import { UsageError } from '../errors.js';
+
+export interface Credentials {
+  privateKey?: Buffer;
+  passphrase?: string;
+  /** SSH agent socket path. */
+  agent?: string;
+  /** Where the key came from, for messages ("--identity ~/.ssh/deploy", "PEXSHIP_SSH_KEY"). */
+  source: string;
+}
+
+export interface CredentialInput {
+  identityFile?: string;
+  /** Key text, e.g. from PEXSHIP_SSH_KEY or the action's private-key input. */
+  keyText?: string;
+  passphrase?: string;
+  agentSocket?: string;
+}
+
+/**
+ * Key text as it arrives from CI secrets: CRLF line ends, a missing final newline, or literal `\n` sequences
+ * where newlines were flattened. Returns text ssh2 can parse.
+ */
+export function normalizeKeyText(text: string): string {
+  let t = text.trim();
+  if (!t.includes('\n') && t.includes('\\n')) t = t.replace(/\\r\\n|\\n/g, '\n');
+  t = t.replace(/\r\n?/g, '\n').trim();
+  return t + '\n';
+}
+
+function checkKey(key: Buffer, passphrase: string | undefined, source: string): void {
+  const parsed = ssh2.utils.parseKey(key, passphrase);
+  if (parsed instanceof Error) {
+    const msg = parsed.message;
+    if (/passphrase|decrypt|bad decrypt|Encrypted/i.test(msg)) {
+      throw new UsageError(
+        passphrase
+          ? `${source}: the passphrase does not decrypt this key; check PEXSHIP_SSH_PASSPHRASE.`
+          : `${source}: the key is encrypted; give its passphrase in PEXSHIP_SSH_PASSPHRASE.`,
+      );
+    }
+    throw new UsageError(`${source}: not a private key ssh2 can read (${msg}); use an OpenSSH or PEM private key.`);
+  }
+}
+
+export function loadCredentials(input: CredentialInput): Credentials {
+  const passphrase = input.passphrase || undefined;
+  const agent = input.agentSocket || undefined;
+  if (input.identityFile) {
+    const file = input.identityFile.replace(/^~(?=$|\/)/, homedir());
+    let key: Buffer;
+    try {
+      key = readFileSync(file);
+    } catch (err) {
+      throw new UsageError(`--identity ${input.identityFile}: cannot read the key file (${(err as NodeJS.ErrnoException).code ?? err}).`);
+    }
+    const source = `--identity ${input.identityFile}`;
+    const text = normalizeKeyText(key.toString('utf8'));
+    const privateKey = Buffer.from(text);
+    checkKey(privateKey, passphrase, source);
+    return { privateKey, passphrase, agent, source };
+  }
+  if (input.keyText && input.keyText.trim()) {
+    const privateKey = Buffer.from(normalizeKeyText(input.keyText));
+    checkKey(privateKey, passphrase, 'PEXSHIP_SSH_KEY');
+    return { privateKey, passphrase, agent, source: 'PEXSHIP_SSH_KEY' };
+  }
+  if (agent) return { agent, source: `the SSH agent (${agent})` };
+  // Like ssh: fall back to the usual unencrypted default keys.
+  for (const name of ['id_ed25519', 'id_ecdsa', 'id_rsa']) {
+    const file = path.join(homedir(), '.ssh', name);
+    if (!existsSync(file)) continue;
+    const key = readFileSync(file);
+    if (!(ssh2.utils.parseKey(key, passphrase) instanceof Error)) return { privateKey: key, passphrase, source: file };
+  }
+  throw new UsageError(
+    'no SSH credentials: pass --identity FILE, put the key text in PEXSHIP_SSH_KEY, or start an SSH agent (SSH_AUTH_SOCK).',
+  );
+}

@@ -1,0 +1,172 @@
+// Fleet orchestration: hosts in parallel up to --concurrency, in waves (--batch, --canary); the first failed
+// wave stops the deploy and rolls back every host this deploy switched.
+import { UsageError } from '../errors.js';
+import { deployHost, listHost, resolveContext, rollbackHost, type RunContext } from './host.js';
+import { planRelease } from './release.js';
+import type { HostTarget } from './target.js';
+import type {
+  ConnectionOptions,
+  DeployOptions,
+  EventSink,
+  FleetResult,
+  HostReleases,
+  HostResult,
+  RollbackOptions,
+} from './types.js';
+
+/** Runs `work` over `items` with at most `limit` at a time, keeping the input order in the output. */
+export async function mapLimit<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i], i);
+    }
+  });
+  await Promise.all(runners);
+  return out;
+}
+
+/** Splits hosts into waves: the canary alone first, then groups of `batch` (or everything left). */
+export function planWaves<T>(hosts: T[], batch: number | undefined, canary: boolean): T[][] {
+  const waves: T[][] = [];
+  let rest = hosts;
+  if (canary && hosts.length > 1) {
+    waves.push([hosts[0]]);
+    rest = hosts.slice(1);
+  }
+  const size = batch && batch > 0 ? batch : rest.length;
+  for (let i = 0; i < rest.length; i += size) waves.push(rest.slice(i, i + size));
+  return waves;
+}
+
+const SUCCESS = new Set(['ok', 'unchanged', 'dry-run']);
+
+function summarize(action: FleetResult['action'], hosts: HostResult[], started: number, extra: Partial<FleetResult> = {}): FleetResult {
+  const succeeded = hosts.filter((h) => SUCCESS.has(h.status)).map((h) => h.host);
+  const failed = hosts.filter((h) => !SUCCESS.has(h.status)).map((h) => h.host);
+  const first = hosts.find((h) => SUCCESS.has(h.status)) ?? hosts[0];
+  return {
+    action,
+    ok: failed.length === 0,
+    release: first?.release ?? null,
+    previousRelease: first?.previous ?? null,
+    hosts,
+    succeeded,
+    failed,
+    durationMs: Date.now() - started,
+    ...extra,
+  };
+}
+
+function validateCommon(o: ConnectionOptions & { healthTimeoutSeconds?: number; healthUrl?: string }): void {
+  if (o.healthUrl && !/^https?:\/\/\S+$/.test(o.healthUrl)) throw new UsageError(`--health-url '${o.healthUrl}': give an http:// or https:// URL.`);
+  if (o.concurrency !== undefined && o.concurrency < 1) throw new UsageError('--concurrency must be at least 1.');
+}
+
+export async function deploy(options: DeployOptions, events: EventSink = () => {}): Promise<FleetResult> {
+  const started = Date.now();
+  validateCommon(options);
+  if (options.keep !== undefined && options.keep < 1) throw new UsageError('--keep must be at least 1.');
+  if (options.batch !== undefined && options.batch < 1) throw new UsageError('--batch must be at least 1.');
+  const ctx = resolveContext(options);
+  const plan = await planRelease(options.pexFile, { name: options.name, gitSha: options.gitSha });
+  const results = new Map<string, HostResult>();
+  const waves = planWaves(ctx.targets, options.batch, options.canary ?? false);
+  let failedWave = -1;
+  for (let w = 0; w < waves.length; w++) {
+    events({ type: 'wave', index: w + 1, total: waves.length, hosts: waves[w].map((t) => t.label) });
+    const done = await mapLimit(waves[w], ctx.concurrency, (t) => deployHost(ctx, t, plan, options, events));
+    for (const r of done) results.set(r.host, r);
+    if (done.some((r) => r.status === 'failed')) {
+      failedWave = w;
+      break;
+    }
+  }
+  if (failedWave >= 0) {
+    for (const t of waves.slice(failedWave + 1).flat()) {
+      results.set(t.label, { host: t.label, status: 'skipped', release: null, previous: null, durationMs: 0, error: 'not attempted: an earlier wave failed' });
+    }
+    if (options.rollbackOnFailure !== false && !options.dryRun) await undoSwitched(ctx, results, events);
+  }
+  const hosts = ctx.targets.map((t) => results.get(t.label)!);
+  return summarize('deploy', hosts, started, { sha256: plan.sha256, release: hosts.find((h) => h.status === 'ok')?.release ?? plan.id });
+}
+
+/** Puts every host this deploy switched back where it was. */
+async function undoSwitched(ctx: RunContext, results: Map<string, HostResult>, events: EventSink): Promise<void> {
+  const switched = ctx.targets.filter((t) => results.get(t.label)?.status === 'ok');
+  if (!switched.length) return;
+  const failedHosts = [...results.values()].filter((r) => r.status === 'failed').map((r) => r.host);
+  events({ type: 'fleet-rollback', hosts: switched.map((t) => t.label), reason: `failed: ${failedHosts.join(', ')}` });
+  await mapLimit(switched, ctx.concurrency, async (t) => {
+    const r = results.get(t.label)!;
+    const back = await rollbackHost(ctx, t, r.previous ? { to: r.previous } : { toNone: true }, {}, events);
+    if (back.status === 'failed') {
+      r.error = `this deploy's rollback failed: ${back.error}`;
+      r.status = 'failed';
+    } else {
+      r.status = 'rolled-back';
+      r.error = `rolled back to ${r.previous ?? 'no release'} because another host failed`;
+      r.release = r.previous;
+    }
+  });
+}
+
+/** The release before `current` (by name), skipping releases that failed here. */
+function releaseBefore(h: HostReleases): string | undefined {
+  const ids = h.releases.map((r) => r.id).sort();
+  const cur = h.current;
+  let before: string | undefined;
+  for (const id of ids) {
+    if (id === cur) break;
+    if (!h.releases.find((r) => r.id === id)?.failed) before = id;
+  }
+  return cur ? before : undefined;
+}
+
+export async function rollback(options: RollbackOptions, events: EventSink = () => {}): Promise<FleetResult> {
+  const started = Date.now();
+  validateCommon(options);
+  const ctx = resolveContext(options);
+  // Check every host first: refuse where the target is missing, before switching anyone.
+  const listings = await mapLimit(ctx.targets, ctx.concurrency, (t) => listHost(ctx, t));
+  const refusals = new Map<string, string>();
+  const plans = new Map<string, string>();
+  for (const h of listings) {
+    if (!h.ok) refusals.set(h.host, h.error ?? 'cannot list releases');
+    else if (options.to) {
+      if (!h.releases.some((r) => r.id === options.to)) refusals.set(h.host, `release ${options.to} is not on this host (it has: ${h.releases.map((r) => r.id).join(', ') || 'none'})`);
+      else plans.set(h.host, options.to);
+    } else if (!h.current) refusals.set(h.host, 'no current release to roll back from');
+    else {
+      const before = releaseBefore(h);
+      if (!before) refusals.set(h.host, `no release before ${h.current} on this host`);
+      else plans.set(h.host, before);
+    }
+  }
+  let hosts: HostResult[];
+  if (refusals.size) {
+    hosts = listings.map((h) => ({
+      host: h.host,
+      status: refusals.has(h.host) ? 'failed' : 'skipped',
+      release: h.current,
+      previous: h.current,
+      durationMs: 0,
+      error: refusals.get(h.host) ?? 'not switched: another host cannot roll back',
+    }));
+  } else if (options.dryRun) {
+    hosts = listings.map((h) => ({ host: h.host, status: 'dry-run', release: plans.get(h.host)!, previous: h.current, durationMs: 0, plan: `would switch ${h.current} → ${plans.get(h.host)}` }));
+  } else {
+    hosts = await mapLimit(ctx.targets, ctx.concurrency, (t: HostTarget) =>
+      rollbackHost(ctx, t, { to: plans.get(t.label) }, options, events),
+    );
+  }
+  return summarize('rollback', hosts, started);
+}
+
+export async function listReleases(options: ConnectionOptions): Promise<HostReleases[]> {
+  const ctx = resolveContext(options);
+  return mapLimit(ctx.targets, ctx.concurrency, (t) => listHost(ctx, t));
+}

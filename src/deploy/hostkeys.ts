@@ -1,0 +1,143 @@
+// Host-key pinning: OpenSSH known_hosts (plain, hashed `|1|`, `[host]:port`, wildcards, @revoked) and
+// `SHA256:…` fingerprints. A host is trusted only when its key matches a pin; nothing is ever accepted blindly.
+import { createHash, createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { knownHostsName } from './target.js';
+
+export interface KnownHostEntry {
+  marker?: '@revoked' | '@cert-authority';
+  /** Comma-separated patterns, or one `|1|salt|hash` hashed name. */
+  hosts: string;
+  keyType: string;
+  key: Buffer;
+}
+
+export function parseKnownHosts(text: string): KnownHostEntry[] {
+  const entries: KnownHostEntry[] = [];
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (!line || line.startsWith('#')) continue;
+    const fields = line.split(/\s+/);
+    let marker: KnownHostEntry['marker'];
+    if (fields[0] === '@revoked' || fields[0] === '@cert-authority') marker = fields.shift() as KnownHostEntry['marker'];
+    if (fields.length < 3) continue;
+    const [hosts, keyType, keyBase64] = fields;
+    const key = Buffer.from(keyBase64, 'base64');
+    if (key.length === 0) continue;
+    entries.push({ marker, hosts, keyType, key });
+  }
+  return entries;
+}
+
+/** Reads a known_hosts file; a missing file is no entries (the host then fails as unknown, naming its key). */
+export function readKnownHosts(file: string): KnownHostEntry[] {
+  try {
+    return parseKnownHosts(readFileSync(file, 'utf8'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+function globMatch(pattern: string, name: string): boolean {
+  const re = new RegExp(
+    '^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$',
+    'i',
+  );
+  return re.test(name);
+}
+
+/** Whether an entry's host field names this host (OpenSSH's rules: hashed names, patterns, `!` negation). */
+export function entryMatchesHost(hosts: string, host: string, port: number): boolean {
+  const name = knownHostsName(host, port);
+  if (hosts.startsWith('|1|')) {
+    const [, , salt, hash] = hosts.split('|');
+    if (!salt || !hash) return false;
+    const digest = createHmac('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64');
+    return digest === hash;
+  }
+  let matched = false;
+  for (const pattern of hosts.split(',')) {
+    if (pattern.startsWith('!')) {
+      if (globMatch(pattern.slice(1), name)) return false;
+    } else if (globMatch(pattern, name)) {
+      matched = true;
+    }
+  }
+  return matched;
+}
+
+/** `SHA256:<base64 without padding>`, as `ssh-keygen -l` prints it. */
+export function fingerprintOf(key: Buffer): string {
+  return 'SHA256:' + createHash('sha256').update(key).digest('base64').replace(/=+$/, '');
+}
+
+/** The key type named inside an SSH public-key blob (its first string). */
+export function keyTypeOf(key: Buffer): string {
+  if (key.length < 4) return 'unknown';
+  const len = key.readUInt32BE(0);
+  return key.subarray(4, 4 + len).toString('latin1');
+}
+
+/** Host-key algorithms to offer for pinned key types (RSA keys sign with rsa-sha2-* too). */
+export function hostKeyAlgorithmsFor(keyTypes: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const type of keyTypes) {
+    const algs = type === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] : [type];
+    for (const a of algs) if (!out.includes(a)) out.push(a);
+  }
+  return out;
+}
+
+/** Normalizes `SHA256:abc=`/`abc` to `SHA256:abc` (no padding). */
+export function normalizeFingerprint(fp: string): string | undefined {
+  const m = /^(?:SHA256:)?([A-Za-z0-9+/]{43})=?$/.exec(fp.trim());
+  return m ? `SHA256:${m[1]}` : undefined;
+}
+
+export interface HostKeyPolicy {
+  knownHosts: KnownHostEntry[];
+  knownHostsFile: string;
+  fingerprints: string[];
+}
+
+export interface HostKeyCheck {
+  /** Host-key algorithms to offer, or undefined to offer ssh2's defaults (pins by fingerprint only). */
+  algorithms?: string[];
+  verify(key: Buffer): { ok: true } | { ok: false; reason: string };
+}
+
+/** What to trust for one host: its known_hosts keys, plus any fingerprint pins. */
+export function hostKeyCheck(policy: HostKeyPolicy, host: string, port: number): HostKeyCheck {
+  const forHost = policy.knownHosts.filter((e) => e.marker !== '@cert-authority' && entryMatchesHost(e.hosts, host, port));
+  const trusted = forHost.filter((e) => e.marker !== '@revoked');
+  const revoked = forHost.filter((e) => e.marker === '@revoked');
+  const pins = new Set(policy.fingerprints);
+  const algorithms = pins.size === 0 && trusted.length > 0 ? hostKeyAlgorithmsFor(trusted.map((e) => e.keyType)) : undefined;
+  return {
+    algorithms,
+    verify(key) {
+      const fp = fingerprintOf(key);
+      const seen = `${keyTypeOf(key)} ${fp}`;
+      if (revoked.some((e) => e.key.equals(key))) return { ok: false, reason: `its host key ${seen} is marked @revoked in ${policy.knownHostsFile}` };
+      if (pins.has(fp) || trusted.some((e) => e.key.equals(key))) return { ok: true };
+      const name = knownHostsName(host, port);
+      if (trusted.length > 0) {
+        return {
+          ok: false,
+          reason:
+            `HOST KEY MISMATCH: it offered ${seen}, but ${policy.knownHostsFile} pins a different key for ${name}. ` +
+            `If the host was reinstalled, check the new key out of band and update the entry (ssh-keygen -R '${name}').`,
+        };
+      }
+      return {
+        ok: false,
+        reason:
+          `unknown host key ${seen}: no entry for ${name} in ${policy.knownHostsFile}` +
+          (pins.size ? ' and no matching --host-fingerprint' : '') +
+          `. Check the fingerprint out of band, then pass --host-fingerprint ${fp} or add the key to known_hosts ` +
+          `(ssh-keyscan${port === 22 ? '' : ` -p ${port}`} ${host} >> ${policy.knownHostsFile}).`,
+      };
+    },
+  };
+}

@@ -1,0 +1,8 @@
+// The deploy core: the CLI and the GitHub deploy/rollback actions are thin shells over these.
+export { deploy, listReleases, rollback, planWaves } from './fleet.js';
+export { shellQuote } from './quote.js';
+export { parseHostTarget } from './target.js';
+export { fingerprintOf } from './hostkeys.js';
+export { normalizeKeyText } from './credentials.js';
+export { formatReleases, formatSummary, formatSummaryMarkdown } from './summary.js';
+export type * from './types.js';

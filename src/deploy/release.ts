@@ -1,0 +1,113 @@
+// What we know locally about the PEX being shipped: its hash, size, release id, and release.json.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { hostname, userInfo } from 'node:os';
+import path from 'node:path';
+import yauzl from 'yauzl';
+import { UsageError } from '../errors.js';
+
+export interface ReleasePlan {
+  id: string;
+  name: string;
+  /** File name inside the release directory. */
+  file: string;
+  localPath: string;
+  sha256: string;
+  size: number;
+  releaseJson: string;
+}
+
+/** Release ids sort by name in time order: `<UTC yyyymmddTHHMMSSZ>-<sha256[:12]>`. */
+export function releaseId(sha256: string, at: Date): string {
+  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${sha256.slice(0, 12)}`;
+}
+
+/** Ids and names that are safe as one path component and inside JSON and shell without escaping. */
+export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+
+async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** PEX-INFO from the zip, or undefined when the file is not a PEX we can read (any executable may ship). */
+async function readPexInfo(file: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    const zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: true });
+    try {
+      for await (const entry of zip.eachEntry()) {
+        if (entry.fileName !== 'PEX-INFO') continue;
+        const stream = await zip.openReadStreamPromise(entry);
+        const chunks: Buffer[] = [];
+        for await (const c of stream) chunks.push(c as Buffer);
+        return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+      }
+    } finally {
+      zip.close();
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+function gitSha(explicit?: string): string | null {
+  if (explicit) return explicit;
+  if (process.env.GITHUB_SHA) return process.env.GITHUB_SHA;
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).toString().trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Who deploys, for the lock and history: `user@machine`, reduced to characters safe everywhere. */
+export function deployer(): string {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    /* no passwd entry */
+  }
+  const who = process.env.GITHUB_ACTOR ? `${process.env.GITHUB_ACTOR}(github)` : `${user}@${hostname()}`;
+  return who.replace(/[^A-Za-z0-9@._()+-]/g, '_').slice(0, 80);
+}
+
+export async function planRelease(pexFile: string, opts: { name?: string; gitSha?: string; now?: Date } = {}): Promise<ReleasePlan> {
+  let info;
+  try {
+    info = await stat(pexFile);
+  } catch {
+    throw new UsageError(`${pexFile}: no such file; give the path of the PEX to deploy.`);
+  }
+  if (!info.isFile()) throw new UsageError(`${pexFile}: not a regular file; give the path of the PEX to deploy.`);
+  const name = opts.name ?? path.basename(pexFile).replace(/\.pex$/i, '');
+  if (!SAFE_NAME.test(name) || name.length > 100) {
+    throw new UsageError(`--name '${name}': use letters, digits, '.', '_', '+' or '-' (it names the file on the hosts).`);
+  }
+  const [sha256, pexInfo] = await Promise.all([sha256File(pexFile), readPexInfo(pexFile)]);
+  const now = opts.now ?? new Date();
+  const id = releaseId(sha256, now);
+  const pexship = (pexInfo?.pexship ?? {}) as Record<string, unknown>;
+  const targets = Array.isArray(pexship.targets)
+    ? (pexship.targets as Array<{ platform?: string }>).map((t) => t.platform).filter(Boolean)
+    : [];
+  const release = {
+    id,
+    name,
+    file: `${name}.pex`,
+    sha256,
+    size: info.size,
+    pex_hash: typeof pexInfo?.pex_hash === 'string' ? pexInfo.pex_hash : null,
+    git_sha: gitSha(opts.gitSha),
+    built_at: info.mtime.toISOString(),
+    deployed_at: now.toISOString(),
+    deployed_by: deployer(),
+    targets,
+  };
+  return { id, name, file: release.file, localPath: pexFile, sha256, size: info.size, releaseJson: JSON.stringify(release) };
+}

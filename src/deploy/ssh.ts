@@ -1,0 +1,150 @@
+// One SSH connection per host, on ssh2 directly: we need the raw socket (TCP_NODELAY), host-key algorithm
+// restriction, a verifier that reports what it saw, and several SFTP channels on one connection, all of which
+// node-ssh's wrapper hides.
+import net from 'node:net';
+import ssh2 from 'ssh2';
+import type { ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
+import { JobError } from '../errors.js';
+import type { Credentials } from './credentials.js';
+import { hostKeyCheck, type HostKeyPolicy } from './hostkeys.js';
+import type { HostTarget } from './target.js';
+
+export interface ConnectOptions {
+  target: HostTarget;
+  credentials: Credentials;
+  hostKeys: HostKeyPolicy;
+  jump?: HostTarget;
+  connectTimeoutMs: number;
+  keepaliveMs?: number;
+}
+
+export interface SshConnection {
+  label: string;
+  client: ssh2.Client;
+  /** Starts a remote command; the stream is its stdin/stdout, `.stderr` its stderr. */
+  exec(command: string): Promise<ClientChannel>;
+  sftp(): Promise<SFTPWrapper>;
+  close(): void;
+}
+
+function tcpConnect(host: string, port: number, timeoutMs: number, label: string): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect({ host, port, noDelay: true });
+    const timer = setTimeout(() => {
+      sock.destroy();
+      reject(new JobError(`${label}: no TCP connection to ${host} port ${port} within ${timeoutMs / 1000} s.`));
+    }, timeoutMs);
+    sock.once('connect', () => {
+      clearTimeout(timer);
+      // Without it each SSH round trip waits on Nagle + delayed ACK (about 40 ms on Linux).
+      sock.setNoDelay(true);
+      resolve(sock);
+    });
+    sock.once('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(new JobError(`${label}: cannot reach ${host} port ${port} (${err.code ?? err.message}).`));
+    });
+  });
+}
+
+async function handshake(
+  target: HostTarget,
+  sock: net.Socket | ClientChannel,
+  opts: ConnectOptions,
+  role: string,
+): Promise<ssh2.Client> {
+  const check = hostKeyCheck(opts.hostKeys, target.host, target.port);
+  let rejection: string | undefined;
+  const client = new ssh2.Client();
+  const config: ConnectConfig = {
+    sock: sock as ConnectConfig['sock'],
+    username: target.user,
+    readyTimeout: opts.connectTimeoutMs,
+    keepaliveInterval: opts.keepaliveMs ?? 10_000,
+    keepaliveCountMax: 3,
+    hostVerifier: (key: Buffer) => {
+      const verdict = check.verify(key);
+      if (!verdict.ok) rejection = verdict.reason;
+      return verdict.ok;
+    },
+  };
+  if (check.algorithms) config.algorithms = { serverHostKey: check.algorithms as never };
+  if (opts.credentials.privateKey) {
+    config.privateKey = opts.credentials.privateKey;
+    if (opts.credentials.passphrase) config.passphrase = opts.credentials.passphrase;
+  }
+  if (opts.credentials.agent) config.agent = opts.credentials.agent;
+  return await new Promise<ssh2.Client>((resolve, reject) => {
+    const onError = (err: Error & { level?: string }) => {
+      client.removeListener('ready', onReady);
+      client.end();
+      if (rejection) {
+        reject(new JobError(`${role} ${target.label}: refusing to connect: ${rejection}`));
+      } else if (err.level === 'client-authentication') {
+        reject(new JobError(`${role} ${target.label}: the server refused ${opts.credentials.source} for user '${target.user}'; check the user and that the public key is in its authorized_keys.`));
+      } else if (/no matching host key/i.test(err.message) && check.algorithms) {
+        reject(new JobError(`${role} ${target.label}: the server offers none of the host-key types pinned in ${opts.hostKeys.knownHostsFile} (${check.algorithms.join(', ')}); update known_hosts or pin with --host-fingerprint.`));
+      } else if (/timed out/i.test(err.message)) {
+        reject(new JobError(`${role} ${target.label}: the SSH handshake did not finish within ${opts.connectTimeoutMs / 1000} s.`));
+      } else {
+        reject(new JobError(`${role} ${target.label}: SSH connection failed (${err.message}).`));
+      }
+    };
+    const onReady = () => {
+      client.removeListener('error', onError);
+      client.on('error', () => {
+        /* later errors surface through the channels that fail */
+      });
+      resolve(client);
+    };
+    client.once('error', onError);
+    client.once('ready', onReady);
+    client.connect(config);
+  });
+}
+
+export async function connect(opts: ConnectOptions): Promise<SshConnection> {
+  const { target } = opts;
+  let jumpClient: ssh2.Client | undefined;
+  let sock: net.Socket | ClientChannel;
+  if (opts.jump) {
+    const jump = opts.jump;
+    const jumpSock = await tcpConnect(jump.host, jump.port, opts.connectTimeoutMs, `jump host ${jump.label}`);
+    jumpClient = await handshake(jump, jumpSock, opts, 'jump host');
+    const jc = jumpClient;
+    sock = await new Promise<ClientChannel>((resolve, reject) => {
+      jc.forwardOut('127.0.0.1', 0, target.host, target.port, (err, stream) => {
+        if (err) {
+          jc.end();
+          reject(new JobError(`${target.label}: the jump host ${jump.label} would not open a tunnel to ${target.host} port ${target.port} (${err.message}); it needs AllowTcpForwarding.`));
+        } else resolve(stream);
+      });
+    });
+  } else {
+    sock = await tcpConnect(target.host, target.port, opts.connectTimeoutMs, target.label);
+  }
+  let client: ssh2.Client;
+  try {
+    client = await handshake(target, sock, opts, 'host');
+  } catch (err) {
+    jumpClient?.end();
+    throw err;
+  }
+  client.on('close', () => jumpClient?.end());
+  return {
+    label: target.label,
+    client,
+    exec: (command) =>
+      new Promise((resolve, reject) =>
+        client.exec(command, (err, stream) => (err ? reject(new JobError(`${target.label}: cannot run a command (${err.message}).`)) : resolve(stream))),
+      ),
+    sftp: () =>
+      new Promise((resolve, reject) =>
+        client.sftp((err, sftp) => (err ? reject(new JobError(`${target.label}: cannot open SFTP (${err.message}); the server needs the sftp subsystem.`)) : resolve(sftp))),
+      ),
+    close: () => {
+      client.end();
+      jumpClient?.end();
+    },
+  };
+}
