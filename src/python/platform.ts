@@ -147,7 +147,8 @@ export function parsePlatform(spec: string): Target {
   // pex lets the ABI be abbreviated to its suffix (`cp-37-m` means cp37m).
   const interpreter = `cp${version[0]}${version[1]}`;
   const abi = abiText.startsWith(interpreter) ? abiText : interpreter + abiText;
-  if (!/^cp\d+[dmut]*$/.test(abi) || !abi.startsWith(interpreter)) {
+  // After the interpreter only build flags may follow: d(ebug), m (pymalloc, ≤3.7), u (wide unicode, 2.x), t (free-threaded).
+  if (!/^[dmut]*$/.test(abi.slice(interpreter.length))) {
     throw platformError(given, `ABI ${JSON.stringify(abiText)} is not a CPython ${version.join('.')} ABI (expected ${interpreter} or a suffix like "m")`);
   }
   const info = parsePlatformTag(platformText);

@@ -110,6 +110,7 @@ describe('parsePlatform (pex --platform strings)', () => {
     ['manylinux2014_x86_64-cp-three-cp311', /"three" is not a Python version/],
     ['manylinux2014_x86_64-cp-311-abi3', /not a CPython 3\.11 ABI/],
     ['manylinux2014_x86_64-cp-311-cp312', /not a CPython 3\.11 ABI/],
+    ['manylinux2014_x86_64-cp-311-311', /not a CPython 3\.11 ABI/],
     ['solaris_sparc-cp-311-cp311', /not a platform tag we know/],
     ['current', /resolved by running python3/],
   ])('rejects %j naming it and showing examples', (spec, reason) => {
