@@ -1,0 +1,1 @@
+"""pexship's PEX runtime: the cold path of the bootstrap (see src/pex/FORMAT.md)."""

@@ -1,0 +1,93 @@
+// The Python runtime that runs inside every PEX (see FORMAT.md): `__main__.py` rendered from
+// bootstrap/main.py, plus the cold-path package under `.bootstrap/pexship_runtime/`.
+import bootPy from './bootstrap/boot.py';
+import cachePy from './bootstrap/cache.py';
+import fitPy from './bootstrap/fit.py';
+import initPy from './bootstrap/__init__.py';
+import launchPy from './bootstrap/launch.py';
+import logPy from './bootstrap/log.py';
+import mainPy from './bootstrap/main.py';
+import reexecPy from './bootstrap/reexec.py';
+import runPy from './bootstrap/run.py';
+import specifiersPy from './bootstrap/specifiers.py';
+import tagsPy from './bootstrap/tags.py';
+import venvsPy from './bootstrap/venvs.py';
+import { UsageError } from '../errors.js';
+
+export interface RuntimeEntry {
+  /** Path inside the zip. */
+  path: string;
+  /** UTF-8 text. */
+  content: string;
+}
+
+export interface MainConstants {
+  pexHash: string;
+  entryPoint: string | null;
+  scriptEntry: string | null;
+  inheritPath: 'false' | 'prefer' | 'fallback';
+  venv: boolean;
+  stripPexEnv: boolean;
+}
+
+export const RUNTIME_PACKAGE_DIR = '.bootstrap/pexship_runtime';
+
+const PACKAGE: Record<string, string> = {
+  '__init__.py': initPy,
+  'boot.py': bootPy,
+  'cache.py': cachePy,
+  'fit.py': fitPy,
+  'launch.py': launchPy,
+  'log.py': logPy,
+  'reexec.py': reexecPy,
+  'run.py': runPy,
+  'specifiers.py': specifiersPy,
+  'tags.py': tagsPy,
+  'venvs.py': venvsPy,
+};
+
+/** Files under `.bootstrap/` (the cold path), sorted by path. */
+export function runtimeFiles(): RuntimeEntry[] {
+  return Object.keys(PACKAGE)
+    .sort()
+    .map((name) => ({ path: `${RUNTIME_PACKAGE_DIR}/${name}`, content: PACKAGE[name] }));
+}
+
+// `pkg.mod`, `pkg.mod:func`, `pkg.mod:Class.method`: Python identifiers only, so nothing else reaches the code.
+const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
+const ENTRY = new RegExp(`^${IDENT}(\\.${IDENT})*(:${IDENT}(\\.${IDENT})*)?$`);
+const SCRIPT_ENTRY = new RegExp(`^${IDENT}(\\.${IDENT})*:${IDENT}(\\.${IDENT})*$`);
+
+/** A Python literal for the value; JSON strings are valid Python string literals once non-ASCII is escaped. */
+function pyLiteral(value: string | boolean | null): string {
+  if (value === null) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `__main__.py`: the template with constants filled in. */
+export function renderMain(c: MainConstants): string {
+  if (!/^[0-9a-f]{40}$/.test(c.pexHash)) throw new Error(`renderMain: pexHash must be 40 lowercase hex digits, got ${JSON.stringify(c.pexHash)}`);
+  if (c.entryPoint !== null && !ENTRY.test(c.entryPoint)) {
+    throw new UsageError(`entry point ${JSON.stringify(c.entryPoint)} (-e/--entry-point or -m) is not MODULE or MODULE:FUNCTION; use e.g. -e app.cli:main`);
+  }
+  if (c.scriptEntry !== null && !SCRIPT_ENTRY.test(c.scriptEntry)) {
+    throw new UsageError(`console script target ${JSON.stringify(c.scriptEntry)} (-c/--script) is not MODULE:ATTRIBUTE; check the distribution's entry points`);
+  }
+  if (!['false', 'prefer', 'fallback'].includes(c.inheritPath)) throw new Error(`renderMain: inheritPath ${JSON.stringify(c.inheritPath)}`);
+  const values: Record<string, string | boolean | null> = {
+    PEX_HASH: c.pexHash,
+    ENTRY_POINT: c.entryPoint,
+    SCRIPT_ENTRY: c.scriptEntry,
+    INHERIT_PATH: c.inheritPath,
+    VENV: c.venv,
+    STRIP_PEX_ENV: c.stripPexEnv,
+  };
+  let out = mainPy;
+  for (const [name, value] of Object.entries(values)) {
+    const placeholder = `'@${name}@'`;
+    if (!out.includes(placeholder)) throw new Error(`renderMain: template has no ${placeholder}`);
+    out = out.replace(placeholder, pyLiteral(value));
+  }
+  return out;
+}
