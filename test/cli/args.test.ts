@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flagInt, parseArgs, type FlagSpec } from '../src/cli/args.js';
-import { UsageError } from '../src/errors.js';
+import { flagInt, parseArgs, type FlagSpec } from '../../src/cli/args.js';
+import { UsageError } from '../../src/errors.js';
 
 const specs: FlagSpec[] = [
   { names: ['--output-file', '-o'], kind: 'string', help: 'output' },

@@ -1,0 +1,111 @@
+/**
+ * Build and start-up of a Flask + requests app (12 real wheels) against plain Python in the same run.
+ *
+ * Wheels come from the machine's local mirror (PEXSHIP_BENCH_WHEELS, default /opt/pypi/files). Prints:
+ * build time (in-process and as a CLI process), warm and cold start against `python` importing the same
+ * wheels from a directory on PYTHONPATH, runtime size, and PEX size against the wheels' total.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildPex } from '../src/pex/build.js';
+import { installWheel } from '../src/pex/install.js';
+import { inspectPex } from '../src/pex/inspect.js';
+import { inflateRawSync } from 'node:zlib';
+
+const WHEELS_DIR = process.env.PEXSHIP_BENCH_WHEELS ?? '/opt/pypi/files';
+const PROJECTS = ['flask', 'werkzeug', 'jinja2', 'markupsafe', 'itsdangerous', 'click', 'blinker', 'requests', 'urllib3', 'idna', 'certifi', 'charset_normalizer'];
+const PYTHON = process.env.PEXSHIP_BENCH_PYTHON ?? 'python3.11';
+const RUNS = Number(process.env.PEXSHIP_BENCH_RUNS ?? 15);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function ms(x: number): string {
+  return `${x.toFixed(1)} ms`;
+}
+
+const available = existsSync(WHEELS_DIR) ? readdirSync(WHEELS_DIR) : [];
+const wheels = PROJECTS.map((p) => {
+  const matches = available.filter((f) => f.toLowerCase().startsWith(`${p}-`) && f.endsWith('.whl') && (/py3-none-any|cp311/.test(f)));
+  if (!matches.length) throw new Error(`bench: no wheel for ${p} in ${WHEELS_DIR}; set PEXSHIP_BENCH_WHEELS to a folder with the 12 wheels`);
+  return path.join(WHEELS_DIR, matches.sort().at(-1)!);
+});
+const work = mkdtempSync(path.join(tmpdir(), 'pexship-bench-'));
+const src = path.join(work, 'src');
+mkdirSync(src);
+writeFileSync(path.join(src, 'benchapp.py'), 'import flask, requests\n\ndef main():\n    return 0\n');
+
+// An environment like a user's: bytecode caching on (this machine sets PYTHONDONTWRITEBYTECODE).
+const env = { ...process.env };
+delete env.PYTHONDONTWRITEBYTECODE;
+delete env.PYTHONPATH;
+
+function time(cmd: string, args: string[], extraEnv: Record<string, string> = {}): number {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const elapsed = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return elapsed;
+}
+
+// --- build ---------------------------------------------------------------------------------------
+const wheelBytes = wheels.reduce((n, w) => n + statSync(w).size, 0);
+const pex = path.join(work, 'app.pex');
+const buildOpts = { wheels, sourcesDirs: [src], entryPoint: 'benchapp:main', output: pex };
+await buildPex(buildOpts); // warm the file cache and the JIT once
+const inProcess: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const t = performance.now();
+  await buildPex(buildOpts);
+  inProcess.push(performance.now() - t);
+}
+const cli = path.resolve('dist/cli.js');
+const cliRuns: number[] = [];
+if (existsSync(cli)) {
+  for (let i = 0; i < 5; i++) cliRuns.push(time(process.execPath, [cli, 'build', ...wheels, '-D', src, '-e', 'benchapp:main', '-o', pex, '-q']));
+}
+
+// --- plain Python reference: the same wheels installed in a directory on PYTHONPATH ---------------
+const site = path.join(work, 'site');
+for (const w of wheels) {
+  const installed = await installWheel(w);
+  for (const m of installed.members) {
+    const out = path.join(site, m.name);
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, m.content ?? inflateRawSync(m.deflated!.data));
+  }
+}
+const plainEnv = { PYTHONPATH: `${site}:${src}` };
+time(PYTHON, ['-c', 'import benchapp; benchapp.main()'], plainEnv); // compile once
+const plain: number[] = [];
+for (let i = 0; i < RUNS; i++) plain.push(time(PYTHON, ['-c', 'import benchapp; benchapp.main()'], plainEnv));
+const bare: number[] = [];
+for (let i = 0; i < RUNS; i++) bare.push(time(PYTHON, ['-c', 'pass']));
+
+// --- PEX warm and cold ------------------------------------------------------------------------------
+const root = path.join(work, 'pex_root');
+time(PYTHON, [pex], { PEX_ROOT: root });
+const warm: number[] = [];
+for (let i = 0; i < RUNS; i++) warm.push(time(PYTHON, [pex], { PEX_ROOT: root }));
+const cold: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const fresh = path.join(work, `cold-${i}`);
+  cold.push(time(PYTHON, [pex], { PEX_ROOT: fresh }));
+  rmSync(fresh, { recursive: true, force: true });
+}
+
+const info = await inspectPex(pex);
+const plainMs = median(plain);
+console.log(`wheels: ${wheels.length} (${(wheelBytes / 1e6).toFixed(2)} MB) from ${WHEELS_DIR}; interpreter ${PYTHON}`);
+console.log(`build (in-process, median of 10): ${ms(median(inProcess))}  target <= 300 ms`);
+if (cliRuns.length) console.log(`build (pexship build CLI process, median of 5): ${ms(median(cliRuns))}`);
+console.log(`python -c pass: ${ms(median(bare))}`);
+console.log(`plain python importing flask+requests from PYTHONPATH (warm): ${ms(plainMs)}`);
+console.log(`PEX warm start: ${ms(median(warm))}  ratio ${(median(warm) / plainMs).toFixed(2)}x plain  target <= 1.15x`);
+console.log(`PEX cold start (empty PEX_ROOT): ${ms(median(cold))}  ratio ${(median(cold) / plainMs).toFixed(2)}x plain  target <= 4x`);
+console.log(`runtime in the PEX: ${(info.runtime.compressedSize / 1024).toFixed(1)} KiB compressed  target <= 50 KiB`);
+console.log(`PEX size: ${(info.size / 1e6).toFixed(2)} MB = ${((info.size / wheelBytes) * 100).toFixed(1)}% of the wheels  target <= 105%`);
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,40 @@
+// Runs the real CLI as a process: src/cli.ts bundled once per test file with the bundle's own settings.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+let bundled: Promise<string> | undefined;
+
+export function bundleCli(): Promise<string> {
+  bundled ??= (async () => {
+    // Inside the checkout, so the external npm packages resolve from its node_modules.
+    const cacheDir = path.resolve('node_modules/.cache');
+    mkdirSync(cacheDir, { recursive: true });
+    const outdir = mkdtempSync(path.join(cacheDir, 'pexship-cli-'));
+    await build({
+      entryPoints: { cli: path.resolve('src/cli.ts') },
+      outdir,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      splitting: true,
+      loader: { '.py': 'text' },
+      external: ['cpu-features', '*.node'],
+      packages: 'external',
+      logLevel: 'error',
+    });
+    return path.join(outdir, 'cli.js');
+  })();
+  return bundled;
+}
+
+export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<SpawnSyncReturns<string>> {
+  const cli = await bundleCli();
+  return spawnSync(process.execPath, [cli, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+  });
+}
