@@ -99,6 +99,10 @@ function describeNetworkError(code: string | undefined, timeoutMs: number, err: 
   }
 }
 
+function timeoutError(): Error {
+  return Object.assign(new Error('headers timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT' });
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -115,6 +119,15 @@ function flattenHeaders(h: Record<string, string | string[] | undefined>): Recor
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
+}
+
+/** Frees the connection behind a response whose body may not have been read to the end. */
+async function release(res: HttpResponse): Promise<void> {
+  const body = res.body;
+  body.on('error', () => {}); // an abort after we stopped caring is not an error
+  if (body.readableEnded || body.destroyed) return;
+  // Small leftovers are drained so the connection stays alive; big ones make undici close it.
+  await body.dump({ limit: 64 * 1024 }).catch(() => {});
 }
 
 export class HttpClient {
@@ -150,7 +163,7 @@ export class HttpClient {
             }
             return { retry: false as const, value: await handle(res) };
           } finally {
-            res.body.destroy();
+            await release(res);
           }
         });
         if (!outcome.retry) return outcome.value;
@@ -178,9 +191,13 @@ export class HttpClient {
       target.password = '';
       const record: RequestRecord = { method, url: redactUrl(target.toString()), status: 0 };
       this.requests.push(record);
+      // Our own timer for the headers: undici's coarse timers can overshoot short timeouts several times.
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(timeoutError()), this.options.timeoutMs);
       const res = await request(target, {
         method: method as Dispatcher.HttpMethod,
         dispatcher: this.agent,
+        signal: abort.signal,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
         headers: {
@@ -188,7 +205,7 @@ export class HttpClient {
           ...headers,
           ...(auth ? { authorization: auth } : {}),
         },
-      });
+      }).finally(() => clearTimeout(timer));
       record.status = res.statusCode;
       const flat = flattenHeaders(res.headers);
       const location = flat.location;

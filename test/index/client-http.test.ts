@@ -1,0 +1,281 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { JobError } from '../../src/errors.js';
+import { IndexClient, type IndexClientOptions } from '../../src/index/index.js';
+import { buildWheels, IndexServer, type ServedFile, type ServerOptions } from './index-server.js';
+
+let tmp: string;
+let served: ServedFile[];
+const servers: IndexServer[] = [];
+const clients: IndexClient[] = [];
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'pexship-index-'));
+  // gamma's central directory is far larger than the first range request, to exercise the follow-up reads.
+  const many: Record<string, string> = {};
+  for (let i = 0; i < 1500; i++) many[`gamma/sub_${String(i).padStart(4, '0')}_${'x'.repeat(60)}.py`] = `v = ${i}\n`;
+  served = await buildWheels(path.join(tmp, 'wheels'), [
+    { name: 'alpha', version: '1.0', requiresPython: '>=3.8', requiresDist: ['beta>=1'] },
+    { name: 'alpha', version: '2.0', requiresPython: '>=3.9' },
+    { name: 'Beta', version: '1.0' },
+    { name: 'gamma', version: '1.0', files: many },
+  ]);
+});
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+async function serve(options: ServerOptions = {}): Promise<IndexServer> {
+  const s = await IndexServer.start(served, options);
+  servers.push(s);
+  return s;
+}
+
+let cacheCounter = 0;
+function freshCache(): string {
+  return path.join(tmp, `cache-${cacheCounter++}`);
+}
+
+function client(options: IndexClientOptions): IndexClient {
+  const c = new IndexClient({ cacheDir: freshCache(), env: {}, netrcFile: '/nonexistent/netrc', timeoutMs: 5000, retries: 2, retryBaseMs: 5, ...options });
+  clients.push(c);
+  return c;
+}
+
+const file = (name: string) => served.find((f) => f.filename === name)!;
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+describe('IndexClient over HTTP', () => {
+  it('reads PEP 691 JSON and fetches PEP 658 metadata without touching the wheel', async () => {
+    const server = await serve({ format: 'negotiate', coreMetadata: true });
+    const c = client({ indexUrl: server.url });
+    const files = await c.listFiles('ALPHA');
+    expect(server.requests[0].path).toBe('/simple/alpha/');
+    expect(server.requests[0].headers.accept).toMatch(/^application\/vnd\.pypi\.simple\.v1\+json/);
+    expect(files.map((f) => f.filename).sort()).toEqual(['alpha-1.0-py3-none-any.whl', 'alpha-2.0-py3-none-any.whl']);
+    const a1 = files.find((f) => f.filename.startsWith('alpha-1.0'))!;
+    const servedA1 = file('alpha-1.0-py3-none-any.whl');
+    expect(a1).toMatchObject({
+      url: `${server.origin}/files/alpha-1.0-py3-none-any.whl`,
+      hashes: { sha256: servedA1.sha256 },
+      requiresPython: '>=3.8',
+      yanked: false,
+      coreMetadata: { sha256: sha256(Buffer.from(servedA1.metadata)) },
+      size: servedA1.data.length,
+      index: server.url,
+    });
+    expect(await c.fetchMetadata(a1)).toBe(servedA1.metadata);
+    expect(server.requests.map((r) => r.path)).toEqual(['/simple/alpha/', '/files/alpha-1.0-py3-none-any.whl.metadata']);
+
+    const local = await c.fetchFile(a1);
+    expect(local).toBe(path.join(c.cache.root, 'wheels', 'sha256', servedA1.sha256.slice(0, 2), servedA1.sha256, 'alpha-1.0-py3-none-any.whl'));
+    expect(sha256(await readFile(local))).toBe(servedA1.sha256);
+    expect(c.requestCount).toBe(3);
+  });
+
+  it('falls back to PEP 503 HTML and reads METADATA with range requests only', async () => {
+    const server = await serve({ format: 'html', coreMetadata: false, gzip: true });
+    const c = client({ indexUrl: server.url });
+    const [gammaFile] = await c.listFiles('gamma');
+    const [alpha1] = (await c.listFiles('alpha')).filter((f) => f.filename.startsWith('alpha-1.0'));
+    expect(alpha1.requiresPython).toBe('>=3.8');
+    expect(alpha1.coreMetadata).toBe(false);
+    expect(await c.fetchMetadata(alpha1)).toBe(file(alpha1.filename).metadata);
+    expect(await c.fetchMetadata(gammaFile)).toBe(file(gammaFile.filename).metadata);
+    const fileRequests = server.requests.filter((r) => r.path.startsWith('/files/'));
+    expect(fileRequests.every((r) => typeof r.headers.range === 'string')).toBe(true);
+    // gamma's directory does not fit in the first tail: at least one more range was needed.
+    expect(fileRequests.filter((r) => r.path.includes('gamma')).length).toBeGreaterThan(1);
+  });
+
+  it('keeps the whole file when the server ignores Range, so fetchFile needs no request', async () => {
+    const server = await serve({ format: 'json', ranges: false });
+    const c = client({ indexUrl: server.url });
+    const [beta] = await c.listFiles('beta');
+    expect(await c.fetchMetadata(beta)).toBe(file(beta.filename).metadata);
+    const before = server.requests.length;
+    const local = await c.fetchFile(beta);
+    expect(server.requests.length).toBe(before);
+    expect(sha256(await readFile(local))).toBe(file(beta.filename).sha256);
+  });
+
+  it('on a warm cache asks only for the index pages, conditionally', async () => {
+    const server = await serve({ format: 'negotiate', coreMetadata: true });
+    const cacheDir = freshCache();
+    const run = async () => {
+      const c = client({ indexUrl: server.url, cacheDir });
+      for (const project of ['alpha', 'beta']) {
+        for (const f of await c.listFiles(project)) {
+          await c.fetchMetadata(f);
+          await c.fetchFile(f);
+        }
+      }
+      return c;
+    };
+    await run();
+    const cold = server.requests.length;
+    expect(cold).toBe(2 + 3 * 2); // two pages; per file one .metadata and one download
+    const warm = await run();
+    const second = server.requests.slice(cold);
+    expect(second.map((r) => r.path).sort()).toEqual(['/simple/alpha/', '/simple/beta/']);
+    expect(second.every((r) => typeof r.headers['if-none-match'] === 'string')).toBe(true);
+    expect(warm.requests.map((r) => r.status)).toEqual([304, 304]);
+  });
+
+  it('retries a 500, a 429 with Retry-After and a reset connection', async () => {
+    const server = await serve({ coreMetadata: true });
+    const failures = new Map<string, number>();
+    server.intercept = (req, res) => {
+      const seen = failures.get(req.url!) ?? 0;
+      failures.set(req.url!, seen + 1);
+      if (seen > 0) return false;
+      if (req.url === '/simple/alpha/') res.writeHead(500).end('boom');
+      else if (req.url?.endsWith('.metadata')) res.writeHead(429, { 'retry-after': '0' }).end();
+      else if (req.url?.endsWith('.whl')) req.socket.destroy();
+      else return false;
+      return true;
+    };
+    const c = client({ indexUrl: server.url });
+    const [a1] = await c.listFiles('alpha');
+    expect(await c.fetchMetadata(a1)).toBe(file(a1.filename).metadata);
+    expect(sha256(await readFile(await c.fetchFile(a1)))).toBe(a1.hashes.sha256);
+    expect(server.requests.map((r) => r.path)).toEqual([
+      '/simple/alpha/',
+      '/simple/alpha/',
+      `/files/${a1.filename}.metadata`,
+      `/files/${a1.filename}.metadata`,
+      `/files/${a1.filename}`,
+      `/files/${a1.filename}`,
+    ]);
+  });
+
+  it('gives up on a server that keeps failing, naming the URL', async () => {
+    const server = await serve();
+    server.intercept = (_req, res) => (res.writeHead(503).end(), true);
+    const c = client({ indexUrl: server.url, retries: 1 });
+    const err = await c.listFiles('alpha').catch((e) => e);
+    expect(err).toBeInstanceOf(JobError);
+    expect(err.message).toContain(`${server.url}alpha/`);
+    expect(err.message).toContain('HTTP 503');
+    expect(server.requests.length).toBe(2);
+  });
+
+  it('times out on a server that never answers', async () => {
+    const server = await serve();
+    server.intercept = () => true; // accept and hang
+    const c = client({ indexUrl: server.url, timeoutMs: 200, retries: 1 });
+    const err = await c.listFiles('alpha').catch((e) => e);
+    expect(err).toBeInstanceOf(JobError);
+    expect(err.message).toMatch(/Could not fetch the index .* from http:\/\/127\.0\.0\.1:\d+\/simple\/alpha\/: no response within 0\.2s \(after 2 attempts\)/);
+    expect(server.requests.length).toBe(2);
+  });
+
+  it('treats a missing project as no files, but a missing index as an error', async () => {
+    const server = await serve();
+    const c = client({ indexUrl: server.url });
+    expect(await c.listFiles('no-such-project')).toEqual([]);
+    expect(await c.listFiles('other-missing')).toEqual([]);
+    expect(server.requests.filter((r) => r.method === 'HEAD').map((r) => r.path)).toEqual(['/simple/']);
+
+    const wrong = client({ indexUrl: `${server.origin}/not-an-index/` });
+    await expect(wrong.listFiles('alpha')).rejects.toThrow(/The index http:\/\/127\.0\.0\.1:\d+\/not-an-index\/ does not exist \(HTTP 404\)/);
+  });
+
+  it('refuses a file whose hash does not match the index and caches nothing', async () => {
+    const bad = 'alpha-1.0-py3-none-any.whl';
+    const server = await serve({ wrongHash: [bad] });
+    const c = client({ indexUrl: server.url });
+    const a1 = (await c.listFiles('alpha')).find((f) => f.filename === bad)!;
+    const err = await c.fetchFile(a1).catch((e) => e);
+    expect(err).toBeInstanceOf(JobError);
+    expect(err.message).toContain(`Hash mismatch for ${bad} from ${server.origin}/files/${bad}`);
+    expect(err.message).toContain('0'.repeat(64));
+    expect(err.message).toContain(file(bad).sha256);
+    const wheels = path.join(c.cache.root, 'wheels');
+    expect((await readdir(wheels)).filter((n) => n !== '.incoming')).toEqual([]);
+    expect(await readdir(path.join(wheels, '.incoming'))).toEqual([]);
+  });
+
+  it('authenticates with credentials in the URL, and never prints them', async () => {
+    const server = await serve({ auth: { username: 'alice', password: 's3cr3t!' }, coreMetadata: true });
+    const withCreds = server.url.replace('http://', 'http://alice:s3cr3t%21@');
+    const c = client({ indexUrl: withCreds });
+    const [a1] = await c.listFiles('alpha');
+    expect(a1.index).toBe(server.url.replace('http://', 'http://***@'));
+    expect(a1.url).not.toContain('alice');
+    await c.fetchMetadata(a1);
+    await c.fetchFile(a1);
+    expect(server.requests.every((r) => r.headers.authorization === 'Basic ' + Buffer.from('alice:s3cr3t!').toString('base64'))).toBe(true);
+
+    const port = new URL(server.url).port;
+    const anonymous = client({ indexUrl: server.url });
+    const err = await anonymous.listFiles('beta').catch((e) => e);
+    expect(err.message).toMatch(/refused \(HTTP 401\)/);
+    expect(err.message).toContain(`PEXSHIP_INDEX_127_0_0_1_${port}_USERNAME`);
+
+    const wrong = client({ indexUrl: server.url.replace('http://', 'http://alice:wrongpass@') });
+    const err2 = await wrong.listFiles('beta').catch((e) => e);
+    expect(err2.message).toMatch(/HTTP 401/);
+    expect(err2.message).not.toContain('wrongpass');
+  });
+
+  it('authenticates from a netrc file and from PEXSHIP_INDEX_* variables', async () => {
+    const server = await serve({ auth: { username: 'bob', password: 'hunter2' } });
+    const netrc = path.join(tmp, 'netrc');
+    await writeFile(netrc, 'machine 127.0.0.1\n  login bob\n  password hunter2\n');
+    const viaNetrc = new IndexClient({ indexUrl: server.url, cacheDir: freshCache(), env: { NETRC: netrc }, retries: 0 });
+    clients.push(viaNetrc);
+    expect((await viaNetrc.listFiles('beta')).length).toBe(1);
+
+    const port = new URL(server.url).port;
+    const viaEnv = client({ indexUrl: server.url, env: { [`PEXSHIP_INDEX_127_0_0_1_${port}_USERNAME`]: 'bob', [`PEXSHIP_INDEX_127_0_0_1_${port}_PASSWORD`]: 'hunter2' } });
+    expect((await viaEnv.listFiles('beta')).length).toBe(1);
+  });
+
+  it('does not carry credentials across a redirect to another host', async () => {
+    const files = await serve();
+    const index = await serve({ auth: { username: 'carol', password: 'pw-carol' } });
+    index.intercept = (req, res) => {
+      if (!req.url?.startsWith('/files/')) return false;
+      res.writeHead(302, { location: `${files.origin.replace('127.0.0.1', 'localhost')}${req.url}` }).end();
+      return true;
+    };
+    const c = client({ indexUrl: index.url.replace('http://', 'http://carol:pw-carol@') });
+    const [beta] = await c.listFiles('beta');
+    expect(sha256(await readFile(await c.fetchFile(beta)))).toBe(beta.hashes.sha256);
+    expect(files.requests.length).toBe(1);
+    expect(files.requests[0].headers.authorization).toBeUndefined();
+  });
+
+  it('downloads one file concurrently into one cache without corruption', async () => {
+    const server = await serve();
+    const cacheDir = freshCache();
+    const a = client({ indexUrl: server.url, cacheDir });
+    const b = client({ indexUrl: server.url, cacheDir });
+    const [gammaA] = await a.listFiles('gamma');
+    const [gammaB] = await b.listFiles('gamma');
+    const paths = await Promise.all([a.fetchFile(gammaA), b.fetchFile(gammaB), a.fetchFile(gammaA), b.fetchFile(gammaB)]);
+    expect(new Set(paths).size).toBe(1);
+    expect(sha256(await readFile(paths[0]))).toBe(file(gammaA.filename).sha256);
+    // Each client downloads once; the second rename replaces the first with identical bytes.
+    expect(server.requests.filter((r) => r.path.startsWith('/files/')).length).toBe(2);
+    expect(await readdir(path.join(cacheDir, 'wheels', '.incoming'))).toEqual([]);
+  });
+
+  it('lists extra indexes after the main one', async () => {
+    const main = await serve();
+    const extra = await serve({ format: 'html' });
+    const c = client({ indexUrl: main.url, extraIndexUrls: [extra.url] });
+    const files = await c.listFiles('beta');
+    expect(files.map((f) => f.index)).toEqual([main.url, extra.url]);
+  });
+});
