@@ -531,7 +531,8 @@ export class SpecifierSet {
     return out.join(',');
   }
 
-  private get canonicalKeys(): string {
+  /** Order-independent key: equal for sets that are the same clauses (">=1.0,<2" and "<2.0,>=1"). */
+  get canonicalKey(): string {
     return [...new Set(this.specifiers.map((s) => s.canonicalKey))].sort().join(',');
   }
 
@@ -544,7 +545,7 @@ export class SpecifierSet {
         return false;
       }
     } else o = other instanceof Specifier ? new SpecifierSet([other]) : other;
-    return o.canonicalKeys === this.canonicalKeys;
+    return o.canonicalKey === this.canonicalKey;
   }
 
   /** Intersection; the pre-release overrides must not contradict. */

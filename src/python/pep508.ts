@@ -1,0 +1,196 @@
+/**
+ * PEP 508 dependency specifiers ("requests[socks]>=2.31; python_version >= '3.9'", "pkg @ https://…").
+ *
+ * Public API (what the resolver uses):
+ * - `parseRequirement(text)` → `Requirement` {name, extras, specifier, url, marker}; throws
+ *   `InvalidRequirementError` whose message shows the text and points at the column at fault.
+ * - `canonicalName(name)`: PEP 503 normal form ("Foo.Bar_baz" → "foo-bar-baz").
+ * - `Requirement.toString()`: normalised like packaging ("name[a,b]<3,>=2; marker", "name @ url ; marker").
+ * Markers live in ./markers.ts (`parseMarker`, `evaluateMarker`), re-exported here.
+ */
+import { UsageError } from '../errors.js';
+import { canonicalExtra, formatSyntaxError, Marker, MarkerParser } from './markers.js';
+import { InvalidSpecifierError, Specifier, SpecifierSet } from './pep440.js';
+
+export { canonicalExtra, evaluateMarker, InvalidMarkerError, Marker, MarkerEvaluationError, parseMarker } from './markers.js';
+export type { MarkerEnvironment } from './markers.js';
+
+export class InvalidRequirementError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidRequirementError';
+  }
+}
+
+/** PEP 503 normal form of a project name. */
+export function canonicalName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+export class Requirement {
+  constructor(
+    /** The name as written. Compare with `canonicalName(req.name)`. */
+    readonly name: string,
+    /** Requested extras as written, sorted, without duplicates. */
+    readonly extras: readonly string[],
+    readonly specifier: SpecifierSet,
+    readonly url: string | null,
+    readonly marker: Marker | null,
+  ) {}
+
+  /** PEP 503 name. */
+  get canonicalName(): string {
+    return canonicalName(this.name);
+  }
+
+  toString(): string {
+    let s = this.name;
+    if (this.extras.length) s += `[${this.extras.join(',')}]`;
+    const spec = this.specifier.toString();
+    if (spec) s += spec;
+    if (this.url !== null) {
+      s += ` @ ${this.url}`;
+      if (this.marker) s += ' ';
+    }
+    if (this.marker) s += `; ${this.marker}`;
+    return s;
+  }
+
+  /** Same project, extras, specifier, URL and marker after normalisation. */
+  equals(other: Requirement): boolean {
+    return this.key() === other.key();
+  }
+
+  private key(): string {
+    const extras = [...new Set(this.extras.map(canonicalExtra))].sort().join(',');
+    return JSON.stringify([canonicalName(this.name), extras, this.specifier.canonicalKey, this.url, this.marker?.toString() ?? null]);
+  }
+}
+
+const NAME_RE = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/;
+const SPEC_ITEM_RE = /^(?:===[ \t]*[^\s,;)]*|(?:~=|==|!=|<=|>=|<|>)[ \t]*[^\s,;)]*)/;
+
+class RequirementParser extends MarkerParser {
+  constructor(source: string) {
+    super(source, 0, (m) => new InvalidRequirementError(m));
+  }
+
+  parse(): Requirement {
+    const src = this.source;
+    this.ws();
+    const nameMatch = NAME_RE.exec(src.slice(this.pos));
+    if (!nameMatch) this.fail('Expected package name at the start of dependency specifier');
+    const name = nameMatch[0];
+    this.pos += name.length;
+    this.ws();
+    const extras = this.parseExtras();
+    this.ws();
+    let url: string | null = null;
+    let specifier = new SpecifierSet('');
+    if (src[this.pos] === '@') {
+      this.pos++;
+      this.ws();
+      const m = /^[^ \t]+/.exec(src.slice(this.pos));
+      if (!m || /^[\r\n]/.test(m[0])) this.fail('Expected URL after @');
+      url = m[0];
+      if (/[\r\n]/.test(url)) this.fail('Expected end or semicolon (after URL and whitespace)', this.pos + url.search(/[\r\n]/));
+      this.pos += url.length;
+      const before = this.pos;
+      this.ws();
+      if (this.pos === src.length) return new Requirement(name, extras, specifier, url, null);
+      if (this.pos === before || src[this.pos] !== ';') this.fail('Expected end or semicolon (after URL and whitespace)');
+    } else {
+      specifier = this.parseSpecifier();
+      this.ws();
+    }
+    let marker: Marker | null = null;
+    if (src[this.pos] === ';') {
+      this.pos++;
+      this.ws();
+      marker = new Marker(this.parseList());
+      this.ws();
+      if (this.pos !== src.length) this.fail('Expected end or semicolon (after marker)');
+    } else if (this.pos !== src.length) {
+      this.fail(
+        specifier.size
+          ? 'Expected comma (within version specifier), semicolon (after version specifier) or end'
+          : 'Expected end or semicolon (after name and no valid version specifier)',
+      );
+    }
+    return new Requirement(name, extras, specifier, url, marker);
+  }
+
+  private parseExtras(): string[] {
+    const src = this.source;
+    if (src[this.pos] !== '[') return [];
+    const open = this.pos;
+    this.pos++;
+    this.ws();
+    const out: string[] = [];
+    if (src[this.pos] !== ']') {
+      for (;;) {
+        const m = NAME_RE.exec(src.slice(this.pos));
+        if (!m) this.fail(out.length ? 'Expected extra name after comma' : 'Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras', out.length ? this.pos : open, this.pos);
+        out.push(m[0]);
+        this.pos += m[0].length;
+        this.ws();
+        if (src[this.pos] !== ',') break;
+        this.pos++;
+        this.ws();
+      }
+    }
+    if (src[this.pos] !== ']') this.fail('Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras', open, this.pos);
+    this.pos++;
+    return [...new Set(out)].sort();
+  }
+
+  private parseSpecifier(): SpecifierSet {
+    const src = this.source;
+    const paren = src[this.pos] === '(';
+    const open = this.pos;
+    if (paren) {
+      this.pos++;
+      this.ws();
+    }
+    const items: Specifier[] = [];
+    for (;;) {
+      const m = SPEC_ITEM_RE.exec(src.slice(this.pos));
+      if (!m) {
+        if (items.length) this.fail('Expected a version specifier after comma');
+        break;
+      }
+      const start = this.pos;
+      try {
+        items.push(new Specifier(m[0]));
+      } catch (e) {
+        if (!(e instanceof InvalidSpecifierError)) throw e;
+        const detail = e.message.replace(/^Invalid specifier: "(?:[^"\\]|\\.)*": /, '').replace(/\.$/, '');
+        this.fail(`Invalid specifier ${m[0]}: ${detail}`, start, start + m[0].length);
+      }
+      this.pos += m[0].length;
+      this.ws();
+      if (src[this.pos] !== ',') break;
+      this.pos++;
+      this.ws();
+    }
+    if (paren) {
+      this.ws();
+      if (src[this.pos] !== ')') this.fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after version specifier', open, this.pos);
+      this.pos++;
+    }
+    return new SpecifierSet(items);
+  }
+}
+
+const cache = new Map<string, Requirement>();
+
+/** Parse a PEP 508 requirement. Cached: the returned object is shared, treat it as read-only. */
+export function parseRequirement(text: string): Requirement {
+  let r = cache.get(text);
+  if (!r) {
+    r = new RequirementParser(text).parse();
+    if (cache.size > 20_000) cache.clear();
+    cache.set(text, r);
+  }
+  return r;
+}
