@@ -1,0 +1,69 @@
+// Shared fixtures for the deploy tests: client keys, a known_hosts file, fake PEX files.
+import { chmodSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { keygen } from './sshd.js';
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `pexship-${prefix}-`));
+}
+
+export interface ClientKeys {
+  dir: string;
+  key: string;
+  encryptedKey: string;
+  passphrase: string;
+  authorizedKeys: string;
+}
+
+export function makeClientKeys(dir: string): ClientKeys {
+  const key = path.join(dir, 'id_ed25519');
+  const encryptedKey = path.join(dir, 'id_ed25519_enc');
+  const passphrase = "s3cret pass'phrase";
+  const a = keygen(key);
+  const b = keygen(encryptedKey, 'ed25519', passphrase);
+  const authorizedKeys = path.join(dir, 'authorized_keys');
+  writeFileSync(authorizedKeys, `${a.pub}\n${b.pub}\n`);
+  return { dir, key, encryptedKey, passphrase, authorizedKeys };
+}
+
+/**
+ * A stand-in PEX: an executable shell script with a shebang that honours PEX_INTERPRETER=1 (the pre-warm)
+ * by leaving a marker, optionally failing it, and padded to `size` bytes so uploads take real work.
+ */
+export function fakePex(file: string, version: string, opts: { size?: number; failPrewarm?: boolean } = {}): string {
+  const head = [
+    '#!/bin/sh',
+    `# fake pex ${version}`,
+    'if [ "${PEX_INTERPRETER:-}" = 1 ]; then',
+    opts.failPrewarm ? '  echo "prewarm broken on purpose" >&2; exit 3' : '  : > "$(dirname "$0")/.warmed"; exit 0',
+    'fi',
+    `echo "app ${version}"`,
+    'exit 0',
+    '',
+  ].join('\n');
+  const pad = Math.max(0, (opts.size ?? 0) - head.length - 2);
+  const body = pad ? `#${randomBytes(Math.ceil(pad * 0.75)).toString('base64').slice(0, pad)}\n` : '';
+  writeFileSync(file, head + body);
+  chmodSync(file, 0o755);
+  return file;
+}
+
+export const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** Asserts the deploy layout's main invariant and returns the current release id. */
+export function currentRelease(base: string): { id: string; json: Record<string, unknown>; pexSha: string } | undefined {
+  const link = path.join(base, 'current');
+  try {
+    lstatSync(link);
+  } catch {
+    return undefined;
+  }
+  if (!existsSync(link)) throw new Error(`${link} is a dangling symlink (-> ${readlinkSync(link)})`);
+  const target = readlinkSync(link);
+  const id = target.replace(/^releases\//, '');
+  const json = JSON.parse(readFileSync(path.join(base, 'releases', id, 'release.json'), 'utf8')) as Record<string, unknown>;
+  const pexSha = sha256Of(path.join(base, 'releases', id, String(json.file)));
+  return { id, json, pexSha };
+}
