@@ -191,7 +191,11 @@ describe('includes', () => {
       'b.txt': '-r c.txt\n',
       'c.txt': '\n-r a.txt\n',
     });
-    const err = await readRequirementsFile(path.join(dir, 'a.txt'), { env: {} }).catch((e: unknown) => e as RequirementsFileError);
+    const err = await readRequirementsFile(path.join(dir, 'a.txt'), { env: {} }).then(
+      () => undefined,
+      (e: unknown) => e as RequirementsFileError,
+    );
+    if (!err) throw new Error('expected a refusal');
     expect(err).toBeInstanceOf(RequirementsFileError);
     expect(err.file).toBe(path.join(dir, 'c.txt'));
     expect(err.line).toBe(2);
@@ -240,7 +244,11 @@ describe('hash-checking mode', () => {
 
   it('applies hashes found in an included file to the whole set', async () => {
     const dir = tree({ 'requirements.txt': 'flask==3.0.0\n-r hashed.txt\n', 'hashed.txt': `six==1.17.0 --hash=sha256:${H1}\n` });
-    const err = await readRequirementsFile(path.join(dir, 'requirements.txt'), { env: {} }).catch((e: unknown) => e as RequirementsFileError);
+    const err = await readRequirementsFile(path.join(dir, 'requirements.txt'), { env: {} }).then(
+      () => undefined,
+      (e: unknown) => e as RequirementsFileError,
+    );
+    if (!err) throw new Error('expected a refusal');
     expect(err.file).toBe(path.join(dir, 'requirements.txt'));
     expect(err.line).toBe(1);
     expect(err.message).toMatch(/because of the --hash at .*hashed\.txt:1/);
