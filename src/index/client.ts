@@ -12,7 +12,7 @@ import { PEXSHIP_VERSION } from '../version.js';
 import { Auth, secretsOf, stripCredentials } from './auth.js';
 import { Cache, defaultCacheDir, safeFilename, tempPathFor } from './cache.js';
 import { hashLocalFile, listDirectory } from './find-links.js';
-import { HttpClient, NetworkError, readBody, type HttpResponse } from './http.js';
+import { HttpClient, NetworkError, proxyFromEnv, readBody, type HttpResponse } from './http.js';
 import { fileBelongsTo, normalizeProjectName } from './names.js';
 import { netrcPath } from './netrc.js';
 import { redactSecrets, redactUrl } from './redact.js';
@@ -144,7 +144,8 @@ export class IndexClient {
     ];
     const netrcFile = options.netrcFile ?? netrcPath(env);
     const allUrls = [...indexUrls, ...findLinks];
-    this.secrets = secretsOf(allUrls, env, netrcFile);
+    const proxy = proxyFromEnv(env);
+    this.secrets = secretsOf([...allUrls, ...(proxy ? [proxy.http ?? '', proxy.https ?? ''] : [])], env, netrcFile);
     this.cache = new Cache(path.resolve(options.cacheDir ?? defaultCacheDir(env)));
     this.auth = new Auth(allUrls, env, netrcFile);
     this.http = new HttpClient({
@@ -155,6 +156,7 @@ export class IndexClient {
       maxRetryDelayMs: options.maxRetryDelayMs ?? 30_000,
       maxParallel: options.maxParallel ?? 16,
       userAgent: `pexship/${PEXSHIP_VERSION}`,
+      proxy,
     });
   }
 
@@ -328,7 +330,8 @@ export class IndexClient {
     if (cached?.etag) headers['if-none-match'] = cached.etag;
     if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
     return this.request(pageUrl, `the ${what} ${label}`, headers, async (res) => {
-      if (res.status === 304 && cached) return cached.value;
+      // The same page may be reached under another label (credentials added or changed): ours wins.
+      if (res.status === 304 && cached) return cached.value.map((f) => (f.index === label ? f : { ...f, index: label }));
       if (res.status === 404 || res.status === 410) return undefined;
       if (res.status !== 200) throw this.statusError(res, `the ${what} ${label}`);
       const body = (await readBody(res)).toString('utf8');

@@ -3,7 +3,7 @@
 // (so credentials never follow a redirect to another host), gzip, and a log of every request sent.
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import type { Auth } from './auth.js';
 import { Limiter } from './limiter.js';
 import { redactUrl } from './redact.js';
@@ -22,6 +22,16 @@ export interface HttpOptions {
   /** Requests in flight at once across the whole client. */
   maxParallel: number;
   userAgent: string;
+  /** Proxies as HTTP_PROXY / HTTPS_PROXY / NO_PROXY give them; none when absent. */
+  proxy?: { http?: string; https?: string; noProxy?: string };
+}
+
+/** The proxy settings in an environment (upper or lower case names), or undefined when there are none. */
+export function proxyFromEnv(env: NodeJS.ProcessEnv): HttpOptions['proxy'] {
+  const http = env.http_proxy ?? env.HTTP_PROXY;
+  const https = env.https_proxy ?? env.HTTPS_PROXY;
+  if (!http && !https) return undefined;
+  return { http, https, noProxy: env.no_proxy ?? env.NO_PROXY };
 }
 
 export interface HttpResponse {
@@ -132,15 +142,16 @@ async function release(res: HttpResponse): Promise<void> {
 
 export class HttpClient {
   readonly requests: RequestRecord[] = [];
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
   private readonly limiter: Limiter;
 
   constructor(readonly options: HttpOptions) {
-    this.agent = new Agent({
-      keepAliveTimeout: 30_000,
-      connections: options.maxParallel,
-      connect: { timeout: options.timeoutMs },
-    });
+    const pool = { keepAliveTimeout: 30_000, connections: options.maxParallel, connect: { timeout: options.timeoutMs } };
+    const proxy = options.proxy;
+    // Explicit '' stops undici from reading process.env behind our back (tests pass their own env).
+    this.agent = proxy
+      ? new EnvHttpProxyAgent({ ...pool, httpProxy: proxy.http ?? '', httpsProxy: proxy.https ?? '', noProxy: proxy.noProxy ?? '' })
+      : new Agent(pool);
     this.limiter = new Limiter(options.maxParallel);
   }
 

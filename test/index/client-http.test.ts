@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -277,5 +279,38 @@ describe('IndexClient over HTTP', () => {
     const c = client({ indexUrl: main.url, extraIndexUrls: [extra.url] });
     const files = await c.listFiles('beta');
     expect(files.map((f) => f.index)).toEqual([main.url, extra.url]);
+  });
+
+  it('goes through the proxy HTTP_PROXY names, unless NO_PROXY exempts the host', async () => {
+    const server = await serve();
+    const tunnels: string[] = [];
+    const sockets = new Set<net.Socket>();
+    const proxy = http.createServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+      tunnels.push(req.url ?? '');
+      const [host, port] = (req.url ?? '').split(':');
+      const upstream = net.connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client).pipe(upstream);
+      });
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('error', () => {});
+      }
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+    try {
+      const c = client({ indexUrl: server.url, env: { HTTP_PROXY: proxyUrl } });
+      expect(await c.listFiles('beta')).toHaveLength(1);
+      expect(tunnels).toEqual([new URL(server.url).host]);
+      const exempt = client({ indexUrl: server.url, env: { HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' } });
+      expect(await exempt.listFiles('alpha')).toHaveLength(2);
+      expect(tunnels).toHaveLength(1);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 });
