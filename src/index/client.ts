@@ -120,6 +120,7 @@ export class IndexClient {
   private readonly http: HttpClient;
   private readonly auth: Auth;
   private readonly rootChecks = new Map<string, Promise<void>>();
+  private stagingReady?: Promise<void>;
   private readonly secrets: string[];
   private readonly listings = new Map<string, Promise<IndexFile[]>>();
   private readonly findLinksPages = new Map<string, Promise<IndexFile[]>>();
@@ -423,6 +424,7 @@ export class IndexClient {
   /** Reads METADATA with HTTP range requests: the file's tail, then (rarely) more. */
   private async metadataByRanges(file: IndexFile): Promise<string> {
     const what = `${file.filename}`;
+    await this.ensureStaging(); // the server may ignore Range and send the whole file
     const first = await this.request(file.url, what, { range: `bytes=-${TAIL_BYTES}`, 'accept-encoding': 'identity' }, async (res) => {
       if (res.status === 206) {
         const range = parseContentRange(res.headers['content-range']);
@@ -472,19 +474,30 @@ export class IndexClient {
       const cached = await this.cache.findWheel(sha256, file.filename);
       if (cached) return cached;
     }
+    await this.ensureStaging();
     return this.request(file.url, file.filename, { 'accept-encoding': 'identity' }, async (res) => {
       if (res.status !== 200) throw this.statusError(res, file.filename);
       return this.saveDownload(res, file);
     });
   }
 
+  private stagingDir(): string {
+    return path.join(this.cache.root, 'wheels', '.incoming');
+  }
+
+  /** Made once per client, before any download starts. */
+  private ensureStaging(): Promise<void> {
+    this.stagingReady ??= mkdir(this.stagingDir(), { recursive: true }).then(() => undefined);
+    return this.stagingReady;
+  }
+
   /** Streams a 200 response into the cache through the hashes, checks them, and renames into place. */
   private async saveDownload(res: HttpResponse, file: IndexFile): Promise<string> {
     const algorithms = new Set(['sha256', ...Object.keys(file.hashes).filter((h) => SUPPORTED_HASHES.has(h))]);
     const hashers = [...algorithms].map((a) => [a, createHash(a)] as const);
-    const staging = path.join(this.cache.root, 'wheels', '.incoming');
-    await mkdir(staging, { recursive: true });
-    const tmp = tempPathFor(path.join(staging, 'download'));
+    // No await before the body is piped: undici 7 crashes the process if a paused response's socket is
+    // closed by the server (nodejs/undici#5360), so the staging directory was made before the request.
+    const tmp = tempPathFor(path.join(this.stagingDir(), 'download'));
     try {
       await pipeline(
         res.body,
