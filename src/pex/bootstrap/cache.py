@@ -25,9 +25,10 @@ class CacheError(log.Failure):
 
 def unwritable(root, path, error):
     reason = error.strerror or str(error)
+    where = '' if path == root else ' at %s' % path
     return CacheError(
-        'cannot write to the PEX cache %s (PEX_ROOT) at %s: %s; make it writable or set PEX_ROOT to a '
-        'writable directory' % (root, path, reason))
+        'cannot write to the PEX cache %s (PEX_ROOT)%s: %s; make it writable or set PEX_ROOT to a '
+        'writable directory' % (root, where, reason))
 
 
 def _temp_name(parent):
