@@ -1,0 +1,36 @@
+// Inputs shared by the deploy and rollback actions: which hosts, where, and how to trust and log in to them.
+import type { ConnectionOptions, HostCommands } from '../deploy/index.js';
+import { UsageError } from '../errors.js';
+import { integerInput, listInput, optionalInput, requiredInput, secondsInput } from './inputs.js';
+import { maskSecret } from './secrets.js';
+
+export function readConnectionInputs(): ConnectionOptions {
+  // Read and mask the secrets first: nothing below may print them.
+  const privateKey = optionalInput('private-key');
+  const passphrase = optionalInput('passphrase');
+  maskSecret(privateKey);
+  maskSecret(passphrase);
+  const hosts = listInput('hosts');
+  if (hosts.length === 0) throw new UsageError("input 'hosts' is required: one [user@]host[:port] per line.");
+  return {
+    hosts,
+    path: requiredInput('path'),
+    privateKey,
+    passphrase,
+    knownHostsText: optionalInput('known-hosts'),
+    hostFingerprints: listInput('host-fingerprints'),
+    jump: optionalInput('jump'),
+    concurrency: integerInput('concurrency', 1),
+    lockTtlSeconds: secondsInput('lock-ttl'),
+    connectTimeoutSeconds: secondsInput('connect-timeout'),
+  };
+}
+
+export function readHostCommands(): HostCommands {
+  return {
+    restart: optionalInput('restart'),
+    healthCheck: optionalInput('health-check'),
+    healthUrl: optionalInput('health-url'),
+    healthTimeoutSeconds: secondsInput('health-timeout'),
+  };
+}
