@@ -1,0 +1,140 @@
+// The runtime cache under PEX_ROOT: concurrent first runs, crash leftovers, damaged entries, unwritable roots.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeWheel } from '../helpers/make-wheel.js';
+import { defaultPython } from '../helpers/pythons.js';
+import { buildPex, runPex, tempDir } from './pex-fixture.js';
+
+const python = defaultPython().executable;
+let dir: string;
+let pex: string;
+let wheelName: string;
+
+function walk(root: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(root)) {
+    const p = path.join(root, name);
+    out.push(p);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+  }
+  return out;
+}
+
+function temps(root: string): string[] {
+  return walk(root).filter((p) => path.basename(p).startsWith('.tmp-'));
+}
+
+beforeAll(async () => {
+  dir = tempDir();
+  // Many files widen the window in which racing extractions overlap.
+  const files: Record<string, string> = { 'bulk/__init__.py': 'COUNT = 60\n', 'bulk/tool.sh': '#!/bin/sh\necho tool\n' };
+  for (let i = 0; i < 60; i++) files[`bulk/m${i}.py`] = `VALUE = ${i}\n` + '#'.repeat(2000) + '\n';
+  const wheel = await makeWheel(dir, { name: 'bulk', version: '1.0', files, executable: ['bulk/tool.sh'] });
+  wheelName = path.basename(wheel);
+  pex = await buildPex(path.join(dir, 'app.pex'), {
+    wheels: [wheel],
+    sources: { 'app.py': 'import bulk, bulk.m59\ndef main():\n    print("ok", bulk.COUNT, bulk.m59.VALUE)\n', 'run.sh': '#!/bin/sh\n' },
+    executableSources: ['run.sh'],
+    entryPoint: 'app:main',
+  });
+});
+
+describe('runtime cache', () => {
+  it('24 concurrent first runs on an empty PEX_ROOT all succeed and leave a sound cache', async () => {
+    const root = path.join(dir, 'root-race');
+    const runs = Array.from({ length: 24 }, () =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const child = spawn(python, [pex], { env: { PATH: process.env.PATH, PEX_ROOT: root } });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (err += d));
+        child.on('close', (code) => resolve({ code, out, err }));
+      }),
+    );
+    const results = await Promise.all(runs);
+    for (const r of results) {
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.out).toBe('ok 60 59\n');
+    }
+    expect(temps(root)).toEqual([]);
+    const shas = readdirSync(path.join(root, 'installed_wheels'));
+    expect(shas).toHaveLength(1);
+    const installed = path.join(root, 'installed_wheels', shas[0], wheelName);
+    expect(readdirSync(path.join(installed, 'bulk')).filter((n) => n.endsWith('.py'))).toHaveLength(61);
+    const pexes = path.join(root, 'pexes');
+    const [hash] = readdirSync(pexes);
+    const [id] = readdirSync(path.join(pexes, hash));
+    expect(id).toMatch(/^cpython-3\d+-[0-9a-f]{16}$/);
+    const lines = readFileSync(path.join(pexes, hash, id), 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^code\/[0-9a-f]{40}$/);
+    expect(lines[1]).toBe(`installed_wheels/${shas[0]}/${wheelName}`);
+  });
+
+  it('keeps executable bits of wheel files and sources', () => {
+    const root = path.join(dir, 'root-modes');
+    expect(runPex(python, pex, [], { env: { PEX_ROOT: root } }).status).toBe(0);
+    const [sha] = readdirSync(path.join(root, 'installed_wheels'));
+    const wheelDir = path.join(root, 'installed_wheels', sha, wheelName);
+    expect(statSync(path.join(wheelDir, 'bulk', 'tool.sh')).mode & 0o111).toBe(0o111);
+    expect(statSync(path.join(wheelDir, 'bulk', 'm1.py')).mode & 0o111).toBe(0);
+    const [code] = readdirSync(path.join(root, 'code'));
+    expect(statSync(path.join(root, 'code', code, 'run.sh')).mode & 0o111).toBe(0o111);
+  });
+
+  it('sweeps temp folders left by a crash and rebuilds entries someone deleted', () => {
+    const root = path.join(dir, 'root-crash');
+    expect(runPex(python, pex, [], { env: { PEX_ROOT: root } }).status).toBe(0);
+    const [sha] = readdirSync(path.join(root, 'installed_wheels'));
+    const parent = path.join(root, 'installed_wheels', sha);
+    rmSync(path.join(parent, wheelName), { recursive: true }); // the warm file now names a missing folder
+    // A run on this host whose process is gone, and an old one from elsewhere.
+    const host = spawnSync(python, ['-c', "import platform; print(''.join(c if c.isalnum() else '_' for c in (platform.node() or 'host'))[:40])"], { encoding: 'utf8' }).stdout.trim();
+    const dead = spawnSync('true').pid!;
+    const crashed = path.join(parent, `.tmp-${dead}-${host}-0000beef`);
+    const old = path.join(parent, '.tmp-1-otherhost-0000cafe');
+    for (const t of [crashed, old]) {
+      mkdirSync(path.join(t, 'bulk'), { recursive: true });
+      writeFileSync(path.join(t, 'bulk', '__init__.py'), 'half a fi');
+    }
+    const twoDaysAgo = Date.now() / 1000 - 2 * 86400;
+    utimesSync(old, twoDaysAgo, twoDaysAgo);
+    const r = runPex(python, pex, [], { env: { PEX_ROOT: root } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('ok 60 59\n');
+    expect(temps(root)).toEqual([]);
+  });
+
+  it('ignores a damaged warm-path file', () => {
+    const root = path.join(dir, 'root-garbage');
+    expect(runPex(python, pex, [], { env: { PEX_ROOT: root } }).status).toBe(0);
+    const [hash] = readdirSync(path.join(root, 'pexes'));
+    const [id] = readdirSync(path.join(root, 'pexes', hash));
+    writeFileSync(path.join(root, 'pexes', hash, id), 'no/such/dir\n\u0000\u0001garbage');
+    const r = runPex(python, pex, [], { env: { PEX_ROOT: root } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(path.join(root, 'pexes', hash, id), 'utf8')).toMatch(/^code\//);
+  });
+
+  it('an unwritable PEX_ROOT is a clear error naming it', () => {
+    const blocker = path.join(dir, 'a-file');
+    writeFileSync(blocker, '');
+    const root = path.join(blocker, 'cache');
+    const r = runPex(python, pex, [], { env: { PEX_ROOT: root } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`pexship: cannot write to the PEX cache ${root} (PEX_ROOT)`);
+    expect(r.stderr).toContain('set PEX_ROOT to a writable directory');
+    expect(r.stderr).not.toContain('Traceback');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a read-only PEX_ROOT is a clear error (skipped as root: root writes anyway)', () => {
+    const root = path.join(dir, 'root-readonly');
+    mkdirSync(root, { mode: 0o555 });
+    const r = runPex(python, pex, [], { env: { PEX_ROOT: root } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`cannot write to the PEX cache ${root} (PEX_ROOT)`);
+  });
+});
