@@ -5,7 +5,6 @@ import { createHash, getHashes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { JobError, PexshipError, UsageError } from '../errors.js';
 import { PEXSHIP_VERSION } from '../version.js';
@@ -107,6 +106,41 @@ function parsePage(body: string, contentType: string, pageUrl: string, label: st
   const type = contentType.toLowerCase();
   const looksJson = type.includes('json') || (!type.includes('html') && body.trimStart().startsWith('{'));
   return looksJson ? parseSimpleJson(body, pageUrl, label) : parseSimpleHtml(body, pageUrl, label);
+}
+
+/**
+ * Writes a response body to `file`, reading it as fast as it arrives. Not `pipeline`: backpressure pauses
+ * undici 7's parser, and a server that then closes the connection crashes the process with an uncatchable
+ * assertion (nodejs/undici#5360, fixed only in undici 8, which needs Node 22). The cost: when the disk is
+ * slower than the network, unwritten chunks wait in memory.
+ */
+function drainInto(res: HttpResponse, file: string, onChunk: (chunk: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(file);
+    let settled = false;
+    let finished = false;
+    const fail = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      res.body.destroy();
+      out.destroy();
+      reject(err);
+    };
+    out.on('error', fail);
+    out.on('finish', () => (finished = true));
+    out.on('close', () => {
+      if (settled) return;
+      if (!finished) return fail(new Error('the download was cut short'));
+      settled = true;
+      resolve();
+    });
+    res.body.on('error', fail);
+    res.body.on('data', (chunk: Buffer) => {
+      onChunk(chunk);
+      out.write(chunk);
+    });
+    res.body.on('end', () => out.end());
+  });
 }
 
 function parseContentRange(value: string | undefined): { start: number; total: number } | undefined {
@@ -495,20 +529,11 @@ export class IndexClient {
   private async saveDownload(res: HttpResponse, file: IndexFile): Promise<string> {
     const algorithms = new Set(['sha256', ...Object.keys(file.hashes).filter((h) => SUPPORTED_HASHES.has(h))]);
     const hashers = [...algorithms].map((a) => [a, createHash(a)] as const);
-    // No await before the body is piped: undici 7 crashes the process if a paused response's socket is
-    // closed by the server (nodejs/undici#5360), so the staging directory was made before the request.
     const tmp = tempPathFor(path.join(this.stagingDir(), 'download'));
     try {
-      await pipeline(
-        res.body,
-        async function* (source: AsyncIterable<Buffer>) {
-          for await (const chunk of source) {
-            for (const [, h] of hashers) h.update(chunk);
-            yield chunk;
-          }
-        },
-        createWriteStream(tmp),
-      );
+      await drainInto(res, tmp, (chunk) => {
+        for (const [, h] of hashers) h.update(chunk);
+      });
       const actual = Object.fromEntries(hashers.map(([a, h]) => [a, h.digest('hex')]));
       for (const [name, expected] of Object.entries(file.hashes)) {
         if (SUPPORTED_HASHES.has(name) && actual[name] !== expected) throw this.mismatch(file, name, expected, actual[name]);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
@@ -311,6 +311,38 @@ describe('IndexClient over HTTP', () => {
     } finally {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
+  });
+
+  it('survives a server that ignores Range and closes the connection after a large body', async () => {
+    const [big] = await buildWheels(path.join(tmp, 'big'), [{ name: 'big', version: '1.0', files: { 'big/blob.bin': randomBytes(4 * 1024 * 1024) } }]);
+    const server = await IndexServer.start([big], { format: 'json' });
+    servers.push(server);
+    server.intercept = (req, res) => {
+      if (!req.url?.startsWith('/files/')) return false;
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(big.data.length), connection: 'close' });
+      res.end(big.data);
+      return true;
+    };
+    const c = client({ indexUrl: server.url });
+    const [f] = await c.listFiles('big');
+    expect(await c.fetchMetadata(f)).toBe(big.metadata);
+    expect(sha256(await readFile(await c.fetchFile(f)))).toBe(big.sha256);
+    expect(server.count((r) => r.path.startsWith('/files/'))).toBe(1);
+  });
+
+  it('caches metadata of files without hashes by its validators', async () => {
+    const server = await serve({ format: 'html', coreMetadata: true, noHashes: true });
+    const cacheDir = freshCache();
+    for (const expected of [200, 304]) {
+      const c = client({ indexUrl: server.url, cacheDir });
+      const [beta] = await c.listFiles('beta');
+      expect(beta.hashes).toEqual({});
+      expect(await c.fetchMetadata(beta)).toBe(file(beta.filename).metadata);
+      expect(c.requests.map((r) => r.status)).toEqual([expected, expected]);
+      // With no hash from the index, the download is stored under the sha256 computed while saving it.
+      const local = await c.fetchFile(beta);
+      expect(local).toContain(file(beta.filename).sha256);
     }
   });
 });

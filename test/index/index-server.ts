@@ -25,6 +25,8 @@ export interface ServerOptions {
   auth?: { username: string; password: string };
   gzip?: boolean;
   etags?: boolean;
+  /** Leave file hashes out of the pages (as some find-links pages and old indexes do). */
+  noHashes?: boolean;
   /** Filenames whose advertised sha256 is wrong. */
   wrongHash?: string[];
   /** Serve file URLs from this base instead of our own (for redirects elsewhere). */
@@ -188,7 +190,7 @@ export class IndexServer {
         files: files.map((f) => ({
           filename: f.filename,
           url: `${base}/${f.filename}`,
-          hashes: { sha256: hashOf(f) },
+          hashes: this.options.noHashes ? {} : { sha256: hashOf(f) },
           'requires-python': f.requiresPython ?? null,
           yanked: false,
           size: f.data.length,
@@ -199,7 +201,8 @@ export class IndexServer {
       const links = files.map((f) => {
         const rp = f.requiresPython ? ` data-requires-python="${escapeHtml(f.requiresPython)}"` : '';
         const cm = this.options.coreMetadata ? ` data-dist-info-metadata="sha256=${metaHash(f)}" data-core-metadata="sha256=${metaHash(f)}"` : '';
-        return `<a${rp} href="${base}/${f.filename}#sha256=${hashOf(f)}"${cm}>${f.filename}</a><br/>`;
+        const fragment = this.options.noHashes ? '' : `#sha256=${hashOf(f)}`;
+        return `<a${rp} href="${base}/${f.filename}${fragment}"${cm}>${f.filename}</a><br/>`;
       });
       body = `<!DOCTYPE html><html><body><h1>Links for ${name}</h1>\n${links.join('\n')}\n</body></html>`;
     }
