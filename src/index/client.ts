@@ -224,6 +224,7 @@ export class IndexClient {
     if (!listing) {
       listing = this.guard(async () => (await Promise.all(this.sources.map((s) => this.listFrom(s, name)))).flat());
       this.listings.set(name, listing);
+      listing.catch(() => this.listings.delete(name));
     }
     return listing;
   }
