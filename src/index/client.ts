@@ -371,7 +371,8 @@ export class IndexClient {
       if (res.status === 404 || res.status === 410) return undefined;
       if (res.status !== 200) throw this.statusError(res, `the ${what} ${label}`);
       const body = (await readBody(res)).toString('utf8');
-      const files = parsePage(body, res.headers['content-type'] ?? '', res.url, label);
+      // A remote page must not point us at local files (file:///etc/…): only http(s) links count.
+      const files = parsePage(body, res.headers['content-type'] ?? '', res.url, label).filter((f) => /^https?:/.test(f.url));
       const etag = res.headers.etag;
       const lastModified = res.headers['last-modified'];
       if (etag || lastModified) await this.cache.writeResponse('page', { url: pageUrl, etag, lastModified, value: files });

@@ -62,7 +62,8 @@ describe('find-links', () => {
     server.intercept = (req, res) => {
       if (req.url === '/links.html') {
         res.writeHead(200, { 'content-type': 'text/html' }).end(
-          `<a href="dl/zeta_pkg-1.0-py3-none-any.whl#sha256=${sha256(a)}">z</a> <a href="dl/other-1.0-py3-none-any.whl">o</a>`,
+          `<a href="dl/zeta_pkg-1.0-py3-none-any.whl#sha256=${sha256(a)}">z</a> <a href="dl/other-1.0-py3-none-any.whl">o</a>` +
+            `<a href="file:///etc/zeta_pkg-0.1-py3-none-any.whl">a remote page may not point at local files</a>`,
         );
         return true;
       }
