@@ -5,8 +5,11 @@ import * as core from '@actions/core';
 // Shorter values would garble unrelated log text and protect nothing.
 const MIN_SECRET_LENGTH = 3;
 
+const masked = new Set<string>();
+
 function mask(value: string | undefined): void {
-  if (!value || value.length < MIN_SECRET_LENGTH) return;
+  if (!value || value.length < MIN_SECRET_LENGTH || masked.has(value)) return;
+  masked.add(value);
   core.setSecret(value);
 }
 
