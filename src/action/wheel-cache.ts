@@ -82,7 +82,7 @@ export async function cacheKeys(inputs: BuildInputs, env: NodeJS.ProcessEnv = pr
  * The library reports 5xx answers with `core.error`, which shows as an error annotation on a build that
  * succeeded. While it runs we turn its error commands into warnings, so a cache outage reads as what it is.
  */
-async function errorsAsWarnings<T>(operation: () => Promise<T>): Promise<T> {
+export async function errorsAsWarnings<T>(operation: () => Promise<T>): Promise<T> {
   const write = process.stdout.write;
   process.stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
     if (typeof chunk === 'string' && chunk.startsWith('::error')) chunk = '::warning' + chunk.slice('::error'.length);

@@ -1,0 +1,195 @@
+// The action's pure parts and its reporting, in process: artifact names, secret finding, cache keys and the
+// save policy, the summary table, and the annotations a failure produces.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { artifactName, planArtifacts } from '../../src/action/artifacts.js';
+import type { BuildInputs } from '../../src/action/build-inputs.js';
+import { reportFailure } from '../../src/action/failure.js';
+import { credentialsInText } from '../../src/action/secrets.js';
+import { summaryMarkdown } from '../../src/action/summary.js';
+import { cacheKeys, errorsAsWarnings, shouldSave, wheelCacheDir } from '../../src/action/wheel-cache.js';
+import { JobError, UsageError } from '../../src/errors.js';
+import { RequirementsFileError } from '../../src/resolve/requirements-file.js';
+
+function inputs(extra: Partial<BuildInputs> = {}): BuildInputs {
+  return {
+    requirements: ['flask>=3'],
+    requirementsFiles: [],
+    constraintsFiles: [],
+    sources: [],
+    platforms: [],
+    completePlatforms: [],
+    interpreterConstraints: [],
+    extraIndexUrls: [],
+    findLinks: [],
+    noIndex: false,
+    pre: false,
+    venv: false,
+    inheritPath: 'false',
+    compress: true,
+    cache: true,
+    saveCache: 'auto',
+    uploadArtifact: true,
+    ...extra,
+  };
+}
+
+/** Captures what @actions/core writes to stdout (workflow commands) while `fn` runs. */
+async function captureStdout(fn: () => unknown): Promise<string> {
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  try {
+    await fn();
+  } finally {
+    spy.mockRestore();
+  }
+  return out;
+}
+
+describe('artifact names', () => {
+  it('defaults to the PEX file name and fills {platform} and {file}', () => {
+    expect(artifactName(undefined, 'current', 'dist/app-current.pex')).toBe('app-current.pex');
+    expect(artifactName('svc-{platform}', 'manylinux2014_x86_64-cp-311-cp311', 'dist/x.pex')).toBe('svc-manylinux2014_x86_64-cp-311-cp311.pex');
+    expect(artifactName('build-{file}', 'current', '/tmp/a.pex')).toBe('build-a.pex');
+  });
+
+  it('refuses characters the artifact service refuses', () => {
+    expect(() => artifactName('a/b', 'current', 'x.pex')).toThrow(UsageError);
+    expect(() => artifactName('a:b', 'current', 'x.pex')).toThrow(/refuses/);
+  });
+
+  it('refuses one name for two targets and says how to fix it', () => {
+    const pexes = [
+      { platform: 'linux_x86_64-cp-311-cp311', path: 'dist/app.pex' },
+      { platform: 'macosx_11_0_arm64-cp-311-cp311', path: 'dist/app.pex' },
+    ];
+    expect(() => planArtifacts('app', pexes)).toThrow(/same artifact name 'app.pex'.*put \{platform\} in it/);
+    expect(planArtifacts('app-{platform}', pexes).map((p) => p.name)).toEqual(['app-linux_x86_64-cp-311-cp311.pex', 'app-macosx_11_0_arm64-cp-311-cp311.pex']);
+  });
+});
+
+describe('secrets', () => {
+  it('finds user names and passwords in URLs, raw and decoded', () => {
+    expect(credentialsInText('--index-url https://bot:p%40ss@pypi.corp/simple and http://tokenonly@h/x')).toEqual(['bot', 'p%40ss', 'p@ss', 'tokenonly']);
+    expect(credentialsInText('https://pypi.org/simple flask>=3')).toEqual([]);
+  });
+});
+
+describe('wheel cache keys and save policy', () => {
+  it('names OS, arch, targets and the lock; restore keys are its prefixes', async () => {
+    const env = { RUNNER_OS: 'macOS', RUNNER_ARCH: 'ARM64' };
+    const keys = await cacheKeys(inputs(), env);
+    expect(keys.primary).toMatch(/^pexship-wheels-v1-macOS-ARM64-[0-9a-f]{16}-[0-9a-f]{32}$/);
+    expect(keys.restore).toHaveLength(2);
+    for (const prefix of keys.restore) expect(keys.primary.startsWith(prefix)).toBe(true);
+    expect(keys.primary.length).toBeLessThan(512);
+
+    // Other targets: another key and another target prefix; same runner prefix.
+    const other = await cacheKeys(inputs({ platforms: ['manylinux2014_x86_64-cp-311-cp311'] }), env);
+    expect(other.restore[0]).not.toBe(keys.restore[0]);
+    expect(other.restore[1]).toBe(keys.restore[1]);
+    // A rotated index token does not change the key; another index does.
+    const a = await cacheKeys(inputs({ indexUrl: 'https://u:one@pypi.corp/simple' }), env);
+    const b = await cacheKeys(inputs({ indexUrl: 'https://u:two@pypi.corp/simple' }), env);
+    const c = await cacheKeys(inputs({ indexUrl: 'https://pypi.other/simple' }), env);
+    expect(a.primary).toBe(b.primary);
+    expect(c.primary).not.toBe(a.primary);
+  });
+
+  it('follows the lock file content alone when there is one', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pexship-keys-'));
+    const lock = path.join(dir, 'pylock.toml');
+    writeFileSync(lock, 'lock-version = "1.0"\n');
+    const one = await cacheKeys(inputs({ lockFile: lock }), {});
+    const sameLockOtherReqs = await cacheKeys(inputs({ lockFile: lock, requirements: ['django'] }), {});
+    writeFileSync(lock, 'lock-version = "1.0"\n# changed\n');
+    const changed = await cacheKeys(inputs({ lockFile: lock }), {});
+    expect(sameLockOtherReqs.primary).toBe(one.primary);
+    expect(changed.primary).not.toBe(one.primary);
+  });
+
+  it('auto saves on the default branch only', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pexship-event-'));
+    const event = path.join(dir, 'event.json');
+    writeFileSync(event, JSON.stringify({ repository: { default_branch: 'trunk' } }));
+    expect((await shouldSave('auto', { GITHUB_EVENT_PATH: event, GITHUB_REF: 'refs/heads/trunk' })).save).toBe(true);
+    expect((await shouldSave('auto', { GITHUB_EVENT_PATH: event, GITHUB_REF: 'refs/heads/feature' })).save).toBe(false);
+    expect((await shouldSave('auto', { GITHUB_REF: 'refs/heads/trunk' })).save).toBe(false);
+    expect((await shouldSave('always', {})).save).toBe(true);
+    expect((await shouldSave('never', { GITHUB_EVENT_PATH: event, GITHUB_REF: 'refs/heads/trunk' })).save).toBe(false);
+  });
+
+  it('keeps the cache under the tool cache, else the runner temp folder', () => {
+    expect(wheelCacheDir({ RUNNER_TOOL_CACHE: '/opt/hostedtoolcache', RUNNER_TEMP: '/tmp/r' })).toBe(path.join('/opt/hostedtoolcache', 'pexship', 'cache'));
+    expect(wheelCacheDir({ RUNNER_TEMP: '/tmp/r' })).toBe(path.join('/tmp/r', 'pexship', 'cache'));
+  });
+
+  it('turns error annotations from the cache library into warnings', async () => {
+    const out = await captureStdout(() => errorsAsWarnings(async () => core.error('Failed to save: 503 Service Unavailable')));
+    expect(out).toContain('::warning::Failed to save: 503 Service Unavailable');
+    expect(out).not.toContain('::error');
+    // And only while the cache operation runs.
+    expect(await captureStdout(() => core.error('later'))).toContain('::error::later');
+  });
+});
+
+describe('failures', () => {
+  let exitCode: typeof process.exitCode;
+  beforeEach(() => {
+    exitCode = process.exitCode;
+  });
+  afterEach(() => {
+    process.exitCode = exitCode;
+  });
+
+  it('points a requirements-file error at the file and line, in one annotation', async () => {
+    const err = new RequirementsFileError(path.join(process.cwd(), 'requirements', 'prod.txt'), 7, 'flask>=>3', 'not a PEP 508 requirement');
+    const out = await captureStdout(() => reportFailure(err));
+    const annotations = out.split('\n').filter((l) => l.startsWith('::error'));
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]).toMatch(/^::error title=pexship%3A requirements file,file=requirements\/prod.txt,line=7::/);
+    expect(annotations[0]).toContain('not a PEP 508 requirement');
+    expect(process.exitCode).toBe(1);
+  });
+
+  it('reports user errors by message alone, and keeps the stack of a bug for the debug log', async () => {
+    const usage = await captureStdout(() => reportFailure(new JobError('2 hosts failed')));
+    expect(usage).toBe('::error::2 hosts failed\n');
+    const bug = await captureStdout(() => reportFailure(new TypeError('x is undefined')));
+    expect(bug).toMatch(/^::debug::TypeError: x is undefined/);
+    expect(bug).toContain('::error::x is undefined');
+  });
+});
+
+describe('job summary', () => {
+  it('has a table per target with file, size, sha256, distributions, time and cache hit', () => {
+    const pex = (platform: string) => ({
+      path: `dist/app-${platform}.pex`,
+      size: 2_500_000,
+      sha256: 'a'.repeat(64),
+      pexHash: 'b'.repeat(40),
+      codeHash: 'c'.repeat(40),
+      entryPoint: 'app:main',
+      script: null,
+      distributions: [{ filename: 'flask-3.0.0-py3-none-any.whl', project: 'flask', version: '3.0.0', sha256: 'd'.repeat(64), wheelSize: 100 }],
+      targets: [],
+      pexInfo: {},
+      platform,
+      seconds: 1.234,
+    });
+    const md = summaryMarkdown({ pexes: [pex('linux|x86'), pex('macos')] }, { cacheHit: false, cacheNote: 'partial match', artifacts: [] });
+    expect(md.match(/^### /gm)).toHaveLength(2);
+    expect(md).toContain('### linux\\|x86');
+    expect(md).toContain('| Size | 2.4 MiB (2500000 bytes) |');
+    expect(md).toContain(`| sha256 | \`${'a'.repeat(64)}\` |`);
+    expect(md).toContain('| Distributions | 1: flask 3.0.0 |');
+    expect(md).toContain('| Time | 1.23 s |');
+    expect(md).toContain('| Cache hit | no (partial match) |');
+  });
+});
