@@ -40,7 +40,7 @@ def _constraint_misfit(constraints):
             return None
     minor = None
     if len(constraints) == 1:
-        for m in range(14, 5, -1):
+        for m in range(13, 5, -1):  # released minors, newest first
             version = '3.%d' % m
             if any(specifiers.constraint_matches(c, 'CPython', version + p) for c in constraints for p in ('.0', '.50')):
                 minor = version
