@@ -9,6 +9,7 @@ Built once with the standard library's venv module (no pip), then every run exec
 - the launcher `pexship_main.py` and a copy of this runtime (`pexship/`) live at the venv root.
 """
 import os
+import re
 import shutil
 import sys
 
@@ -26,6 +27,9 @@ del sys.path[0]
 launch.main(_here)
 '''
 _RUNTIME_PREFIX = '.bootstrap/pexship_runtime/'
+# Console scripts become files and code: plain names and dotted identifiers only.
+_SCRIPT_NAME = re.compile(r'^[A-Za-z0-9][A-Za-z0-9._-]*$')
+_SCRIPT_TARGET = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$')
 
 
 def _bin_name():
@@ -115,12 +119,18 @@ def _build(temp, final, zf, code_dir, wheel_dirs, console_scripts):
             if os.path.isdir(scripts):
                 for script in sorted(os.listdir(scripts)):
                     dst = os.path.join(bin_dir, script)
+                    if not _SCRIPT_NAME.match(script):
+                        continue
                     if not os.path.lexists(dst):
                         _copy_data_script(os.path.join(scripts, script), dst, python)
             data = os.path.join(wheel_dir, name, 'data')
             if os.path.isdir(data):
                 _link_tree(data, temp)
     for name, target in sorted(console_scripts.items()):
+        if not _SCRIPT_NAME.match(name) or not _SCRIPT_TARGET.match(target.replace(' ', '')):
+            log.info('skipping console script %r = %r: not a plain name and module:attribute' % (name, target))
+            continue
+        target = target.replace(' ', '')
         dst = os.path.join(bin_dir, name)
         if not os.path.lexists(dst):
             _write_script(dst, _console_script(python, target))
