@@ -4,12 +4,24 @@ import { deploy } from '../deploy/index.js';
 import { readConnectionInputs, readHostCommands } from './connection-inputs.js';
 import { runAction } from './failure.js';
 import { logEvent, reportFleet } from './fleet-report.js';
-import { booleanInput, integerInput, optionalInput, requiredInput } from './inputs.js';
+import { UsageError } from '../errors.js';
+import { downloadPexArtifact } from './artifact-download.js';
+import { booleanInput, integerInput, optionalInput } from './inputs.js';
 import { resolvePexInput } from './pex-input.js';
+
+/** Exactly one of `pex` (a path) and `artifact` (a name in this run) says what to deploy. */
+async function pexToDeploy(): Promise<string> {
+  const pex = optionalInput('pex');
+  const artifact = optionalInput('artifact');
+  if (pex && artifact) throw new UsageError("inputs 'pex' and 'artifact' both name a PEX; give one of them.");
+  if (artifact) return core.group('Download the artifact', () => downloadPexArtifact(artifact));
+  if (!pex) throw new UsageError("give the PEX to deploy: 'pex' (a path) or 'artifact' (the name of an artifact of this run).");
+  return resolvePexInput(pex);
+}
 
 async function main(): Promise<void> {
   const connection = readConnectionInputs();
-  const pexFile = await resolvePexInput(requiredInput('pex'));
+  const pexFile = await pexToDeploy();
   const options = {
     ...connection,
     ...readHostCommands(),

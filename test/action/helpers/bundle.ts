@@ -29,7 +29,16 @@ export function bundleActions(): Promise<string> {
       loader: { '.py': 'text' },
       external: ['cpu-features', '*.node'],
       banner: {
-        js: "import { createRequire as __pexshipCreateRequire } from 'node:module'; const require = __pexshipCreateRequire(import.meta.url);",
+        // `require` for CommonJS dependencies; `__filename`/`__dirname` for ssh2's poly1305 (emscripten), which
+        // reads __dirname when it loads. `var`, because @azure/storage-common declares its own in the same chunk.
+        js: [
+          "import { createRequire as __pexshipCreateRequire } from 'node:module';",
+          "import { fileURLToPath as __pexshipFileURLToPath } from 'node:url';",
+          "import { dirname as __pexshipDirname } from 'node:path';",
+          'const require = __pexshipCreateRequire(import.meta.url);',
+          'var __filename = __pexshipFileURLToPath(import.meta.url);',
+          'var __dirname = __pexshipDirname(__filename);',
+        ].join(' '),
       },
       legalComments: 'none',
       logLevel: 'error',

@@ -127,6 +127,27 @@ export async function startResultsService(behaviour: ServiceBehaviour = {}): Pro
       entry.hash = req.hash as string | undefined;
       return json(res, 200, { ok: true, artifactId: String(entry.id) });
     }
+    if (method === 'ListArtifacts') {
+      // Wrapper types (StringValue, Int64Value) arrive as bare JSON values.
+      const matches = artifacts.filter(
+        (a) => a.runId === runId && a.id !== undefined && (req.name_filter === undefined || a.name === req.name_filter) && (req.id_filter === undefined || String(a.id) === String(req.id_filter)),
+      );
+      return json(res, 200, {
+        artifacts: matches.map((a) => ({
+          workflow_run_backend_id: a.runId,
+          workflow_job_run_backend_id: 'job-1',
+          database_id: String(a.id),
+          name: a.name,
+          size: a.size,
+          ...(a.hash ? { digest: a.hash } : {}),
+        })),
+      });
+    }
+    if (method === 'GetSignedArtifactURL') {
+      const entry = artifacts.find((a) => a.runId === runId && a.name === req.name && a.id !== undefined);
+      if (!entry) return twirpError(res, 404, 'not_found', 'artifact not found');
+      return json(res, 200, { signed_url: signed(entry.blob) });
+    }
     return twirpError(res, 404, 'bad_route', `no method ${method}`);
   }
 
@@ -146,7 +167,12 @@ export async function startResultsService(behaviour: ServiceBehaviour = {}): Pro
         res.writeHead(404).end();
         return;
       }
-      res.writeHead(200, { 'content-length': content.length, 'content-type': 'application/octet-stream' });
+      const artifact = artifacts.find((a) => a.blob === blob);
+      res.writeHead(200, {
+        'content-length': content.length,
+        'content-type': 'application/octet-stream',
+        ...(artifact ? { 'content-disposition': `attachment; filename="${artifact.name}"` } : {}),
+      });
       res.end(req.method === 'GET' ? content : undefined);
       return;
     }

@@ -1,0 +1,126 @@
+// The bundled deploy and rollback actions against a real OpenSSH server on 127.0.0.1: deploy a PEX given by
+// path, deploy one fetched from the run's artifacts, roll back, and fail clearly on an untrusted host key.
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentRelease, fakePex, makeClientKeys, sha256Of, tempDir, type ClientKeys } from '../deploy/fixtures.js';
+import { startSshd, type TestSshd } from '../deploy/sshd.js';
+import { bundleActions } from './helpers/bundle.js';
+import { startResultsService, type ResultsService } from './helpers/results-service.js';
+import { runAction, runtimeToken, type ActionRun } from './helpers/run-action.js';
+
+let work: string;
+let keys: ClientKeys;
+let sshd: TestSshd;
+let service: ResultsService;
+
+beforeAll(async () => {
+  work = tempDir('deploy-action');
+  keys = makeClientKeys(work);
+  sshd = await startSshd({ dir: path.join(work, 'sshd'), authorizedKeys: keys.authorizedKeys });
+  service = await startResultsService();
+  mkdirSync(path.join(work, 'home'), { recursive: true });
+  await bundleActions();
+});
+
+afterAll(async () => {
+  sshd?.stop();
+  await service?.close();
+});
+
+function failureText(run: ActionRun): string {
+  return `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
+}
+
+/** Inputs every step of this fleet shares: the host, the folder, the key as text with its passphrase. */
+function connection(base: string): Record<string, string> {
+  return {
+    hosts: `root@127.0.0.1:${sshd.port}`,
+    path: base,
+    'private-key': readFileSync(keys.encryptedKey, 'utf8'),
+    passphrase: keys.passphrase,
+    'known-hosts': sshd.knownHostsLine(),
+  };
+}
+
+const env = (runId: string) => ({
+  HOME: path.join(work, 'home'),
+  ACTIONS_RESULTS_URL: service.url,
+  ACTIONS_RUNTIME_TOKEN: runtimeToken(runId),
+});
+
+describe('deploy and rollback actions against a real sshd', () => {
+  it('deploys by path, deploys an artifact of the run, rolls back, and reports each in outputs and the summary', async () => {
+    const base = path.join(work, 'srv app');
+    const workspace = path.join(work, 'workspace');
+    mkdirSync(workspace, { recursive: true });
+    const v1 = fakePex(path.join(workspace, 'svc.pex'), 'v1');
+
+    const first = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(base), pex: 'svc.pex' }, env: env('run-d') });
+    expect(first.code, failureText(first)).toBe(0);
+    const release1 = first.outputs.release;
+    expect(release1).toMatch(/^\d{8}T\d{6}Z-[0-9a-f]{12}$/);
+    expect(currentRelease(base)).toMatchObject({ id: release1, pexSha: sha256Of(v1) });
+    expect(JSON.parse(first.outputs['hosts-succeeded'])).toHaveLength(1);
+    expect(JSON.parse(first.outputs['hosts-failed'])).toEqual([]);
+    expect(first.summary).toContain('pexship deploy: succeeded');
+    // The key's passphrase is masked before anything could print it, and printed nowhere else.
+    const lines = first.stdout.split('\n');
+    expect(lines).toContain(`::add-mask::${keys.passphrase.replace(/%/g, '%25')}`);
+    expect(lines.filter((l) => l.includes(keys.passphrase) && !l.startsWith('::add-mask::'))).toEqual([]);
+
+    // The next version, as an artifact of this run (a bare file, as the build action uploads it).
+    const v2 = readFileSync(fakePex(path.join(work, 'v2.pex'), 'v2'));
+    service.blobs.set('seeded-v2', v2);
+    service.artifacts.push({ runId: 'run-d', name: 'svc-current.pex', blob: 'seeded-v2', id: 900, size: String(v2.length) });
+    const second = await runAction('deploy', {
+      workspace,
+      runner: path.join(work, 'runner'),
+      inputs: { ...connection(base), artifact: 'svc-current.pex', name: 'svc' },
+      env: env('run-d'),
+    });
+    expect(second.code, failureText(second)).toBe(0);
+    const release2 = second.outputs.release;
+    expect(release2).not.toBe(release1);
+    expect(second.outputs['previous-release']).toBe(release1);
+    expect(currentRelease(base)?.id).toBe(release2);
+    expect(currentRelease(base)?.json.file).toBe('svc.pex');
+    expect(second.stdout).toContain('::group::Download the artifact');
+
+    const back = await runAction('rollback', { workspace, runner: path.join(work, 'runner'), inputs: connection(base), env: env('run-d') });
+    expect(back.code, failureText(back)).toBe(0);
+    expect(back.outputs.release).toBe(release1);
+    expect(currentRelease(base)?.id).toBe(release1);
+    expect(back.summary).toContain('pexship rollback: succeeded');
+  });
+
+  it('fails the step, naming the host, when the host key is not the pinned one', async () => {
+    const base = path.join(work, 'untrusted');
+    const workspace = path.join(work, 'workspace');
+    fakePex(path.join(workspace, 'svc.pex'), 'v1');
+    const run = await runAction('deploy', {
+      workspace,
+      runner: path.join(work, 'runner'),
+      inputs: { ...connection(base), 'known-hosts': '', 'host-fingerprints': 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', pex: 'svc.pex' },
+      env: env('run-d'),
+    });
+    expect(run.code).toBe(1);
+    const host = `root@127.0.0.1:${sshd.port}`;
+    expect(JSON.parse(run.outputs['hosts-failed'])).toEqual([host]);
+    expect(run.errors.at(-1)).toContain(`deploy failed on 1 host(s): ${host}`);
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+    expect(currentRelease(base)).toBeUndefined();
+  });
+
+  it('says which input is missing or wrong', async () => {
+    const workspace = path.join(work, 'workspace');
+    const none = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(path.join(work, 'x')) }, env: env('run-d') });
+    expect(none.code).toBe(1);
+    expect(none.errors).toEqual(["give the PEX to deploy: 'pex' (a path) or 'artifact' (the name of an artifact of this run)."]);
+    const missing = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(path.join(work, 'x')), artifact: 'nope.pex' }, env: env('run-d') });
+    expect(missing.code).toBe(1);
+    expect(missing.errors.at(-1)).toContain("no artifact named 'nope.pex' in this workflow run");
+    const keep = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(path.join(work, 'x')), pex: 'svc.pex', keep: 'all' }, env: env('run-d') });
+    expect(keep.errors).toEqual(["input 'keep' is 'all'; use a whole number of at least 1."]);
+  });
+});
