@@ -16,7 +16,8 @@ import { inflateRawSync } from 'node:zlib';
 
 const WHEELS_DIR = process.env.PEXSHIP_BENCH_WHEELS ?? '/opt/pypi/files';
 const PROJECTS = ['flask', 'werkzeug', 'jinja2', 'markupsafe', 'itsdangerous', 'click', 'blinker', 'requests', 'urllib3', 'idna', 'certifi', 'charset_normalizer'];
-const PYTHON = process.env.PEXSHIP_BENCH_PYTHON ?? 'python3.11';
+// Debian's python3.11 by default: pyenv's 3.11 here has a .pth file that imports zipfile, re and pathlib at every start.
+const PYTHON = process.env.PEXSHIP_BENCH_PYTHON ?? (existsSync('/usr/bin/python3.11') ? '/usr/bin/python3.11' : 'python3.11');
 const RUNS = Number(process.env.PEXSHIP_BENCH_RUNS ?? 15);
 
 function median(xs: number[]): number {

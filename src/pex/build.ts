@@ -115,13 +115,12 @@ async function readSources(dirs: string[]): Promise<SourceFile[]> {
 
 /**
  * sha1 over names then contents, pex's scheme for `code_hash`: the sorted relative paths joined, then each
- * file's bytes in that order. Dot-files and compiled files are left out as pex does.
+ * file's bytes in that order. Unlike pex, dot-files count too: the runtime keys the extracted code by it.
  */
 function codeHashOf(sources: SourceFile[]): string {
-  const included = sources.filter((f) => !f.name.split('/').pop()!.startsWith('.') && !f.name.endsWith('.pyc'));
   const h = createHash('sha1');
-  h.update(included.map((f) => f.name).join(''));
-  for (const f of included) h.update(f.content);
+  h.update(sources.map((f) => f.name).join(''));
+  for (const f of sources) h.update(f.content);
   return h.digest('hex');
 }
 
