@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JobError } from '../../src/errors.js';
 import { IndexClient, type IndexClientOptions } from '../../src/index/index.js';
-import { buildWheels, IndexServer, type ServedFile, type ServerOptions } from './index-server.js';
+import { buildWheels, IndexServer, type ServedFile, type ServerOptions } from '../helpers/index-server.js';
 
 let tmp: string;
 let served: ServedFile[];

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JobError, UsageError } from '../../src/errors.js';
 import { IndexClient, type IndexClientOptions } from '../../src/index/index.js';
 import { makeWheel } from '../helpers/make-wheel.js';
-import { IndexServer } from './index-server.js';
+import { IndexServer } from '../helpers/index-server.js';
 
 let tmp: string;
 let wheelsDir: string;

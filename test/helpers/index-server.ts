@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
-import { makeWheel, type WheelSpec } from '../helpers/make-wheel.js';
+import { makeWheel, type WheelSpec } from './make-wheel.js';
 
 export interface ServedFile {
   project: string;
