@@ -27,7 +27,7 @@ export function formatSize(bytes: number): string {
 }
 
 export function summaryMarkdown(result: BuildSummary, context: SummaryContext): string {
-  const lines = ['## pexship build', ''];
+  const lines = ['## pexship build', '', `${result.pexes.length} PEX file${result.pexes.length === 1 ? '' : 's'}; ${result.requests} request${result.requests === 1 ? '' : 's'} to package indexes.`, ''];
   for (const pex of result.pexes) {
     const artifact = context.artifacts.find((a) => a.pexPath === pex.path);
     const distributions = pex.distributions.map((d) => `${d.project} ${d.version}`).join(', ');

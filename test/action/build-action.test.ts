@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWheel } from '../helpers/make-wheel.js';
+import { buildWheels, IndexServer } from '../helpers/index-server.js';
 import { bundleActions } from './helpers/bundle.js';
 import { runAction, runtimeToken, type ActionRun } from './helpers/run-action.js';
 import { startResultsService, type ResultsService } from './helpers/results-service.js';
@@ -35,6 +36,7 @@ afterAll(() => {
 
 const buildInputs = (extra: Record<string, string> = {}) => ({
   requirements: path.relative(workspace, wheel),
+  'no-index': 'true',
   sources: 'src',
   'entry-point': 'hello.app:main',
   ...extra,
@@ -91,6 +93,15 @@ describe('build action without GitHub services', () => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('points the error annotation at the requirements file line at fault', async () => {
+    writeFileSync(path.join(workspace, 'requirements-bad.txt'), '# pinned\ngreeting >=> 1\n');
+    const run = await runAction('build', { workspace, runner: path.join(root, 'runner-reqfile'), inputs: buildInputs({ requirements: '', 'requirements-file': 'requirements-bad.txt' }) });
+    expect(run.code).toBe(1);
+    const annotations = run.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]).toMatch(/^::error title=pexship%3A requirements file,file=requirements-bad\.txt,line=2::/);
+  });
+
   it('masks credentials in index URLs and PEXSHIP_INDEX_* variables before anything else is printed', async () => {
     const run = await runAction('build', {
       workspace,
@@ -116,48 +127,51 @@ describe('build action against a loopback results service', () => {
     await service.close();
   });
 
-  it('saves the cache and uploads the PEX on run 1, restores the exact key and saves nothing on run 2', async () => {
+  it('saves the cache and uploads the PEX on run 1; run 2 restores the exact key, downloads no wheel and saves nothing', async () => {
     const runner = path.join(root, 'runner-service');
-    const cacheDir = path.join(runner, 'tool-cache', 'pexship', 'cache');
-    // The core's content-addressed wheel cache, as a build that downloaded a wheel leaves it.
-    const cachedWheel = path.join(cacheDir, 'wheels', 'sha256', 'ab', 'ab'.repeat(32), 'greeting-1.2.3-py3-none-any.whl');
-    mkdirSync(path.dirname(cachedWheel), { recursive: true });
-    writeFileSync(cachedWheel, readFileSync(wheel));
+    const index = await IndexServer.start(await buildWheels(path.join(root, 'index-wheels'), [{ name: 'greeting', version: '1.2.3', files: { 'greeting/__init__.py': 'WORD = "hi"\n' } }]));
+    const wheelDownloads = () => index.count((r) => /^\/files\/[^?]+\.whl$/.test(r.path));
+    const inputs = buildInputs({ requirements: 'greeting==1.2.3', 'no-index': 'false', 'index-url': index.url, 'retention-days': '3' });
+    try {
+      const first = await runAction('build', { workspace, runner, inputs, env: serviceEnv(service, 'run-1') });
+      expect(first.code, failureText(first)).toBe(0);
+      expect(first.errors).toEqual([]);
+      expect(first.warnings).toEqual([]);
+      expect(first.outputs['cache-hit']).toBe('false');
+      expect(wheelDownloads()).toBeGreaterThan(0);
+      expect(service.caches).toHaveLength(1);
+      expect(service.caches[0]).toMatchObject({ finalized: true });
+      expect(service.caches[0].key).toMatch(/^pexship-wheels-v1-Linux-X64-[0-9a-f]{16}-[0-9a-f]{32}$/);
 
-    const first = await runAction('build', { workspace, runner, inputs: buildInputs({ 'retention-days': '3' }), env: serviceEnv(service, 'run-1') });
-    expect(first.code, failureText(first)).toBe(0);
-    expect(first.errors).toEqual([]);
-    expect(first.warnings).toEqual([]);
-    expect(first.outputs['cache-hit']).toBe('false');
-    expect(service.caches).toHaveLength(1);
-    expect(service.caches[0]).toMatchObject({ finalized: true });
-    expect(service.caches[0].key).toMatch(/^pexship-wheels-v1-Linux-X64-[0-9a-f]{16}-[0-9a-f]{32}$/);
+      // One artifact: the bare PEX under its own file name, kept for the requested days.
+      const pexPath = first.outputs['pex-path'];
+      expect(service.artifacts).toHaveLength(1);
+      const artifact = service.artifacts[0];
+      expect(artifact.name).toBe(path.basename(pexPath));
+      expect(service.blobs.get(artifact.blob)?.equals(readFileSync(pexPath))).toBe(true);
+      expect(artifact.hash).toBe(`sha256:${first.outputs.sha256}`);
+      const days = (Date.parse(String(artifact.expiresAt)) - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(2);
+      expect(days).toBeLessThanOrEqual(3);
+      expect(first.outputs['artifact-id']).toBe(String(artifact.id));
+      expect(first.outputs['artifact-url']).toBe(`https://github.com/octo/app/actions/runs/4242/artifacts/${artifact.id}`);
+      expect(first.summary).toContain(`[${artifact.name}](${first.outputs['artifact-url']})`);
 
-    // One artifact: the bare PEX under its own file name, kept for the requested days.
-    const pexPath = first.outputs['pex-path'];
-    expect(service.artifacts).toHaveLength(1);
-    const artifact = service.artifacts[0];
-    expect(artifact.name).toBe(path.basename(pexPath));
-    expect(service.blobs.get(artifact.blob)?.equals(readFileSync(pexPath))).toBe(true);
-    expect(artifact.hash).toBe(`sha256:${first.outputs.sha256}`);
-    const days = (Date.parse(String(artifact.expiresAt)) - Date.now()) / 86_400_000;
-    expect(days).toBeGreaterThan(2);
-    expect(days).toBeLessThanOrEqual(3);
-    expect(first.outputs['artifact-id']).toBe(String(artifact.id));
-    expect(first.outputs['artifact-url']).toBe(`https://github.com/octo/app/actions/runs/4242/artifacts/${artifact.id}`);
-    expect(first.summary).toContain(`[${artifact.name}](${first.outputs['artifact-url']})`);
-
-    // A fresh runner: the tool cache is empty until the restore.
-    rmSync(cacheDir, { recursive: true, force: true });
-    const saves = service.requests.filter((r) => r.endsWith('/CreateCacheEntry')).length;
-    const second = await runAction('build', { workspace, runner, inputs: buildInputs(), env: serviceEnv(service, 'run-2') });
-    expect(second.code, failureText(second)).toBe(0);
-    expect(second.warnings).toEqual([]);
-    expect(second.outputs['cache-hit']).toBe('true');
-    expect(readFileSync(cachedWheel).equals(readFileSync(wheel))).toBe(true);
-    expect(service.requests.filter((r) => r.endsWith('/CreateCacheEntry')).length).toBe(saves);
-    expect(second.outputs.sha256).toBe(first.outputs.sha256);
-    expect(second.summary).toMatch(/\| Cache hit \| yes \|/);
+      // A fresh runner: the tool cache is empty until the restore.
+      rmSync(path.join(runner, 'tool-cache'), { recursive: true, force: true });
+      const downloads = wheelDownloads();
+      const saves = service.requests.filter((r) => r.endsWith('/CreateCacheEntry')).length;
+      const second = await runAction('build', { workspace, runner, inputs, env: serviceEnv(service, 'run-2') });
+      expect(second.code, failureText(second)).toBe(0);
+      expect(second.warnings).toEqual([]);
+      expect(second.outputs['cache-hit']).toBe('true');
+      expect(wheelDownloads()).toBe(downloads);
+      expect(service.requests.filter((r) => r.endsWith('/CreateCacheEntry')).length).toBe(saves);
+      expect(second.outputs.sha256).toBe(first.outputs.sha256);
+      expect(second.summary).toMatch(/\| Cache hit \| yes \|/);
+    } finally {
+      await index.close();
+    }
   });
 
   it('restores by prefix when the requirements change, then saves under the new key', async () => {

@@ -183,7 +183,7 @@ describe('job summary', () => {
       platform,
       seconds: 1.234,
     });
-    const md = summaryMarkdown({ pexes: [pex('linux|x86'), pex('macos')] }, { cacheHit: false, cacheNote: 'partial match', artifacts: [] });
+    const md = summaryMarkdown({ pexes: [pex('linux|x86'), pex('macos')], targets: [], requests: 3 }, { cacheHit: false, cacheNote: 'partial match', artifacts: [] });
     expect(md.match(/^### /gm)).toHaveLength(2);
     expect(md).toContain('### linux\\|x86');
     expect(md).toContain('| Size | 2.4 MiB (2500000 bytes) |');
