@@ -98,8 +98,9 @@ interface EntryBuild {
   targets: Set<number>;
   wheels: Map<string, LockFileInput>;
   sdist?: LockFileInput;
-  requiresPython?: string;
-  index?: string;
+  /** Candidates from every file and target; the output takes the smallest, so input order cannot matter. */
+  requiresPython: Set<string>;
+  index: Set<string>;
 }
 
 export function writePylock(resolutions: readonly (readonly LockPackageInput[])[], options: WritePylockOptions): string {
@@ -136,7 +137,7 @@ export function writePylock(resolutions: readonly (readonly LockPackageInput[])[
       const key = `${name}\0${version}`;
       let entry = entries.get(key);
       if (!entry) {
-        entry = { name, version, groups: new Set(), targets: new Set(), wheels: new Map() };
+        entry = { name, version, groups: new Set(), targets: new Set(), wheels: new Map(), requiresPython: new Set(), index: new Set() };
         entries.set(key, entry);
       }
       entry.groups.add(targetGroup[t]);
@@ -149,8 +150,9 @@ export function writePylock(resolutions: readonly (readonly LockPackageInput[])[
       } else {
         entry.wheels.set(pkg.file.filename, pkg.file);
       }
-      entry.requiresPython ??= pkg.file.requiresPython;
-      entry.index ??= pkg.index ?? options.index;
+      if (pkg.file.requiresPython) entry.requiresPython.add(pkg.file.requiresPython);
+      const index = pkg.index ?? options.index;
+      if (index) entry.index.add(index);
     }
   });
 
@@ -182,8 +184,10 @@ export function writePylock(resolutions: readonly (readonly LockPackageInput[])[
     lines.push(`name = ${str(entry.name)}`);
     lines.push(`version = ${str(entry.version)}`);
     if (entry.groups.size < groupMarkers.length) lines.push(`marker = ${str(subsetMarker(entry.groups, groupEnvs, groupMarkers))}`);
-    if (entry.requiresPython) lines.push(`requires-python = ${str(entry.requiresPython)}`);
-    if (entry.index) lines.push(`index = ${str(entry.index)}`);
+    const requiresPython = smallest(entry.requiresPython);
+    if (requiresPython) lines.push(`requires-python = ${str(requiresPython)}`);
+    const index = smallest(entry.index);
+    if (index) lines.push(`index = ${str(index)}`);
     if (entry.sdist) lines.push(`sdist = ${fileTable(entry.sdist)}`);
     if (entry.wheels.size > 0) {
       lines.push('wheels = [');
@@ -195,6 +199,10 @@ export function writePylock(resolutions: readonly (readonly LockPackageInput[])[
   lines.push(`requirements = ${strArray(options.requirements ?? [])}`);
   lines.push(`targets = ${strArray(targets.map((t) => t.platform ?? t.label ?? ''))}`);
   return `${lines.join('\n')}\n`;
+}
+
+function smallest(values: Set<string>): string | undefined {
+  return [...values].sort()[0];
 }
 
 /** A marker true for exactly the groups in `present` among all groups: one key when it suffices, else an `or`. */
