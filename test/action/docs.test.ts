@@ -11,11 +11,13 @@ const EXAMPLES = readdirSync('examples/workflows')
   .map((f) => path.join('examples/workflows', f));
 
 describe('action documentation', () => {
-  it('has every generated block up to date', () => {
-    const text = readFileSync(DOC, 'utf8');
-    const fresh = renderGenerated(text);
-    if (process.env.UPDATE_DOCS === '1' && fresh !== text) writeFileSync(DOC, fresh);
-    expect(text, `${DOC} is out of date with action.yml or examples/workflows; run UPDATE_DOCS=1 npx vitest run test/action/docs.test.ts`).toBe(fresh);
+  it('has every generated block up to date, here and in the README', () => {
+    for (const doc of [DOC, 'README.md'].filter((f) => existsSync(f))) {
+      const text = readFileSync(doc, 'utf8');
+      const fresh = renderGenerated(text);
+      if (process.env.UPDATE_DOCS === '1' && fresh !== text) writeFileSync(doc, fresh);
+      expect(text, `${doc} is out of date with action.yml or examples/workflows; run UPDATE_DOCS=1 npx vitest run test/action/docs.test.ts`).toBe(fresh);
+    }
   });
 
   it('documents the inputs and outputs of all three actions and shows every example workflow', () => {
