@@ -1,8 +1,9 @@
 // Fleet orchestration: hosts in parallel up to --concurrency, in waves (--batch, --canary); the first failed
 // wave stops the deploy and rolls back every host this deploy switched.
 import { UsageError } from '../errors.js';
-import { deployHost, listHost, resolveContext, rollbackHost, type RunContext } from './host.js';
-import { planRelease } from './release.js';
+import { connectHost, deployHost, listHost, resolveContext, rollbackHost, type RunContext } from './host.js';
+import type { SshConnection } from './ssh.js';
+import { checkPexInput, planRelease } from './release.js';
 import type { HostTarget } from './target.js';
 import type {
   ConnectionOptions,
@@ -71,7 +72,10 @@ export async function deploy(options: DeployOptions, events: EventSink = () => {
   if (options.keep !== undefined && options.keep < 1) throw new UsageError('--keep must be at least 1.');
   if (options.batch !== undefined && options.batch < 1) throw new UsageError('--batch must be at least 1.');
   const ctx = resolveContext(options);
-  const plan = await planRelease(options.pexFile, { name: options.name, gitSha: options.gitSha });
+  checkPexInput(options.pexFile, options.name);
+  // Hash the file while the first hosts connect.
+  const plan = planRelease(options.pexFile, { name: options.name, gitSha: options.gitSha });
+  plan.catch(() => {});
   const results = new Map<string, HostResult>();
   const waves = planWaves(ctx.targets, options.batch, options.canary ?? false);
   let failedWave = -1;
@@ -91,7 +95,8 @@ export async function deploy(options: DeployOptions, events: EventSink = () => {
     if (options.rollbackOnFailure !== false && !options.dryRun) await undoSwitched(ctx, results, events);
   }
   const hosts = ctx.targets.map((t) => results.get(t.label)!);
-  return summarize('deploy', hosts, started, { sha256: plan.sha256, release: hosts.find((h) => h.status === 'ok')?.release ?? plan.id });
+  const planned = await plan;
+  return summarize('deploy', hosts, started, { sha256: planned.sha256, release: hosts.find((h) => h.status === 'ok')?.release ?? planned.id });
 }
 
 /** Puts every host this deploy switched back where it was. */
@@ -130,8 +135,37 @@ export async function rollback(options: RollbackOptions, events: EventSink = () 
   const started = Date.now();
   validateCommon(options);
   const ctx = resolveContext(options);
+  // When every host fits in one round, one connection per host serves both the check and the switch.
+  const holdConnections = ctx.targets.length <= ctx.concurrency;
+  const conns = new Map<string, SshConnection>();
+  try {
+    return await rollbackWith(ctx, options, events, started, holdConnections, conns);
+  } finally {
+    for (const c of conns.values()) c.close();
+  }
+}
+
+async function rollbackWith(
+  ctx: RunContext,
+  options: RollbackOptions,
+  events: EventSink,
+  started: number,
+  hold: boolean,
+  conns: Map<string, SshConnection>,
+): Promise<FleetResult> {
   // Check every host first: refuse where the target is missing, before switching anyone.
-  const listings = await mapLimit(ctx.targets, ctx.concurrency, (t) => listHost(ctx, t));
+  const listings = await mapLimit(ctx.targets, ctx.concurrency, async (t) => {
+    if (!hold) return listHost(ctx, t);
+    let conn: SshConnection;
+    try {
+      events({ type: 'host', host: t.label, phase: 'connect' });
+      conn = await connectHost(ctx, t);
+    } catch (err) {
+      return { host: t.label, ok: false, current: null, releases: [], error: err instanceof Error ? err.message : String(err) };
+    }
+    conns.set(t.label, conn);
+    return listHost(ctx, t, conn);
+  });
   const refusals = new Map<string, string>();
   const plans = new Map<string, string>();
   for (const h of listings) {
@@ -160,7 +194,7 @@ export async function rollback(options: RollbackOptions, events: EventSink = () 
     hosts = listings.map((h) => ({ host: h.host, status: 'dry-run', release: plans.get(h.host)!, previous: h.current, durationMs: 0, plan: `would switch ${h.current} → ${plans.get(h.host)}` }));
   } else {
     hosts = await mapLimit(ctx.targets, ctx.concurrency, (t: HostTarget) =>
-      rollbackHost(ctx, t, { to: plans.get(t.label) }, options, events),
+      rollbackHost(ctx, t, { to: plans.get(t.label) }, options, events, conns.get(t.label)),
     );
   }
   return summarize('rollback', hosts, started);

@@ -64,13 +64,14 @@ export function resolveContext(o: ConnectionOptions): RunContext {
   };
 }
 
-function connectHost(ctx: RunContext, target: HostTarget): Promise<SshConnection> {
+export function connectHost(ctx: RunContext, target: HostTarget): Promise<SshConnection> {
   return connect({
     target,
     jump: ctx.jump,
     credentials: ctx.credentials,
     hostKeys: ctx.hostKeys,
     connectTimeoutMs: ctx.connectTimeoutMs,
+    debug: process.env.PEXSHIP_DEBUG === 'ssh' ? (m) => process.stderr.write(`[${target.label}] ${m}\n`) : undefined,
   });
 }
 
@@ -87,7 +88,7 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 export async function deployHost(
   ctx: RunContext,
   target: HostTarget,
-  plan: ReleasePlan,
+  planned: Promise<ReleasePlan>,
   opts: DeployOptions,
   emit: EventSink,
 ): Promise<HostResult> {
@@ -99,6 +100,7 @@ export async function deployHost(
   try {
     phase('connect');
     conn = await connectHost(ctx, target);
+    const plan = await planned;
     const session = await ScriptSession.start(
       conn,
       buildRemoteCommand({
@@ -185,6 +187,7 @@ export async function rollbackHost(
   to: RollbackTarget,
   commands: HostCommands,
   emit: EventSink,
+  existing?: SshConnection,
 ): Promise<HostResult> {
   const started = Date.now();
   const host = target.label;
@@ -192,8 +195,11 @@ export async function rollbackHost(
   let conn: SshConnection | undefined;
   try {
     if (to.to && !SAFE_NAME.test(to.to)) throw new UsageError(`--to '${to.to}' is not a release id.`);
-    emit({ type: 'host', host, phase: 'connect' });
-    conn = await connectHost(ctx, target);
+    if (existing) conn = existing;
+    else {
+      emit({ type: 'host', host, phase: 'connect' });
+      conn = await connectHost(ctx, target);
+    }
     const session = await ScriptSession.start(
       conn,
       buildRemoteCommand({ mode: 'rollback', ...baseParams(ctx), ...commandParams(commands), to: to.to, toNone: to.toNone, waitForGo: false }),
@@ -217,17 +223,17 @@ export async function rollbackHost(
     result.error = message(err);
     return result;
   } finally {
-    conn?.close();
+    if (!existing) conn?.close();
     result.durationMs = Date.now() - started;
     emit({ type: 'host-done', result });
   }
 }
 
-export async function listHost(ctx: RunContext, target: HostTarget): Promise<HostReleases> {
+export async function listHost(ctx: RunContext, target: HostTarget, existing?: SshConnection): Promise<HostReleases> {
   const out: HostReleases = { host: target.label, ok: false, current: null, releases: [] };
   let conn: SshConnection | undefined;
   try {
-    conn = await connectHost(ctx, target);
+    conn = existing ?? (await connectHost(ctx, target));
     const session = await ScriptSession.start(conn, buildRemoteCommand({ mode: 'list', ...baseParams(ctx) }), ctx.commandTimeoutMs);
     const outcome = await session.finished;
     if (outcome.code !== 0 || !outcome.lines.some((l) => l.word === 'end')) {
@@ -252,6 +258,6 @@ export async function listHost(ctx: RunContext, target: HostTarget): Promise<Hos
     out.error = message(err);
     return out;
   } finally {
-    conn?.close();
+    if (!existing) conn?.close();
   }
 }

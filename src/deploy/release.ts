@@ -1,7 +1,7 @@
 // What we know locally about the PEX being shipped: its hash, size, release id, and release.json.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
@@ -77,18 +77,25 @@ export function deployer(): string {
   return who.replace(/[^A-Za-z0-9@._()+-]/g, '_').slice(0, 80);
 }
 
-export async function planRelease(pexFile: string, opts: { name?: string; gitSha?: string; now?: Date } = {}): Promise<ReleasePlan> {
+/** Checks the file and the name up front (usage errors before any connection), returning the name. */
+export function checkPexInput(pexFile: string, name?: string): string {
   let info;
   try {
-    info = await stat(pexFile);
+    info = statSync(pexFile);
   } catch {
     throw new UsageError(`${pexFile}: no such file; give the path of the PEX to deploy.`);
   }
   if (!info.isFile()) throw new UsageError(`${pexFile}: not a regular file; give the path of the PEX to deploy.`);
-  const name = opts.name ?? path.basename(pexFile).replace(/\.pex$/i, '');
-  if (!SAFE_NAME.test(name) || name.length > 100) {
-    throw new UsageError(`--name '${name}': use letters, digits, '.', '_', '+' or '-' (it names the file on the hosts).`);
+  const stem = name ?? path.basename(pexFile).replace(/\.pex$/i, '');
+  if (!SAFE_NAME.test(stem) || stem.length > 100) {
+    throw new UsageError(`--name '${stem}': use letters, digits, '.', '_', '+' or '-' (it names the file on the hosts).`);
   }
+  return stem;
+}
+
+export async function planRelease(pexFile: string, opts: { name?: string; gitSha?: string; now?: Date } = {}): Promise<ReleasePlan> {
+  const name = checkPexInput(pexFile, opts.name);
+  const info = await stat(pexFile);
   const [sha256, pexInfo] = await Promise.all([sha256File(pexFile), readPexInfo(pexFile)]);
   const now = opts.now ?? new Date();
   const id = releaseId(sha256, now);

@@ -16,6 +16,8 @@ export interface ConnectOptions {
   jump?: HostTarget;
   connectTimeoutMs: number;
   keepaliveMs?: number;
+  /** ssh2's protocol trace, for PEXSHIP_DEBUG. */
+  debug?: (message: string) => void;
 }
 
 export interface SshConnection {
@@ -62,6 +64,7 @@ async function handshake(
     readyTimeout: opts.connectTimeoutMs,
     keepaliveInterval: opts.keepaliveMs ?? 10_000,
     keepaliveCountMax: 3,
+    debug: opts.debug,
     hostVerifier: (key: Buffer) => {
       const verdict = check.verify(key);
       if (!verdict.ok) rejection = verdict.reason;

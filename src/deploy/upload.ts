@@ -15,7 +15,7 @@ export interface UploadTuning {
   inFlight?: number;
 }
 
-const DEFAULTS: Required<UploadTuning> = { channels: 4, chunkSize: 64 * 1024, inFlight: 32 };
+const DEFAULTS: Required<UploadTuning> = { channels: 4, chunkSize: 32 * 1024, inFlight: 64 };
 /** Below this a single channel is as fast and saves the channel setup round trips. */
 const MULTI_CHANNEL_MIN = 4 * 1024 * 1024;
 

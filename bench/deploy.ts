@@ -1,0 +1,188 @@
+// `npm run bench deploy`: upload speed against OpenSSH scp and ssh2's fastPut (same machine, same run), the
+// same at 50 ms round-trip time through a delaying TCP proxy, and the latency of switch-only deploys,
+// rollbacks and six hosts at once. Starts its own sshd servers on loopback (needs root and openssh-server).
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ssh2 from 'ssh2';
+import { connect } from '../src/deploy/ssh.js';
+import { uploadFile } from '../src/deploy/upload.js';
+import { deploy, rollback, type ConnectionOptions } from '../src/deploy/index.js';
+import { parseHostTarget } from '../src/deploy/target.js';
+import { readKnownHosts } from '../src/deploy/hostkeys.js';
+import { fakePex, makeClientKeys } from '../test/deploy/fixtures.js';
+import { freePort, startSshd, type TestSshd } from '../test/deploy/sshd.js';
+
+const MiB = 1024 * 1024;
+const work = mkdtempSync(path.join(tmpdir(), 'pexship-bench-'));
+const keys = makeClientKeys(work);
+const servers: TestSshd[] = [];
+const children: ReturnType<typeof spawn>[] = [];
+process.on('exit', () => {
+  for (const s of servers) s.stop();
+  for (const c of children) c.kill();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { min: s[0], median: s[Math.floor(s.length / 2)] };
+};
+const fmt = (xs: number[]) => {
+  const { min, median } = stats(xs);
+  return `${min.toFixed(0)}/${median.toFixed(0)} ms (min/median of ${xs.length})`;
+};
+async function timeIt(runs: number, fn: () => Promise<void> | void): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+const sshd = await startSshd({ dir: path.join(work, 'sshd'), authorizedKeys: keys.authorizedKeys });
+servers.push(sshd);
+const knownHosts = path.join(work, 'known_hosts');
+
+// A proxy in its own process that delays every chunk by 25 ms each way: 50 ms round trip.
+const proxyPort = await freePort();
+const proxy = spawn(
+  process.execPath,
+  [
+    '-e',
+    `const net = require('net');
+     net.createServer((c) => {
+       const s = net.connect(${sshd.port}, '127.0.0.1');
+       c.setNoDelay(true); s.setNoDelay(true);
+       const pipe = (a, b) => { a.on('data', (d) => setTimeout(() => b.write(d), 25)); a.on('end', () => setTimeout(() => b.end(), 25)); a.on('error', () => b.destroy()); };
+       pipe(c, s); pipe(s, c);
+     }).listen(${proxyPort}, '127.0.0.1', () => console.log('ready'));`,
+  ],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+children.push(proxy);
+await new Promise((r) => proxy.stdout!.once('data', r));
+writeFileSync(knownHosts, `${sshd.knownHostsLine()}\n${sshd.knownHostsLine().replace(`:${sshd.port}`, `:${proxyPort}`)}\n`);
+
+const big = path.join(work, 'big.bin');
+writeFileSync(big, randomBytes(64 * MiB));
+const scpArgs = (port: number, file: string, dest: string) => [
+  '-q', '-P', String(port), '-i', keys.key, '-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'StrictHostKeyChecking=yes',
+  '-o', 'BatchMode=yes', file, `root@127.0.0.1:${dest}`,
+];
+const ctx = (port: number) => ({
+  target: parseHostTarget(`root@127.0.0.1:${port}`),
+  credentials: { privateKey: Buffer.from(readFileSync(keys.key)), source: 'bench key' },
+  hostKeys: { knownHosts: readKnownHosts(knownHosts), knownHostsFile: knownHosts, fingerprints: [] },
+  connectTimeoutMs: 10_000,
+});
+
+function fastPut(port: number, file: string, dest: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const c = new ssh2.Client();
+    c.on('ready', () =>
+      c.sftp((err, sftp) => {
+        if (err) return reject(err);
+        sftp.fastPut(file, dest, (e) => {
+          c.end();
+          if (e) reject(e);
+          else resolve();
+        });
+      }),
+    );
+    c.on('error', reject);
+    c.connect({ host: '127.0.0.1', port, username: 'root', privateKey: readFileSync(keys.key), hostVerifier: () => true });
+  });
+}
+
+async function ourUpload(port: number, file: string, dest: string, channels: number, size: number): Promise<void> {
+  const conn = await connect(ctx(port));
+  try {
+    await uploadFile(conn, file, dest, size, { channels });
+  } finally {
+    conn.close();
+  }
+}
+
+console.log(`64 MiB upload on loopback (connect + transfer + close):`);
+const scp = await timeIt(5, () => {
+  const r = spawnSync('scp', scpArgs(sshd.port, big, '/tmp/pexship-bench-scp'));
+  if (r.status !== 0) throw new Error(`scp failed: ${r.stderr}`);
+});
+const fp = await timeIt(5, () => fastPut(sshd.port, big, '/tmp/pexship-bench-fastput'));
+const ours = await timeIt(5, () => ourUpload(sshd.port, big, '/tmp/pexship-bench-ours', 4, 64 * MiB));
+const ours1 = await timeIt(5, () => ourUpload(sshd.port, big, '/tmp/pexship-bench-ours1', 1, 64 * MiB));
+console.log(`  OpenSSH scp          ${fmt(scp)}`);
+console.log(`  ssh2 fastPut         ${fmt(fp)}`);
+console.log(`  pexship, 1 channel   ${fmt(ours1)}`);
+console.log(`  pexship, 4 channels  ${fmt(ours)}   ratio to scp (median): ${(stats(ours).median / stats(scp).median).toFixed(2)}x (target <= 1.0x)`);
+
+console.log(`\n32 MiB upload at 50 ms RTT (delaying proxy):`);
+const mid = path.join(work, 'mid.bin');
+writeFileSync(mid, randomBytes(32 * MiB));
+const rtt1 = await timeIt(3, () => ourUpload(proxyPort, mid, '/tmp/pexship-bench-rtt1', 1, 32 * MiB));
+const rtt4 = await timeIt(3, () => ourUpload(proxyPort, mid, '/tmp/pexship-bench-rtt4', 4, 32 * MiB));
+const rttScp = await timeIt(3, () => {
+  spawnSync('scp', scpArgs(proxyPort, mid, '/tmp/pexship-bench-rttscp'));
+});
+const mibs = (xs: number[]) => (32 / (stats(xs).median / 1000)).toFixed(1);
+console.log(`  OpenSSH scp          ${fmt(rttScp)}  ${mibs(rttScp)} MiB/s`);
+console.log(`  pexship, 1 channel   ${fmt(rtt1)}  ${mibs(rtt1)} MiB/s`);
+console.log(`  pexship, 4 channels  ${fmt(rtt4)}  ${mibs(rtt4)} MiB/s   ratio to 1 channel: ${(stats(rtt1).median / stats(rtt4).median).toFixed(2)}x (target >= 2x)`);
+for (const f of ['scp', 'fastput', 'ours', 'ours1', 'rtt1', 'rtt4', 'rttscp']) rmSync(`/tmp/pexship-bench-${f}`, { force: true });
+
+// Switch-only deploys and rollbacks: two releases already on the host.
+const conn: ConnectionOptions = {
+  hosts: [`root@127.0.0.1:${sshd.port}`],
+  path: path.join(work, 'app'),
+  identityFile: keys.key,
+  knownHostsFile: knownHosts,
+  agentSocket: null,
+};
+const a = fakePex(path.join(work, 'a.pex'), 'a', { size: 32 * MiB });
+const ra = await deploy({ ...conn, pexFile: a });
+await new Promise((r) => setTimeout(r, 1000));
+const b = fakePex(path.join(work, 'b.pex'), 'b', { size: 32 * MiB });
+const rb = await deploy({ ...conn, pexFile: b });
+if (!ra.ok || !rb.ok) throw new Error('setup deploys failed');
+let flip = false;
+const switchOnly = await timeIt(10, async () => {
+  flip = !flip;
+  const r = await deploy({ ...conn, pexFile: flip ? a : b, preWarm: false });
+  if (!r.ok || !r.hosts[0].reused) throw new Error(`switch-only deploy failed: ${JSON.stringify(r)}`);
+});
+const rollbacks = await timeIt(10, async () => {
+  flip = !flip;
+  const r = await rollback({ ...conn, to: flip ? ra.release! : rb.release! });
+  if (!r.ok) throw new Error(`rollback failed: ${JSON.stringify(r)}`);
+});
+console.log(`\nLatency on loopback (32 MiB releases):`);
+console.log(`  connect + switch + close (deploy of a release already there, --no-pre-warm)  ${fmt(switchOnly)} (target <= 100 ms; includes hashing the 32 MiB file locally)`);
+console.log(`  rollback of one host                                                      ${fmt(rollbacks)} (target <= 150 ms)`);
+
+// Six hosts, each sshd in its own mount namespace, versus one.
+const shared = path.join(work, 'fleet', 'app');
+const fleet: TestSshd[] = [];
+for (let i = 0; i < 6; i++) {
+  fleet.push(await startSshd({ dir: path.join(work, `fleet-sshd${i}`), authorizedKeys: keys.authorizedKeys, privateMount: { source: path.join(work, `fleet-root${i}`), target: shared } }));
+}
+servers.push(...fleet);
+writeFileSync(knownHosts, fleet.map((s) => s.knownHostsLine()).join('\n') + '\n');
+const fleetConn = (n: number): ConnectionOptions => ({ ...conn, path: shared, hosts: fleet.slice(0, n).map((s) => `root@127.0.0.1:${s.port}`) });
+let k = 0;
+const oneHost = await timeIt(3, async () => {
+  const r = await deploy({ ...fleetConn(1), pexFile: fakePex(path.join(work, `f${k++}.pex`), `f${k}`, { size: 8 * MiB }) });
+  if (!r.ok) throw new Error(JSON.stringify(r));
+});
+const sixHosts = await timeIt(3, async () => {
+  const r = await deploy({ ...fleetConn(6), pexFile: fakePex(path.join(work, `f${k++}.pex`), `f${k}`, { size: 8 * MiB }) });
+  if (!r.ok) throw new Error(JSON.stringify(r));
+});
+console.log(`\nFull deploy of an 8 MiB PEX (upload, verify, pre-warm, switch):`);
+console.log(`  one host    ${fmt(oneHost)}`);
+console.log(`  six hosts   ${fmt(sixHosts)}   ratio: ${(stats(sixHosts).median / stats(oneHost).median).toFixed(2)}x (target <= 2x)`);
+process.exit(0);
