@@ -1,8 +1,7 @@
 // Fleet orchestration: hosts in parallel up to --concurrency, in waves (--batch, --canary); the first failed
 // wave stops the deploy and rolls back every host this deploy switched.
 import { UsageError } from '../errors.js';
-import { connectHost, deployHost, listHost, resolveContext, rollbackHost, type RunContext } from './host.js';
-import type { SshConnection } from './ssh.js';
+import { deployHost, finishRollback, listHost, prepareRollback, resolveContext, rollbackHost, type RunContext } from './host.js';
 import { checkPexInput, planRelease } from './release.js';
 import type { HostTarget } from './target.js';
 import type {
@@ -135,37 +134,26 @@ export async function rollback(options: RollbackOptions, events: EventSink = () 
   const started = Date.now();
   validateCommon(options);
   const ctx = resolveContext(options);
-  // When every host fits in one round, one connection per host serves both the check and the switch.
-  const holdConnections = ctx.targets.length <= ctx.concurrency;
-  const conns = new Map<string, SshConnection>();
-  try {
-    return await rollbackWith(ctx, options, events, started, holdConnections, conns);
-  } finally {
-    for (const c of conns.values()) c.close();
-  }
+  const hosts =
+    ctx.targets.length <= ctx.concurrency ? await rollbackTogether(ctx, options, events) : await rollbackInRounds(ctx, options, events);
+  return summarize('rollback', hosts, started);
 }
 
-async function rollbackWith(
-  ctx: RunContext,
-  options: RollbackOptions,
-  events: EventSink,
-  started: number,
-  hold: boolean,
-  conns: Map<string, SshConnection>,
-): Promise<FleetResult> {
-  // Check every host first: refuse where the target is missing, before switching anyone.
-  const listings = await mapLimit(ctx.targets, ctx.concurrency, async (t) => {
-    if (!hold) return listHost(ctx, t);
-    let conn: SshConnection;
-    try {
-      events({ type: 'host', host: t.label, phase: 'connect' });
-      conn = await connectHost(ctx, t);
-    } catch (err) {
-      return { host: t.label, ok: false, current: null, releases: [], error: err instanceof Error ? err.message : String(err) };
-    }
-    conns.set(t.label, conn);
-    return listHost(ctx, t, conn);
-  });
+/**
+ * Every host at once, one connection and one script each: the script locks, resolves the target and waits;
+ * only when every host is ready does any switch. A host that cannot roll back leaves every host untouched.
+ */
+async function rollbackTogether(ctx: RunContext, options: RollbackOptions, events: EventSink): Promise<HostResult[]> {
+  const prepared = await Promise.all(ctx.targets.map((t) => prepareRollback(ctx, t, { to: options.to }, options, events)));
+  const refused = prepared.filter((p) => !p.session);
+  const why = refused.length ? `not switched: ${refused.map((p) => p.target.label).join(', ')} cannot roll back` : undefined;
+  const go = !why && !options.dryRun;
+  return Promise.all(prepared.map((p) => finishRollback(p, go, why, events)));
+}
+
+/** More hosts than --concurrency: check them all first (listing), then switch in rounds. */
+async function rollbackInRounds(ctx: RunContext, options: RollbackOptions, events: EventSink): Promise<HostResult[]> {
+  const listings = await mapLimit(ctx.targets, ctx.concurrency, (t) => listHost(ctx, t));
   const refusals = new Map<string, string>();
   const plans = new Map<string, string>();
   for (const h of listings) {
@@ -180,24 +168,20 @@ async function rollbackWith(
       else plans.set(h.host, before);
     }
   }
-  let hosts: HostResult[];
   if (refusals.size) {
-    hosts = listings.map((h) => ({
+    return listings.map((h) => ({
       host: h.host,
       status: refusals.has(h.host) ? 'failed' : 'skipped',
       release: h.current,
       previous: h.current,
       durationMs: 0,
-      error: refusals.get(h.host) ?? 'not switched: another host cannot roll back',
+      error: refusals.get(h.host) ?? `not switched: ${[...refusals.keys()].join(', ')} cannot roll back`,
     }));
-  } else if (options.dryRun) {
-    hosts = listings.map((h) => ({ host: h.host, status: 'dry-run', release: plans.get(h.host)!, previous: h.current, durationMs: 0, plan: `would switch ${h.current} → ${plans.get(h.host)}` }));
-  } else {
-    hosts = await mapLimit(ctx.targets, ctx.concurrency, (t: HostTarget) =>
-      rollbackHost(ctx, t, { to: plans.get(t.label) }, options, events, conns.get(t.label)),
-    );
   }
-  return summarize('rollback', hosts, started);
+  if (options.dryRun) {
+    return listings.map((h) => ({ host: h.host, status: 'dry-run', release: plans.get(h.host)!, previous: h.current, durationMs: 0, plan: `would switch ${h.current} → ${plans.get(h.host)}` }));
+  }
+  return mapLimit(ctx.targets, ctx.concurrency, (t: HostTarget) => rollbackHost(ctx, t, { to: plans.get(t.label) }, options, events));
 }
 
 export async function listReleases(options: ConnectionOptions): Promise<HostReleases[]> {

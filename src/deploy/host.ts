@@ -229,6 +229,83 @@ export async function rollbackHost(
   }
 }
 
+/** A rollback that has taken the lock and resolved its target on the host, waiting for the fleet's go. */
+export interface PreparedRollback {
+  target: HostTarget;
+  session?: ScriptSession;
+  conn?: SshConnection;
+  current: string | null;
+  to: string | null;
+  error?: string;
+  started: number;
+}
+
+export async function prepareRollback(ctx: RunContext, target: HostTarget, to: RollbackTarget, commands: HostCommands, emit: EventSink): Promise<PreparedRollback> {
+  const prep: PreparedRollback = { target, current: null, to: null, started: Date.now() };
+  try {
+    if (to.to && !SAFE_NAME.test(to.to)) throw new UsageError(`--to '${to.to}' is not a release id.`);
+    emit({ type: 'host', host: target.label, phase: 'connect' });
+    prep.conn = await connectHost(ctx, target);
+    const session = await ScriptSession.start(
+      prep.conn,
+      buildRemoteCommand({ mode: 'rollback', ...baseParams(ctx), ...commandParams(commands), to: to.to, toNone: to.toNone, waitForGo: true }),
+      ctx.commandTimeoutMs,
+      (l) => {
+        if (['switched', 'restart', 'health'].includes(l.word)) emit({ type: 'host', host: target.label, phase: l.word, detail: l.rest || undefined });
+      },
+    );
+    const ready = await session.waitFor('ready');
+    prep.current = session.value('current') || null;
+    if (!ready) {
+      prep.error = failureReason(await session.finished);
+      return prep;
+    }
+    prep.session = session;
+    prep.to = session.value('target') || null;
+  } catch (err) {
+    prep.error = message(err);
+  }
+  return prep;
+}
+
+/** Switches a prepared host (go) or releases it untouched (stop, with `why`). */
+export async function finishRollback(prep: PreparedRollback, go: boolean, why: string | undefined, emit: EventSink): Promise<HostResult> {
+  const result: HostResult = { host: prep.target.label, status: 'failed', release: prep.current, previous: prep.current, durationMs: 0 };
+  try {
+    if (!prep.session) {
+      result.error = prep.error ?? 'not prepared';
+      return result;
+    }
+    if (!go) {
+      prep.session.stop();
+      await prep.session.finished;
+      result.status = why ? 'skipped' : 'dry-run';
+      if (why) result.error = why;
+      else result.plan = `would switch ${prep.current ?? 'nothing'} → ${prep.to ?? 'nothing'}`;
+      if (!why) result.release = prep.to;
+      return result;
+    }
+    prep.session.go();
+    const outcome = await prep.session.finished;
+    const done = outcome.lines.find((l) => l.word === 'done');
+    if (outcome.code === 0 && done) {
+      result.status = done.rest === prep.current ? 'unchanged' : 'ok';
+      result.release = done.rest || null;
+    } else {
+      if (outcome.lines.some((l) => l.word === 'switched')) result.release = prep.to;
+      result.error = failureReason(outcome);
+    }
+    return result;
+  } catch (err) {
+    result.error = message(err);
+    return result;
+  } finally {
+    prep.conn?.close();
+    result.durationMs = Date.now() - prep.started;
+    emit({ type: 'host-done', result });
+  }
+}
+
 export async function listHost(ctx: RunContext, target: HostTarget, existing?: SshConnection): Promise<HostReleases> {
   const out: HostReleases = { host: target.label, ok: false, current: null, releases: [] };
   let conn: SshConnection | undefined;

@@ -7,15 +7,21 @@ import { JobError } from '../errors.js';
 import type { SshConnection } from './ssh.js';
 
 export interface UploadTuning {
-  /** SFTP channels on the connection (OpenSSH allows 10 sessions by default; we also use one for the script). */
+  /**
+   * SFTP channels on the connection (OpenSSH allows 10 sessions by default; we also use one for the script).
+   * Default: 4 when the link has latency (opening the first SFTP channel, three round trips, took longer than
+   * `latencyThresholdMs`), else 1: on a fast link one channel is already CPU-bound and more only compete.
+   */
   channels?: number;
+  latencyThresholdMs?: number;
   /** Bytes per WRITE request. */
   chunkSize?: number;
   /** WRITE requests in flight per channel. */
   inFlight?: number;
 }
 
-const DEFAULTS: Required<UploadTuning> = { channels: 4, chunkSize: 32 * 1024, inFlight: 64 };
+// 32700-byte writes: an SFTP WRITE (data + ~30 bytes of header) then fits one 32 KiB SSH channel packet.
+const DEFAULTS = { channels: 4, chunkSize: 32700, inFlight: 64, latencyThresholdMs: 30 };
 /** Below this a single channel is as fast and saves the channel setup round trips. */
 const MULTI_CHANNEL_MIN = 4 * 1024 * 1024;
 
@@ -31,7 +37,7 @@ async function writeRange(
   local: FileHandle,
   start: number,
   end: number,
-  tuning: Required<UploadTuning>,
+  tuning: { chunkSize: number; inFlight: number },
   onBytes: (n: number) => void,
 ): Promise<void> {
   let next = start;
@@ -67,13 +73,16 @@ export async function uploadFile(
   onProgress?: (sent: number) => void,
 ): Promise<void> {
   const t = { ...DEFAULTS, ...tuning };
-  const channelCount = size < MULTI_CHANNEL_MIN ? 1 : Math.max(1, t.channels);
   const label = conn.label;
   const local = await openFile(localPath, 'r');
   const sessions: SFTPWrapper[] = [];
   try {
+    const opening = performance.now();
     const first = await conn.sftp();
+    const slowLink = performance.now() - opening > t.latencyThresholdMs;
     sessions.push(first);
+    const wanted = tuning.channels ?? (slowLink ? t.channels : 1);
+    const channelCount = size < MULTI_CHANNEL_MIN ? 1 : Math.max(1, wanted);
     const more = Promise.all(Array.from({ length: channelCount - 1 }, () => conn.sftp()));
     const firstHandle = await sftpCall<Buffer>(label, `open ${remotePath}`, (cb) => first.open(remotePath, 'w', { mode: 0o600 }, cb));
     sessions.push(...(await more));

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deploy, listReleases, type ConnectionOptions, type DeployEvent } from '../../src/deploy/index.js';
+import { deploy, listReleases, rollback, type ConnectionOptions, type DeployEvent } from '../../src/deploy/index.js';
 import { currentRelease, fakePex, makeClientKeys, tempDir, type ClientKeys } from './fixtures.js';
 import { startSshd, type TestSshd } from './sshd.js';
 
@@ -97,6 +97,16 @@ describe('fleets', () => {
     expect(stop.hosts.map((h) => h.status)).toEqual(['ok', 'failed', 'skipped']);
     expect(currentRelease(hostRoots[1])!.id).toBe(stop.hosts[0].release);
     expect(currentRelease(hostRoots[2])!.id).toBe(before[2]);
+
+    // Rolling every host to f3, which host 2 never got: refused there, so nobody switches.
+    const f3 = stop.hosts[0].release!;
+    const nowCurrent = hostRoots.map((root) => currentRelease(root)!.id);
+    const refused = await rollback({ ...options([0, 1, 2]), to: f3 });
+    expect(refused.ok).toBe(false);
+    expect(refused.hosts.map((h) => h.status)).toEqual(['skipped', 'skipped', 'failed']);
+    expect(refused.hosts[2].error).toContain(`release ${f3} is not on this host`);
+    expect(refused.hosts[0].error).toContain('not switched');
+    expect(hostRoots.map((root) => currentRelease(root)!.id)).toEqual(nowCurrent);
   });
 
   it('connects through a jump host, which has its own host-key check', async () => {
