@@ -1,0 +1,303 @@
+/**
+ * The backtracking search, shaped like resolvelib 1.0 (what pip 24.2 runs) so that we reach the same
+ * solution as pip where pip finds one: the same choice of which identifier to pin next (pip's preference
+ * key), candidates newest first, the same backjumping with remembered incompatibilities, and the same
+ * rule for giving up.
+ *
+ * A state holds the pins so far (in pin order) and one criterion per identifier: every requirement seen on
+ * it (with the candidate that asked), the candidates still possible, and the candidates known not to work.
+ */
+import { JobError } from '../errors.js';
+import { PYTHON_IDENTIFIER, type Candidate, type Provider, type Req } from './provider.js';
+
+export interface Information {
+  req: Req;
+  /** The candidate whose dependency this is; null for the user's own requirements. */
+  parent: Candidate | null;
+}
+
+export interface Criterion {
+  /** Possible candidates, best first; not yet loaded (unusable ones are dropped when met). */
+  candidates: Candidate[];
+  information: Information[];
+  incompatibilities: Candidate[];
+}
+
+interface State {
+  mapping: Map<string, Candidate>;
+  criteria: Map<string, Criterion>;
+  backtrackCauses: Information[];
+}
+
+/** A criterion that has no candidate left. */
+class RequirementsConflicted extends Error {
+  constructor(readonly criterion: Criterion) {
+    super('requirements conflicted');
+  }
+}
+
+/** The search failed; `causes` are the requirements of the last conflict. */
+export class ResolutionImpossible extends Error {
+  constructor(readonly causes: Information[]) {
+    super('resolution impossible');
+  }
+}
+
+export interface EngineResult {
+  mapping: Map<string, Candidate>;
+  criteria: Map<string, Criterion>;
+}
+
+export interface EngineHooks {
+  pinned?(candidate: Candidate, count: number): void;
+  backtracked?(): void;
+}
+
+const MAX_ROUNDS = 200_000;
+
+export class Engine {
+  private states: State[] = [];
+  private readonly knownDepths = new Map<string, number>();
+  private readonly userRequested = new Map<string, number>();
+
+  constructor(
+    private readonly provider: Provider,
+    private readonly hooks: EngineHooks = {},
+  ) {}
+
+  /** The criteria of the latest state (after a failure: for explaining who asked for what). */
+  lastCriteria(): Map<string, Criterion> {
+    return this.states.length ? this.state.criteria : new Map();
+  }
+
+  private get state(): State {
+    return this.states[this.states.length - 1];
+  }
+
+  async resolve(roots: Req[][]): Promise<EngineResult> {
+    this.states = [{ mapping: new Map(), criteria: new Map(), backtrackCauses: [] }];
+    roots.forEach((reqs, index) => {
+      const first = reqs[0];
+      if (first && !this.userRequested.has(first.identifier)) this.userRequested.set(first.identifier, index);
+    });
+    const flat = roots.flat();
+    this.prefetch(flat);
+    for (const r of flat) {
+      try {
+        await this.addToCriteria(this.state.criteria, r, null);
+      } catch (err) {
+        if (err instanceof RequirementsConflicted) throw new ResolutionImpossible(err.criterion.information);
+        throw err;
+      }
+    }
+    this.pushNewState();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const unsatisfied = [...this.state.criteria.entries()].filter(([id, c]) => !this.isCurrentPinSatisfying(id, c)).map(([id]) => id);
+      if (unsatisfied.length === 0) return { mapping: this.state.mapping, criteria: this.state.criteria };
+      const satisfied = new Set([...this.state.criteria.keys()].filter((k) => !unsatisfied.includes(k)));
+      let best = unsatisfied[0];
+      let bestKey = this.preference(best);
+      for (const id of unsatisfied.slice(1)) {
+        const key = this.preference(id);
+        if (compareKeys(key, bestKey) < 0) {
+          best = id;
+          bestKey = key;
+        }
+      }
+      const failures = await this.attemptToPin(best);
+      if (failures.length) {
+        const causes = failures.flatMap((c) => c.information);
+        this.hooks.backtracked?.();
+        const success = await this.backjump(causes);
+        this.state.backtrackCauses = [...causes];
+        if (!success) throw new ResolutionImpossible(this.state.backtrackCauses);
+      } else {
+        const newlyUnsatisfied = new Set<string>();
+        for (const [id, c] of this.state.criteria) if (satisfied.has(id) && !this.isCurrentPinSatisfying(id, c)) newlyUnsatisfied.add(id);
+        this.removeInformationFrom(this.state.criteria, newlyUnsatisfied);
+        this.pushNewState();
+      }
+    }
+    throw new JobError(`Resolution for ${this.provider.label} gave up after ${MAX_ROUNDS} rounds of backtracking; pin some versions to narrow the search.`);
+  }
+
+  private pushNewState(): void {
+    const s = this.state;
+    this.states.push({ mapping: new Map(s.mapping), criteria: new Map(s.criteria), backtrackCauses: [...s.backtrackCauses] });
+  }
+
+  /** Starts listing projects and loading their best candidates so later awaits find them ready. */
+  private prefetch(reqs: Req[]): void {
+    for (const r of reqs) if (r.kind === 'spec') this.provider.prefetch(r.name);
+  }
+
+  private requirementsOf(criteria: Map<string, Criterion>, extra?: { id: string; req: Req }): (id: string) => Req[] {
+    return (id: string) => {
+      const list = (criteria.get(id)?.information ?? []).map((i) => i.req);
+      if (extra && extra.id === id) list.push(extra.req);
+      return list;
+    };
+  }
+
+  /** The first usable candidate, dropping unusable ones from the front of the list. */
+  private async firstUsable(candidates: Candidate[]): Promise<Candidate | undefined> {
+    while (candidates.length) {
+      if (await this.provider.load(candidates[0])) return candidates[0];
+      candidates.shift();
+    }
+    return undefined;
+  }
+
+  private async addToCriteria(criteria: Map<string, Criterion>, req: Req, parent: Candidate | null): Promise<void> {
+    const id = req.identifier;
+    const existing = criteria.get(id);
+    const incompatibilities = existing ? [...existing.incompatibilities] : [];
+    const candidates = await this.provider.findMatches(id, this.requirementsOf(criteria, { id, req }), (k) => (k === id ? incompatibilities : (criteria.get(k)?.incompatibilities ?? [])));
+    const information = existing ? [...existing.information, { req, parent }] : [{ req, parent }];
+    const criterion: Criterion = { candidates, information, incompatibilities };
+    if (!(await this.firstUsable(candidates))) throw new RequirementsConflicted(criterion);
+    criteria.set(id, criterion);
+  }
+
+  private isCurrentPinSatisfying(id: string, criterion: Criterion): boolean {
+    const pin = this.state.mapping.get(id);
+    if (!pin) return false;
+    return criterion.information.every((i) => this.provider.isSatisfiedBy(i.req, pin));
+  }
+
+  /** pip's PipProvider.get_preference, as a tuple compared element by element. */
+  private preference(id: string): (number | string)[] {
+    const info = this.state.criteria.get(id)?.information ?? [];
+    const hasInformation = info.length > 0;
+    const operators: string[] = [];
+    for (const i of info) if (i.req.kind === 'spec') for (const s of i.req.specifier.specifiers) operators.push(s.operator);
+    // pip computes `direct` from a tuple that is never None, so it is true whenever there is information.
+    const direct = hasInformation;
+    const pinned = operators.some((op) => op.startsWith('=='));
+    const unfree = operators.length > 0;
+    let inferredDepth: number;
+    const requested = this.userRequested.get(id);
+    if (requested !== undefined) inferredDepth = 1;
+    else if (hasInformation) {
+      let min = Number.POSITIVE_INFINITY;
+      for (const i of info) {
+        const d = i.parent ? (this.knownDepths.get(i.parent.identifier) ?? Number.POSITIVE_INFINITY) : 0;
+        if (d < min) min = d;
+      }
+      inferredDepth = min + 1;
+    } else inferredDepth = Number.POSITIVE_INFINITY;
+    this.knownDepths.set(id, inferredDepth);
+    const backtrackCause = this.state.backtrackCauses.some((c) => c.req.identifier === id || (c.parent !== null && c.parent.identifier === id));
+    return [
+      id === PYTHON_IDENTIFIER ? 0 : 1,
+      direct ? 0 : 1,
+      pinned ? 0 : 1,
+      backtrackCause ? 0 : 1,
+      inferredDepth,
+      requested ?? Number.POSITIVE_INFINITY,
+      unfree ? 0 : 1,
+      id,
+    ];
+  }
+
+  private async attemptToPin(id: string): Promise<Criterion[]> {
+    const criterion = this.state.criteria.get(id)!;
+    const causes: Criterion[] = [];
+    // Iterate over a snapshot: the list may shrink as unusable candidates are found.
+    for (let i = 0; i < criterion.candidates.length; i++) {
+      const candidate = criterion.candidates[i];
+      if (!(await this.provider.load(candidate))) continue;
+      let criteria: Map<string, Criterion>;
+      try {
+        criteria = await this.updatedCriteria(candidate);
+      } catch (err) {
+        if (err instanceof RequirementsConflicted) {
+          causes.push(err.criterion);
+          continue;
+        }
+        throw err;
+      }
+      const satisfied = criterion.information.every((inf) => this.provider.isSatisfiedBy(inf.req, candidate));
+      if (!satisfied) throw new Error(`internal: candidate ${candidate.id} does not satisfy the requirements on ${id}`);
+      for (const [k, v] of criteria) this.state.criteria.set(k, v);
+      this.state.mapping.delete(id);
+      this.state.mapping.set(id, candidate);
+      this.hooks.pinned?.(candidate, this.state.mapping.size);
+      return [];
+    }
+    return causes;
+  }
+
+  private async updatedCriteria(candidate: Candidate): Promise<Map<string, Criterion>> {
+    const criteria = new Map(this.state.criteria);
+    const deps = candidate.deps!;
+    this.prefetch(deps);
+    for (const req of deps) await this.addToCriteria(criteria, req, candidate);
+    return criteria;
+  }
+
+  private async backjump(causes: Information[]): Promise<boolean> {
+    const incompatibleDeps = new Set<string>();
+    for (const c of causes) if (c.parent) incompatibleDeps.add(c.parent.identifier);
+    for (const c of causes) incompatibleDeps.add(c.req.identifier);
+    while (this.states.length >= 3) {
+      this.states.pop();
+      let brokenState: State | undefined;
+      let name = '';
+      let candidate: Candidate | undefined;
+      let incompatibleState = false;
+      while (!incompatibleState) {
+        brokenState = this.states.pop();
+        const last = brokenState ? [...brokenState.mapping.entries()].pop() : undefined;
+        if (!brokenState || !last) throw new ResolutionImpossible(causes);
+        [name, candidate] = last;
+        brokenState.mapping.delete(name);
+        const current = new Set((candidate.deps ?? []).map((d) => d.identifier));
+        incompatibleState = [...current].some((d) => incompatibleDeps.has(d));
+      }
+      const fromBroken: [string, Candidate[]][] = [...brokenState!.criteria.entries()].map(([k, v]) => [k, [...v.incompatibilities]]);
+      fromBroken.push([name, [candidate!]]);
+      this.pushNewState();
+      if (await this.patchCriteria(fromBroken)) return true;
+    }
+    return false;
+  }
+
+  private async patchCriteria(fromBroken: [string, Candidate[]][]): Promise<boolean> {
+    for (const [k, incompatibilities] of fromBroken) {
+      if (incompatibilities.length === 0) continue;
+      const criterion = this.state.criteria.get(k);
+      if (!criterion) continue;
+      const criteria = this.state.criteria;
+      // Like resolvelib's IteratorMapping: the new incompatibilities come on top of the ones already known.
+      const candidates = await this.provider.findMatches(k, this.requirementsOf(criteria), (id) =>
+        id === k ? [...criterion.incompatibilities, ...incompatibilities] : (criteria.get(id)?.incompatibilities ?? []),
+      );
+      if (!(await this.firstUsable(candidates))) return false;
+      incompatibilities.push(...criterion.incompatibilities);
+      criteria.set(k, { candidates, information: [...criterion.information], incompatibilities });
+    }
+    return true;
+  }
+
+  private removeInformationFrom(criteria: Map<string, Criterion>, parents: Set<string>): void {
+    if (parents.size === 0) return;
+    for (const [k, c] of criteria) {
+      criteria.set(k, {
+        candidates: c.candidates,
+        information: c.information.filter((i) => i.parent === null || !parents.has(i.parent.identifier)),
+        incompatibilities: c.incompatibilities,
+      });
+    }
+  }
+}
+
+function compareKeys(a: (number | string)[], b: (number | string)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}

@@ -1,0 +1,592 @@
+/**
+ * Candidate selection for one target: which files of a project can serve the target, which versions a set
+ * of requirements admits (pip 24.2's PackageFinder rules), and the dependencies of a chosen candidate.
+ *
+ * The engine (engine.ts) asks three things of a `Provider`: `findMatches` (candidates for an identifier, best
+ * first), `isSatisfiedBy`, and `dependencies` of a loaded candidate. Identifiers follow pip: a project's
+ * canonical name, `name[extra1,extra2]` for a project with extras, and `<python>` for Requires-Python.
+ *
+ * Metadata is shared across targets through `MetadataStore`: wheels of one version share one METADATA (the
+ * first one fetched), sdists are keyed by their URL.
+ */
+import { pathToFileURL } from 'node:url';
+import { JobError, UsageError } from '../errors.js';
+import type { IndexFile } from '../index/types.js';
+import { InvalidMetadata, parseCoreMetadata } from '../python/metadata.js';
+import { parseSpecifierSet, SpecifierSet, tryParseVersion, type Version } from '../python/pep440.js';
+import { canonicalExtra, evaluateMarker, parseRequirement, type Requirement } from '../python/pep508.js';
+import type { Target } from '../python/platform.js';
+import { tagPriority } from '../python/tags.js';
+import { canonicalizeName, parseSdistFilename, parseWheelFilename } from '../python/wheel.js';
+
+/** What the resolver needs of an index: the real `IndexClient` fits, tests pass an in-memory fake. */
+export interface PackageSource {
+  /** Every file the configured indexes list for the project; [] when no index knows it. */
+  listFiles(name: string): Promise<IndexFile[]>;
+  /** The METADATA text of a file (PEP 658 sidecar, wheel range reads, …). */
+  fetchMetadata(file: IndexFile): Promise<string>;
+}
+
+export const PYTHON_IDENTIFIER = '<python>';
+
+/** Parsed core metadata: the parts resolution reads. */
+export interface Dist {
+  name: string;
+  version: Version;
+  requiresPython: SpecifierSet | null;
+  requiresPythonText?: string;
+  requiresDist: Requirement[];
+  providesExtra: Set<string>;
+}
+
+export type CandidateKind = 'index' | 'url' | 'extras' | 'python';
+
+export interface Candidate {
+  /** Unique within one target's resolution; candidates are cached, so equal ids mean the same object. */
+  id: string;
+  identifier: string;
+  /** Canonical project name (`<python>` for the interpreter). */
+  name: string;
+  /** Canonical extras, sorted (extras candidates only). */
+  extras: readonly string[];
+  version: Version;
+  kind: CandidateKind;
+  /** Files of this version that fit the target, best first; the first whose metadata loads is `file`. */
+  files: IndexFile[];
+  /** The project without extras (extras candidates). */
+  base?: Candidate;
+  /** Set once loaded. */
+  file?: IndexFile;
+  dist?: Dist;
+  deps?: Req[];
+  /** Why the candidate cannot be used (metadata missing or inconsistent); set when loading failed. */
+  problem?: string;
+  loading?: Promise<boolean>;
+}
+
+/** A requirement as the engine sees it. `source` is the PEP 508 requirement it came from (for messages). */
+export type Req =
+  | { kind: 'spec'; identifier: string; name: string; extras: readonly string[]; specifier: SpecifierSet; source: Requirement }
+  | { kind: 'explicit'; identifier: string; name: string; candidate: Candidate; source?: Requirement }
+  | { kind: 'python'; identifier: typeof PYTHON_IDENTIFIER; name: typeof PYTHON_IDENTIFIER; specifier: SpecifierSet; text: string };
+
+/** Why a file or version is not a candidate, for "no matching distribution" messages. */
+export interface FileVerdict {
+  file: IndexFile;
+  version?: Version;
+  versionText: string;
+  isWheel: boolean;
+  /** Best index in the target's tag list (wheels); sdists rank after every wheel. */
+  rank: number;
+  build: number;
+  buildSuffix: string;
+  /** Undefined when the file can serve the target. */
+  rejected?: string;
+}
+
+export function identifierOf(name: string, extras: readonly string[]): string {
+  return extras.length ? `${name}[${extras.join(',')}]` : name;
+}
+
+export function canonicalExtras(extras: Iterable<string>): string[] {
+  return [...new Set([...extras].map(canonicalExtra))].sort();
+}
+
+/** Parses a METADATA text once; shared by every target of one resolve call. */
+export class MetadataStore {
+  private readonly byKey = new Map<string, Promise<Dist>>();
+
+  constructor(private readonly source: PackageSource) {}
+
+  /** Wheels of one (name, version) share metadata; sdists and direct URLs are keyed by URL. */
+  load(file: IndexFile, name: string, version: Version, isWheel: boolean): Promise<Dist> {
+    const key = isWheel ? `${name}==${version.toString()}` : `url:${file.url}`;
+    let pending = this.byKey.get(key);
+    if (!pending) {
+      pending = this.source.fetchMetadata(file).then((text) => parseDist(text, file.filename));
+      this.byKey.set(key, pending);
+      // A failure may be transient; let a later attempt fetch again.
+      pending.catch(() => this.byKey.delete(key));
+    }
+    return pending;
+  }
+}
+
+function parseDist(text: string, where: string): Dist {
+  const meta = parseCoreMetadata(text, `the metadata of ${where}`);
+  const version = tryParseVersion(meta.version);
+  if (!version) throw new MetadataProblem(`its metadata has the invalid version ${JSON.stringify(meta.version)}`);
+  let requiresPython: SpecifierSet | null = null;
+  if (meta.requiresPython && meta.requiresPython.trim() !== '') {
+    try {
+      requiresPython = parseSpecifierSet(meta.requiresPython.trim());
+    } catch {
+      // pip ignores a Requires-Python it cannot parse.
+      requiresPython = null;
+    }
+  }
+  const requiresDist: Requirement[] = [];
+  for (const line of meta.requiresDist) {
+    try {
+      requiresDist.push(parseRequirement(line));
+    } catch (err) {
+      throw new MetadataProblem(`its metadata has an invalid Requires-Dist ${JSON.stringify(line)} (${(err as Error).message})`);
+    }
+  }
+  return {
+    name: canonicalizeName(meta.name),
+    version,
+    requiresPython,
+    ...(requiresPython ? { requiresPythonText: meta.requiresPython!.trim() } : {}),
+    requiresDist,
+    providesExtra: new Set(meta.providesExtra.map(canonicalExtra)),
+  };
+}
+
+/** Metadata that makes a candidate unusable (pip discards such candidates and tries the next). */
+export class MetadataProblem extends Error {}
+
+const SDIST_SUFFIXES = ['.tar.gz', '.tar.bz2', '.tar.xz', '.tgz', '.tbz', '.txz', '.tar', '.zip'];
+
+function isSdistName(filename: string): boolean {
+  const lower = filename.toLowerCase();
+  return SDIST_SUFFIXES.some((s) => lower.endsWith(s));
+}
+
+export interface ProviderOptions {
+  target: Target;
+  source: PackageSource;
+  metadata: MetadataStore;
+  pre: boolean;
+  allowSdists: boolean;
+  hashes?: Map<string, Set<string>>;
+  /** Constraints by canonical name (markers already evaluated for the target). */
+  constraints: Map<string, SpecifierSet>;
+}
+
+/** pip's `is_pinned`: `===`, or `==` without a wildcard. */
+function isPinned(spec: SpecifierSet): boolean {
+  return spec.specifiers.some((s) => s.operator === '===' || (s.operator === '==' && !s.version.endsWith('.*')));
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export class Provider {
+  readonly target: Target;
+  readonly pythonVersion: Version;
+  readonly pythonCandidate: Candidate;
+  private readonly verdicts = new Map<string, Promise<FileVerdict[]>>();
+  private readonly settled = new Map<string, FileVerdict[]>();
+  private readonly candidates = new Map<string, Candidate>();
+  private readonly priority: Map<string, number>;
+
+  constructor(private readonly options: ProviderOptions) {
+    this.target = options.target;
+    const full = options.target.pythonFullVersion ?? options.target.markerEnvironment.python_full_version;
+    const version = tryParseVersion(full) ?? tryParseVersion(options.target.pythonVersion.join('.'));
+    if (!version) throw new UsageError(`The target ${options.target.label} has no usable Python version (${JSON.stringify(full)}).`);
+    this.pythonVersion = version;
+    this.pythonCandidate = {
+      id: PYTHON_IDENTIFIER,
+      identifier: PYTHON_IDENTIFIER,
+      name: PYTHON_IDENTIFIER,
+      extras: [],
+      version,
+      kind: 'python',
+      files: [],
+      deps: [],
+    };
+    this.priority = tagPriority(options.target.tags);
+  }
+
+  get label(): string {
+    return this.target.label;
+  }
+
+  // ---- files ----
+
+  /** Starts listing a project (idempotent); `files` awaits it. */
+  prefetch(name: string): void {
+    void this.files(name).catch(() => undefined);
+  }
+
+  /** Every file of the project with its verdict for this target, best first (newest version, best tag). */
+  files(name: string): Promise<FileVerdict[]> {
+    let pending = this.verdicts.get(name);
+    if (!pending) {
+      pending = this.options.source.listFiles(name).then((files) => {
+        const judged = files.map((f) => this.judge(f, name)).sort((a, b) => this.compareFiles(a, b));
+        this.settled.set(name, judged);
+        return judged;
+      });
+      this.verdicts.set(name, pending);
+    }
+    return pending;
+  }
+
+  /** The files of a project already listed (for synchronous checks after `files` resolved). */
+  listed(name: string): FileVerdict[] | undefined {
+    return this.settled.get(name);
+  }
+
+  private judge(file: IndexFile, name: string): FileVerdict {
+    const base = { file, versionText: '', isWheel: false, rank: Number.POSITIVE_INFINITY, build: -1, buildSuffix: '' };
+    const lower = file.filename.toLowerCase();
+    let verdict: FileVerdict;
+    if (lower.endsWith('.whl')) {
+      let wheel;
+      try {
+        wheel = parseWheelFilename(file.filename);
+      } catch {
+        return { ...base, rejected: 'invalid wheel file name' };
+      }
+      verdict = { ...base, isWheel: true, versionText: wheel.version, build: wheel.build?.number ?? -1, buildSuffix: wheel.build?.suffix ?? '' };
+      if (wheel.name !== name) return { ...verdict, rejected: `belongs to ${wheel.name}` };
+      let rank: number | undefined;
+      for (const tag of wheel.tags) {
+        const r = this.priority.get(tag.toLowerCase());
+        if (r !== undefined && (rank === undefined || r < rank)) rank = r;
+      }
+      const version = tryParseVersion(wheel.version);
+      if (!version) return { ...verdict, rejected: `invalid version ${JSON.stringify(wheel.version)}` };
+      verdict = { ...verdict, version };
+      if (rank === undefined) return { ...verdict, rejected: `wheel tags ${wheel.tags.join('.')} do not fit ${this.label}` };
+      verdict.rank = rank;
+    } else if (isSdistName(file.filename)) {
+      let sdist;
+      try {
+        sdist = parseSdistFilename(file.filename, name);
+      } catch {
+        return { ...base, rejected: 'unrecognised source distribution file name' };
+      }
+      const version = tryParseVersion(sdist.version);
+      verdict = { ...base, versionText: sdist.version, ...(version ? { version } : {}) };
+      if (sdist.name !== name) return { ...verdict, rejected: `belongs to ${sdist.name}` };
+      if (!version) return { ...verdict, rejected: `invalid version ${JSON.stringify(sdist.version)}` };
+      if (!this.options.allowSdists) return { ...verdict, rejected: 'source distribution (only wheels are used)' };
+    } else {
+      return { ...base, rejected: 'not a wheel or source distribution' };
+    }
+    if (file.requiresPython) {
+      let spec: SpecifierSet | undefined;
+      try {
+        spec = parseSpecifierSet(file.requiresPython);
+      } catch {
+        spec = undefined; // pip ignores an invalid Requires-Python on a link
+      }
+      if (spec && !spec.contains(this.pythonVersion, { prereleases: true })) {
+        return { ...verdict, rejected: `requires Python ${file.requiresPython} (target has ${this.pythonVersion})` };
+      }
+    }
+    const allowed = this.options.hashes?.get(name);
+    if (allowed && !Object.entries(file.hashes).some(([alg, digest]) => alg === 'sha256' && allowed.has(digest.toLowerCase()))) {
+      return { ...verdict, rejected: 'its sha256 is not among the required hashes' };
+    }
+    return verdict;
+  }
+
+  /** Newest version first; within a version the best wheel tag, higher build, then sdists. */
+  private compareFiles(a: FileVerdict, b: FileVerdict): number {
+    if (a.version && b.version) {
+      const c = b.version.compare(a.version);
+      if (c) return c;
+    } else if (a.version || b.version) return a.version ? -1 : 1;
+    if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
+    if (a.build !== b.build) return b.build - a.build;
+    if (a.buildSuffix !== b.buildSuffix) return -cmpStr(a.buildSuffix, b.buildSuffix);
+    return cmpStr(a.file.filename, b.file.filename);
+  }
+
+  // ---- candidates ----
+
+  private indexCandidate(name: string, version: Version, files: IndexFile[]): Candidate {
+    const id = `${name}==${version.toString()}`;
+    let c = this.candidates.get(id);
+    if (!c) {
+      c = { id, identifier: name, name, extras: [], version, kind: 'index', files };
+      this.candidates.set(id, c);
+    }
+    return c;
+  }
+
+  extrasCandidate(base: Candidate, extras: readonly string[]): Candidate {
+    const identifier = identifierOf(base.name, extras);
+    const id = `${identifier}==${base.id}`;
+    let c = this.candidates.get(id);
+    if (!c) {
+      c = { id, identifier, name: base.name, extras, version: base.version, kind: 'extras', files: base.files, base };
+      this.candidates.set(id, c);
+    }
+    return c;
+  }
+
+  /** The candidate of a `name @ url` requirement (a wheel or sdist file, local path or URL). */
+  urlCandidate(req: Requirement): Candidate {
+    const name = canonicalizeName(req.name);
+    const file = fileForUrl(req.url!, name);
+    const id = `${name}@${file.url}`;
+    let c = this.candidates.get(id);
+    if (!c) {
+      c = { id, identifier: name, name, extras: [], version: file.version, kind: 'url', files: [file.file] };
+      this.candidates.set(id, c);
+    }
+    return c;
+  }
+
+  /** Loads the metadata of a candidate (once); false when it is unusable (see `problem`). */
+  load(c: Candidate): Promise<boolean> {
+    if (c.deps) return Promise.resolve(true);
+    if (c.problem !== undefined) return Promise.resolve(false);
+    if (!c.loading) c.loading = this.doLoad(c);
+    return c.loading;
+  }
+
+  private async doLoad(c: Candidate): Promise<boolean> {
+    if (c.kind === 'extras') {
+      const base = c.base!;
+      if (!(await this.load(base))) {
+        c.problem = base.problem;
+        return false;
+      }
+      c.file = base.file;
+      c.dist = base.dist;
+      c.deps = this.computeDeps(c);
+      return true;
+    }
+    const problems: string[] = [];
+    for (const file of c.files) {
+      const isWheel = file.filename.toLowerCase().endsWith('.whl');
+      if (!isWheel && file.coreMetadata === false && !file.url.startsWith('file:') && c.kind === 'index') {
+        problems.push(`${file.filename} is a source distribution without published metadata (it would need a build)`);
+        continue;
+      }
+      let dist: Dist;
+      try {
+        dist = await this.options.metadata.load(file, c.name, c.version, isWheel);
+      } catch (err) {
+        if (err instanceof MetadataProblem || err instanceof InvalidMetadata || !isWheel) {
+          problems.push(`${file.filename}: ${(err as Error).message}`);
+          continue;
+        }
+        throw err;
+      }
+      // pip discards a file whose metadata names another project or version.
+      if (dist.name !== c.name || !dist.version.equals(c.version)) {
+        problems.push(`${file.filename}: its metadata says ${dist.name} ${dist.version}`);
+        continue;
+      }
+      c.file = file;
+      c.dist = dist;
+      c.deps = this.computeDeps(c);
+      return true;
+    }
+    c.problem = problems.join('; ') || 'no usable file';
+    return false;
+  }
+
+  /** pip's iter_dependencies: Requires-Python first… then Requires-Dist filtered by markers and extras. */
+  private computeDeps(c: Candidate): Req[] {
+    const dist = c.dist!;
+    const deps: Req[] = [];
+    const env = this.target.markerEnvironment as unknown as Record<string, string>;
+    let contexts: string[] = [];
+    if (c.kind === 'extras') {
+      deps.push({ kind: 'explicit', identifier: c.base!.identifier, name: c.name, candidate: c.base! });
+      // Extras the distribution does not provide are ignored, as pip does (with a warning there).
+      contexts = c.extras.filter((e) => dist.providesExtra.has(e));
+    }
+    for (const r of dist.requiresDist) {
+      if (r.marker && !evaluateMarker(r.marker, env, contexts.length ? contexts : undefined)) continue;
+      deps.push(...this.requirementsFrom(r));
+    }
+    if (dist.requiresPython && dist.requiresPython.size > 0) {
+      deps.push({ kind: 'python', identifier: PYTHON_IDENTIFIER, name: PYTHON_IDENTIFIER, specifier: dist.requiresPython, text: dist.requiresPythonText ?? dist.requiresPython.toString() });
+    }
+    return deps;
+  }
+
+  /**
+   * The engine requirements of a PEP 508 requirement (markers already checked). Like pip ≥ 23.3, `b[x]>=1`
+   * also constrains `b` itself, so the base project sees the specifier directly.
+   */
+  requirementsFrom(r: Requirement): Req[] {
+    const name = canonicalizeName(r.name);
+    const extras = canonicalExtras(r.extras);
+    const identifier = identifierOf(name, extras);
+    if (r.url !== null) {
+      const base = this.urlCandidate(r);
+      const candidate = extras.length ? this.extrasCandidate(base, extras) : base;
+      return [{ kind: 'explicit', identifier, name, candidate, source: r }];
+    }
+    const out: Req[] = [];
+    if (extras.length && r.specifier.size > 0) out.push({ kind: 'spec', identifier: name, name, extras: [], specifier: r.specifier, source: r });
+    out.push({ kind: 'spec', identifier, name, extras, specifier: r.specifier, source: r });
+    return out;
+  }
+
+  identifyCandidate(c: Candidate): string {
+    return c.identifier;
+  }
+
+  isSatisfiedBy(req: Req, c: Candidate): boolean {
+    switch (req.kind) {
+      case 'spec':
+        return req.specifier.contains(c.version, { prereleases: true });
+      case 'explicit':
+        return req.candidate.id === c.id;
+      case 'python':
+        return req.specifier.contains(c.version, { prereleases: true });
+    }
+  }
+
+  /**
+   * pip's find_matches: explicit candidates (URLs, the base of an extras candidate) when any requirement
+   * names one; otherwise index versions admitted by every specifier and the constraint, newest first.
+   * Candidates come unloaded: the engine loads them in order and skips unusable ones.
+   */
+  async findMatches(identifier: string, requirements: (id: string) => Req[], incompatible: (id: string) => Candidate[]): Promise<Candidate[]> {
+    const reqs = requirements(identifier);
+    const incompat = new Set(incompatible(identifier).map((c) => c.id));
+    if (identifier === PYTHON_IDENTIFIER) {
+      const ok = reqs.every((r) => this.isSatisfiedBy(r, this.pythonCandidate));
+      return ok && !incompat.has(this.pythonCandidate.id) ? [this.pythonCandidate] : [];
+    }
+    const bracket = identifier.indexOf('[');
+    const name = bracket === -1 ? identifier : identifier.slice(0, bracket);
+    const extras = bracket === -1 ? [] : identifier.slice(bracket + 1, -1).split(',');
+    const explicit = new Map<string, Candidate>();
+    const specs: SpecifierSet[] = [];
+    let hasSpecReq = false;
+    for (const r of reqs) {
+      if (r.kind === 'explicit') explicit.set(r.candidate.id, r.candidate);
+      else if (r.kind === 'spec') {
+        hasSpecReq = true;
+        specs.push(r.specifier);
+      }
+    }
+    if (extras.length) {
+      for (const r of requirements(name)) {
+        if (r.kind === 'explicit') {
+          const c = this.extrasCandidate(r.candidate, extras);
+          explicit.set(c.id, c);
+        } else if (r.kind === 'spec') {
+          hasSpecReq = true;
+          specs.push(r.specifier);
+        }
+      }
+    }
+    const constraint = this.options.constraints.get(name);
+    if (explicit.size > 0) {
+      return [...explicit.values()].filter(
+        (c) => !incompat.has(c.id) && (!constraint || constraint.contains(c.version, { prereleases: true })) && reqs.every((r) => this.isSatisfiedBy(r, c)),
+      );
+    }
+    if (!hasSpecReq) return [];
+    if (constraint) specs.push(constraint);
+    const merged = specs.length === 1 ? specs[0] : new SpecifierSet(specs.flatMap((s) => [...s.specifiers]));
+    const found = this.indexCandidates(name, await this.files(name), merged);
+    const out: Candidate[] = [];
+    for (const base of found) {
+      const c = extras.length ? this.extrasCandidate(base, extras) : base;
+      if (!incompat.has(c.id)) out.push(c);
+    }
+    return out;
+  }
+
+  /** Versions of the project that `spec` admits, one candidate per version, with yanked files per PEP 592. */
+  private indexCandidates(name: string, verdicts: FileVerdict[], spec: SpecifierSet): Candidate[] {
+    const usable = verdicts.filter((v) => v.rejected === undefined);
+    const versions = [...new Set(usable.map((v) => v.version!.toString()))];
+    const admitted = new Set(spec.filter(versions, { prereleases: this.options.pre ? true : null }));
+    const applicable = usable.filter((v) => admitted.has(v.version!.toString()));
+    // Yanked files count only when everything applicable is yanked and the requirement pins a version.
+    const allYanked = applicable.every((v) => v.file.yanked !== false);
+    const useYanked = allYanked && isPinned(spec);
+    const byVersion = new Map<string, { version: Version; files: IndexFile[] }>();
+    for (const v of applicable) {
+      if (v.file.yanked !== false && !useYanked) continue;
+      const key = v.version!.toString();
+      let entry = byVersion.get(key);
+      if (!entry) byVersion.set(key, (entry = { version: v.version!, files: [] }));
+      entry.files.push(v.file);
+    }
+    return [...byVersion.values()].map((e) => this.indexCandidate(name, e.version, e.files));
+  }
+
+  /** Why no version of `name` satisfies `spec` (for error messages): one line per version, newest first. */
+  async explainVersions(name: string, spec: SpecifierSet | null, excluded: Set<string> = new Set()): Promise<{ lines: string[]; versions: string[] }> {
+    const verdicts = await this.files(name);
+    const byVersion = new Map<string, FileVerdict[]>();
+    for (const v of verdicts) {
+      const key = v.version ? v.version.toString() : v.versionText || v.file.filename;
+      let list = byVersion.get(key);
+      if (!list) byVersion.set(key, (list = []));
+      list.push(v);
+    }
+    const admitted = spec ? new Set(spec.filter([...byVersion.keys()].filter((k) => tryParseVersion(k)), { prereleases: this.options.pre ? true : null })) : null;
+    const lines: string[] = [];
+    for (const [version, files] of byVersion) {
+      const usable = files.filter((f) => f.rejected === undefined);
+      let why: string;
+      if (usable.length === 0) {
+        why = [...new Set(files.map((f) => f.rejected!))].join('; ');
+      } else if (usable.every((f) => f.file.yanked !== false)) {
+        const reason = usable[0].file.yanked;
+        why = `yanked${reason && reason !== 'no reason given' ? ` (${reason})` : ''}; only an == pin selects it`;
+      } else if (admitted && !admitted.has(version)) {
+        const v = tryParseVersion(version);
+        why = v?.isPrerelease && spec!.contains(v, { prereleases: true }) ? 'a pre-release (use --pre or ask for it explicitly)' : `excluded by ${spec!.toString() || 'the requirement'}`;
+      } else if (excluded.has(version)) {
+        why = 'conflicts with other requirements';
+      } else {
+        const c = this.candidates.get(`${name}==${version}`);
+        why = c?.problem ?? 'usable';
+      }
+      lines.push(`${version}: ${why}`);
+    }
+    return { lines, versions: [...byVersion.keys()] };
+  }
+}
+
+/** Turns `name @ url` (http(s), file URL or local path) into a file entry with its version. */
+function fileForUrl(url: string, name: string): { file: IndexFile; version: Version; url: string } {
+  let href = url.trim();
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(href) || /^[a-z]:[\\/]/i.test(href)) href = pathToFileURL(href).toString();
+  let parsed: URL;
+  try {
+    parsed = new URL(href);
+  } catch {
+    throw new UsageError(`The requirement ${name} @ ${url} has an invalid URL.`);
+  }
+  if (!['http:', 'https:', 'file:'].includes(parsed.protocol)) {
+    throw new UsageError(`The requirement ${name} @ ${url}: only http(s) and file URLs of wheels or sdists are supported (not ${parsed.protocol} VCS or other schemes).`);
+  }
+  const hashes: Record<string, string> = {};
+  const fragment = parsed.hash.replace(/^#/, '');
+  for (const part of fragment.split('&')) {
+    const m = /^(sha256|sha384|sha512|md5|sha1|sha224)=([0-9a-f]+)$/i.exec(part);
+    if (m) hashes[m[1].toLowerCase()] = m[2].toLowerCase();
+  }
+  parsed.hash = '';
+  const filename = decodeURIComponent(parsed.pathname.split('/').pop() ?? '');
+  let versionText: string;
+  let fileName: string;
+  if (filename.toLowerCase().endsWith('.whl')) {
+    const wheel = parseWheelFilename(filename);
+    versionText = wheel.version;
+    fileName = wheel.name;
+  } else if (isSdistName(filename)) {
+    const sdist = parseSdistFilename(filename, name);
+    versionText = sdist.version;
+    fileName = sdist.name;
+  } else {
+    throw new UsageError(`The requirement ${name} @ ${url} does not point at a wheel (.whl) or source archive; pexship cannot use project directories or VCS URLs.`);
+  }
+  if (fileName !== name) throw new UsageError(`The requirement ${name} @ ${url} names ${name}, but the file is a distribution of ${fileName}.`);
+  const version = tryParseVersion(versionText);
+  if (!version) throw new JobError(`The file ${filename} (from ${name} @ ${url}) has the invalid version ${JSON.stringify(versionText)}.`);
+  const file: IndexFile = { filename, url: parsed.toString(), hashes, yanked: false, coreMetadata: false, index: 'direct reference' };
+  return { file, version, url: file.url };
+}
