@@ -3,7 +3,7 @@
 // rollbacks and six hosts at once. Starts its own sshd servers on loopback (needs root and openssh-server).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ssh2 from 'ssh2';
@@ -106,6 +106,7 @@ async function ourUpload(port: number, file: string, dest: string, channels: num
   } finally {
     conn.close();
   }
+  if (statSync(dest).size !== size) throw new Error(`upload to ${dest} is incomplete`);
 }
 
 console.log(`64 MiB upload on loopback (connect + transfer + close):`);

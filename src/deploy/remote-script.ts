@@ -161,22 +161,24 @@ sha256_of() {
 
 # Points current at releases/$1 (or removes it for ""): a new relative symlink renamed over the old one, so
 # readers see the old or the new target, never nothing. Plain mv onto a symlink to a directory would move
-# INTO it, and BusyBox's ln -sfn is unlink + symlink, so: GNU mv -T, else rename(2) via python3 or perl.
+# INTO it, and BusyBox's ln -sfn is unlink + symlink, so: mv -T (GNU, recent BusyBox), else rename(2) via
+# python3 or perl. Whatever ran, the result is checked: a mv that moved into the old release leaves current
+# untouched and fails here.
 swap_to() {
   if [ -z "$1" ]; then rm -f current; return $?; fi
   tmp="current.tmp-$$"
   rm -f "$tmp"
   ln -s "releases/$1" "$tmp" || return 1
-  if mv --version 2>/dev/null | grep -q GNU; then
-    mv -f -T "$tmp" current
-  elif command -v python3 >/dev/null 2>&1; then
-    python3 -c 'import os, sys; os.replace(sys.argv[1], sys.argv[2])' "$tmp" current
-  elif command -v perl >/dev/null 2>&1; then
-    perl -e 'rename($ARGV[0], $ARGV[1]) or die "rename: $!\n"' "$tmp" current
-  else
-    echo "no atomic rename on this host: need GNU mv, python3 or perl" >&2
-    false
-  fi || { rm -f "$tmp"; return 1; }
+  if ! mv -T -f "$tmp" current 2>/dev/null; then
+    if [ -L "$tmp" ] && command -v python3 >/dev/null 2>&1; then
+      python3 -c 'import os, sys; os.replace(sys.argv[1], sys.argv[2])' "$tmp" current
+    elif [ -L "$tmp" ] && command -v perl >/dev/null 2>&1; then
+      perl -e 'rename($ARGV[0], $ARGV[1]) or die "rename: $!\n"' "$tmp" current
+    else
+      echo "no atomic rename on this host: need mv -T, python3 or perl" >&2
+    fi
+  fi
+  rm -f "$tmp"
   [ "$(readlink current)" = "releases/$1" ]
 }
 

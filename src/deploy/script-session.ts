@@ -74,8 +74,11 @@ export class ScriptSession {
   }
 
   static async start(conn: SshConnection, command: string, timeoutMs: number, onLine: (l: ScriptLine) => void = () => {}) {
-    const stream = await conn.exec(command);
-    return new ScriptSession(stream, onLine, timeoutMs, conn.label);
+    let session: ScriptSession | undefined;
+    await conn.exec(command, (stream) => {
+      session = new ScriptSession(stream, onLine, timeoutMs, conn.label);
+    });
+    return session!;
   }
 
   /** The first line with one of these words (already seen or still to come); undefined if the script ended. */

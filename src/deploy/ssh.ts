@@ -23,8 +23,12 @@ export interface ConnectOptions {
 export interface SshConnection {
   label: string;
   client: ssh2.Client;
-  /** Starts a remote command; the stream is its stdin/stdout, `.stderr` its stderr. */
-  exec(command: string): Promise<ClientChannel>;
+  /**
+   * Starts a remote command; the stream is its stdin/stdout, `.stderr` its stderr. `attach` runs inside
+   * ssh2's callback, before any later packet is handled: a fast command's output, exit status and close can
+   * arrive in the same read as the confirmation (through a jump host they do), and would otherwise be missed.
+   */
+  exec(command: string, attach: (stream: ClientChannel) => void): Promise<ClientChannel>;
   sftp(): Promise<SFTPWrapper>;
   close(): void;
 }
@@ -137,9 +141,13 @@ export async function connect(opts: ConnectOptions): Promise<SshConnection> {
   return {
     label: target.label,
     client,
-    exec: (command) =>
+    exec: (command, attach) =>
       new Promise((resolve, reject) =>
-        client.exec(command, (err, stream) => (err ? reject(new JobError(`${target.label}: cannot run a command (${err.message}).`)) : resolve(stream))),
+        client.exec(command, (err, stream) => {
+          if (err) return reject(new JobError(`${target.label}: cannot run a command (${err.message}).`));
+          attach(stream);
+          resolve(stream);
+        }),
       ),
     sftp: () =>
       new Promise((resolve, reject) =>

@@ -72,7 +72,11 @@ export async function uploadFile(
   tuning: UploadTuning = {},
   onProgress?: (sent: number) => void,
 ): Promise<void> {
-  const t = { ...DEFAULTS, ...tuning };
+  const t = {
+    chunkSize: tuning.chunkSize ?? DEFAULTS.chunkSize,
+    inFlight: tuning.inFlight ?? DEFAULTS.inFlight,
+    latencyThresholdMs: tuning.latencyThresholdMs ?? DEFAULTS.latencyThresholdMs,
+  };
   const label = conn.label;
   const local = await openFile(localPath, 'r');
   const sessions: SFTPWrapper[] = [];
@@ -81,7 +85,7 @@ export async function uploadFile(
     const first = await conn.sftp();
     const slowLink = performance.now() - opening > t.latencyThresholdMs;
     sessions.push(first);
-    const wanted = tuning.channels ?? (slowLink ? t.channels : 1);
+    const wanted = tuning.channels ?? (slowLink ? DEFAULTS.channels : 1);
     const channelCount = size < MULTI_CHANNEL_MIN ? 1 : Math.max(1, wanted);
     const more = Promise.all(Array.from({ length: channelCount - 1 }, () => conn.sftp()));
     const firstHandle = await sftpCall<Buffer>(label, `open ${remotePath}`, (cb) => first.open(remotePath, 'w', { mode: 0o600 }, cb));
@@ -101,6 +105,7 @@ export async function uploadFile(
     await Promise.all(
       sessions.map((s, i) => writeRange(label, s, handles[i], local, Math.min(size, i * per), Math.min(size, (i + 1) * per), t, onBytes)),
     );
+    if (sent !== size) throw new JobError(`${label}: the upload sent ${sent} of ${size} bytes.`);
     await Promise.all(sessions.map((s, i) => sftpCall<void>(label, 'close', (cb) => s.close(handles[i], (err) => cb(err, undefined)))));
   } finally {
     await local.close();

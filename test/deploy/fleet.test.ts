@@ -114,6 +114,9 @@ describe('fleets', () => {
     const viaJump = await listReleases({ ...options([0]), jump: `root@127.0.0.1:${jump.port}` });
     expect(viaJump[0].ok, viaJump[0].error).toBe(true);
     expect(viaJump[0].current).toBe(currentRelease(hostRoots[0])!.id);
+    // A command that finishes at once: its output, exit and close arrive in one read through the tunnel.
+    const empty = await listReleases({ ...options([0]), path: path.join(work, 'nothing-here'), jump: `root@127.0.0.1:${jump.port}` });
+    expect(empty[0]).toMatchObject({ ok: true, current: null, releases: [] });
     // The jump host's key is checked too: without its entry the connection is refused, naming it.
     const onlyTargets = path.join(work, 'known_hosts_targets');
     writeFileSync(onlyTargets, hosts.map((h) => h.knownHostsLine()).join('\n') + '\n');
