@@ -59,15 +59,16 @@ export class Engine {
   private states: State[] = [];
   private readonly knownDepths = new Map<string, number>();
   private readonly userRequested = new Map<string, number>();
+  private conflictCriteria: Map<string, Criterion> | undefined;
 
   constructor(
     private readonly provider: Provider,
     private readonly hooks: EngineHooks = {},
   ) {}
 
-  /** The criteria of the latest state (after a failure: for explaining who asked for what). */
+  /** The criteria when the last conflict was met (for explaining who asked for what). */
   lastCriteria(): Map<string, Criterion> {
-    return this.states.length ? this.state.criteria : new Map();
+    return this.conflictCriteria ?? (this.states.length ? this.state.criteria : new Map());
   }
 
   private get state(): State {
@@ -107,6 +108,7 @@ export class Engine {
       const failures = await this.attemptToPin(best);
       if (failures.length) {
         const causes = failures.flatMap((c) => c.information);
+        this.conflictCriteria = this.state.criteria;
         this.hooks.backtracked?.();
         const success = await this.backjump(causes);
         this.state.backtrackCauses = [...causes];
@@ -128,7 +130,7 @@ export class Engine {
 
   /** Starts listing projects and loading their best candidates so later awaits find them ready. */
   private prefetch(reqs: Req[]): void {
-    for (const r of reqs) if (r.kind === 'spec') this.provider.prefetch(r.name);
+    for (const r of reqs) if (r.kind === 'spec') this.provider.prefetch(r.name, r.specifier);
   }
 
   private requirementsOf(criteria: Map<string, Criterion>, extra?: { id: string; req: Req }): (id: string) => Req[] {

@@ -92,11 +92,21 @@ export function canonicalExtras(extras: Iterable<string>): string[] {
   return [...new Set([...extras].map(canonicalExtra))].sort();
 }
 
-/** Parses a METADATA text once; shared by every target of one resolve call. */
+/** Listings and parsed metadata, fetched once and shared by every target of one resolve call. */
 export class MetadataStore {
   private readonly byKey = new Map<string, Promise<Dist>>();
+  private readonly listings = new Map<string, Promise<IndexFile[]>>();
 
   constructor(private readonly source: PackageSource) {}
+
+  listFiles(name: string): Promise<IndexFile[]> {
+    let pending = this.listings.get(name);
+    if (!pending) {
+      pending = this.source.listFiles(name);
+      this.listings.set(name, pending);
+    }
+    return pending;
+  }
 
   /** Wheels of one (name, version) share metadata; sdists and direct URLs are keyed by URL. */
   load(file: IndexFile, name: string, version: Version, isWheel: boolean): Promise<Dist> {
@@ -155,7 +165,6 @@ function isSdistName(filename: string): boolean {
 
 export interface ProviderOptions {
   target: Target;
-  source: PackageSource;
   metadata: MetadataStore;
   pre: boolean;
   allowSdists: boolean;
@@ -207,16 +216,26 @@ export class Provider {
 
   // ---- files ----
 
-  /** Starts listing a project (idempotent); `files` awaits it. */
-  prefetch(name: string): void {
-    void this.files(name).catch(() => undefined);
+  /**
+   * Starts listing a project and loading the metadata of the newest version `spec` admits, so that the
+   * engine, which visits requirements one at a time, finds them ready. Failures surface later, when awaited.
+   */
+  prefetch(name: string, spec: SpecifierSet): void {
+    void this.files(name)
+      .then((verdicts) => {
+        const constraint = this.options.constraints.get(name);
+        const merged = constraint ? new SpecifierSet([...spec.specifiers, ...constraint.specifiers]) : spec;
+        const best = this.indexCandidates(name, verdicts, merged)[0];
+        return best ? this.load(best) : undefined;
+      })
+      .catch(() => undefined);
   }
 
   /** Every file of the project with its verdict for this target, best first (newest version, best tag). */
   files(name: string): Promise<FileVerdict[]> {
     let pending = this.verdicts.get(name);
     if (!pending) {
-      pending = this.options.source.listFiles(name).then((files) => {
+      pending = this.options.metadata.listFiles(name).then((files) => {
         const judged = files.map((f) => this.judge(f, name)).sort((a, b) => this.compareFiles(a, b));
         this.settled.set(name, judged);
         return judged;

@@ -107,7 +107,6 @@ async function resolveTarget(request: ResolveRequest, target: Target, metadata: 
   const constraints = constraintsFor(request.constraints ?? [], env);
   const provider = new Provider({
     target,
-    source: request.source,
     metadata,
     pre: request.pre ?? false,
     allowSdists: request.allowSdists ?? true,
