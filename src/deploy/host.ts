@@ -118,7 +118,7 @@ export async function deployHost(
       }),
       ctx.commandTimeoutMs,
       (l) => {
-        if (['base', 'current', 'reuse', 'ready', 'locked', 'stored', 'prewarm', 'switched', 'restart', 'health', 'reverted', 'pruned', 'stale-lock'].includes(l.word)) phase(l.word, l.rest || undefined);
+        if (['locked', 'reuse', 'stored', 'prewarm', 'switched', 'restart', 'health', 'reverted', 'pruned', 'stale-lock'].includes(l.word)) phase(l.word, l.rest || undefined);
       },
     );
     const ready = await session.waitFor('ready', 'dry-run');

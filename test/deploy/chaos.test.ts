@@ -96,5 +96,20 @@ describe('chaos', () => {
     const result = JSON.parse(after.stdout) as { release: string };
     check('after the final deploy');
     expect(currentRelease(base)!.id).toBe(result.release);
+
+    // The other verbs through the same CLI: releases --json, rollback, and a usage error's exit code.
+    const conn = ['--host', `root@127.0.0.1:${sshd.port}`, '--path', base, '--identity', keys.key, '--known-hosts', knownHosts];
+    const listed = spawnSync(process.execPath, [cli, 'releases', ...conn, '--json'], { env, encoding: 'utf8' });
+    expect(listed.status, listed.stderr).toBe(0);
+    const releases = JSON.parse(listed.stdout) as Array<{ id: string; current: boolean; sha256: string }>;
+    expect(releases.filter((r) => r.current).map((r) => r.id)).toEqual([result.release]);
+    expect(releases.length).toBeLessThanOrEqual(3 + 1); // --keep 3, plus the previous release
+    const back = spawnSync(process.execPath, [cli, 'rollback', ...conn, '--quiet'], { env, encoding: 'utf8' });
+    expect(back.status, back.stderr).toBe(0);
+    expect(back.stdout).toMatch(/rollback succeeded: 1 host\(s\) ok/);
+    expect(currentRelease(base)!.id < result.release).toBe(true);
+    const bad = spawnSync(process.execPath, [cli, 'deploy', '--host', 'web1'], { env, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('pexship deploy: error:');
   });
 });
