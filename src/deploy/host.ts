@@ -187,7 +187,6 @@ export async function rollbackHost(
   to: RollbackTarget,
   commands: HostCommands,
   emit: EventSink,
-  existing?: SshConnection,
 ): Promise<HostResult> {
   const started = Date.now();
   const host = target.label;
@@ -195,11 +194,8 @@ export async function rollbackHost(
   let conn: SshConnection | undefined;
   try {
     if (to.to && !SAFE_NAME.test(to.to)) throw new UsageError(`--to '${to.to}' is not a release id.`);
-    if (existing) conn = existing;
-    else {
-      emit({ type: 'host', host, phase: 'connect' });
-      conn = await connectHost(ctx, target);
-    }
+    emit({ type: 'host', host, phase: 'connect' });
+    conn = await connectHost(ctx, target);
     const session = await ScriptSession.start(
       conn,
       buildRemoteCommand({ mode: 'rollback', ...baseParams(ctx), ...commandParams(commands), to: to.to, toNone: to.toNone, waitForGo: false }),
@@ -223,7 +219,7 @@ export async function rollbackHost(
     result.error = message(err);
     return result;
   } finally {
-    if (!existing) conn?.close();
+    conn?.close();
     result.durationMs = Date.now() - started;
     emit({ type: 'host-done', result });
   }
@@ -306,11 +302,11 @@ export async function finishRollback(prep: PreparedRollback, go: boolean, why: s
   }
 }
 
-export async function listHost(ctx: RunContext, target: HostTarget, existing?: SshConnection): Promise<HostReleases> {
+export async function listHost(ctx: RunContext, target: HostTarget): Promise<HostReleases> {
   const out: HostReleases = { host: target.label, ok: false, current: null, releases: [] };
   let conn: SshConnection | undefined;
   try {
-    conn = existing ?? (await connectHost(ctx, target));
+    conn = await connectHost(ctx, target);
     const session = await ScriptSession.start(conn, buildRemoteCommand({ mode: 'list', ...baseParams(ctx) }), ctx.commandTimeoutMs);
     const outcome = await session.finished;
     if (outcome.code !== 0 || !outcome.lines.some((l) => l.word === 'end')) {
@@ -335,6 +331,6 @@ export async function listHost(ctx: RunContext, target: HostTarget, existing?: S
     out.error = message(err);
     return out;
   } finally {
-    if (!existing) conn?.close();
+    conn?.close();
   }
 }
