@@ -95,14 +95,15 @@ export function canonicalExtras(extras: Iterable<string>): string[] {
 /** Listings and parsed metadata, fetched once and shared by every target of one resolve call. */
 export class MetadataStore {
   private readonly byKey = new Map<string, Promise<Dist>>();
-  private readonly listings = new Map<string, Promise<IndexFile[]>>();
+  private readonly listings = new Map<string, Promise<ParsedFile[]>>();
 
   constructor(private readonly source: PackageSource) {}
 
-  listFiles(name: string): Promise<IndexFile[]> {
+  /** The project's files with their names parsed (once for all targets). */
+  parsedFiles(name: string): Promise<ParsedFile[]> {
     let pending = this.listings.get(name);
     if (!pending) {
-      pending = this.source.listFiles(name);
+      pending = this.source.listFiles(name).then((files) => files.map((f) => parseFile(f, name)));
       this.listings.set(name, pending);
     }
     return pending;
@@ -153,6 +154,73 @@ function parseDist(text: string, where: string): Dist {
   };
 }
 
+/** A listed file with what its name says. `problem` is set when it can never be a candidate of `name`. */
+export interface ParsedFile {
+  file: IndexFile;
+  isWheel: boolean;
+  version?: Version;
+  versionText: string;
+  /** Lower-cased expanded tags (wheels). */
+  tags: string[];
+  tagText: string;
+  build: number;
+  buildSuffix: string;
+  problem?: string;
+}
+
+function parseFile(file: IndexFile, name: string): ParsedFile {
+  const out: ParsedFile = { file, isWheel: false, versionText: '', tags: [], tagText: '', build: -1, buildSuffix: '' };
+  if (file.filename.toLowerCase().endsWith('.whl')) {
+    out.isWheel = true;
+    let wheel;
+    try {
+      wheel = parseWheelFilename(file.filename);
+    } catch {
+      out.problem = 'invalid wheel file name';
+      return out;
+    }
+    out.versionText = wheel.version;
+    out.tags = wheel.tags.map((t) => t.toLowerCase());
+    out.tagText = [wheel.pythonTags.join('.'), wheel.abiTags.join('.'), wheel.platformTags.join('.')].join('-');
+    out.build = wheel.build?.number ?? -1;
+    out.buildSuffix = wheel.build?.suffix ?? '';
+    if (wheel.name !== name) out.problem = `belongs to ${wheel.name}`;
+  } else if (isSdistName(file.filename)) {
+    let sdist;
+    try {
+      sdist = parseSdistFilename(file.filename, name);
+    } catch {
+      out.problem = 'unrecognised source distribution file name';
+      return out;
+    }
+    out.versionText = sdist.version;
+    if (sdist.name !== name) out.problem = `belongs to ${sdist.name}`;
+  } else {
+    out.problem = 'not a wheel or source distribution';
+    return out;
+  }
+  const version = tryParseVersion(out.versionText);
+  if (version) out.version = version;
+  else out.problem ??= `invalid version ${JSON.stringify(out.versionText)}`;
+  return out;
+}
+
+interface VersionGroup {
+  key: string;
+  version: Version;
+  /** Usable files of this version, best first. */
+  files: FileVerdict[];
+  /** Its candidate without yanked files (null: all yanked), and with them; made on first use. */
+  candidate?: Candidate | null;
+  withYanked?: Candidate;
+}
+
+interface ProjectView {
+  verdicts: FileVerdict[];
+  /** Newest first. */
+  versions: VersionGroup[];
+}
+
 /** Metadata that makes a candidate unusable (pip discards such candidates and tries the next). */
 export class MetadataProblem extends Error {}
 
@@ -186,8 +254,8 @@ export class Provider {
   readonly target: Target;
   readonly pythonVersion: Version;
   readonly pythonCandidate: Candidate;
-  private readonly verdicts = new Map<string, Promise<FileVerdict[]>>();
-  private readonly settled = new Map<string, FileVerdict[]>();
+  private readonly views = new Map<string, Promise<ProjectView>>();
+  private readonly requiresPythonCache = new Map<string, boolean>();
   private readonly candidates = new Map<string, Candidate>();
   private readonly priority: Map<string, number>;
 
@@ -221,87 +289,95 @@ export class Provider {
    * engine, which visits requirements one at a time, finds them ready. Failures surface later, when awaited.
    */
   prefetch(name: string, spec: SpecifierSet): void {
-    void this.files(name)
-      .then((verdicts) => {
+    void this.view(name)
+      .then((view) => {
         const constraint = this.options.constraints.get(name);
         const merged = constraint ? new SpecifierSet([...spec.specifiers, ...constraint.specifiers]) : spec;
-        const best = this.indexCandidates(name, verdicts, merged)[0];
+        const best = this.indexCandidates(name, view, merged)[0];
         return best ? this.load(best) : undefined;
       })
       .catch(() => undefined);
   }
 
   /** Every file of the project with its verdict for this target, best first (newest version, best tag). */
-  files(name: string): Promise<FileVerdict[]> {
-    let pending = this.verdicts.get(name);
+  async files(name: string): Promise<FileVerdict[]> {
+    return (await this.view(name)).verdicts;
+  }
+
+  /** The project as this target sees it: judged files and the usable files grouped by version. */
+  private view(name: string): Promise<ProjectView> {
+    let pending = this.views.get(name);
     if (!pending) {
-      pending = this.options.metadata.listFiles(name).then((files) => {
-        const judged = files.map((f) => this.judge(f, name)).sort((a, b) => this.compareFiles(a, b));
-        this.settled.set(name, judged);
-        return judged;
+      pending = this.options.metadata.parsedFiles(name).then((parsed) => {
+        const verdicts = parsed.map((f) => this.judge(f, name)).sort((a, b) => this.compareFiles(a, b));
+        const versions: VersionGroup[] = [];
+        for (const v of verdicts) {
+          if (v.rejected !== undefined) continue;
+          const key = v.version!.toString();
+          const last = versions[versions.length - 1];
+          if (last && last.key === key) last.files.push(v);
+          else versions.push({ key, version: v.version!, files: [v] });
+        }
+        return { verdicts, versions };
       });
-      this.verdicts.set(name, pending);
+      this.views.set(name, pending);
     }
     return pending;
   }
 
-  /** The files of a project already listed (for synchronous checks after `files` resolved). */
-  listed(name: string): FileVerdict[] | undefined {
-    return this.settled.get(name);
-  }
-
-  private judge(file: IndexFile, name: string): FileVerdict {
-    const base = { file, versionText: '', isWheel: false, rank: Number.POSITIVE_INFINITY, build: -1, buildSuffix: '' };
-    const lower = file.filename.toLowerCase();
-    let verdict: FileVerdict;
-    if (lower.endsWith('.whl')) {
-      let wheel;
-      try {
-        wheel = parseWheelFilename(file.filename);
-      } catch {
-        return { ...base, rejected: 'invalid wheel file name' };
-      }
-      verdict = { ...base, isWheel: true, versionText: wheel.version, build: wheel.build?.number ?? -1, buildSuffix: wheel.build?.suffix ?? '' };
-      if (wheel.name !== name) return { ...verdict, rejected: `belongs to ${wheel.name}` };
-      let rank: number | undefined;
-      for (const tag of wheel.tags) {
-        const r = this.priority.get(tag.toLowerCase());
-        if (r !== undefined && (rank === undefined || r < rank)) rank = r;
-      }
-      const version = tryParseVersion(wheel.version);
-      if (!version) return { ...verdict, rejected: `invalid version ${JSON.stringify(wheel.version)}` };
-      verdict = { ...verdict, version };
-      if (rank === undefined) return { ...verdict, rejected: `wheel tags ${wheel.tags.join('.')} do not fit ${this.label}` };
-      verdict.rank = rank;
-    } else if (isSdistName(file.filename)) {
-      let sdist;
-      try {
-        sdist = parseSdistFilename(file.filename, name);
-      } catch {
-        return { ...base, rejected: 'unrecognised source distribution file name' };
-      }
-      const version = tryParseVersion(sdist.version);
-      verdict = { ...base, versionText: sdist.version, ...(version ? { version } : {}) };
-      if (sdist.name !== name) return { ...verdict, rejected: `belongs to ${sdist.name}` };
-      if (!version) return { ...verdict, rejected: `invalid version ${JSON.stringify(sdist.version)}` };
-      if (!this.options.allowSdists) return { ...verdict, rejected: 'source distribution (only wheels are used)' };
-    } else {
-      return { ...base, rejected: 'not a wheel or source distribution' };
-    }
-    if (file.requiresPython) {
+  private requiresPythonFits(text: string): boolean {
+    let fits = this.requiresPythonCache.get(text);
+    if (fits === undefined) {
       let spec: SpecifierSet | undefined;
       try {
-        spec = parseSpecifierSet(file.requiresPython);
+        spec = parseSpecifierSet(text);
       } catch {
         spec = undefined; // pip ignores an invalid Requires-Python on a link
       }
-      if (spec && !spec.contains(this.pythonVersion, { prereleases: true })) {
-        return { ...verdict, rejected: `requires Python ${file.requiresPython} (target has ${this.pythonVersion})` };
+      fits = !spec || spec.contains(this.pythonVersion, { prereleases: true });
+      this.requiresPythonCache.set(text, fits);
+    }
+    return fits;
+  }
+
+  private judge(f: ParsedFile, name: string): FileVerdict {
+    const verdict: FileVerdict = {
+      file: f.file,
+      versionText: f.versionText,
+      isWheel: f.isWheel,
+      rank: Number.POSITIVE_INFINITY,
+      build: f.build,
+      buildSuffix: f.buildSuffix,
+    };
+    if (f.version) verdict.version = f.version;
+    if (f.problem !== undefined) {
+      verdict.rejected = f.problem;
+      return verdict;
+    }
+    if (f.isWheel) {
+      let rank: number | undefined;
+      for (const tag of f.tags) {
+        const r = this.priority.get(tag);
+        if (r !== undefined && (rank === undefined || r < rank)) rank = r;
       }
+      if (rank === undefined) {
+        verdict.rejected = `wheel tags ${f.tagText} do not fit ${this.label}`;
+        return verdict;
+      }
+      verdict.rank = rank;
+    } else if (!this.options.allowSdists) {
+      verdict.rejected = 'source distribution (only wheels are used)';
+      return verdict;
+    }
+    const rp = f.file.requiresPython;
+    if (rp && !this.requiresPythonFits(rp)) {
+      verdict.rejected = `requires Python ${rp} (target has ${this.pythonVersion})`;
+      return verdict;
     }
     const allowed = this.options.hashes?.get(name);
-    if (allowed && !Object.entries(file.hashes).some(([alg, digest]) => alg === 'sha256' && allowed.has(digest.toLowerCase()))) {
-      return { ...verdict, rejected: 'its sha256 is not among the required hashes' };
+    if (allowed) {
+      const digest = f.file.hashes.sha256;
+      if (!digest || !allowed.has(digest.toLowerCase())) verdict.rejected = 'its sha256 is not among the required hashes';
     }
     return verdict;
   }
@@ -320,11 +396,12 @@ export class Provider {
 
   // ---- candidates ----
 
-  private indexCandidate(name: string, version: Version, files: IndexFile[]): Candidate {
-    const id = `${name}==${version.toString()}`;
+  private indexCandidate(name: string, version: Version, verdicts: FileVerdict[], yanked: boolean): Candidate {
+    // A yanked release picked by an == pin is another candidate than the same version's unyanked files.
+    const id = `${name}==${version.toString()}${yanked && verdicts.some((v) => v.file.yanked !== false) ? ' (yanked)' : ''}`;
     let c = this.candidates.get(id);
     if (!c) {
-      c = { id, identifier: name, name, extras: [], version, kind: 'index', files };
+      c = { id, identifier: name, name, extras: [], version, kind: 'index', files: verdicts.map((v) => v.file) };
       this.candidates.set(id, c);
     }
     return c;
@@ -383,7 +460,8 @@ export class Provider {
       }
       let dist: Dist;
       try {
-        dist = await this.options.metadata.load(file, c.name, c.version, isWheel);
+        // Index wheels of one version share metadata; a direct reference is its own file.
+        dist = await this.options.metadata.load(file, c.name, c.version, isWheel && c.kind === 'index');
       } catch (err) {
         if (err instanceof MetadataProblem || err instanceof InvalidMetadata || !isWheel) {
           problems.push(`${file.filename}: ${(err as Error).message}`);
@@ -505,7 +583,7 @@ export class Provider {
     if (!hasSpecReq) return [];
     if (constraint) specs.push(constraint);
     const merged = specs.length === 1 ? specs[0] : new SpecifierSet(specs.flatMap((s) => [...s.specifiers]));
-    const found = this.indexCandidates(name, await this.files(name), merged);
+    const found = this.indexCandidates(name, await this.view(name), merged);
     const out: Candidate[] = [];
     for (const base of found) {
       const c = extras.length ? this.extrasCandidate(base, extras) : base;
@@ -515,23 +593,25 @@ export class Provider {
   }
 
   /** Versions of the project that `spec` admits, one candidate per version, with yanked files per PEP 592. */
-  private indexCandidates(name: string, verdicts: FileVerdict[], spec: SpecifierSet): Candidate[] {
-    const usable = verdicts.filter((v) => v.rejected === undefined);
-    const versions = [...new Set(usable.map((v) => v.version!.toString()))];
-    const admitted = new Set(spec.filter(versions, { prereleases: this.options.pre ? true : null }));
-    const applicable = usable.filter((v) => admitted.has(v.version!.toString()));
+  private indexCandidates(name: string, view: ProjectView, spec: SpecifierSet): Candidate[] {
+    const admitted = spec.filter(view.versions, { prereleases: this.options.pre ? true : null, key: (g) => g.version });
     // Yanked files count only when everything applicable is yanked and the requirement pins a version.
-    const allYanked = applicable.every((v) => v.file.yanked !== false);
+    const allYanked = admitted.every((g) => g.files.every((f) => f.file.yanked !== false));
     const useYanked = allYanked && isPinned(spec);
-    const byVersion = new Map<string, { version: Version; files: IndexFile[] }>();
-    for (const v of applicable) {
-      if (v.file.yanked !== false && !useYanked) continue;
-      const key = v.version!.toString();
-      let entry = byVersion.get(key);
-      if (!entry) byVersion.set(key, (entry = { version: v.version!, files: [] }));
-      entry.files.push(v.file);
+    const out: Candidate[] = [];
+    for (const g of admitted) {
+      if (useYanked) {
+        g.withYanked ??= this.indexCandidate(name, g.version, g.files, true);
+        out.push(g.withYanked);
+      } else if (g.candidate !== null) {
+        if (g.candidate === undefined) {
+          const files = g.files.filter((f) => f.file.yanked === false);
+          g.candidate = files.length ? this.indexCandidate(name, g.version, files, false) : null;
+        }
+        if (g.candidate) out.push(g.candidate);
+      }
     }
-    return [...byVersion.values()].map((e) => this.indexCandidate(name, e.version, e.files));
+    return out;
   }
 
   /** Why no version of `name` satisfies `spec` (for error messages): one line per version, newest first. */
