@@ -83,7 +83,6 @@ describe('packse scenarios vs pip 24.2', () => {
   it('agrees with pip on at least 97% of the scenarios, and exactly where expected', async () => {
     const disagreements: Record<string, string> = {};
     for (const o of runnable) {
-      if (process.env.PACKSE_DEBUG) console.error("scenario", o.name);
       const t = o.target!;
       const target = parsePlatform(`${t.platform}-cp-${t.python_version}-${t.abi}`);
       const client = new IndexClient({ indexUrl, cacheDir, env: {}, netrcFile: path.join(cacheDir, 'no-netrc') });

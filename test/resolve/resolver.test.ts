@@ -312,6 +312,15 @@ describe('resolve', () => {
     expect(await run(index, ['a', 'winonly; sys_platform == "win32"'])).toEqual({ a: '1.0' });
   });
 
+  it('names the target that cannot be resolved when another target can', async () => {
+    const index: FakeIndex = { native: { '1.0': { wheels: ['cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64'] } } };
+    const source = new FakeSource(index);
+    const request = { requirements: [parseRequirement('native')], source };
+    const ok = await resolve({ ...request, targets: [linux] });
+    expect(ok.targets[0].distributions[0].version).toBe('1.0');
+    await expect(resolve({ ...request, targets: [linux, windows] })).rejects.toThrow(/Cannot resolve for windows-amd64-cp312: no matching distribution for native/);
+  });
+
   it('reports progress per target', async () => {
     const events: string[] = [];
     await run({ a: { '1.0': { deps: ['b'] } }, b: { '1.0': {} } }, ['a'], { onProgress: (e) => events.push(`${e.kind}:${e.name ?? ''}`) });
