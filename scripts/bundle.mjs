@@ -23,8 +23,16 @@ await build({
   // ssh2's optional native helpers are not needed (pure-JS crypto fallback is used).
   external: ['cpu-features', '*.node'],
   banner: {
-    // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
-    js: "import { createRequire as __pexshipCreateRequire } from 'node:module'; const require = __pexshipCreateRequire(import.meta.url);",
+    // CommonJS dependencies bundled into ESM still call require() and read __dirname (ssh2's poly1305 does at
+    // load time). `var`, because a bundled module may declare its own __dirname in the same scope.
+    js: [
+      "import { createRequire as __pexshipCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __pexshipFileURLToPath } from 'node:url';",
+      "import { dirname as __pexshipDirname } from 'node:path';",
+      'const require = __pexshipCreateRequire(import.meta.url);',
+      'var __filename = __pexshipFileURLToPath(import.meta.url);',
+      'var __dirname = __pexshipDirname(__filename);',
+    ].join(' '),
   },
   legalComments: 'none',
   logLevel: 'warning',

@@ -1,9 +1,10 @@
 // `pexship build`: flags → BuildRequest → summary on stdout (a table, or JSON with --json).
 import { build } from '../core/build.js';
+import type { IndexOptions } from '../core/inputs.js';
 import { stderrProgress } from '../core/progress.js';
 import { UsageError } from '../errors.js';
 import type { InheritPath } from '../pex/build.js';
-import { flagBool, flagList, flagString, formatHelp, parseArgs, type FlagSpec } from './args.js';
+import { flagBool, flagList, flagString, formatHelp, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
 import { formatSize } from './format.js';
 
 export const BUILD_FLAGS: FlagSpec[] = [
@@ -29,11 +30,22 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { names: ['--inherit-path'], kind: 'string', value: 'false|prefer|fallback', help: 'let site-packages in (default false)' },
   { names: ['--no-compress'], kind: 'boolean', help: 'store entries uncompressed' },
   { names: ['--cache-dir'], kind: 'string', value: 'DIR', help: 'wheel and metadata cache (default ~/.cache/pexship)' },
+  { names: ['--python'], kind: 'string', value: 'PATH', help: "interpreter for the 'current' target and for building sdists" },
   { names: ['--json'], kind: 'boolean', help: 'print a machine-readable summary on stdout' },
   { names: ['--quiet', '-q'], kind: 'boolean', help: 'print only errors and warnings on stderr' },
   { names: ['--verbose', '-v'], kind: 'boolean', help: 'print more detail on stderr' },
   { names: ['--help', '-h'], kind: 'boolean', help: 'show this help' },
 ];
+
+/** -i, --extra-index-url, -f, --no-index: shared by build and lock. */
+export function indexOptionsFrom(args: ParsedArgs): Partial<IndexOptions> {
+  return {
+    indexUrl: flagString(args, 'index-url'),
+    extraIndexUrls: flagList(args, 'extra-index-url'),
+    findLinks: flagList(args, 'find-links'),
+    noIndex: flagBool(args, 'no-index'),
+  };
+}
 
 const USAGE = 'Usage: pexship build [REQUIREMENT …] [options]\n\nREQUIREMENT: a PEP 508 string (flask>=3), a wheel path or URL, or name @ url.';
 
@@ -50,28 +62,30 @@ export async function run(argv: string[]): Promise<number> {
   const moduleFlag = flagString(args, 'm');
   const entryFlag = flagString(args, 'entry-point');
   if (moduleFlag && entryFlag) throw new UsageError('give -e or -m, not both.');
-  const unsupported = ['requirement', 'constraints', 'project', 'lock', 'complete-platform', 'find-links', 'extra-index-url'].filter(
-    (k) => args.flags.has(k),
-  );
-  const platforms = flagList(args, 'platform').filter((p) => p !== 'current');
-  if (unsupported.length || platforms.length) {
-    throw new UsageError(`--${[...unsupported, ...(platforms.length ? ['platform'] : [])].join(', --')} need the resolver, which is not available yet; build from wheel files for the current interpreter.`);
-  }
   const json = flagBool(args, 'json');
   const verbosity = flagBool(args, 'quiet') ? -1 : flagBool(args, 'verbose') ? 1 : 0;
   const summary = await build(
     {
       requirements: args.positionals,
+      requirementFiles: flagList(args, 'requirement'),
+      constraintFiles: flagList(args, 'constraints'),
+      project: flagString(args, 'project'),
+      lock: flagString(args, 'lock'),
       sourcesDirs: flagList(args, 'sources-directory'),
       entryPoint: entryFlag ?? moduleFlag,
       script: flagString(args, 'script'),
+      platforms: flagList(args, 'platform'),
+      completePlatforms: flagList(args, 'complete-platform'),
+      index: indexOptionsFrom(args),
+      pre: flagBool(args, 'pre'),
       output: flagString(args, 'output-file'),
       shebang: flagString(args, 'python-shebang'),
       interpreterConstraints: flagList(args, 'interpreter-constraint'),
       inheritPath: inherit as InheritPath,
       venv: flagBool(args, 'venv'),
       compress: !flagBool(args, 'no-compress'),
-      noIndex: flagBool(args, 'no-index'),
+      cacheDir: flagString(args, 'cache-dir'),
+      python: flagString(args, 'python'),
     },
     stderrProgress(verbosity),
   );

@@ -1,6 +1,42 @@
-import { UsageError } from '../errors.js';
+// `pexship lock [REQUIREMENT …] [-r …] [--platform …] -o pylock.toml`.
+import { lock } from '../core/lock.js';
+import { stderrProgress } from '../core/progress.js';
+import { flagBool, flagList, flagString, formatHelp, parseArgs, type FlagSpec } from './args.js';
+import { BUILD_FLAGS, indexOptionsFrom } from './build.js';
 
-/** `pexship lock` arrives with the resolver (issue 3). */
-export async function run(_argv: string[]): Promise<number> {
-  throw new UsageError("'pexship lock' is not available yet: it arrives with the resolver. Build from wheel files with 'pexship build FILE.whl …' meanwhile.");
+const SHARED = new Set(['--requirement', '--constraints', '--project', '--platform', '--complete-platform', '--index-url', '--extra-index-url', '--find-links', '--no-index', '--pre', '--cache-dir', '--python', '--json', '--quiet', '--verbose', '--help']);
+const FLAGS: FlagSpec[] = [
+  ...BUILD_FLAGS.filter((f) => SHARED.has(f.names[0])),
+  { names: ['--output-file', '-o'], kind: 'string', value: 'PATH', help: 'where to write the lock (default pylock.toml)' },
+];
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs('lock', argv, FLAGS);
+  if (flagBool(args, 'help')) {
+    process.stdout.write(formatHelp('Usage: pexship lock [REQUIREMENT …] [-r FILE] [--platform PLAT …] -o pylock.toml', FLAGS));
+    return 0;
+  }
+  const verbosity = flagBool(args, 'quiet') ? -1 : flagBool(args, 'verbose') ? 1 : 0;
+  const summary = await lock(
+    {
+      requirements: args.positionals,
+      requirementFiles: flagList(args, 'requirement'),
+      constraintFiles: flagList(args, 'constraints'),
+      project: flagString(args, 'project'),
+      platforms: flagList(args, 'platform'),
+      completePlatforms: flagList(args, 'complete-platform'),
+      index: indexOptionsFrom(args),
+      pre: flagBool(args, 'pre'),
+      cacheDir: flagString(args, 'cache-dir'),
+      python: flagString(args, 'python'),
+      output: flagString(args, 'output-file') ?? 'pylock.toml',
+    },
+    stderrProgress(verbosity),
+  );
+  if (flagBool(args, 'json')) {
+    process.stdout.write(JSON.stringify({ path: summary.path, targets: summary.targets.map((t) => t.label), packages: summary.packages, requests: summary.requests }, null, 2) + '\n');
+  } else {
+    process.stdout.write(`${summary.path}\n  ${summary.packages} packages for ${summary.targets.map((t) => t.label).join(', ')}\n`);
+  }
+  return 0;
 }

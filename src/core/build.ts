@@ -1,18 +1,42 @@
 /**
- * `build`: inputs → one PEX per target. Shared by the CLI and the GitHub Action.
+ * `build`: inputs → targets → resolution (or a lock's selection) → wheels on disk → one PEX per target, or
+ * one PEX for several targets when a single output path without `{platform}` is given. Shared by the CLI
+ * and the GitHub Action.
  */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { defaultCacheDir, type IndexClient } from '../index/index.js';
 import { buildPex, type BuildPexResult, type InheritPath } from '../pex/build.js';
+import type { Target } from '../python/platform.js';
+import type { IndexOptions } from './inputs.js';
 import type { Progress } from './progress.js';
+import {
+  fetchSelections,
+  makeIndexClient,
+  pipIndexArgs,
+  resolveInputs,
+  resolveTargets,
+  selectedFromResolution,
+  selectFromLock,
+  type Selected,
+} from './resolve-targets.js';
 
 export interface BuildRequest {
-  /** Positional requirements: wheel paths for now (PEP 508 strings arrive with the resolver). */
+  /** PEP 508 strings, wheel paths or URLs, `name @ url`. */
   requirements: string[];
+  requirementFiles: string[];
+  constraintFiles: string[];
+  /** `DIR` or `DIR[extra,…]` holding a pyproject.toml. */
+  project?: string;
+  /** A PEP 751 pylock.toml to build exactly. */
+  lock?: string;
   sourcesDirs: string[];
   entryPoint?: string;
   script?: string;
+  platforms: string[];
+  completePlatforms: string[];
+  index: Partial<IndexOptions>;
+  pre: boolean;
   /** `-o`; may hold `{platform}` and `{name}`. */
   output?: string;
   shebang?: string;
@@ -20,61 +44,116 @@ export interface BuildRequest {
   inheritPath: InheritPath;
   venv: boolean;
   compress: boolean;
-  noIndex: boolean;
+  cacheDir?: string;
+  /** Interpreter for the `current` target and for building sdists. */
+  python?: string;
+  cwd?: string;
+  timeoutMs?: number;
+}
+
+export interface BuiltPex extends BuildPexResult {
+  /** The target label(s) the PEX serves, e.g. `linux-x86_64-cp311`. */
+  platform: string;
+  seconds: number;
 }
 
 export interface BuildSummary {
-  pexes: (BuildPexResult & { platform: string; seconds: number })[];
+  pexes: BuiltPex[];
+  targets: Target[];
+  /** HTTP requests made to indexes (for -v and the action's summary). */
+  requests: number;
 }
 
 const INTERPRETER_CONSTRAINT = /^(CPython|PyPy)?\s*((?:~=|===|==|!=|<=|>=|<|>)\s*[\w.*+!-]+\s*(?:,\s*(?:~=|===|==|!=|<=|>=|<|>)\s*[\w.*+!-]+\s*)*)?$/;
 
-async function isFile(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** Name for `{name}` in the output path: the entry point's top module, the script, or `app`. */
-function pexName(req: BuildRequest): string {
-  if (req.script) return req.script;
-  if (req.entryPoint) return req.entryPoint.split(/[.:]/)[0];
-  return 'app';
-}
-
-export async function build(req: BuildRequest, progress: Progress): Promise<BuildSummary> {
+function checkRequest(req: BuildRequest): void {
   for (const ic of req.interpreterConstraints) {
-    if (!INTERPRETER_CONSTRAINT.test(ic.trim()) || ic.trim() === '') {
+    if (ic.trim() === '' || !INTERPRETER_CONSTRAINT.test(ic.trim())) {
       throw new UsageError(`--interpreter-constraint '${ic}' is not of the form CPython>=3.9,<3.14 (an implementation name and/or PEP 440 specifiers).`);
     }
   }
-  const wheels: string[] = [];
-  for (const r of req.requirements) {
-    if (r.endsWith('.whl')) {
-      if (!(await isFile(r))) throw new UsageError(`wheel ${r} does not exist; check the path.`);
-      wheels.push(r);
-    } else {
-      throw new UsageError(`requirement '${r}' needs the resolver, which is not available yet; give wheel files (.whl) instead.`);
-    }
+  if (req.entryPoint && req.script) throw new UsageError('give either an entry point (-e/-m) or a console script (-c), not both.');
+  if (req.lock && (req.requirements.length || req.requirementFiles.length || req.project)) {
+    throw new UsageError('--lock builds exactly what the lock holds; drop the requirements, -r files and --project, or drop --lock.');
   }
-  const platform = 'current';
-  const output = (req.output ?? path.join('dist', '{name}-{platform}.pex')).replaceAll('{platform}', platform).replaceAll('{name}', pexName(req));
-  progress.step(`build ${output} from ${wheels.length} wheel${wheels.length === 1 ? '' : 's'}`);
-  const started = performance.now();
-  const result = await buildPex({
-    wheels,
-    sourcesDirs: req.sourcesDirs,
-    entryPoint: req.entryPoint,
-    script: req.script,
-    output,
-    shebang: req.shebang,
-    interpreterConstraints: req.interpreterConstraints,
-    inheritPath: req.inheritPath,
-    venv: req.venv,
-    compress: req.compress,
-    requirements: req.requirements,
-  });
-  return { pexes: [{ ...result, platform, seconds: (performance.now() - started) / 1000 }] };
+}
+
+/** `{name}` in output paths: the project, the console script, the entry point's top module, or `app`. */
+function pexName(req: BuildRequest, projectName?: string): string {
+  const raw = projectName ?? req.script ?? (req.entryPoint ? req.entryPoint.split(/[.:]/)[0] : 'app');
+  return raw.replace(/[^\w.-]+/g, '_');
+}
+
+/** `python3.X` when every target is one minor version, else `python3`. */
+function defaultShebang(targets: Target[]): string {
+  const minors = new Set(targets.map((t) => t.pythonVersion.join('.')));
+  return minors.size === 1 ? `/usr/bin/env python${[...minors][0]}` : '/usr/bin/env python3';
+}
+
+export async function build(req: BuildRequest, progress: Progress): Promise<BuildSummary> {
+  checkRequest(req);
+  const cwd = req.cwd ?? process.cwd();
+  const cacheDir = req.cacheDir ?? defaultCacheDir();
+  const targets = await resolveTargets(req);
+
+  let client: IndexClient;
+  let selections: Selected[][];
+  let requested: string[];
+  let projectName: string | undefined;
+  let projectScripts: Record<string, string> = {};
+  let index: IndexOptions;
+  if (req.lock) {
+    index = { extraIndexUrls: [], findLinks: [], noIndex: false, ...req.index };
+    client = makeIndexClient(index, { ...req, cacheDir, cwd });
+    selections = await selectFromLock(path.resolve(cwd, req.lock), targets, progress);
+    requested = [];
+  } else {
+    const resolved = await resolveInputs({ ...req, cacheDir, cwd }, targets, progress);
+    client = resolved.client;
+    index = resolved.inputs.index;
+    selections = resolved.resolution.targets.map((t) => t.distributions.map(selectedFromResolution));
+    requested = resolved.inputs.requested;
+    projectName = resolved.inputs.project?.name;
+    projectScripts = resolved.inputs.project?.scripts ?? {};
+  }
+  try {
+    const wheelsPerTarget = await fetchSelections(selections, targets, client, { cacheDir, pipIndexArgs: pipIndexArgs(index), python: req.python }, progress);
+    // A console script of the project itself (its [project.scripts]) runs as an entry point.
+    let entryPoint = req.entryPoint;
+    let script = req.script;
+    if (script && projectScripts[script]) {
+      entryPoint = projectScripts[script];
+      script = undefined;
+    }
+    const name = pexName(req, projectName);
+    const template = req.output ?? path.join('dist', '{name}-{platform}.pex');
+    const perTarget = template.includes('{platform}') || targets.length === 1;
+    const groups = perTarget ? targets.map((t, i) => ({ targets: [t], wheels: [wheelsPerTarget[i]] })) : [{ targets, wheels: wheelsPerTarget }];
+    const pexes: BuiltPex[] = [];
+    for (const group of groups) {
+      const label = group.targets.map((t) => t.label).join('+');
+      const output = path.resolve(cwd, template.replaceAll('{platform}', label).replaceAll('{name}', name));
+      const allWheels = [...new Set(group.wheels.flat())];
+      progress.step(`write ${path.relative(cwd, output) || output} (${label}, ${allWheels.length} distributions)`);
+      const started = performance.now();
+      const result = await buildPex({
+        wheels: allWheels,
+        sourcesDirs: req.sourcesDirs.map((d) => path.resolve(cwd, d)),
+        entryPoint,
+        script,
+        output,
+        shebang: req.shebang ?? defaultShebang(group.targets),
+        interpreterConstraints: req.interpreterConstraints,
+        inheritPath: req.inheritPath,
+        venv: req.venv,
+        compress: req.compress,
+        requirements: requested,
+        targets: group.targets.map((t, i) => ({ platform: t.platform, wheels: group.wheels[i].map((w) => path.basename(w)) })),
+      });
+      pexes.push({ ...result, platform: label, seconds: (performance.now() - started) / 1000 });
+    }
+    return { pexes, targets, requests: client.requestCount };
+  } finally {
+    await client.close();
+  }
 }

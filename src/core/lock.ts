@@ -1,0 +1,63 @@
+/**
+ * `lock`: resolve for every target and write one PEP 751 pylock.toml covering them all (atomically).
+ */
+import { randomBytes } from 'node:crypto';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { defaultCacheDir } from '../index/index.js';
+import type { Target } from '../python/platform.js';
+import { writePylock } from '../resolve/pylock.js';
+import type { Progress } from './progress.js';
+import { resolveInputs, resolveTargets, type SourceRequest, type TargetRequest } from './resolve-targets.js';
+
+export interface LockRequest extends SourceRequest, TargetRequest {
+  output: string;
+}
+
+export interface LockSummary {
+  path: string;
+  targets: Target[];
+  packages: number;
+  requests: number;
+}
+
+export async function lock(req: LockRequest, progress: Progress): Promise<LockSummary> {
+  const cwd = req.cwd ?? process.cwd();
+  const targets = await resolveTargets(req);
+  const { inputs, client, resolution } = await resolveInputs({ ...req, cacheDir: req.cacheDir ?? defaultCacheDir(), cwd }, targets, progress);
+  try {
+    for (const t of resolution.targets) {
+      const sha = t.distributions.find((d) => !d.file.hashes.sha256);
+      if (sha) {
+        throw new UsageError(`${sha.name} ${sha.version} (${sha.file.filename}) comes from ${sha.file.index} without a sha256, and a lock must pin every file by hash; use an index that publishes hashes.`);
+      }
+    }
+    const text = writePylock(
+      resolution.targets.map((t) =>
+        t.distributions.map((d) => ({
+          name: d.name,
+          version: d.version,
+          file: { filename: d.file.filename, url: d.file.url, hashes: d.file.hashes, size: d.file.size, requiresPython: d.file.requiresPython },
+          needsBuild: d.needsBuild,
+          index: d.url ? undefined : d.file.index,
+          extras: d.extras,
+        })),
+      ),
+      { targets, requirements: inputs.requested },
+    );
+    const output = path.resolve(cwd, req.output);
+    const temp = path.join(path.dirname(output), `.${path.basename(output)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+      await writeFile(temp, text);
+      await rename(temp, output);
+    } catch (e) {
+      await unlink(temp).catch(() => {});
+      throw new UsageError(`could not write ${req.output}: ${(e as Error).message}; check that its folder exists and is writable.`);
+    }
+    const names = new Set(resolution.targets.flatMap((t) => t.distributions.map((d) => `${d.name}==${d.version}`)));
+    return { path: output, targets, packages: names.size, requests: client.requestCount };
+  } finally {
+    await client.close();
+  }
+}

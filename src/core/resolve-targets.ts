@@ -1,0 +1,165 @@
+/**
+ * From what the user asked for to files on disk, per target: targets from --platform/--complete-platform,
+ * a resolution (or a lock's selection), then every chosen file downloaded (hash-checked) and every sdist
+ * built. Shared by `build` and `lock`.
+ */
+import { UsageError } from '../errors.js';
+import { IndexClient } from '../index/index.js';
+import type { IndexFile } from '../index/types.js';
+import { loadCompletePlatform, resolveTarget, type Target } from '../python/platform.js';
+import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
+import { resolve, type Resolution, type ResolvedDistribution } from '../resolve/resolver.js';
+import { buildWheelFromSdist } from '../resolve/sdist-build.js';
+import { gatherInputs, type GatheredInputs, type IndexOptions } from './inputs.js';
+import type { Progress } from './progress.js';
+
+export interface TargetRequest {
+  platforms: string[];
+  completePlatforms: string[];
+  /** Interpreter for the `current` target (default python3 on PATH). */
+  python?: string;
+}
+
+export interface SourceRequest {
+  requirements: string[];
+  requirementFiles: string[];
+  constraintFiles: string[];
+  project?: string;
+  index: Partial<IndexOptions>;
+  pre: boolean;
+  cacheDir?: string;
+  cwd?: string;
+  /** Per-request timeout for index requests (tests use short ones). */
+  timeoutMs?: number;
+}
+
+/** Resolves --platform and --complete-platform into targets (default: `current`), labels made unique. */
+export async function resolveTargets(req: TargetRequest): Promise<Target[]> {
+  const specs = req.platforms.length || req.completePlatforms.length ? req.platforms : ['current'];
+  const targets: Target[] = [];
+  for (const spec of specs) targets.push(await resolveTarget(spec, { python: req.python }));
+  for (const file of req.completePlatforms) targets.push(await loadCompletePlatform(file));
+  // Two targets may share a short label (manylinux2014 and manylinux_2_28 are both linux-x86_64-cp311):
+  // file names must still differ, so the later ones use their full platform tag.
+  const seen = new Set<string>();
+  for (const t of targets) {
+    if (seen.has(t.label)) t.label = `${t.label}-${(t.platformTag ?? String(seen.size)).replace(/[^\w.-]+/g, '_')}`;
+    if (seen.has(t.label)) throw new UsageError(`the target ${t.platform} is given twice; give each --platform once.`);
+    seen.add(t.label);
+  }
+  return targets;
+}
+
+export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs'>): IndexClient {
+  return new IndexClient({ ...index, cacheDir: req.cacheDir, cwd: req.cwd, ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}) });
+}
+
+/** Resolves the gathered inputs for every target. */
+export async function resolveInputs(
+  req: SourceRequest,
+  targets: Target[],
+  progress: Progress,
+): Promise<{ inputs: GatheredInputs; client: IndexClient; resolution: Resolution }> {
+  const inputs = await gatherInputs(req);
+  for (const w of inputs.warnings) progress.warn(w);
+  const client = makeIndexClient(inputs.index, req);
+  try {
+    progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
+    const resolution = await resolve({
+      requirements: inputs.requirements,
+      constraints: inputs.constraints,
+      targets,
+      pre: inputs.pre,
+      source: client,
+      hashes: inputs.hashes.size ? inputs.hashes : undefined,
+      onProgress: (e) => {
+        if (e.kind === 'done') progress.detail(`${e.target}: ${e.pinned} distributions`);
+      },
+    });
+    return { inputs, client, resolution };
+  } catch (e) {
+    await client.close();
+    throw e;
+  }
+}
+
+/** One distribution to install for one target, before download. */
+export interface Selected {
+  name: string;
+  version: string;
+  file: IndexFile;
+  needsBuild: boolean;
+}
+
+export function selectedFromResolution(d: ResolvedDistribution): Selected {
+  return { name: d.name, version: d.version, file: d.file, needsBuild: d.needsBuild };
+}
+
+function indexFileOfLocked(f: LockedFile, index: string | undefined): IndexFile {
+  return { filename: f.filename, url: f.url, hashes: f.hashes, yanked: false, coreMetadata: false, size: f.size, index: index ?? 'pylock.toml' };
+}
+
+/** A lock's choice for each target, no index metadata requested. */
+export async function selectFromLock(lockFile: string, targets: Target[], progress: Progress): Promise<Selected[][]> {
+  const lock = await readPylock(lockFile);
+  for (const w of lock.warnings) progress.warn(w);
+  return targets.map((t) =>
+    selectForTarget(lock, t).map((s) => ({ name: s.name, version: s.version ?? '', file: indexFileOfLocked(s.file, s.index), needsBuild: s.needsBuild })),
+  );
+}
+
+/** Downloads (or finds in the cache) every chosen file once, builds sdists per target; returns wheel paths. */
+export async function fetchSelections(
+  selections: Selected[][],
+  targets: Target[],
+  client: IndexClient,
+  ctx: { cacheDir: string; pipIndexArgs: string[]; python?: string },
+  progress: Progress,
+): Promise<string[][]> {
+  const unique = new Map<string, IndexFile>();
+  for (const list of selections) for (const s of list) unique.set(s.file.url, s.file);
+  progress.step(`fetch ${unique.size} file${unique.size === 1 ? '' : 's'}`);
+  const local = new Map<string, string>();
+  await Promise.all(
+    [...unique.values()].map(async (f) => {
+      local.set(f.url, await client.fetchFile(f));
+    }),
+  );
+  const out: string[][] = [];
+  for (let i = 0; i < targets.length; i++) {
+    const wheels: string[] = [];
+    for (const s of selections[i]) {
+      const path = local.get(s.file.url)!;
+      if (!s.needsBuild) {
+        wheels.push(path);
+        continue;
+      }
+      progress.step(`build ${s.name} ${s.version} from source for ${targets[i].label}`);
+      wheels.push(
+        await buildWheelFromSdist({
+          sdist: path,
+          project: s.name,
+          version: s.version,
+          target: targets[i],
+          cacheDir: ctx.cacheDir,
+          pipIndexArgs: ctx.pipIndexArgs,
+          interpreters: ctx.python ? [ctx.python] : [],
+        }),
+      );
+    }
+    out.push(wheels);
+  }
+  return out;
+}
+
+/** pip options naming the same indexes, for building sdists (their build dependencies come from there). */
+export function pipIndexArgs(index: IndexOptions): string[] {
+  const args: string[] = [];
+  if (index.noIndex) args.push('--no-index');
+  else {
+    if (index.indexUrl) args.push('--index-url', index.indexUrl);
+    for (const u of index.extraIndexUrls) args.push('--extra-index-url', u);
+  }
+  for (const f of index.findLinks) args.push('--find-links', f);
+  return args;
+}
