@@ -1,0 +1,148 @@
+import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
+import {
+  build
+} from "./chunk-F6XSDALD.js";
+import {
+  formatSize
+} from "./chunk-DSX57ZEM.js";
+import {
+  flagBool,
+  flagList,
+  flagString,
+  formatHelp,
+  parseArgs
+} from "./chunk-Y3NR5E7M.js";
+import {
+  UsageError
+} from "./chunk-UOGXR73H.js";
+
+// src/core/progress.ts
+function stderrProgress(verbosity) {
+  const started = Date.now();
+  const stamp = () => `${((Date.now() - started) / 1e3).toFixed(2)}s`;
+  return {
+    step(message) {
+      if (verbosity >= 0) process.stderr.write(`[${stamp()}] ${message}
+`);
+    },
+    detail(message) {
+      if (verbosity >= 1) process.stderr.write(`          ${message}
+`);
+    },
+    warn(message) {
+      process.stderr.write(`warning: ${message}
+`);
+    }
+  };
+}
+
+// src/cli/build.ts
+var BUILD_FLAGS = [
+  { names: ["--requirement", "-r"], kind: "list", value: "FILE", help: "pip requirements file" },
+  { names: ["--constraints"], kind: "list", value: "FILE", help: "pip constraints file" },
+  { names: ["--project"], kind: "string", value: "DIR[extra,\u2026]", help: "a pyproject.toml project: its dependencies and scripts" },
+  { names: ["--lock"], kind: "string", value: "FILE", help: "build exactly this PEP 751 pylock.toml, no resolving" },
+  { names: ["--sources-directory", "-D"], kind: "list", value: "DIR", help: "add your code from this folder" },
+  { names: ["--entry-point", "-e"], kind: "string", value: "MODULE[:FUNC]", help: "what the PEX runs" },
+  { names: ["-m"], kind: "string", value: "MODULE", help: "run a module, like python -m" },
+  { names: ["--script", "--console-script", "-c"], kind: "string", value: "NAME", help: "run a console script of a distribution in the PEX" },
+  { names: ["--platform"], kind: "list", value: "PLAT", help: "target, e.g. manylinux2014_x86_64-cp-311-cp311 or 'current'" },
+  { names: ["--complete-platform"], kind: "list", value: "FILE", help: "target from pex's complete-platform JSON" },
+  { names: ["--index-url", "-i"], kind: "string", value: "URL", help: "package index (default https://pypi.org/simple/)" },
+  { names: ["--extra-index-url"], kind: "list", value: "URL", help: "another package index" },
+  { names: ["--find-links", "-f"], kind: "list", value: "DIR|URL", help: "folder or page of wheel links" },
+  { names: ["--no-index"], kind: "boolean", help: "use no package index (only wheel files and --find-links)" },
+  { names: ["--pre"], kind: "boolean", help: "allow pre-releases" },
+  { names: ["--output-file", "-o"], kind: "string", value: "PATH", help: "where to write the PEX; may hold {platform} (default dist/{name}-{platform}.pex)" },
+  { names: ["--python-shebang"], kind: "string", value: "STR", help: "the interpreter line (default /usr/bin/env python3)" },
+  { names: ["--interpreter-constraint"], kind: "list", value: "SPEC", help: "e.g. CPython>=3.9,<3.14" },
+  { names: ["--venv"], kind: "boolean", help: "run from a virtualenv made on first run" },
+  { names: ["--inherit-path"], kind: "string", value: "false|prefer|fallback", help: "let site-packages in (default false)" },
+  { names: ["--no-compress"], kind: "boolean", help: "store entries uncompressed" },
+  { names: ["--cache-dir"], kind: "string", value: "DIR", help: "wheel and metadata cache (default ~/.cache/pexship)" },
+  { names: ["--python"], kind: "string", value: "PATH", help: "interpreter for the 'current' target and for building sdists" },
+  { names: ["--json"], kind: "boolean", help: "print a machine-readable summary on stdout" },
+  { names: ["--quiet", "-q"], kind: "boolean", help: "print only errors and warnings on stderr" },
+  { names: ["--verbose", "-v"], kind: "boolean", help: "print more detail on stderr" },
+  { names: ["--help", "-h"], kind: "boolean", help: "show this help" }
+];
+function indexOptionsFrom(args) {
+  return {
+    indexUrl: flagString(args, "index-url"),
+    extraIndexUrls: flagList(args, "extra-index-url"),
+    findLinks: flagList(args, "find-links"),
+    noIndex: flagBool(args, "no-index")
+  };
+}
+var USAGE = "Usage: pexship build [REQUIREMENT \u2026] [options]\n\nREQUIREMENT: a PEP 508 string (flask>=3), a wheel path or URL, or name @ url.";
+async function run(argv) {
+  const args = parseArgs("build", argv, BUILD_FLAGS);
+  if (flagBool(args, "help")) {
+    process.stdout.write(formatHelp(USAGE, BUILD_FLAGS));
+    return 0;
+  }
+  const inherit = flagString(args, "inherit-path") ?? "false";
+  if (!["false", "prefer", "fallback"].includes(inherit)) {
+    throw new UsageError(`--inherit-path takes false, prefer or fallback, got '${inherit}'.`);
+  }
+  const moduleFlag = flagString(args, "m");
+  const entryFlag = flagString(args, "entry-point");
+  if (moduleFlag && entryFlag) throw new UsageError("give -e or -m, not both.");
+  const json = flagBool(args, "json");
+  const verbosity = flagBool(args, "quiet") ? -1 : flagBool(args, "verbose") ? 1 : 0;
+  const summary = await build(
+    {
+      requirements: args.positionals,
+      requirementFiles: flagList(args, "requirement"),
+      constraintFiles: flagList(args, "constraints"),
+      project: flagString(args, "project"),
+      lock: flagString(args, "lock"),
+      sourcesDirs: flagList(args, "sources-directory"),
+      entryPoint: entryFlag ?? moduleFlag,
+      script: flagString(args, "script"),
+      platforms: flagList(args, "platform"),
+      completePlatforms: flagList(args, "complete-platform"),
+      index: indexOptionsFrom(args),
+      pre: flagBool(args, "pre"),
+      output: flagString(args, "output-file"),
+      shebang: flagString(args, "python-shebang"),
+      interpreterConstraints: flagList(args, "interpreter-constraint"),
+      inheritPath: inherit,
+      venv: flagBool(args, "venv"),
+      compress: !flagBool(args, "no-compress"),
+      cacheDir: flagString(args, "cache-dir"),
+      python: flagString(args, "python")
+    },
+    stderrProgress(verbosity)
+  );
+  if (json) {
+    const out = summary.pexes.map((p) => ({
+      path: p.path,
+      platform: p.platform,
+      size: p.size,
+      sha256: p.sha256,
+      pex_hash: p.pexHash,
+      entry_point: p.entryPoint,
+      script: p.script,
+      distributions: p.distributions.map((d) => ({ file: d.filename, project: d.project, version: d.version, sha256: d.sha256, size: d.wheelSize })),
+      seconds: Number(p.seconds.toFixed(3))
+    }));
+    process.stdout.write(JSON.stringify({ pexes: out }, null, 2) + "\n");
+  } else {
+    for (const p of summary.pexes) {
+      process.stdout.write(
+        `${p.path}
+  platform ${p.platform}, ${formatSize(p.size)}, ${p.distributions.length} distributions, sha256 ${p.sha256}, built in ${p.seconds.toFixed(2)} s
+`
+      );
+    }
+  }
+  return 0;
+}
+
+export {
+  stderrProgress,
+  BUILD_FLAGS,
+  indexOptionsFrom,
+  run
+};
