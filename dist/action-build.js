@@ -68,10 +68,10 @@ import {
 import {
   build,
   secretsOf
-} from "./chunks/chunk-F6XSDALD.js";
+} from "./chunks/chunk-YHF6AOGB.js";
 import "./chunks/chunk-QQ4KNCAK.js";
 import "./chunks/chunk-3SVUBWAM.js";
-import "./chunks/chunk-5CQNBCFO.js";
+import "./chunks/chunk-J6UZUWTP.js";
 import {
   __commonJS,
   __export,

@@ -9,9 +9,9 @@ import {
 
 // src/cli/main.ts
 var VERBS = {
-  build: () => import("./chunks/build-MA47YHEK.js"),
-  inspect: () => import("./chunks/inspect-7QS34YJM.js"),
-  lock: () => import("./chunks/lock-UPOIRLYL.js"),
+  build: () => import("./chunks/build-2XG5E7ZH.js"),
+  inspect: () => import("./chunks/inspect-O3X7BP5Z.js"),
+  lock: () => import("./chunks/lock-2GF3NCOJ.js"),
   deploy: () => import("./chunks/deploy-TPKWKC3O.js").then((m) => ({ run: m.runDeploy })),
   rollback: () => import("./chunks/deploy-TPKWKC3O.js").then((m) => ({ run: m.runRollback })),
   releases: () => import("./chunks/deploy-TPKWKC3O.js").then((m) => ({ run: m.runReleases }))

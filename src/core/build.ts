@@ -148,6 +148,7 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
         venv: req.venv,
         compress: req.compress,
         requirements: requested,
+        cacheDir,
         targets: group.targets.map((t, i) => ({ platform: t.platform, wheels: group.wheels[i].map((w) => path.basename(w)) })),
       });
       pexes.push({ ...result, platform: label, seconds: (performance.now() - started) / 1000 });

@@ -37,6 +37,8 @@ export interface BuildPexOptions {
   inheritPath?: InheritPath;
   venv?: boolean;
   compress?: boolean;
+  /** Keeps checked installs of each wheel here (by sha256) so later builds skip the checks' work. */
+  cacheDir?: string;
   /** The requirement strings the build was asked for (recorded in PEX-INFO). */
   requirements?: string[];
   /** Which wheels serve which target; default: one target, every wheel, named `current`. */
@@ -149,7 +151,7 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
     throw new UsageError(`entry point '${options.entryPoint}' is not MODULE or MODULE:FUNCTION (e.g. myapp.cli:main).`);
   }
   const wheelPaths = [...new Set(options.wheels.map((w) => path.resolve(w)))];
-  const [installed, sources] = await Promise.all([Promise.all(wheelPaths.map((w) => installWheel(w))), readSources(options.sourcesDirs ?? [])]);
+  const [installed, sources] = await Promise.all([Promise.all(wheelPaths.map((w) => installWheel(w, { cacheDir: options.cacheDir }))), readSources(options.sourcesDirs ?? [])]);
   installed.sort((a, b) => (a.filename < b.filename ? -1 : 1));
   for (let i = 1; i < installed.length; i++) {
     if (installed[i].filename === installed[i - 1].filename) {
@@ -271,10 +273,13 @@ async function writeAtomically(output: string, chunks: Buffer[]): Promise<{ size
   let size = 0;
   const handle = await open(temp, 'wx', 0o755);
   try {
-    const data = Buffer.concat(chunks);
-    hash.update(data);
-    size = data.length;
-    await handle.writeFile(data);
+    // Written in batches (no single 50 MB concatenation); each writeFile continues where the last ended.
+    for (let i = 0; i < chunks.length; i += 512) {
+      const batch = Buffer.concat(chunks.slice(i, i + 512));
+      hash.update(batch);
+      size += batch.length;
+      await handle.writeFile(batch);
+    }
     await handle.close();
     await chmod(temp, 0o755);
     await rename(temp, output);

@@ -5,13 +5,13 @@
  * path is checked to stay inside the install folder. Members keep their deflate stream so the PEX writer
  * can copy it without compressing again.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { entryPointGroup, parseCoreMetadata, parseEntryPoints, parseWheelInfo } from '../python/metadata.js';
 import { parseWheelFilename } from '../python/wheel.js';
-import { METHOD_DEFLATED, ZipArchive, ZipFormatError, type ZipMember } from './zip.js';
+import { METHOD_DEFLATED, storedBytes, ZipArchive, ZipFormatError, type ZipEntry, type ZipMember } from './zip.js';
 
 export interface InstalledWheel {
   /** The wheel's file name, e.g. `flask-3.1.3-py3-none-any.whl`. */
@@ -79,8 +79,12 @@ interface RecordRow {
   size: number | null;
 }
 
-/** Reads and installs one wheel file. Errors name the wheel and the member at fault. */
-export async function installWheel(wheelPath: string): Promise<InstalledWheel> {
+/**
+ * Reads and installs one wheel file. Errors name the wheel and the member at fault. With `cacheDir`, the
+ * result of a first, fully checked install is kept as a manifest keyed by the wheel's sha256, so later
+ * builds of the same file slice its members straight out of it without inflating and hashing again.
+ */
+export async function installWheel(wheelPath: string, options: { cacheDir?: string } = {}): Promise<InstalledWheel> {
   const filename = path.basename(wheelPath);
   const fail = (why: string): never => {
     throw new UsageError(`wheel ${filename}: ${why}`);
@@ -99,6 +103,11 @@ export async function installWheel(wheelPath: string): Promise<InstalledWheel> {
     throw new UsageError(`cannot read wheel ${wheelPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; check the path.`);
   }
   const sha256 = createHash('sha256').update(data).digest('hex');
+  const manifestFile = options.cacheDir ? manifestPath(options.cacheDir, sha256) : undefined;
+  if (manifestFile) {
+    const cached = await loadManifest(manifestFile, data, filename);
+    if (cached) return cached;
+  }
   let zip: ZipArchive;
   try {
     zip = new ZipArchive(data);
@@ -149,6 +158,7 @@ export async function installWheel(wheelPath: string): Promise<InstalledWheel> {
   }
 
   const members: ZipMember[] = [];
+  const sources = new Map<string, ZipEntry>();
   const installedRecord: string[] = [];
   const installedPaths = new Set<string>();
   let hasData = false;
@@ -190,6 +200,7 @@ export async function installWheel(wheelPath: string): Promise<InstalledWheel> {
     if (e.method === METHOD_DEFLATED) member.deflated = { data: zip.rawData(e), crc: e.crc, size: e.size };
     else member.content = content;
     members.push(member);
+    sources.set(target, e);
     installedSize += content.length;
     installedRecord.push(`${csvField(target)},${row!.algorithm}=${row!.digest},${content.length}`);
   }
@@ -221,7 +232,7 @@ export async function installWheel(wheelPath: string): Promise<InstalledWheel> {
   } catch (e) {
     return fail((e as Error).message);
   }
-  return {
+  const installed: InstalledWheel = {
     filename,
     sha256,
     wheelSize: data.length,
@@ -235,6 +246,65 @@ export async function installWheel(wheelPath: string): Promise<InstalledWheel> {
     members,
     installedSize: installedSize + installer.length + recordContent.length,
   };
+  if (manifestFile) await saveManifest(manifestFile, installed, sources).catch(() => {}); // a cache miss next time, nothing worse
+  return installed;
+}
+
+// ---- installed-wheel manifests ------------------------------------------------------------------------
+
+const MANIFEST_VERSION = 1;
+
+/** Where a member's bytes are in the wheel file (`at`: local header offset), or its generated content. */
+interface ManifestMember {
+  name: string;
+  mode: number;
+  at?: number;
+  method?: number;
+  crc?: number;
+  size?: number;
+  compressedSize?: number;
+  base64?: string;
+}
+
+function manifestPath(cacheDir: string, sha256: string): string {
+  return path.join(cacheDir, 'installed', `v${MANIFEST_VERSION}`, sha256.slice(0, 2), `${sha256}.json`);
+}
+
+async function saveManifest(file: string, w: InstalledWheel, sources: Map<string, ZipEntry>): Promise<void> {
+  const members: ManifestMember[] = w.members.map((m) => {
+    const e = sources.get(m.name);
+    if (!e) return { name: m.name, mode: m.mode, base64: m.content!.toString('base64') };
+    return { name: m.name, mode: m.mode, at: e.localOffset, method: e.method, crc: e.crc, size: e.size, compressedSize: e.compressedSize };
+  });
+  const { members: _members, ...rest } = w;
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  await writeFile(temp, JSON.stringify({ version: MANIFEST_VERSION, wheel: rest, members }));
+  await rename(temp, file);
+}
+
+async function loadManifest(file: string, data: Buffer, filename: string): Promise<InstalledWheel | undefined> {
+  let manifest: { version: number; wheel: Omit<InstalledWheel, 'members'>; members: ManifestMember[] };
+  try {
+    manifest = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (manifest.version !== MANIFEST_VERSION || manifest.wheel.filename !== filename) return undefined;
+  const members: ZipMember[] = [];
+  try {
+    for (const m of manifest.members) {
+      if (m.base64 !== undefined) {
+        members.push({ name: m.name, mode: m.mode, content: Buffer.from(m.base64, 'base64') });
+        continue;
+      }
+      const raw = storedBytes(data, { name: m.name, localOffset: m.at!, compressedSize: m.compressedSize! });
+      members.push(m.method === METHOD_DEFLATED ? { name: m.name, mode: m.mode, deflated: { data: raw, crc: m.crc!, size: m.size! } } : { name: m.name, mode: m.mode, content: raw });
+    }
+  } catch {
+    return undefined; // a manifest that does not fit the file: install afresh
+  }
+  return { ...manifest.wheel, members };
 }
 
 export { ZipFormatError };

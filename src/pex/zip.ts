@@ -44,15 +44,7 @@ export class ZipArchive {
 
   /** The member's bytes as stored (still compressed when method is deflate). */
   rawData(entry: ZipEntry): Buffer {
-    const d = this.data;
-    const at = entry.localOffset;
-    if (at + 30 > d.length || d.readUInt32LE(at) !== LOCAL_HEADER) {
-      throw new ZipFormatError(`bad local header for ${entry.name}`);
-    }
-    const start = at + 30 + d.readUInt16LE(at + 26) + d.readUInt16LE(at + 28);
-    const end = start + entry.compressedSize;
-    if (end > d.length) throw new ZipFormatError(`${entry.name} runs past the end of the archive`);
-    return d.subarray(start, end);
+    return storedBytes(this.data, entry);
   }
 
   /** The member's content, inflated and checked against its CRC-32 and size. */
@@ -71,6 +63,18 @@ export class ZipArchive {
     if (crc32(content) !== entry.crc) throw new ZipFormatError(`${entry.name} fails its CRC-32 check`);
     return content;
   }
+}
+
+/** A member's stored bytes, found through its local header (whose name and extra lengths may differ). */
+export function storedBytes(d: Buffer, entry: Pick<ZipEntry, 'name' | 'localOffset' | 'compressedSize'>): Buffer {
+  const at = entry.localOffset;
+  if (at + 30 > d.length || d.readUInt32LE(at) !== LOCAL_HEADER) {
+    throw new ZipFormatError(`bad local header for ${entry.name}`);
+  }
+  const start = at + 30 + d.readUInt16LE(at + 26) + d.readUInt16LE(at + 28);
+  const end = start + entry.compressedSize;
+  if (end > d.length) throw new ZipFormatError(`${entry.name} runs past the end of the archive`);
+  return d.subarray(start, end);
 }
 
 function findEndOfCentral(d: Buffer): number {

@@ -70,6 +70,22 @@ describe('buildPex', () => {
     expect(readFileSync(path.join(elsewhere, 'b.pex')).equals(readFileSync(a))).toBe(true);
   });
 
+  it('reuses checked installs from the cache and writes the same bytes; a damaged manifest is ignored', async () => {
+    const cacheDir = path.join(work, 'install-cache');
+    const first = path.join(work, 'cached-1.pex');
+    const second = path.join(work, 'cached-2.pex');
+    await buildPex({ wheels, sourcesDirs: [src], entryPoint: 'app.main:run', output: first, cacheDir });
+    const manifests = readdirSync(path.join(cacheDir, 'installed', 'v1'), { recursive: true }).filter((f) => String(f).endsWith('.json'));
+    expect(manifests).toHaveLength(2);
+    await buildPex({ wheels, sourcesDirs: [src], entryPoint: 'app.main:run', output: second, cacheDir });
+    expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
+    for (const m of manifests) writeFileSync(path.join(cacheDir, 'installed', 'v1', String(m)), '{not json');
+    await buildPex({ wheels, sourcesDirs: [src], entryPoint: 'app.main:run', output: second, cacheDir });
+    expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
+    const out = execFileSync(defaultPython().executable, [second, 'x'], { env: { ...process.env, PEX_ROOT: path.join(work, 'root-cached') }, encoding: 'utf8' });
+    expect(out).toBe('HELLO X\n');
+  });
+
   it('leaves no output and no temporary file when a wheel is corrupt', async () => {
     const bad = await makeWheel(path.join(work, 'bad'), { name: 'broken', version: '1.0', files: { 'broken.py': 'x' }, corruptRecord: { wrongHash: ['broken.py'] } });
     const outDir = path.join(work, 'failed');

@@ -3,12 +3,12 @@ import {
   BUILD_FLAGS,
   indexOptionsFrom,
   run
-} from "./chunk-4LILBW56.js";
-import "./chunk-F6XSDALD.js";
+} from "./chunk-OHBAJNRM.js";
+import "./chunk-YHF6AOGB.js";
 import "./chunk-QQ4KNCAK.js";
 import "./chunk-3SVUBWAM.js";
 import "./chunk-DSX57ZEM.js";
-import "./chunk-5CQNBCFO.js";
+import "./chunk-J6UZUWTP.js";
 import "./chunk-Y3NR5E7M.js";
 import "./chunk-UOGXR73H.js";
 export {

@@ -28,8 +28,9 @@ import {
 import {
   METHOD_DEFLATED,
   ZipArchive,
+  storedBytes,
   writeZip
-} from "./chunk-5CQNBCFO.js";
+} from "./chunk-J6UZUWTP.js";
 import {
   JobError,
   PexshipError,
@@ -13961,7 +13962,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile2, readFile: readFile9, mkdir: mkdir5 } = __require("node:fs/promises");
+    var { writeFile: writeFile3, readFile: readFile9, mkdir: mkdir6 } = __require("node:fs/promises");
     var { dirname, resolve: resolve2 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors();
@@ -14193,12 +14194,12 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         const resolvedPath = resolve2(path12);
-        await mkdir5(dirname(resolvedPath), { recursive: true });
+        await mkdir6(dirname(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile2(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile3(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -27993,13 +27994,13 @@ var IndexClient = class {
 };
 
 // src/pex/build.ts
-import { createHash as createHash5, randomBytes as randomBytes2 } from "node:crypto";
-import { chmod, mkdir as mkdir3, open as open2, readdir as readdir3, readFile as readFile4, rename as rename3, stat as stat4, unlink } from "node:fs/promises";
+import { createHash as createHash5, randomBytes as randomBytes3 } from "node:crypto";
+import { chmod, mkdir as mkdir4, open as open2, readdir as readdir3, readFile as readFile4, rename as rename4, stat as stat4, unlink } from "node:fs/promises";
 import path6 from "node:path";
 
 // src/pex/install.ts
-import { createHash as createHash4 } from "node:crypto";
-import { readFile as readFile3 } from "node:fs/promises";
+import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
+import { mkdir as mkdir3, readFile as readFile3, rename as rename3, writeFile as writeFile2 } from "node:fs/promises";
 import path5 from "node:path";
 
 // src/python/metadata.ts
@@ -28191,7 +28192,7 @@ function unsafePathReason(name) {
   if (name.split("/").some((part) => part === "..")) return 'a ".." component';
   return null;
 }
-async function installWheel(wheelPath) {
+async function installWheel(wheelPath, options = {}) {
   const filename = path5.basename(wheelPath);
   const fail = (why) => {
     throw new UsageError(`wheel ${filename}: ${why}`);
@@ -28210,6 +28211,11 @@ async function installWheel(wheelPath) {
     throw new UsageError(`cannot read wheel ${wheelPath}: ${e.code ?? e.message}; check the path.`);
   }
   const sha256 = createHash4("sha256").update(data).digest("hex");
+  const manifestFile = options.cacheDir ? manifestPath(options.cacheDir, sha256) : void 0;
+  if (manifestFile) {
+    const cached = await loadManifest(manifestFile, data, filename);
+    if (cached) return cached;
+  }
   let zip;
   try {
     zip = new ZipArchive(data);
@@ -28255,6 +28261,7 @@ async function installWheel(wheelPath) {
     record.set(p, { algorithm: m[1], digest: m[2], size: size ? Number(size) : null });
   }
   const members = [];
+  const sources = /* @__PURE__ */ new Map();
   const installedRecord = [];
   const installedPaths = /* @__PURE__ */ new Set();
   let hasData = false;
@@ -28294,6 +28301,7 @@ async function installWheel(wheelPath) {
     if (e.method === METHOD_DEFLATED) member.deflated = { data: zip.rawData(e), crc: e.crc, size: e.size };
     else member.content = content;
     members.push(member);
+    sources.set(target, e);
     installedSize += content.length;
     installedRecord.push(`${csvField(target)},${row.algorithm}=${row.digest},${content.length}`);
   }
@@ -28323,7 +28331,7 @@ async function installWheel(wheelPath) {
   } catch (e) {
     return fail(e.message);
   }
-  return {
+  const installed = {
     filename,
     sha256,
     wheelSize: data.length,
@@ -28337,6 +28345,48 @@ async function installWheel(wheelPath) {
     members,
     installedSize: installedSize + installer.length + recordContent.length
   };
+  if (manifestFile) await saveManifest(manifestFile, installed, sources).catch(() => {
+  });
+  return installed;
+}
+var MANIFEST_VERSION = 1;
+function manifestPath(cacheDir, sha256) {
+  return path5.join(cacheDir, "installed", `v${MANIFEST_VERSION}`, sha256.slice(0, 2), `${sha256}.json`);
+}
+async function saveManifest(file, w, sources) {
+  const members = w.members.map((m) => {
+    const e = sources.get(m.name);
+    if (!e) return { name: m.name, mode: m.mode, base64: m.content.toString("base64") };
+    return { name: m.name, mode: m.mode, at: e.localOffset, method: e.method, crc: e.crc, size: e.size, compressedSize: e.compressedSize };
+  });
+  const { members: _members, ...rest } = w;
+  await mkdir3(path5.dirname(file), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}-${randomBytes2(4).toString("hex")}`;
+  await writeFile2(temp, JSON.stringify({ version: MANIFEST_VERSION, wheel: rest, members }));
+  await rename3(temp, file);
+}
+async function loadManifest(file, data, filename) {
+  let manifest;
+  try {
+    manifest = JSON.parse(await readFile3(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+  if (manifest.version !== MANIFEST_VERSION || manifest.wheel.filename !== filename) return void 0;
+  const members = [];
+  try {
+    for (const m of manifest.members) {
+      if (m.base64 !== void 0) {
+        members.push({ name: m.name, mode: m.mode, content: Buffer.from(m.base64, "base64") });
+        continue;
+      }
+      const raw = storedBytes(data, { name: m.name, localOffset: m.at, compressedSize: m.compressedSize });
+      members.push(m.method === METHOD_DEFLATED ? { name: m.name, mode: m.mode, deflated: { data: raw, crc: m.crc, size: m.size } } : { name: m.name, mode: m.mode, content: raw });
+    }
+  } catch {
+    return void 0;
+  }
+  return { ...manifest.wheel, members };
 }
 
 // src/pex/bootstrap/boot.py
@@ -29692,7 +29742,7 @@ async function buildPex(options) {
     throw new UsageError(`entry point '${options.entryPoint}' is not MODULE or MODULE:FUNCTION (e.g. myapp.cli:main).`);
   }
   const wheelPaths = [...new Set(options.wheels.map((w) => path6.resolve(w)))];
-  const [installed, sources] = await Promise.all([Promise.all(wheelPaths.map((w) => installWheel(w))), readSources(options.sourcesDirs ?? [])]);
+  const [installed, sources] = await Promise.all([Promise.all(wheelPaths.map((w) => installWheel(w, { cacheDir: options.cacheDir }))), readSources(options.sourcesDirs ?? [])]);
   installed.sort((a, b) => a.filename < b.filename ? -1 : 1);
   for (let i = 1; i < installed.length; i++) {
     if (installed[i].filename === installed[i - 1].filename) {
@@ -29796,19 +29846,21 @@ function sortKeys(value) {
 }
 async function writeAtomically(output, chunks) {
   const dir = path6.dirname(path6.resolve(output));
-  await mkdir3(dir, { recursive: true });
-  const temp = path6.join(dir, `.${path6.basename(output)}.tmp-${process.pid}-${randomBytes2(4).toString("hex")}`);
+  await mkdir4(dir, { recursive: true });
+  const temp = path6.join(dir, `.${path6.basename(output)}.tmp-${process.pid}-${randomBytes3(4).toString("hex")}`);
   const hash = createHash5("sha256");
   let size = 0;
   const handle = await open2(temp, "wx", 493);
   try {
-    const data = Buffer.concat(chunks);
-    hash.update(data);
-    size = data.length;
-    await handle.writeFile(data);
+    for (let i = 0; i < chunks.length; i += 512) {
+      const batch = Buffer.concat(chunks.slice(i, i + 512));
+      hash.update(batch);
+      size += batch.length;
+      await handle.writeFile(batch);
+    }
     await handle.close();
     await chmod(temp, 493);
-    await rename3(temp, output);
+    await rename4(temp, output);
   } catch (e) {
     await handle.close().catch(() => {
     });
@@ -32321,9 +32373,9 @@ function buildDistributions(result) {
 
 // src/resolve/sdist-build.ts
 import { execFile as execFile2 } from "node:child_process";
-import { createHash as createHash6, randomBytes as randomBytes3 } from "node:crypto";
+import { createHash as createHash6, randomBytes as randomBytes4 } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir as mkdir4, readdir as readdir4, readFile as readFile7, rename as rename4, rm as rm3 } from "node:fs/promises";
+import { mkdir as mkdir5, readdir as readdir4, readFile as readFile7, rename as rename5, rm as rm3 } from "node:fs/promises";
 import path8 from "node:path";
 function run(cmd, args, timeoutMs) {
   return new Promise((resolve2) => {
@@ -32364,8 +32416,8 @@ async function buildWheelFromSdist(req) {
   const outDir = path8.join(req.cacheDir, "built-wheels", cacheKey);
   const cached = existsSync(outDir) ? (await readdir4(outDir)).filter((f) => f.endsWith(".whl")) : [];
   if (cached.length === 1) return checkFits(path8.join(outDir, cached[0]), req);
-  const temp = `${outDir}.tmp-${process.pid}-${randomBytes3(4).toString("hex")}`;
-  await mkdir4(temp, { recursive: true });
+  const temp = `${outDir}.tmp-${process.pid}-${randomBytes4(4).toString("hex")}`;
+  await mkdir5(temp, { recursive: true });
   try {
     const r = await run(python, ["-m", "pip", "wheel", "--no-deps", "--disable-pip-version-check", "--wheel-dir", temp, ...req.pipIndexArgs, req.sdist], 15 * 6e4);
     if (r.code !== 0) {
@@ -32376,9 +32428,9 @@ ${waysOut(req)}`);
     }
     const built = (await readdir4(temp)).filter((f) => f.endsWith(".whl"));
     if (built.length !== 1) throw new JobError(`building ${path8.basename(req.sdist)} made ${built.length} wheels instead of one.`);
-    await mkdir4(path8.dirname(outDir), { recursive: true });
+    await mkdir5(path8.dirname(outDir), { recursive: true });
     try {
-      await rename4(temp, outDir);
+      await rename5(temp, outDir);
     } catch {
     }
   } finally {
@@ -32849,6 +32901,7 @@ async function build(req, progress) {
         venv: req.venv,
         compress: req.compress,
         requirements: requested,
+        cacheDir,
         targets: group.targets.map((t, i) => ({ platform: t.platform, wheels: group.wheels[i].map((w) => path11.basename(w)) }))
       });
       pexes.push({ ...result, platform: label, seconds: (performance.now() - started) / 1e3 });

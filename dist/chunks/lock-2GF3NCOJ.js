@@ -3,17 +3,17 @@ import {
   BUILD_FLAGS,
   indexOptionsFrom,
   stderrProgress
-} from "./chunk-4LILBW56.js";
+} from "./chunk-OHBAJNRM.js";
 import {
   defaultCacheDir,
   resolveInputs,
   resolveTargets,
   writePylock
-} from "./chunk-F6XSDALD.js";
+} from "./chunk-YHF6AOGB.js";
 import "./chunk-QQ4KNCAK.js";
 import "./chunk-3SVUBWAM.js";
 import "./chunk-DSX57ZEM.js";
-import "./chunk-5CQNBCFO.js";
+import "./chunk-J6UZUWTP.js";
 import {
   flagBool,
   flagList,

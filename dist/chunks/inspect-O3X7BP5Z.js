@@ -5,7 +5,7 @@ import {
 } from "./chunk-DSX57ZEM.js";
 import {
   ZipArchive
-} from "./chunk-5CQNBCFO.js";
+} from "./chunk-J6UZUWTP.js";
 import {
   flagBool,
   formatHelp,

@@ -22,15 +22,7 @@ var ZipArchive = class {
   entries;
   /** The member's bytes as stored (still compressed when method is deflate). */
   rawData(entry) {
-    const d = this.data;
-    const at = entry.localOffset;
-    if (at + 30 > d.length || d.readUInt32LE(at) !== LOCAL_HEADER) {
-      throw new ZipFormatError(`bad local header for ${entry.name}`);
-    }
-    const start = at + 30 + d.readUInt16LE(at + 26) + d.readUInt16LE(at + 28);
-    const end = start + entry.compressedSize;
-    if (end > d.length) throw new ZipFormatError(`${entry.name} runs past the end of the archive`);
-    return d.subarray(start, end);
+    return storedBytes(this.data, entry);
   }
   /** The member's content, inflated and checked against its CRC-32 and size. */
   read(entry) {
@@ -49,6 +41,16 @@ var ZipArchive = class {
     return content;
   }
 };
+function storedBytes(d, entry) {
+  const at = entry.localOffset;
+  if (at + 30 > d.length || d.readUInt32LE(at) !== LOCAL_HEADER) {
+    throw new ZipFormatError(`bad local header for ${entry.name}`);
+  }
+  const start = at + 30 + d.readUInt16LE(at + 26) + d.readUInt16LE(at + 28);
+  const end = start + entry.compressedSize;
+  if (end > d.length) throw new ZipFormatError(`${entry.name} runs past the end of the archive`);
+  return d.subarray(start, end);
+}
 function findEndOfCentral(d) {
   const stop = Math.max(0, d.length - 22 - MAX16);
   for (let i = d.length - 22; i >= stop; i--) {
@@ -243,5 +245,6 @@ function writeZip(prefix, members, compress = true) {
 export {
   METHOD_DEFLATED,
   ZipArchive,
+  storedBytes,
   writeZip
 };
