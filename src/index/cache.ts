@@ -57,11 +57,21 @@ export interface CachedResponse<T> {
   url: string;
   etag?: string;
   lastModified?: string;
+  /** Epoch ms until which the response may be used without asking again (Cache-Control max-age). */
+  freshUntil?: number;
   value: T;
 }
 
+/** When a response stays fresh per its Cache-Control (`max-age`, unless `no-cache`/`no-store`), else undefined. */
+export function freshUntil(cacheControl: string | string[] | undefined, now = Date.now()): number | undefined {
+  const value = (Array.isArray(cacheControl) ? cacheControl.join(',') : cacheControl ?? '').toLowerCase();
+  if (/\b(no-cache|no-store)\b/.test(value)) return undefined;
+  const m = /\bmax-age\s*=\s*(\d+)/.exec(value);
+  return m ? now + Number(m[1]) * 1000 : undefined;
+}
+
 // Bump when the shape of cached page records changes, so old records are simply not found.
-const HTTP_CACHE_VERSION = 1;
+const HTTP_CACHE_VERSION = 2;
 
 export class Cache {
   constructor(readonly root: string) {}

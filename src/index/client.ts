@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { JobError, PexshipError, UsageError } from '../errors.js';
 import { PEXSHIP_VERSION } from '../version.js';
 import { Auth, secretsOf, stripCredentials } from './auth.js';
-import { Cache, defaultCacheDir, safeFilename, tempPathFor } from './cache.js';
+import { Cache, defaultCacheDir, freshUntil, safeFilename, tempPathFor } from './cache.js';
 import { hashLocalFile, listDirectory } from './find-links.js';
 import { HttpClient, NetworkError, proxyFromEnv, readBody, type HttpResponse } from './http.js';
 import { fileBelongsTo, normalizeProjectName } from './names.js';
@@ -359,6 +359,8 @@ export class IndexClient {
    */
   private async fetchPage(pageUrl: string, label: string, what: string, jsonFirst: boolean): Promise<IndexFile[] | undefined> {
     const cached = await this.cache.readResponse<IndexFile[]>('page', pageUrl);
+    // Within the index's own max-age (PyPI: 10 minutes) the page is used without asking, as pip does.
+    if (cached?.freshUntil && cached.freshUntil > Date.now()) return cached.value.map((f) => (f.index === label ? f : { ...f, index: label }));
     const headers: Record<string, string> = {
       accept: jsonFirst ? PAGE_ACCEPT : 'text/html, */*;q=0.1',
       'accept-encoding': 'gzip, deflate, br',
@@ -367,7 +369,11 @@ export class IndexClient {
     if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
     return this.request(pageUrl, `the ${what} ${label}`, headers, async (res) => {
       // The same page may be reached under another label (credentials added or changed): ours wins.
-      if (res.status === 304 && cached) return cached.value.map((f) => (f.index === label ? f : { ...f, index: label }));
+      if (res.status === 304 && cached) {
+        const fresh = freshUntil(res.headers['cache-control']);
+        if (fresh) await this.cache.writeResponse('page', { ...cached, freshUntil: fresh });
+        return cached.value.map((f) => (f.index === label ? f : { ...f, index: label }));
+      }
       if (res.status === 404 || res.status === 410) return undefined;
       if (res.status !== 200) throw this.statusError(res, `the ${what} ${label}`);
       const body = (await readBody(res)).toString('utf8');
@@ -375,7 +381,8 @@ export class IndexClient {
       const files = parsePage(body, res.headers['content-type'] ?? '', res.url, label).filter((f) => /^https?:/.test(f.url));
       const etag = res.headers.etag;
       const lastModified = res.headers['last-modified'];
-      if (etag || lastModified) await this.cache.writeResponse('page', { url: pageUrl, etag, lastModified, value: files });
+      const fresh = freshUntil(res.headers['cache-control']);
+      if (etag || lastModified || fresh) await this.cache.writeResponse('page', { url: pageUrl, etag, lastModified, freshUntil: fresh, value: files });
       return files;
     });
   }

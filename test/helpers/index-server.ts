@@ -31,6 +31,8 @@ export interface ServerOptions {
   wrongHash?: string[];
   /** Serve file URLs from this base instead of our own (for redirects elsewhere). */
   filesBase?: string;
+  /** Cache-Control sent with index pages (PyPI sends `max-age=600, public`). */
+  pageCacheControl?: string;
 }
 
 export interface LoggedRequest {
@@ -208,6 +210,7 @@ export class IndexServer {
     }
     const type = json ? 'application/vnd.pypi.simple.v1+json' : 'text/html; charset=utf-8';
     const etag = `"p-${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+    if (this.options.pageCacheControl) res.setHeader('cache-control', this.options.pageCacheControl);
     this.send(req, res, 200, type, Buffer.from(body), etag);
   }
 

@@ -133,6 +133,23 @@ describe('IndexClient over HTTP', () => {
     expect(warm.requests.map((r) => r.status)).toEqual([304, 304]);
   });
 
+  it('within the index\'s Cache-Control max-age uses cached pages without asking; no-cache revalidates', async () => {
+    const fresh = await serve({ format: 'json', pageCacheControl: 'max-age=600, public' });
+    const cacheDir = freshCache();
+    expect((await client({ indexUrl: fresh.url, cacheDir }).listFiles('alpha')).length).toBeGreaterThan(0);
+    const before = fresh.requests.length;
+    const again = await client({ indexUrl: fresh.url, cacheDir }).listFiles('alpha');
+    expect(again.length).toBeGreaterThan(0);
+    expect(fresh.requests.length).toBe(before);
+
+    const revalidate = await serve({ format: 'json', pageCacheControl: 'no-cache' });
+    const cacheDir2 = freshCache();
+    await client({ indexUrl: revalidate.url, cacheDir: cacheDir2 }).listFiles('alpha');
+    const before2 = revalidate.requests.length;
+    await client({ indexUrl: revalidate.url, cacheDir: cacheDir2 }).listFiles('alpha');
+    expect(revalidate.requests.slice(before2).map((r) => r.path)).toEqual(['/simple/alpha/']);
+  });
+
   it('retries a 500, a 429 with Retry-After and a reset connection', async () => {
     const server = await serve({ coreMetadata: true });
     const failures = new Map<string, number>();
