@@ -66,7 +66,7 @@ for (let i = 0; i < 10; i++) {
 const cli = path.resolve('dist/cli.js');
 const cliRuns: number[] = [];
 if (existsSync(cli)) {
-  for (let i = 0; i < 5; i++) cliRuns.push(time(process.execPath, [cli, 'build', ...wheels, '-D', src, '-e', 'benchapp:main', '-o', pex, '-q']));
+  for (let i = 0; i < 5; i++) cliRuns.push(time(process.execPath, [cli, 'build', ...wheels, '--no-index', '--python', PYTHON, '-D', src, '-e', 'benchapp:main', '-o', pex, '-q']));
 }
 
 // --- plain Python reference: the same wheels installed in a directory on PYTHONPATH ---------------
