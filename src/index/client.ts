@@ -16,6 +16,7 @@ import { fileBelongsTo, normalizeProjectName } from './names.js';
 import { netrcPath } from './netrc.js';
 import { redactSecrets, redactUrl } from './redact.js';
 import { parseSimpleHtml } from './simple-html.js';
+import { readSdistMetadata, SdistMetadataError } from './sdist-metadata.js';
 import { JSON_CONTENT_TYPE, parseSimpleJson } from './simple-json.js';
 import type { IndexFile, RequestRecord } from './types.js';
 import { readWheelMetadata, TAIL_BYTES, withKnownBytes, withLocalFile, type RandomAccess } from './zip-metadata.js';
@@ -396,7 +397,7 @@ export class IndexClient {
       if (isWheel(file)) return this.readLocalWheelMetadata(local, file.filename, where);
       const sidecar = await readIfExists(`${local}.metadata`);
       if (sidecar !== undefined) return sidecar;
-      throw this.sdistError(file);
+      return this.sdistMetadata(local, file);
     }
     const sha256 = file.hashes.sha256;
     if (sha256) {
@@ -409,7 +410,10 @@ export class IndexClient {
       const text = await this.fetchCoreMetadataFile(file);
       return sha256 ? this.remember(sha256, text) : text;
     }
-    if (!isWheel(file)) throw this.sdistError(file);
+    if (!isWheel(file)) {
+      const text = await this.sdistMetadata(await this.fileOf(file), file);
+      return sha256 ? this.remember(sha256, text) : text;
+    }
     let text: string;
     try {
       text = await this.metadataByRanges(file);
@@ -426,11 +430,17 @@ export class IndexClient {
     return text;
   }
 
-  private sdistError(file: IndexFile): JobError {
-    return new JobError(
-      `${file.filename} from ${file.index} is a source distribution and its index offers no metadata for it; pexship installs wheels only. ` +
-        'Build a wheel for it (pip wheel) and pass it with -f/--find-links, or pin a version that has a wheel.',
-    );
+  /** An sdist's PKG-INFO when it is reliable (metadata 2.2+, dependencies not dynamic). */
+  private async sdistMetadata(local: string, file: IndexFile): Promise<string> {
+    try {
+      return await readSdistMetadata(local, file.filename);
+    } catch (err) {
+      if (!(err instanceof SdistMetadataError)) throw err;
+      throw new JobError(
+        `${err.message} (${file.filename} from ${file.index}). ` +
+          'Build a wheel for it (pip wheel) and pass it with -f/--find-links, or pin a version that has a wheel.',
+      );
+    }
   }
 
   private async readLocalWheelMetadata(local: string, filename: string, where: string): Promise<string> {

@@ -454,10 +454,6 @@ export class Provider {
     const problems: string[] = [];
     for (const file of c.files) {
       const isWheel = file.filename.toLowerCase().endsWith('.whl');
-      if (!isWheel && file.coreMetadata === false && !file.url.startsWith('file:') && c.kind === 'index') {
-        problems.push(`${file.filename} is a source distribution without published metadata (it would need a build)`);
-        continue;
-      }
       let dist: Dist;
       try {
         // Index wheels of one version share metadata; a direct reference is its own file.

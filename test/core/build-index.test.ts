@@ -1,6 +1,7 @@
 // End to end: `pexship lock` and `pexship build` against a loopback index of generated wheels, for the
 // machine's interpreter and for foreign targets, then the PEX run with a real python.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectPex } from '../../src/pex/inspect.js';
 import { runCli } from '../helpers/cli.js';
 import { buildWheels, IndexServer } from '../helpers/index-server.js';
+import { makeSdist } from '../helpers/make-sdist.js';
 import { defaultPython } from '../helpers/pythons.js';
 
 const LINUX311 = 'manylinux2014_x86_64-cp-311-cp311';
@@ -36,7 +38,11 @@ beforeAll(async () => {
     { name: 'fastpath', version: '0.5', files: { 'fastpath.py': '' } },
     { name: 'needs-old-lib', version: '1.0', requiresDist: ['lib<2'], files: { 'needs_old_lib.py': '' } },
   ]);
-  server = await IndexServer.start(files, { coreMetadata: true });
+  // A package published only as an sdist (metadata 2.2, so its PKG-INFO is trusted); pexship builds it.
+  const sdist = makeSdist(path.join(work, 'sdists'), 'srconly', '1.0');
+  const sdistData = readFileSync(sdist);
+  files.push({ project: 'srconly', filename: 'srconly-1.0.tar.gz', data: sdistData, sha256: createHash('sha256').update(sdistData).digest('hex'), metadata: '' });
+  server = await IndexServer.start(files);
 });
 
 afterAll(async () => {
@@ -154,6 +160,22 @@ describe('build and lock against an index', () => {
     expect([1, 2]).toContain(r.status);
     expect(r.stderr).toMatch(/nowhere/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('builds a package that has only an sdist with a local interpreter of the target version', async () => {
+    const out = path.join(work, 'srconly.pex');
+    const r = await runCli(['build', 'srconly', '-i', server.url, '-o', out, '--cache-dir', path.join(work, 'cache-sdist')]);
+    expect(r.stderr).toMatch(/build srconly 1\.0 from source/);
+    expect(r.status).toBe(0);
+    expect((await inspectPex(out)).distributions.map((d) => d.filename)).toEqual(['srconly-1.0-py3-none-any.whl']);
+    const run = spawnSync(defaultPython().executable, [out, '-c', 'import srconly; print(srconly.BUILT)'], { env: { ...process.env, PEX_ROOT: path.join(work, 'root-sdist') }, encoding: 'utf8' });
+    expect(run.stdout).toBe('from source\n');
+  });
+
+  it('names the package, the target and the ways out when an sdist cannot be built for a foreign target', async () => {
+    const r = await runCli(['build', 'srconly', '-i', server.url, '--platform', 'macosx_11_0_arm64-cp-399-cp399', '-o', path.join(work, 'no.pex'), '--cache-dir', path.join(work, 'cache-sdist2')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/srconly 1\.0 has only a source distribution for macos-arm64-cp399.*Ways out/);
   });
 
   it('names a malformed requirement', async () => {
