@@ -4,7 +4,7 @@ import type { IndexOptions } from '../core/inputs.js';
 import { stderrProgress } from '../core/progress.js';
 import { UsageError } from '../errors.js';
 import type { InheritPath } from '../pex/build.js';
-import { flagBool, flagList, flagString, formatHelp, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
+import { flagBool, flagInt, flagList, flagString, formatHelp, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
 import { formatSize } from './format.js';
 
 export const BUILD_FLAGS: FlagSpec[] = [
@@ -23,6 +23,8 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { names: ['--find-links', '-f'], kind: 'list', value: 'DIR|URL', help: 'folder or page of wheel links' },
   { names: ['--no-index'], kind: 'boolean', help: 'use no package index (only wheel files and --find-links)' },
   { names: ['--pre'], kind: 'boolean', help: 'allow pre-releases' },
+  { names: ['--timeout'], kind: 'string', value: 'SECONDS', help: 'give up on an index request after this long (default 30)' },
+  { names: ['--retries'], kind: 'string', value: 'N', help: 'retries of a failed index request (default 3)' },
   { names: ['--output-file', '-o'], kind: 'string', value: 'PATH', help: 'where to write the PEX; may hold {platform} (default dist/{name}-{platform}.pex)' },
   { names: ['--python-shebang'], kind: 'string', value: 'STR', help: 'the interpreter line (default /usr/bin/env python3)' },
   { names: ['--interpreter-constraint'], kind: 'list', value: 'SPEC', help: 'e.g. CPython>=3.9,<3.14' },
@@ -38,6 +40,16 @@ export const BUILD_FLAGS: FlagSpec[] = [
 ];
 
 /** -i, --extra-index-url, -f, --no-index: shared by build and lock. */
+/** --timeout and --retries: shared by build and lock. */
+export function networkOptionsFrom(args: ParsedArgs): { timeoutMs?: number; retries?: number } {
+  const timeout = flagString(args, 'timeout');
+  if (timeout !== undefined && !(Number(timeout) > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, got '${timeout}'.`);
+  return {
+    timeoutMs: timeout === undefined ? undefined : Number(timeout) * 1000,
+    retries: args.flags.has('retries') ? flagInt(args, 'retries', 3, 0) : undefined,
+  };
+}
+
 export function indexOptionsFrom(args: ParsedArgs): Partial<IndexOptions> {
   return {
     indexUrl: flagString(args, 'index-url'),
@@ -86,6 +98,7 @@ export async function run(argv: string[]): Promise<number> {
       compress: !flagBool(args, 'no-compress'),
       cacheDir: flagString(args, 'cache-dir'),
       python: flagString(args, 'python'),
+      ...networkOptionsFrom(args),
     },
     stderrProgress(verbosity),
   );

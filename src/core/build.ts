@@ -49,6 +49,7 @@ export interface BuildRequest {
   python?: string;
   cwd?: string;
   timeoutMs?: number;
+  retries?: number;
 }
 
 export interface BuiltPex extends BuildPexResult {

@@ -33,6 +33,8 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
         throw new UsageError(`${sha.name} ${sha.version} (${sha.file.filename}) comes from ${sha.file.index} without a sha256, and a lock must pin every file by hash; use an index that publishes hashes.`);
       }
     }
+    // PEP 751's `index` names a package index; files from find-links or direct URLs have none.
+    const indexes = new Set(client.indexLabels);
     const text = writePylock(
       resolution.targets.map((t) =>
         t.distributions.map((d) => ({
@@ -40,7 +42,7 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
           version: d.version,
           file: { filename: d.file.filename, url: d.file.url, hashes: d.file.hashes, size: d.file.size, requiresPython: d.file.requiresPython },
           needsBuild: d.needsBuild,
-          index: d.url ? undefined : d.file.index,
+          index: !d.url && indexes.has(d.file.index) ? d.file.index : undefined,
           extras: d.extras,
         })),
       ),

@@ -29,8 +29,10 @@ export interface SourceRequest {
   pre: boolean;
   cacheDir?: string;
   cwd?: string;
-  /** Per-request timeout for index requests (tests use short ones). */
+  /** Per-request timeout for index requests (`--timeout`). */
   timeoutMs?: number;
+  /** Retries of a failed index request (`--retries`). */
+  retries?: number;
 }
 
 /** Resolves --platform and --complete-platform into targets (default: `current`), labels made unique. */
@@ -50,8 +52,14 @@ export async function resolveTargets(req: TargetRequest): Promise<Target[]> {
   return targets;
 }
 
-export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs'>): IndexClient {
-  return new IndexClient({ ...index, cacheDir: req.cacheDir, cwd: req.cwd, ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}) });
+export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries'>): IndexClient {
+  return new IndexClient({
+    ...index,
+    cacheDir: req.cacheDir,
+    cwd: req.cwd,
+    ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
+    ...(req.retries !== undefined ? { retries: req.retries } : {}),
+  });
 }
 
 /** Resolves the gathered inputs for every target. */

@@ -210,6 +210,11 @@ export class IndexClient {
     return this.sources.map((s) => s.label);
   }
 
+  /** Labels of the package indexes only (not find-links), as `IndexFile.index` names them. */
+  get indexLabels(): string[] {
+    return this.sources.filter((s) => s.kind === 'index').map((s) => s.label);
+  }
+
   /** Closes pooled connections; the client is unusable afterwards. */
   async close(): Promise<void> {
     await this.http.close();

@@ -2,7 +2,7 @@
 // machine's interpreter and for foreign targets, then the PEX run with a real python.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,7 @@ describe('build and lock against an index', () => {
     expect(lock).toContain('native-1.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl');
     expect(lock).toContain('native-1.0-cp312-cp312-macosx_11_0_arm64.whl');
     expect(lock).not.toContain('lib-2.1');
+    expect(lock).toContain(`index = "${server.url}"`);
 
     const before = server.requests.length;
     const out = path.join(work, 'locked-{platform}.pex');
@@ -176,6 +177,36 @@ describe('build and lock against an index', () => {
     const r = await runCli(['build', 'srconly', '-i', server.url, '--platform', 'macosx_11_0_arm64-cp-399-cp399', '-o', path.join(work, 'no.pex'), '--cache-dir', path.join(work, 'cache-sdist2')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/srconly 1\.0 has only a source distribution for macos-arm64-cp399.*Ways out/);
+  });
+
+  it('gives up on an index that hangs, in bounded time, naming it', async () => {
+    const http = await import('node:http');
+    const hanging = http.createServer(() => {}); // accepts, never answers
+    await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', r));
+    const port = (hanging.address() as import('node:net').AddressInfo).port;
+    try {
+      const r = await runCli(['lock', 'webapp', '-i', `http://127.0.0.1:${port}/simple/`, '--timeout', '0.3', '--retries', '1', '-o', path.join(work, 'hang.toml'), '--cache-dir', path.join(work, 'cache-hang')]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`127\\.0\\.0\\.1:${port}.*no response`));
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      hanging.closeAllConnections();
+      hanging.close();
+    }
+  });
+
+  it('refuses a wheel whose bytes differ from the index hash, naming it', async () => {
+    const files = await buildWheels(path.join(work, 'wheels-bad'), [{ name: 'tampered', version: '1.0', files: { 'tampered.py': '' } }]);
+    const bad = await IndexServer.start(files, { wrongHash: [files[0].filename] });
+    try {
+      const r = await runCli(['build', 'tampered', '-i', bad.url, '-o', path.join(work, 't.pex'), '--cache-dir', path.join(work, 'cache-tampered')]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/tampered-1\.0-py3-none-any\.whl/);
+      expect(r.stderr).toMatch(/sha256/);
+      expect(existsSync(path.join(work, 't.pex'))).toBe(false);
+    } finally {
+      await bad.close();
+    }
   });
 
   it('names a malformed requirement', async () => {
