@@ -9,9 +9,9 @@ import {
 
 // src/cli/main.ts
 var VERBS = {
-  build: () => import("./chunks/build-2XG5E7ZH.js"),
+  build: () => import("./chunks/build-DZZUKZQ5.js"),
   inspect: () => import("./chunks/inspect-O3X7BP5Z.js"),
-  lock: () => import("./chunks/lock-2GF3NCOJ.js"),
+  lock: () => import("./chunks/lock-4TCE6TGK.js"),
   deploy: () => import("./chunks/deploy-TPKWKC3O.js").then((m) => ({ run: m.runDeploy })),
   rollback: () => import("./chunks/deploy-TPKWKC3O.js").then((m) => ({ run: m.runRollback })),
   releases: () => import("./chunks/deploy-TPKWKC3O.js").then((m) => ({ run: m.runReleases }))

@@ -13962,7 +13962,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile3, readFile: readFile9, mkdir: mkdir6 } = __require("node:fs/promises");
+    var { writeFile: writeFile3, readFile: readFile10, mkdir: mkdir6 } = __require("node:fs/promises");
     var { dirname, resolve: resolve2 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors();
@@ -14164,7 +14164,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile9(resolve2(path12), "utf8");
+          const data = await readFile10(resolve2(path12), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -26846,7 +26846,7 @@ import path11 from "node:path";
 // src/index/client.ts
 import { createHash as createHash3, getHashes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir as mkdir2, readdir as readdir2, readFile as readFile2, rename as rename2, rm as rm2, stat as stat3 } from "node:fs/promises";
+import { mkdir as mkdir2, readdir as readdir2, readFile as readFile3, rename as rename2, rm as rm2, stat as stat3 } from "node:fs/promises";
 import path4 from "node:path";
 import { fileURLToPath, pathToFileURL as pathToFileURL2 } from "node:url";
 
@@ -26888,7 +26888,13 @@ async function readIfExists(file) {
     throw err;
   }
 }
-var HTTP_CACHE_VERSION = 1;
+function freshUntil(cacheControl, now = Date.now()) {
+  const value = (Array.isArray(cacheControl) ? cacheControl.join(",") : cacheControl ?? "").toLowerCase();
+  if (/\b(no-cache|no-store)\b/.test(value)) return void 0;
+  const m = /\bmax-age\s*=\s*(\d+)/.exec(value);
+  return m ? now + Number(m[1]) * 1e3 : void 0;
+}
+var HTTP_CACHE_VERSION = 2;
 var Cache = class {
   constructor(root) {
     this.root = root;
@@ -27316,6 +27322,68 @@ function parseSimpleHtml(html, pageUrl, index) {
   return files;
 }
 
+// src/index/sdist-metadata.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
+var SdistMetadataError = class extends Error {
+};
+function findInTar(tar, wanted) {
+  let at = 0;
+  let longName;
+  while (at + 512 <= tar.length) {
+    const header = tar.subarray(at, at + 512);
+    if (header.every((b) => b === 0)) break;
+    const field = (start, len) => header.subarray(start, start + len).toString("utf8").replace(/\0.*$/s, "");
+    const size = parseInt(field(124, 12).trim() || "0", 8);
+    const type = String.fromCharCode(header[156] || 48);
+    const prefix = field(345, 155);
+    let name = longName ?? (prefix ? `${prefix}/${field(0, 100)}` : field(0, 100));
+    longName = void 0;
+    const body = tar.subarray(at + 512, at + 512 + size);
+    if (type === "x") {
+      const m = /\d+ path=([^\n]*)\n/.exec(body.toString("utf8"));
+      if (m) longName = m[1];
+    } else if (type === "L") {
+      longName = body.toString("utf8").replace(/\0.*$/s, "");
+    } else if ((type === "0" || type === "\0" || type === "7") && wanted(name.replace(/^\.\//, ""))) {
+      return body;
+    }
+    at += 512 + Math.ceil(size / 512) * 512;
+    name = "";
+  }
+  return void 0;
+}
+var TOP_LEVEL_PKG_INFO = (p) => /^[^/]+\/PKG-INFO$/.test(p);
+async function readSdistMetadata(file, filename) {
+  const data = await readFile2(file);
+  let pkgInfo;
+  try {
+    if (/\.zip$/i.test(filename)) {
+      const zip = new ZipArchive(data);
+      const entry = zip.entries.find((e) => TOP_LEVEL_PKG_INFO(e.name));
+      pkgInfo = entry && zip.read(entry);
+    } else if (/\.tar\.gz$|\.tgz$/i.test(filename)) {
+      pkgInfo = findInTar(gunzipSync(data), TOP_LEVEL_PKG_INFO);
+    } else {
+      throw new SdistMetadataError(`${filename} is not a .tar.gz or .zip source distribution`);
+    }
+  } catch (err) {
+    if (err instanceof SdistMetadataError) throw err;
+    throw new SdistMetadataError(`${filename} cannot be read as an archive (${err.message})`);
+  }
+  if (!pkgInfo) throw new SdistMetadataError(`${filename} has no PKG-INFO at its top level`);
+  const text = pkgInfo.toString("utf8");
+  const version = /^Metadata-Version:\s*(\d+)\.(\d+)/im.exec(text);
+  if (!version || Number(version[1]) * 100 + Number(version[2]) < 202) {
+    throw new SdistMetadataError(`${filename} has metadata version ${version ? `${version[1]}.${version[2]}` : "unknown"}, older than 2.2, so its PKG-INFO may not list its dependencies; only a build would tell`);
+  }
+  const dynamic = [...text.matchAll(/^Dynamic:\s*(\S+)/gim)].map((m) => m[1].toLowerCase());
+  for (const field of ["requires-dist", "requires-python", "provides-extra"]) {
+    if (dynamic.includes(field)) throw new SdistMetadataError(`${filename} declares ${field} dynamic, so only a build would tell its dependencies`);
+  }
+  return text;
+}
+
 // src/index/simple-json.ts
 var JSON_CONTENT_TYPE = "application/vnd.pypi.simple.v1+json";
 function hashesOf(value) {
@@ -27543,7 +27611,7 @@ function isLocal(file) {
 }
 async function readIfExists2(file) {
   try {
-    return await readFile2(file, "utf8");
+    return await readFile3(file, "utf8");
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT" || code === "ENOTDIR") return void 0;
@@ -27642,6 +27710,10 @@ var IndexClient = class {
   /** The configured sources, credentials redacted, in search order. */
   get sourceLabels() {
     return this.sources.map((s) => s.label);
+  }
+  /** Labels of the package indexes only (not find-links), as `IndexFile.index` names them. */
+  get indexLabels() {
+    return this.sources.filter((s) => s.kind === "index").map((s) => s.label);
   }
   /** Closes pooled connections; the client is unusable afterwards. */
   async close() {
@@ -27780,6 +27852,7 @@ var IndexClient = class {
    */
   async fetchPage(pageUrl, label, what, jsonFirst) {
     const cached = await this.cache.readResponse("page", pageUrl);
+    if (cached?.freshUntil && cached.freshUntil > Date.now()) return cached.value.map((f) => f.index === label ? f : { ...f, index: label });
     const headers = {
       accept: jsonFirst ? PAGE_ACCEPT : "text/html, */*;q=0.1",
       "accept-encoding": "gzip, deflate, br"
@@ -27787,14 +27860,19 @@ var IndexClient = class {
     if (cached?.etag) headers["if-none-match"] = cached.etag;
     if (cached?.lastModified) headers["if-modified-since"] = cached.lastModified;
     return this.request(pageUrl, `the ${what} ${label}`, headers, async (res) => {
-      if (res.status === 304 && cached) return cached.value.map((f) => f.index === label ? f : { ...f, index: label });
+      if (res.status === 304 && cached) {
+        const fresh2 = freshUntil(res.headers["cache-control"]);
+        if (fresh2) await this.cache.writeResponse("page", { ...cached, freshUntil: fresh2 });
+        return cached.value.map((f) => f.index === label ? f : { ...f, index: label });
+      }
       if (res.status === 404 || res.status === 410) return void 0;
       if (res.status !== 200) throw this.statusError(res, `the ${what} ${label}`);
       const body = (await readBody(res)).toString("utf8");
       const files = parsePage(body, res.headers["content-type"] ?? "", res.url, label).filter((f) => /^https?:/.test(f.url));
       const etag = res.headers.etag;
       const lastModified = res.headers["last-modified"];
-      if (etag || lastModified) await this.cache.writeResponse("page", { url: pageUrl, etag, lastModified, value: files });
+      const fresh = freshUntil(res.headers["cache-control"]);
+      if (etag || lastModified || fresh) await this.cache.writeResponse("page", { url: pageUrl, etag, lastModified, freshUntil: fresh, value: files });
       return files;
     });
   }
@@ -27806,7 +27884,7 @@ var IndexClient = class {
       if (isWheel(file)) return this.readLocalWheelMetadata(local, file.filename, where);
       const sidecar = await readIfExists2(`${local}.metadata`);
       if (sidecar !== void 0) return sidecar;
-      throw this.sdistError(file);
+      return this.sdistMetadata(local, file);
     }
     const sha256 = file.hashes.sha256;
     if (sha256) {
@@ -27819,7 +27897,10 @@ var IndexClient = class {
       const text2 = await this.fetchCoreMetadataFile(file);
       return sha256 ? this.remember(sha256, text2) : text2;
     }
-    if (!isWheel(file)) throw this.sdistError(file);
+    if (!isWheel(file)) {
+      const text2 = await this.sdistMetadata(await this.fileOf(file), file);
+      return sha256 ? this.remember(sha256, text2) : text2;
+    }
     let text;
     try {
       text = await this.metadataByRanges(file);
@@ -27833,10 +27914,16 @@ var IndexClient = class {
     await this.cache.writeMetadata(sha256, text);
     return text;
   }
-  sdistError(file) {
-    return new JobError(
-      `${file.filename} from ${file.index} is a source distribution and its index offers no metadata for it; pexship installs wheels only. Build a wheel for it (pip wheel) and pass it with -f/--find-links, or pin a version that has a wheel.`
-    );
+  /** An sdist's PKG-INFO when it is reliable (metadata 2.2+, dependencies not dynamic). */
+  async sdistMetadata(local, file) {
+    try {
+      return await readSdistMetadata(local, file.filename);
+    } catch (err) {
+      if (!(err instanceof SdistMetadataError)) throw err;
+      throw new JobError(
+        `${err.message} (${file.filename} from ${file.index}). Build a wheel for it (pip wheel) and pass it with -f/--find-links, or pin a version that has a wheel.`
+      );
+    }
   }
   async readLocalWheelMetadata(local, filename, where) {
     try {
@@ -27995,12 +28082,12 @@ var IndexClient = class {
 
 // src/pex/build.ts
 import { createHash as createHash5, randomBytes as randomBytes3 } from "node:crypto";
-import { chmod, mkdir as mkdir4, open as open2, readdir as readdir3, readFile as readFile4, rename as rename4, stat as stat4, unlink } from "node:fs/promises";
+import { chmod, mkdir as mkdir4, open as open2, readdir as readdir3, readFile as readFile5, rename as rename4, stat as stat4, unlink } from "node:fs/promises";
 import path6 from "node:path";
 
 // src/pex/install.ts
 import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir3, readFile as readFile3, rename as rename3, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir3, readFile as readFile4, rename as rename3, writeFile as writeFile2 } from "node:fs/promises";
 import path5 from "node:path";
 
 // src/python/metadata.ts
@@ -28206,7 +28293,7 @@ async function installWheel(wheelPath, options = {}) {
   })();
   let data;
   try {
-    data = await readFile3(wheelPath);
+    data = await readFile4(wheelPath);
   } catch (e) {
     throw new UsageError(`cannot read wheel ${wheelPath}: ${e.code ?? e.message}; check the path.`);
   }
@@ -28368,7 +28455,7 @@ async function saveManifest(file, w, sources) {
 async function loadManifest(file, data, filename) {
   let manifest;
   try {
-    manifest = JSON.parse(await readFile3(file, "utf8"));
+    manifest = JSON.parse(await readFile4(file, "utf8"));
   } catch {
     return void 0;
   }
@@ -29701,7 +29788,7 @@ async function readSources(dirs) {
           if (name === "__main__.py" || name === "PEX-INFO" || name.startsWith(".deps/") || name.startsWith(".bootstrap/")) {
             throw new UsageError(`${full}: the name ${name} is reserved inside a PEX; rename it, or use -e to name your entry point.`);
           }
-          const content = await readFile4(full);
+          const content = await readFile5(full);
           const prior = files.get(name);
           if (prior && !prior.content.equals(content)) {
             throw new UsageError(`${name} is in both ${prior.from} and ${dir} with different content; keep one.`);
@@ -29873,7 +29960,7 @@ async function writeAtomically(output, chunks) {
 
 // src/python/platform.ts
 import { execFile } from "node:child_process";
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 var PLATFORM_EXAMPLES = [
   "manylinux2014_x86_64-cp-311-cp311",
   "manylinux_2_28_aarch64-cp-312-cp312",
@@ -30042,7 +30129,7 @@ function completePlatformTarget(json, source) {
 async function loadCompletePlatform(file) {
   let text;
   try {
-    text = await readFile5(file, "utf8");
+    text = await readFile6(file, "utf8");
   } catch (e) {
     throw new UsageError(`cannot read --complete-platform ${file}: ${e.code ?? e.message}`);
   }
@@ -30187,7 +30274,7 @@ async function resolveTarget(spec, options = {}) {
 }
 
 // src/resolve/pylock.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 import path7 from "node:path";
 import { pathToFileURL as pathToFileURL3 } from "node:url";
 
@@ -31112,7 +31199,7 @@ ${values.map((v) => `    ${str(v)},`).join("\n")}
 async function readPylock(file) {
   let text;
   try {
-    text = await readFile6(file, "utf8");
+    text = await readFile7(file, "utf8");
   } catch (err) {
     const code = err.code;
     throw new UsageError(`cannot read the lock file ${file}: ${code === "ENOENT" ? "no such file" : err.message}; check --lock, or create one with pexship lock`);
@@ -31654,10 +31741,6 @@ var Provider = class {
     const problems = [];
     for (const file of c.files) {
       const isWheel2 = file.filename.toLowerCase().endsWith(".whl");
-      if (!isWheel2 && file.coreMetadata === false && !file.url.startsWith("file:") && c.kind === "index") {
-        problems.push(`${file.filename} is a source distribution without published metadata (it would need a build)`);
-        continue;
-      }
       let dist;
       try {
         dist = await this.options.metadata.load(file, c.name, c.version, isWheel2 && c.kind === "index");
@@ -32375,7 +32458,7 @@ function buildDistributions(result) {
 import { execFile as execFile2 } from "node:child_process";
 import { createHash as createHash6, randomBytes as randomBytes4 } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir as mkdir5, readdir as readdir4, readFile as readFile7, rename as rename5, rm as rm3 } from "node:fs/promises";
+import { mkdir as mkdir5, readdir as readdir4, readFile as readFile8, rename as rename5, rm as rm3 } from "node:fs/promises";
 import path8 from "node:path";
 function run(cmd, args, timeoutMs) {
   return new Promise((resolve2) => {
@@ -32411,7 +32494,7 @@ async function buildWheelFromSdist(req) {
       `${req.project} ${req.version} has only a source distribution for ${req.target.label}, and building it needs CPython ${major}.${minor} on this machine (python${major}.${minor} on PATH), which was not found. ${waysOut(req)}`
     );
   }
-  const sdistHash = createHash6("sha256").update(await readFile7(req.sdist)).digest("hex");
+  const sdistHash = createHash6("sha256").update(await readFile8(req.sdist)).digest("hex");
   const cacheKey = createHash6("sha256").update(`${sdistHash}\0${python}\0${req.target.label}`).digest("hex").slice(0, 32);
   const outDir = path8.join(req.cacheDir, "built-wheels", cacheKey);
   const cached = existsSync(outDir) ? (await readdir4(outDir)).filter((f) => f.endsWith(".whl")) : [];
@@ -32453,7 +32536,7 @@ import path10 from "node:path";
 import { pathToFileURL as pathToFileURL5 } from "node:url";
 
 // src/resolve/pyproject.ts
-import { readFile as readFile8, stat as stat5 } from "node:fs/promises";
+import { readFile as readFile9, stat as stat5 } from "node:fs/promises";
 import path9 from "node:path";
 function parseProjectSpec(spec) {
   const m = /^(.*?)\[([^\][]*)\]\s*$/.exec(spec);
@@ -32473,7 +32556,7 @@ async function readProject(spec, options = {}) {
   const file = path9.join(dir, "pyproject.toml");
   let text;
   try {
-    text = await readFile8(file, "utf8");
+    text = await readFile9(file, "utf8");
   } catch (err) {
     const code = err.code;
     const why = code === "ENOENT" ? "there is no such file" : err.message;
@@ -32739,7 +32822,13 @@ async function resolveTargets(req) {
   return targets;
 }
 function makeIndexClient(index, req) {
-  return new IndexClient({ ...index, cacheDir: req.cacheDir, cwd: req.cwd, ...req.timeoutMs ? { timeoutMs: req.timeoutMs } : {} });
+  return new IndexClient({
+    ...index,
+    cacheDir: req.cacheDir,
+    cwd: req.cwd,
+    ...req.timeoutMs !== void 0 ? { timeoutMs: req.timeoutMs } : {},
+    ...req.retries !== void 0 ? { retries: req.retries } : {}
+  });
 }
 async function resolveInputs(req, targets, progress) {
   const inputs = await gatherInputs(req);

@@ -2,14 +2,15 @@ import { createRequire as __pexshipCreateRequire } from 'node:module'; import { 
 import {
   BUILD_FLAGS,
   indexOptionsFrom,
+  networkOptionsFrom,
   stderrProgress
-} from "./chunk-OHBAJNRM.js";
+} from "./chunk-SZWGQPJB.js";
 import {
   defaultCacheDir,
   resolveInputs,
   resolveTargets,
   writePylock
-} from "./chunk-YHF6AOGB.js";
+} from "./chunk-ZAG4LVUM.js";
 import "./chunk-QQ4KNCAK.js";
 import "./chunk-3SVUBWAM.js";
 import "./chunk-DSX57ZEM.js";
@@ -40,6 +41,7 @@ async function lock(req, progress) {
         throw new UsageError(`${sha.name} ${sha.version} (${sha.file.filename}) comes from ${sha.file.index} without a sha256, and a lock must pin every file by hash; use an index that publishes hashes.`);
       }
     }
+    const indexes = new Set(client.indexLabels);
     const text = writePylock(
       resolution.targets.map(
         (t) => t.distributions.map((d) => ({
@@ -47,7 +49,7 @@ async function lock(req, progress) {
           version: d.version,
           file: { filename: d.file.filename, url: d.file.url, hashes: d.file.hashes, size: d.file.size, requiresPython: d.file.requiresPython },
           needsBuild: d.needsBuild,
-          index: d.url ? void 0 : d.file.index,
+          index: !d.url && indexes.has(d.file.index) ? d.file.index : void 0,
           extras: d.extras
         }))
       ),
@@ -71,7 +73,7 @@ async function lock(req, progress) {
 }
 
 // src/cli/lock.ts
-var SHARED = /* @__PURE__ */ new Set(["--requirement", "--constraints", "--project", "--platform", "--complete-platform", "--index-url", "--extra-index-url", "--find-links", "--no-index", "--pre", "--cache-dir", "--python", "--json", "--quiet", "--verbose", "--help"]);
+var SHARED = /* @__PURE__ */ new Set(["--requirement", "--constraints", "--project", "--platform", "--complete-platform", "--index-url", "--extra-index-url", "--find-links", "--no-index", "--pre", "--timeout", "--retries", "--cache-dir", "--python", "--json", "--quiet", "--verbose", "--help"]);
 var FLAGS = [
   ...BUILD_FLAGS.filter((f) => SHARED.has(f.names[0])),
   { names: ["--output-file", "-o"], kind: "string", value: "PATH", help: "where to write the lock (default pylock.toml)" }
@@ -95,7 +97,8 @@ async function run(argv) {
       pre: flagBool(args, "pre"),
       cacheDir: flagString(args, "cache-dir"),
       python: flagString(args, "python"),
-      output: flagString(args, "output-file") ?? "pylock.toml"
+      output: flagString(args, "output-file") ?? "pylock.toml",
+      ...networkOptionsFrom(args)
     },
     stderrProgress(verbosity)
   );

@@ -1,12 +1,13 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
   build
-} from "./chunk-YHF6AOGB.js";
+} from "./chunk-ZAG4LVUM.js";
 import {
   formatSize
 } from "./chunk-DSX57ZEM.js";
 import {
   flagBool,
+  flagInt,
   flagList,
   flagString,
   formatHelp,
@@ -53,6 +54,8 @@ var BUILD_FLAGS = [
   { names: ["--find-links", "-f"], kind: "list", value: "DIR|URL", help: "folder or page of wheel links" },
   { names: ["--no-index"], kind: "boolean", help: "use no package index (only wheel files and --find-links)" },
   { names: ["--pre"], kind: "boolean", help: "allow pre-releases" },
+  { names: ["--timeout"], kind: "string", value: "SECONDS", help: "give up on an index request after this long (default 30)" },
+  { names: ["--retries"], kind: "string", value: "N", help: "retries of a failed index request (default 3)" },
   { names: ["--output-file", "-o"], kind: "string", value: "PATH", help: "where to write the PEX; may hold {platform} (default dist/{name}-{platform}.pex)" },
   { names: ["--python-shebang"], kind: "string", value: "STR", help: "the interpreter line (default /usr/bin/env python3)" },
   { names: ["--interpreter-constraint"], kind: "list", value: "SPEC", help: "e.g. CPython>=3.9,<3.14" },
@@ -66,6 +69,14 @@ var BUILD_FLAGS = [
   { names: ["--verbose", "-v"], kind: "boolean", help: "print more detail on stderr" },
   { names: ["--help", "-h"], kind: "boolean", help: "show this help" }
 ];
+function networkOptionsFrom(args) {
+  const timeout = flagString(args, "timeout");
+  if (timeout !== void 0 && !(Number(timeout) > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, got '${timeout}'.`);
+  return {
+    timeoutMs: timeout === void 0 ? void 0 : Number(timeout) * 1e3,
+    retries: args.flags.has("retries") ? flagInt(args, "retries", 3, 0) : void 0
+  };
+}
 function indexOptionsFrom(args) {
   return {
     indexUrl: flagString(args, "index-url"),
@@ -111,7 +122,8 @@ async function run(argv) {
       venv: flagBool(args, "venv"),
       compress: !flagBool(args, "no-compress"),
       cacheDir: flagString(args, "cache-dir"),
-      python: flagString(args, "python")
+      python: flagString(args, "python"),
+      ...networkOptionsFrom(args)
     },
     stderrProgress(verbosity)
   );
@@ -143,6 +155,7 @@ async function run(argv) {
 export {
   stderrProgress,
   BUILD_FLAGS,
+  networkOptionsFrom,
   indexOptionsFrom,
   run
 };

@@ -2,9 +2,10 @@ import { createRequire as __pexshipCreateRequire } from 'node:module'; import { 
 import {
   BUILD_FLAGS,
   indexOptionsFrom,
+  networkOptionsFrom,
   run
-} from "./chunk-OHBAJNRM.js";
-import "./chunk-YHF6AOGB.js";
+} from "./chunk-SZWGQPJB.js";
+import "./chunk-ZAG4LVUM.js";
 import "./chunk-QQ4KNCAK.js";
 import "./chunk-3SVUBWAM.js";
 import "./chunk-DSX57ZEM.js";
@@ -14,5 +15,6 @@ import "./chunk-UOGXR73H.js";
 export {
   BUILD_FLAGS,
   indexOptionsFrom,
+  networkOptionsFrom,
   run
 };
