@@ -3,8 +3,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCli } from '../helpers/cli.js';
 import { currentRelease, fakePex, makeClientKeys, tempDir, type ClientKeys } from './fixtures.js';
 import { startSshd, type TestSshd } from './sshd.js';
 
@@ -17,33 +17,12 @@ let knownHosts: string;
 beforeAll(async () => {
   work = tempDir('chaos');
   keys = makeClientKeys(work);
-  const [server] = await Promise.all([
+  const [server, bundled] = await Promise.all([
     startSshd({ dir: path.join(work, 'sshd'), authorizedKeys: keys.authorizedKeys }),
-    // Same settings as scripts/bundle.mjs, into a temp dir, plus __dirname/__filename in the banner: ssh2's
-    // bundled poly1305 (emscripten) reads __dirname at load, which ESM lacks (scripts/bundle.mjs needs it too).
-    build({
-      entryPoints: { cli: 'src/cli.ts' },
-      outdir: path.join(work, 'dist'),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      splitting: true,
-      chunkNames: 'chunks/[name]-[hash]',
-      loader: { '.py': 'text' },
-      external: ['cpu-features', '*.node'],
-      banner: {
-        js:
-          "import { createRequire as __pexshipCreateRequire } from 'node:module'; const require = __pexshipCreateRequire(import.meta.url);" +
-          " import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; const __filename = __pexshipFileURLToPath(import.meta.url);" +
-          " const __dirname = __pexshipFileURLToPath(new URL('.', import.meta.url));",
-      },
-      legalComments: 'none',
-      logLevel: 'error',
-    }),
+    bundleCli(),
   ]);
   sshd = server;
-  cli = path.join(work, 'dist', 'cli.js');
+  cli = bundled;
   knownHosts = path.join(work, 'known_hosts');
   writeFileSync(knownHosts, sshd.knownHostsLine() + '\n');
 });

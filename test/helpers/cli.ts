@@ -1,33 +1,10 @@
 // Runs the real CLI as a process: src/cli.ts bundled once per test file with the bundle's own settings.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundle } from './bundle.js';
 
-let bundled: Promise<string> | undefined;
-
-export function bundleCli(): Promise<string> {
-  bundled ??= (async () => {
-    // Inside the checkout, so the external npm packages resolve from its node_modules.
-    const cacheDir = path.resolve('node_modules/.cache');
-    mkdirSync(cacheDir, { recursive: true });
-    const outdir = mkdtempSync(path.join(cacheDir, 'pexship-cli-'));
-    await build({
-      entryPoints: { cli: path.resolve('src/cli.ts') },
-      outdir,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      splitting: true,
-      loader: { '.py': 'text' },
-      external: ['cpu-features', '*.node'],
-      packages: 'external',
-      logLevel: 'error',
-    });
-    return path.join(outdir, 'cli.js');
-  })();
-  return bundled;
+export async function bundleCli(): Promise<string> {
+  return path.join(await bundle(['cli']), 'cli.js');
 }
 
 export interface CliResult {
