@@ -68,7 +68,7 @@ import {
 import {
   build,
   secretsOf
-} from "./chunks/chunk-ZAG4LVUM.js";
+} from "./chunks/chunk-HFXETQAA.js";
 import "./chunks/chunk-QQ4KNCAK.js";
 import "./chunks/chunk-3SVUBWAM.js";
 import "./chunks/chunk-J6UZUWTP.js";

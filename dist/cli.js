@@ -9,9 +9,9 @@ import {
 
 // src/cli/main.ts
 var VERBS = {
-  build: () => import("./chunks/build-DZZUKZQ5.js"),
+  build: () => import("./chunks/build-75H7JSJE.js"),
   inspect: () => import("./chunks/inspect-O3X7BP5Z.js"),
-  lock: () => import("./chunks/lock-4TCE6TGK.js"),
+  lock: () => import("./chunks/lock-7YKKU25Z.js"),
   deploy: () => import("./chunks/deploy-TPKWKC3O.js").then((m) => ({ run: m.runDeploy })),
   rollback: () => import("./chunks/deploy-TPKWKC3O.js").then((m) => ({ run: m.runRollback })),
   releases: () => import("./chunks/deploy-TPKWKC3O.js").then((m) => ({ run: m.runReleases }))

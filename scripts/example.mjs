@@ -10,7 +10,8 @@ const wheels = readdirSync(path.join(example, 'wheels')).filter((f) => f.endsWit
 const pex = path.join(example, 'dist', 'hello.pex');
 
 function run(cmd, args) {
-  console.log(`$ ${[cmd, ...args].map((a) => path.relative(root, a) && !a.startsWith('-') && a.includes('/') ? path.relative(root, a) : a).join(' ')}`);
+  const shown = [cmd === process.execPath ? 'node' : cmd, ...args].map((a) => (a.startsWith(root + '/') ? path.relative(root, a) : a));
+  console.log(`$ ${shown.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root });
   if (r.status !== 0) {
     console.error(`example: ${cmd} exited with ${r.status ?? r.signal}`);

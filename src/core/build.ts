@@ -95,7 +95,8 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
   checkRequest(req);
   const cwd = req.cwd ?? process.cwd();
   const cacheDir = req.cacheDir ?? defaultCacheDir();
-  const targets = await resolveTargets(req);
+  const pendingTargets = resolveTargets(req);
+  let targets: Target[];
 
   let client: IndexClient;
   let selections: Selected[][];
@@ -105,11 +106,13 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
   let index: IndexOptions;
   if (req.lock) {
     index = { extraIndexUrls: [], findLinks: [], noIndex: false, ...req.index };
-    client = makeIndexClient(index, { ...req, cacheDir, cwd });
+    targets = await pendingTargets;
     selections = await selectFromLock(path.resolve(cwd, req.lock), targets, progress);
+    client = makeIndexClient(index, { ...req, cacheDir, cwd });
     requested = [];
   } else {
-    const resolved = await resolveInputs({ ...req, cacheDir, cwd }, targets, progress);
+    const resolved = await resolveInputs({ ...req, cacheDir, cwd }, pendingTargets, progress);
+    targets = resolved.targets;
     client = resolved.client;
     index = resolved.inputs.index;
     selections = resolved.resolution.targets.map((t) => t.distributions.map(selectedFromResolution));

@@ -24,8 +24,7 @@ export interface LockSummary {
 
 export async function lock(req: LockRequest, progress: Progress): Promise<LockSummary> {
   const cwd = req.cwd ?? process.cwd();
-  const targets = await resolveTargets(req);
-  const { inputs, client, resolution } = await resolveInputs({ ...req, cacheDir: req.cacheDir ?? defaultCacheDir(), cwd }, targets, progress);
+  const { inputs, client, resolution, targets } = await resolveInputs({ ...req, cacheDir: req.cacheDir ?? defaultCacheDir(), cwd }, resolveTargets(req), progress);
   try {
     for (const t of resolution.targets) {
       const sha = t.distributions.find((d) => !d.file.hashes.sha256);

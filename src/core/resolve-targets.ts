@@ -62,16 +62,22 @@ export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'c
   });
 }
 
-/** Resolves the gathered inputs for every target. */
+/**
+ * Resolves the gathered inputs for every target. The targets may still be on their way (probing the
+ * `current` interpreter takes a process start): the root requirements' index pages are asked for meanwhile.
+ */
 export async function resolveInputs(
   req: SourceRequest,
-  targets: Target[],
+  pendingTargets: Promise<Target[]>,
   progress: Progress,
-): Promise<{ inputs: GatheredInputs; client: IndexClient; resolution: Resolution }> {
+): Promise<{ inputs: GatheredInputs; client: IndexClient; resolution: Resolution; targets: Target[] }> {
+  pendingTargets.catch(() => {}); // awaited below; an input error may come first
   const inputs = await gatherInputs(req);
   for (const w of inputs.warnings) progress.warn(w);
   const client = makeIndexClient(inputs.index, req);
   try {
+    for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
+    const targets = await pendingTargets;
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
     const resolution = await resolve({
       requirements: inputs.requirements,
@@ -84,7 +90,7 @@ export async function resolveInputs(
         if (e.kind === 'done') progress.detail(`${e.target}: ${e.pinned} distributions`);
       },
     });
-    return { inputs, client, resolution };
+    return { inputs, client, resolution, targets };
   } catch (e) {
     await client.close();
     throw e;

@@ -4,8 +4,8 @@ import {
   indexOptionsFrom,
   networkOptionsFrom,
   run
-} from "./chunk-SZWGQPJB.js";
-import "./chunk-ZAG4LVUM.js";
+} from "./chunk-ZVU4VJ5T.js";
+import "./chunk-HFXETQAA.js";
 import "./chunk-QQ4KNCAK.js";
 import "./chunk-3SVUBWAM.js";
 import "./chunk-DSX57ZEM.js";

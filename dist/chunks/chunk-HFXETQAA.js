@@ -32830,11 +32830,16 @@ function makeIndexClient(index, req) {
     ...req.retries !== void 0 ? { retries: req.retries } : {}
   });
 }
-async function resolveInputs(req, targets, progress) {
+async function resolveInputs(req, pendingTargets, progress) {
+  pendingTargets.catch(() => {
+  });
   const inputs = await gatherInputs(req);
   for (const w of inputs.warnings) progress.warn(w);
   const client = makeIndexClient(inputs.index, req);
   try {
+    for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {
+    });
+    const targets = await pendingTargets;
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? "" : "s"} for ${targets.map((t) => t.label).join(", ")}`);
     const resolution = await resolve({
       requirements: inputs.requirements,
@@ -32847,7 +32852,7 @@ async function resolveInputs(req, targets, progress) {
         if (e.kind === "done") progress.detail(`${e.target}: ${e.pinned} distributions`);
       }
     });
-    return { inputs, client, resolution };
+    return { inputs, client, resolution, targets };
   } catch (e) {
     await client.close();
     throw e;
@@ -32938,7 +32943,8 @@ async function build(req, progress) {
   checkRequest(req);
   const cwd = req.cwd ?? process.cwd();
   const cacheDir = req.cacheDir ?? defaultCacheDir();
-  const targets = await resolveTargets(req);
+  const pendingTargets = resolveTargets(req);
+  let targets;
   let client;
   let selections;
   let requested;
@@ -32947,11 +32953,13 @@ async function build(req, progress) {
   let index;
   if (req.lock) {
     index = { extraIndexUrls: [], findLinks: [], noIndex: false, ...req.index };
-    client = makeIndexClient(index, { ...req, cacheDir, cwd });
+    targets = await pendingTargets;
     selections = await selectFromLock(path11.resolve(cwd, req.lock), targets, progress);
+    client = makeIndexClient(index, { ...req, cacheDir, cwd });
     requested = [];
   } else {
-    const resolved = await resolveInputs({ ...req, cacheDir, cwd }, targets, progress);
+    const resolved = await resolveInputs({ ...req, cacheDir, cwd }, pendingTargets, progress);
+    targets = resolved.targets;
     client = resolved.client;
     index = resolved.inputs.index;
     selections = resolved.resolution.targets.map((t) => t.distributions.map(selectedFromResolution));

@@ -4,13 +4,13 @@ import {
   indexOptionsFrom,
   networkOptionsFrom,
   stderrProgress
-} from "./chunk-SZWGQPJB.js";
+} from "./chunk-ZVU4VJ5T.js";
 import {
   defaultCacheDir,
   resolveInputs,
   resolveTargets,
   writePylock
-} from "./chunk-ZAG4LVUM.js";
+} from "./chunk-HFXETQAA.js";
 import "./chunk-QQ4KNCAK.js";
 import "./chunk-3SVUBWAM.js";
 import "./chunk-DSX57ZEM.js";
@@ -32,8 +32,7 @@ import { rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 async function lock(req, progress) {
   const cwd = req.cwd ?? process.cwd();
-  const targets = await resolveTargets(req);
-  const { inputs, client, resolution } = await resolveInputs({ ...req, cacheDir: req.cacheDir ?? defaultCacheDir(), cwd }, targets, progress);
+  const { inputs, client, resolution, targets } = await resolveInputs({ ...req, cacheDir: req.cacheDir ?? defaultCacheDir(), cwd }, resolveTargets(req), progress);
   try {
     for (const t of resolution.targets) {
       const sha = t.distributions.find((d) => !d.file.hashes.sha256);
