@@ -80,17 +80,20 @@ for (const w of wheels) {
   }
 }
 const plainEnv = { PYTHONPATH: `${site}:${src}` };
-time(PYTHON, ['-c', 'import benchapp; benchapp.main()'], plainEnv); // compile once
-const plain: number[] = [];
-for (let i = 0; i < RUNS; i++) plain.push(time(PYTHON, ['-c', 'import benchapp; benchapp.main()'], plainEnv));
-const bare: number[] = [];
-for (let i = 0; i < RUNS; i++) bare.push(time(PYTHON, ['-c', 'pass']));
-
-// --- PEX warm and cold ------------------------------------------------------------------------------
 const root = path.join(work, 'pex_root');
-time(PYTHON, [pex], { PEX_ROOT: root });
+time(PYTHON, ['-c', 'import benchapp; benchapp.main()'], plainEnv); // compile once
+time(PYTHON, [pex], { PEX_ROOT: root }); // extract once
+// Interleaved, so a change in the machine's load affects both sides alike.
+const plain: number[] = [];
 const warm: number[] = [];
-for (let i = 0; i < RUNS; i++) warm.push(time(PYTHON, [pex], { PEX_ROOT: root }));
+const bare: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  plain.push(time(PYTHON, ['-c', 'import benchapp; benchapp.main()'], plainEnv));
+  warm.push(time(PYTHON, [pex], { PEX_ROOT: root }));
+  bare.push(time(PYTHON, ['-c', 'pass']));
+}
+
+// --- PEX cold -----------------------------------------------------------------------------------------
 const cold: number[] = [];
 for (let i = 0; i < 5; i++) {
   const fresh = path.join(work, `cold-${i}`);
