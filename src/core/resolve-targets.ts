@@ -10,7 +10,7 @@ import { loadCompletePlatform, resolveTarget, type Target } from '../python/plat
 import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
 import { resolve, type Resolution, type ResolvedDistribution } from '../resolve/resolver.js';
 import { buildWheelFromSdist } from '../resolve/sdist-build.js';
-import { gatherInputs, type GatheredInputs, type IndexOptions } from './inputs.js';
+import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
 import type { Progress } from './progress.js';
 
 export interface TargetRequest {
@@ -20,15 +20,9 @@ export interface TargetRequest {
   python?: string;
 }
 
-export interface SourceRequest {
-  requirements: string[];
-  requirementFiles: string[];
-  constraintFiles: string[];
-  project?: string;
-  index: Partial<IndexOptions>;
-  pre: boolean;
+/** What to resolve (the inputs) and how to reach the indexes. */
+export interface SourceRequest extends InputRequest {
   cacheDir?: string;
-  cwd?: string;
   /** Per-request timeout for index requests (`--timeout`). */
   timeoutMs?: number;
   /** Retries of a failed index request (`--retries`). */
