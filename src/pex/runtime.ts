@@ -5,8 +5,10 @@ import cachePy from './bootstrap/cache.py';
 import fitPy from './bootstrap/fit.py';
 import initPy from './bootstrap/__init__.py';
 import launchPy from './bootstrap/launch.py';
+import layoutPy from './bootstrap/layout.py';
 import logPy from './bootstrap/log.py';
 import mainPy from './bootstrap/main.py';
+import pexpathPy from './bootstrap/pexpath.py';
 import reexecPy from './bootstrap/reexec.py';
 import runPy from './bootstrap/run.py';
 import specifiersPy from './bootstrap/specifiers.py';
@@ -28,6 +30,10 @@ export interface MainConstants {
   inheritPath: 'false' | 'prefer' | 'fallback';
   venv: boolean;
   stripPexEnv: boolean;
+  /** pex's `inject_args`, `inject_env` and `pex_path` (also in PEX-INFO). */
+  injectArgs?: string[];
+  injectEnv?: Record<string, string>;
+  pexPath?: string[];
 }
 
 export const RUNTIME_PACKAGE_DIR = '.bootstrap/pexship_runtime';
@@ -38,7 +44,9 @@ const PACKAGE: Record<string, string> = {
   'cache.py': cachePy,
   'fit.py': fitPy,
   'launch.py': launchPy,
+  'layout.py': layoutPy,
   'log.py': logPy,
+  'pexpath.py': pexpathPy,
   'reexec.py': reexecPy,
   'run.py': runPy,
   'specifiers.py': specifiersPy,
@@ -58,10 +66,19 @@ const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
 const ENTRY = new RegExp(`^${IDENT}(\\.${IDENT})*(:${IDENT}(\\.${IDENT})*)?$`);
 const SCRIPT_ENTRY = new RegExp(`^${IDENT}(\\.${IDENT})*:${IDENT}(\\.${IDENT})*$`);
 
-/** A Python literal for the value; JSON strings are valid Python string literals once non-ASCII is escaped. */
-function pyLiteral(value: string | boolean | null): string {
+type Constant = string | boolean | null | string[] | Record<string, string>;
+
+/**
+ * A Python literal for the value. JSON strings, and lists and objects of strings, are valid Python
+ * literals once non-ASCII is escaped.
+ */
+function pyLiteral(value: Constant): string {
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    for (const v of Object.values(value)) if (typeof v !== 'string') throw new Error(`pyLiteral: ${JSON.stringify(value)}`);
+  }
+  if (Array.isArray(value) && value.some((v) => typeof v !== 'string')) throw new Error(`pyLiteral: ${JSON.stringify(value)}`);
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -75,13 +92,16 @@ export function renderMain(c: MainConstants): string {
     throw new UsageError(`console script target ${JSON.stringify(c.scriptEntry)} (-c/--script) is not MODULE:ATTRIBUTE; check the distribution's entry points`);
   }
   if (!['false', 'prefer', 'fallback'].includes(c.inheritPath)) throw new Error(`renderMain: inheritPath ${JSON.stringify(c.inheritPath)}`);
-  const values: Record<string, string | boolean | null> = {
+  const values: Record<string, Constant> = {
     PEX_HASH: c.pexHash,
     ENTRY_POINT: c.entryPoint,
     SCRIPT_ENTRY: c.scriptEntry,
     INHERIT_PATH: c.inheritPath,
     VENV: c.venv,
     STRIP_PEX_ENV: c.stripPexEnv,
+    INJECT_ARGS: c.injectArgs ?? [],
+    INJECT_ENV: c.injectEnv ?? {},
+    PEX_PATH: c.pexPath ?? [],
   };
   let out = mainPy;
   for (const [name, value] of Object.entries(values)) {

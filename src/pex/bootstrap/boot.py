@@ -8,7 +8,7 @@ import os
 import sys
 import zipfile
 
-from . import cache, fit, log, reexec
+from . import cache, fit, layout, log, pexpath, reexec
 
 _INHERIT = ('false', 'prefer', 'fallback')
 _OFF = ('', '0', 'false', 'no', 'off')
@@ -127,7 +127,7 @@ def _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, inh
     if inherit not in _INHERIT:
         raise log.Failure('PEX_INHERIT_PATH=%s is not one of false, prefer, fallback' % environ.get('PEX_INHERIT_PATH'))
     try:
-        zf = zipfile.ZipFile(pex)
+        zf = layout.open_pex(pex)
         info = fit.read_info(zf)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as e:
         raise log.Failure('cannot read %s as a PEX: %s' % (pex, e))
@@ -155,10 +155,14 @@ def _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, inh
     scripts = _console_scripts(info, target)
     kind, run_target = _choose_run(environ, entry_point, script_entry, scripts, wheel_dirs)
     extra = [p for p in environ.get('PEX_EXTRA_SYS_PATH', '').split(os.pathsep) if p]
+    extra = pexpath.entries(pex, info, root, environ, _extract) + extra
     if venv:
         from . import venvs
-        venv_dir = venvs.ensure(root, pex_hash, interpreter_id, zf, code_dir, wheel_dirs, scripts)
+        venv_dir = venvs.ensure(root, pex_hash, interpreter_id, zf, code_dir, wheel_dirs, scripts,
+                                bin_path=info.get('venv_bin_path') or 'false')
         zf.close()
+        if extra:  # the launcher appends these, as it does PEX_EXTRA_SYS_PATH
+            environ['PEX_EXTRA_SYS_PATH'] = os.pathsep.join(extra)
         venvs.exec_launcher(venv_dir, sys.argv[0] or pex, kind, run_target, inherit, strip_pex_env, sys.argv[1:])
     zf.close()
     entries = [code_dir] + wheel_dirs

@@ -5,9 +5,8 @@ Also the probe a candidate interpreter runs before we re-exec into it (`python -
 import json
 import sys
 import sysconfig
-import zipfile
 
-from . import specifiers, tags
+from . import layout, specifiers, tags
 
 
 class Misfit(object):
@@ -103,7 +102,7 @@ def choose(info):
 def probe(pex):
     """Exit status for a candidate interpreter: 0 when it can run the PEX."""
     try:
-        with zipfile.ZipFile(pex) as zf:
+        with layout.open_pex(pex) as zf:
             target, misfit = choose(read_info(zf))
     except Exception as e:  # a probe must answer, never crash
         sys.stderr.write('pexship probe: %s\n' % e)
