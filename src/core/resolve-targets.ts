@@ -9,6 +9,7 @@ import type { IndexFile } from '../index/types.js';
 import { loadCompletePlatform, resolveTarget, type Target } from '../python/platform.js';
 import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
 import { resolve, type Resolution, type ResolvedDistribution } from '../resolve/resolver.js';
+import { parseDependencyConfig } from '../resolve/dependency-config.js';
 import { buildWheelFromSdist } from '../resolve/sdist-build.js';
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
 import type { Progress } from './progress.js';
@@ -27,6 +28,10 @@ export interface SourceRequest extends InputRequest {
   timeoutMs?: number;
   /** Retries of a failed index request (`--retries`). */
   retries?: number;
+  /** pex's --exclude and --override requirements, and --no-transitive (transitive: false). */
+  excludes?: string[];
+  overrides?: string[];
+  transitive?: boolean;
 }
 
 /** Resolves --platform and --complete-platform into targets (default: `current`), labels made unique. */
@@ -66,6 +71,7 @@ export async function resolveInputs(
   progress: Progress,
 ): Promise<{ inputs: GatheredInputs; client: IndexClient; resolution: Resolution; targets: Target[] }> {
   pendingTargets.catch(() => {}); // awaited below; an input error may come first
+  const dependencies = parseDependencyConfig(req.excludes ?? [], req.overrides ?? [], req.transitive ?? true);
   const inputs = await gatherInputs(req);
   for (const w of inputs.warnings) progress.warn(w);
   const client = makeIndexClient(inputs.index, req);
@@ -80,6 +86,7 @@ export async function resolveInputs(
       pre: inputs.pre,
       source: client,
       hashes: inputs.hashes.size ? inputs.hashes : undefined,
+      dependencies,
       onProgress: (e) => {
         if (e.kind === 'done') progress.detail(`${e.target}: ${e.pinned} distributions`);
       },
