@@ -56,6 +56,9 @@ class DirPex(object):
         return member._opener()
 
     def read(self, name):
+        if isinstance(name, _Member):
+            with name._opener() as f:
+                return f.read()
         with open(os.path.join(self.root, *name.split('/')), 'rb') as f:
             return f.read()
 
