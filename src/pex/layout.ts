@@ -58,9 +58,14 @@ async function checkReplaceable(output: string): Promise<'missing' | 'dir' | 'fi
   return 'dir';
 }
 
+/** One line of a directory PEX's digest (FORMAT.md): path NUL mode (octal) NUL sha256 LF, in path order. */
+export function treeLine(name: string, mode: number, content: Buffer): string {
+  return `${name}\0${(mode & 0o111 ? 0o755 : 0o644).toString(8)}\0${createHash('sha256').update(content).digest('hex')}\n`;
+}
+
 /**
  * Writes the files into a new directory beside `output` and swaps it in. Returns the total size and a
- * sha256 naming the tree: over each file's path, NUL, mode, NUL, sha256, newline, in path order.
+ * sha256 naming the tree (`treeLine` of each file).
  */
 export async function writeDirPex(output: string, files: { name: string; mode: number; content: Buffer }[]): Promise<{ size: number; sha256: string }> {
   const full = path.resolve(output);
@@ -82,7 +87,7 @@ export async function writeDirPex(output: string, files: { name: string; mode: n
       }
       await writeFile(file, f.content);
       if (f.mode & 0o111) await chmod(file, 0o755);
-      tree.update(`${f.name}\0${(f.mode & 0o111 ? 0o755 : 0o644).toString(8)}\0${createHash('sha256').update(f.content).digest('hex')}\n`);
+      tree.update(treeLine(f.name, f.mode, f.content));
       size += f.content.length;
     }
     if (existing !== 'missing') {

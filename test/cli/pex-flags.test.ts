@@ -133,6 +133,23 @@ describe('--layout', () => {
     expect(readdirSync(precious)).toEqual(['notes.txt']);
   });
 
+  it('inspect reads directory PEXes: the same distributions, and the sha256 the build reported', async () => {
+    for (const layout of ['packed', 'loose']) {
+      const out = path.join(work, `inspect-${layout}`);
+      const built = await runCli(['build', '--no-index', '-f', wheels, 'greet', '-D', src, '-e', 'app:main', '--layout', layout, '-o', out, '--json', '-q']);
+      expect(built.status).toBe(0);
+      const summary = JSON.parse(built.stdout).pexes[0];
+      const info = JSON.parse((await runCli(['inspect', out, '--json'])).stdout);
+      expect(info.sha256).toBe(summary.sha256);
+      expect(info.distributions.map((d: { filename: string; files: number }) => [d.filename, d.files > 3])).toEqual([
+        ['greet-1.0-py3-none-any.whl', true],
+        ['shout-1.0-py3-none-any.whl', true],
+      ]);
+      expect(info.code.files).toBe(1);
+      expect(info.shebang).toMatch(/^\/usr\/bin\/env python3/);
+    }
+  });
+
   it('names bad values clearly', async () => {
     const r = await runCli(['build', 'greet', '--layout', 'folder']);
     expect(r.status).toBe(2);
