@@ -88,6 +88,16 @@ describe('--layout', () => {
     expect(statSync(path.join(packed, '.deps', 'shout-1.0-py3-none-any.whl')).isFile()).toBe(true);
     expect(readFileSync(path.join(packed, '.deps', 'shout-1.0-py3-none-any.whl')).subarray(0, 4).toString('hex')).toBe('504b0304');
     expect(readFileSync(path.join(loose, '.deps', 'shout-1.0-py3-none-any.whl', 'shout.py'), 'utf8')).toContain('def up');
+    // loose runs its wheels where they are (nothing copied into PEX_ROOT); packed extracts them like a zipapp.
+    const looseRoot = path.join(work, 'root-loose');
+    expect(run(loose, [], { PEX_ROOT: looseRoot }).out.hello).toBe('HI');
+    expect(run(loose, ['warm'], { PEX_ROOT: looseRoot }).out).toMatchObject({ argv: ['warm'], hello: 'HI' });
+    const [warmFile] = readdirSync(path.join(looseRoot, 'pexes')).map((h) => path.join(looseRoot, 'pexes', h));
+    expect(readFileSync(path.join(warmFile, readdirSync(warmFile)[0]), 'utf8')).toContain(`${loose}/.deps/shout-1.0-py3-none-any.whl\n`);
+    expect(existsSync(path.join(looseRoot, 'installed_wheels'))).toBe(false);
+    const packedRoot = path.join(work, 'root-packed');
+    expect(run(packed, [], { PEX_ROOT: packedRoot }).out.hello).toBe('HI');
+    expect(readdirSync(path.join(packedRoot, 'installed_wheels'))).toHaveLength(2);
     for (const dir of [packed, loose]) {
       expect(readFileSync(path.join(dir, 'app.py'), 'utf8')).toBe(APP);
       // Executable by its own shebang line, from another working directory.

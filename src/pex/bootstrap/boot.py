@@ -60,6 +60,10 @@ def _extract(zf, info, target, root):
         if '/' in wheel or '\\' in wheel or wheel.startswith('.') or wheel not in by_wheel:
             raise log.Failure('the PEX has no .deps/%s/ folder: it is damaged; rebuild it' % wheel)
         sha = _hex(distributions.get(wheel), 'sha256 for %s' % wheel)
+        in_place = layout.installed_in_place(zf, wheel)
+        if in_place:  # a loose directory PEX runs its wheels where they are, as pex does
+            wheel_dirs.append(in_place)
+            continue
         wheel_dir = os.path.join(root, 'installed_wheels', sha, wheel)
         prefix = '.deps/%s/' % wheel
         if cache.install_dir(root, wheel_dir, lambda temp, w=wheel, p=prefix: cache.extract(zf, by_wheel[w], p, temp)):
@@ -108,7 +112,10 @@ def _choose_run(environ, entry_point, script_entry, scripts, wheel_dirs):
 
 def _write_warm_file(root, pex_hash, interpreter_id, entries):
     final = os.path.join(root, 'pexes', pex_hash, interpreter_id)
-    data = ''.join(os.path.relpath(e, root).replace(os.sep, '/') + '\n' for e in entries).encode('utf-8', 'surrogateescape')
+    # Entries outside PEX_ROOT (a loose PEX's own wheels) stay absolute; os.path.join(root, abs) is abs.
+    rel = [os.path.relpath(e, root) for e in entries]
+    rel = [e if r.startswith(os.pardir) else r for e, r in zip(entries, rel)]
+    data = ''.join(r.replace(os.sep, '/') + '\n' for r in rel).encode('utf-8', 'surrogateescape')
     try:
         with open(final, 'rb') as f:
             if f.read() == data:

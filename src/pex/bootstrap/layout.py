@@ -74,6 +74,14 @@ class DirPex(object):
         self.close()
 
 
+def installed_in_place(zf, wheel):
+    """The folder of a loose directory PEX's installed wheel, to run from as it is; None otherwise."""
+    if not isinstance(zf, DirPex):
+        return None
+    folder = os.path.join(zf.root, '.deps', wheel)
+    return folder if os.path.isdir(folder) else None
+
+
 def open_pex(path):
     """A zipfile.ZipFile for a zipapp, a DirPex for a directory PEX."""
     if os.path.isdir(path):
