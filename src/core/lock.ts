@@ -7,6 +7,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { defaultCacheDir } from '../index/index.js';
 import type { Target } from '../python/platform.js';
+import { canonicalName } from '../python/pep508.js';
 import { writePylock } from '../resolve/pylock.js';
 import type { Progress } from './progress.js';
 import { resolveInputs, resolveTargets, type SourceRequest, type TargetRequest } from './resolve-targets.js';
@@ -34,9 +35,12 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
     }
     // PEP 751's `index` names a package index; files from find-links or direct URLs have none.
     const indexes = new Set(client.indexLabels);
+    // The local project was built into the cache to read its metadata: the lock pins what it depends on, not
+    // that cache file.
+    const project = inputs.project ? canonicalName(inputs.project.name) : undefined;
     const text = writePylock(
       resolution.targets.map((t) =>
-        t.distributions.map((d) => ({
+        t.distributions.filter((d) => !(project && d.name === project && d.url)).map((d) => ({
           name: d.name,
           version: d.version,
           file: { filename: d.file.filename, url: d.file.url, hashes: d.file.hashes, size: d.file.size, requiresPython: d.file.requiresPython },
