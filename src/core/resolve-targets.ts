@@ -119,9 +119,10 @@ async function addProjectWheel(inputs: GatheredInputs, targets: Target[], client
   progress.detail(`${path.basename(built.wheel)} (${built.how === 'native' ? `written natively as ${built.backend} would` : `built by ${built.backend}`})`);
   const wheelName = parseWheelFilename(path.basename(built.wheel)).name;
   const extras = project.extras.length ? `[${project.extras.join(',')}]` : '';
-  inputs.requirements.push(parseRequirement(`${wheelName}${extras} @ ${pathToFileURL(built.wheel).href}`));
+  const sha256 = createHash('sha256').update(await readFile(built.wheel)).digest('hex');
+  inputs.requirements.push(parseRequirement(`${wheelName}${extras} @ ${pathToFileURL(built.wheel).href}#sha256=${sha256}`));
   // Hashes required (pip's --require-hashes): the wheel built here from the user's own tree is trusted as built.
-  if (inputs.hashes.size) inputs.hashes.set(canonicalName(wheelName), new Set([createHash('sha256').update(await readFile(built.wheel)).digest('hex')]));
+  if (inputs.hashes.size) inputs.hashes.set(canonicalName(wheelName), new Set([sha256]));
   return built;
 }
 

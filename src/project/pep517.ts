@@ -78,7 +78,11 @@ async function buildEnv(python: string, pyTarget: Target, requirements: Requirem
   const wheels = await Promise.all(dists.map((d) => req.client.fetchFile(d.file)));
   const key = createHash('sha256').update(`${python}\0${wheels.map((w) => path.basename(w)).sort().join('\0')}`).digest('hex').slice(0, 32);
   const envDir = path.join(req.cacheDir, 'build-envs', key);
-  if (existsSync(path.join(envDir, '.complete'))) return envDir;
+  if (existsSync(path.join(envDir, '.complete'))) {
+    // A cache restored on another machine may hold a venv whose interpreter link points nowhere: remake it.
+    if (existsSync(path.join(envDir, 'bin', 'python'))) return envDir;
+    await rm(envDir, { recursive: true, force: true });
+  }
 
   req.log(`build environment: ${dists.map((d) => `${d.name} ${d.version}`).join(', ') || 'empty'}`);
   const temp = `${envDir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
