@@ -3,6 +3,7 @@ import { chmodSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, writeFil
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeZip } from '../../src/pex/zip.js';
 import { keygen } from './sshd.js';
 
 export function tempDir(prefix: string): string {
@@ -29,8 +30,9 @@ export function makeClientKeys(dir: string): ClientKeys {
 }
 
 /**
- * A stand-in PEX: an executable shell script with a shebang that honours PEX_INTERPRETER=1 (the pre-warm)
- * by leaving a marker, optionally failing it, and padded to `size` bytes so uploads take real work.
+ * A stand-in PEX: a shell script (honouring PEX_INTERPRETER=1, the pre-warm, by leaving a marker, or failing
+ * it on purpose) followed by a real zip with a PEX-INFO, as a PEX is a shebang line followed by a zip. A
+ * stored member pads it to about `size` bytes so uploads take real work.
  */
 export function fakePex(file: string, version: string, opts: { size?: number; failPrewarm?: boolean } = {}): string {
   const head = [
@@ -43,9 +45,13 @@ export function fakePex(file: string, version: string, opts: { size?: number; fa
     'exit 0',
     '',
   ].join('\n');
-  const pad = Math.max(0, (opts.size ?? 0) - head.length - 2);
-  const body = pad ? `#${randomBytes(Math.ceil(pad * 0.75)).toString('base64').slice(0, pad)}\n` : '';
-  writeFileSync(file, head + body);
+  const pad = Math.max(0, (opts.size ?? 0) - head.length - 300);
+  const members = [
+    { name: 'PEX-INFO', mode: 0o100644, content: Buffer.from(JSON.stringify({ pex_hash: createHash('sha1').update(version).digest('hex'), entry_point: 'app' })) },
+    { name: '__main__.py', mode: 0o100644, content: Buffer.from(`print("app ${version}")\n`) },
+    { name: 'padding.bin', mode: 0o100644, content: randomBytes(pad) },
+  ];
+  writeFileSync(file, Buffer.concat(writeZip(Buffer.from(head), members, false)));
   chmodSync(file, 0o755);
   return file;
 }
