@@ -128,6 +128,9 @@ function handshakeFailure(
     return `the server offers none of the host-key types pinned in ${opts.hostKeys.knownHostsFile} (${algorithms.join(', ')}); update known_hosts or pin with --host-fingerprint.`;
   }
   if (/timed out/i.test(err.message)) return `the SSH handshake did not finish within ${opts.connectTimeoutMs / 1000} s (no SSH banner, or a stalled connection).`;
+  if (/too many authentication failures/i.test(err.message)) {
+    return `the server ended the login after too many keys were offered (its MaxAuthTries; an agent with many keys offers them all): pass the right key with --identity.`;
+  }
   if (/closed the connection|ECONNRESET|disconnect/i.test(err.message)) {
     return `the server closed the connection before login finished (${err.message}); with an agent holding many keys, a low MaxAuthTries on the server ends the login early: pass --identity.`;
   }
