@@ -41,7 +41,7 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { names: ['--inject-args'], kind: 'list', value: 'ARGS', help: 'arguments the PEX always passes before yours, split like a shell command line' },
   { names: ['--inject-env'], kind: 'list', value: 'NAME=VALUE', help: 'environment variable the PEX sets unless already set' },
   { names: ['--pex-path'], kind: 'list', value: 'PEX[:PEX…]', help: "other PEXes to merge in at run time (relative to this PEX's folder)" },
-  { names: ['--cache-dir'], kind: 'string', value: 'DIR', help: 'wheel and metadata cache (default ~/.cache/pexship)' },
+  { names: ['--cache-dir'], kind: 'string', value: 'DIR', help: 'build cache: wheels, metadata, built projects (default ~/.cache/pexship/build)' },
   { names: ['--python'], kind: 'string', value: 'PATH', help: "interpreter for the 'current' target and for building sdists" },
   { names: ['--json'], kind: 'boolean', help: 'print a machine-readable summary on stdout' },
   { names: ['--quiet', '-q'], kind: 'boolean', help: 'print only errors and warnings on stderr' },

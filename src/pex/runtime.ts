@@ -1,11 +1,11 @@
 // The Python runtime that runs inside every PEX (see FORMAT.md): `__main__.py` rendered from
 // bootstrap/main.py, plus the cold-path package under `.bootstrap/pexship_runtime/`.
+import archivePy from './bootstrap/archive.py';
 import bootPy from './bootstrap/boot.py';
 import cachePy from './bootstrap/cache.py';
 import fitPy from './bootstrap/fit.py';
 import initPy from './bootstrap/__init__.py';
 import launchPy from './bootstrap/launch.py';
-import layoutPy from './bootstrap/layout.py';
 import logPy from './bootstrap/log.py';
 import mainPy from './bootstrap/main.py';
 import pexpathPy from './bootstrap/pexpath.py';
@@ -23,10 +23,16 @@ export interface RuntimeEntry {
   content: string;
 }
 
+/** `-c NAME` naming a wheel's `.data/scripts` file: [wheel file name, path in its folder, how it runs]. */
+export type ScriptFile = [string, string, 'python' | 'program'];
+
 export interface MainConstants {
   pexHash: string;
   entryPoint: string | null;
   scriptEntry: string | null;
+  scriptFile?: ScriptFile | null;
+  /** {wheel file name: its top-level .pth files}, only wheels that have some. */
+  pthFiles?: Record<string, string[]>;
   inheritPath: 'false' | 'prefer' | 'fallback';
   venv: boolean;
   stripPexEnv: boolean;
@@ -40,11 +46,11 @@ export const RUNTIME_PACKAGE_DIR = '.bootstrap/pexship_runtime';
 
 const PACKAGE: Record<string, string> = {
   '__init__.py': initPy,
+  'archive.py': archivePy,
   'boot.py': bootPy,
   'cache.py': cachePy,
   'fit.py': fitPy,
   'launch.py': launchPy,
-  'layout.py': layoutPy,
   'log.py': logPy,
   'pexpath.py': pexpathPy,
   'reexec.py': reexecPy,
@@ -66,19 +72,14 @@ const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
 const ENTRY = new RegExp(`^${IDENT}(\\.${IDENT})*(:${IDENT}(\\.${IDENT})*)?$`);
 const SCRIPT_ENTRY = new RegExp(`^${IDENT}(\\.${IDENT})*:${IDENT}(\\.${IDENT})*$`);
 
-type Constant = string | boolean | null | string[] | Record<string, string>;
+type PyStrings = string | PyStrings[] | { [key: string]: PyStrings };
+type PyValue = boolean | null | PyStrings;
 
-/**
- * A Python literal for the value. JSON strings, and lists and objects of strings, are valid Python
- * literals once non-ASCII is escaped.
- */
-function pyLiteral(value: Constant): string {
+/** A Python literal for the value; JSON strings, and lists and objects of them, are valid Python once
+ * non-ASCII is escaped (null and booleans only at the top level: their JSON spelling is not Python's). */
+function pyLiteral(value: PyValue): string {
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (typeof value === 'object' && !Array.isArray(value)) {
-    for (const v of Object.values(value)) if (typeof v !== 'string') throw new Error(`pyLiteral: ${JSON.stringify(value)}`);
-  }
-  if (Array.isArray(value) && value.some((v) => typeof v !== 'string')) throw new Error(`pyLiteral: ${JSON.stringify(value)}`);
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -92,10 +93,12 @@ export function renderMain(c: MainConstants): string {
     throw new UsageError(`console script target ${JSON.stringify(c.scriptEntry)} (-c/--script) is not MODULE:ATTRIBUTE; check the distribution's entry points`);
   }
   if (!['false', 'prefer', 'fallback'].includes(c.inheritPath)) throw new Error(`renderMain: inheritPath ${JSON.stringify(c.inheritPath)}`);
-  const values: Record<string, Constant> = {
+  const values: Record<string, PyValue> = {
     PEX_HASH: c.pexHash,
     ENTRY_POINT: c.entryPoint,
     SCRIPT_ENTRY: c.scriptEntry,
+    SCRIPT_FILE: c.scriptFile ?? null,
+    PTH_FILES: c.pthFiles ?? {},
     INHERIT_PATH: c.inheritPath,
     VENV: c.venv,
     STRIP_PEX_ENV: c.stripPexEnv,

@@ -7,7 +7,7 @@ same PEX_ROOT caches.
 """
 import os
 
-from . import fit, layout, log
+from . import archive, fit, log
 
 
 def _listed(pex, info, environ):
@@ -24,7 +24,7 @@ def entries(pex, info, root, environ, extract):
         if not os.path.exists(other):
             raise log.Failure('pex_path entry %s does not exist; build or copy that PEX there, or fix --pex-path/PEX_PATH' % other)
         try:
-            zf = layout.open_pex(other)
+            zf = archive.open_pex(other)
             other_info = fit.read_info(zf)
         except Exception as e:  # any unreadable entry is the user's to fix, said plainly
             raise log.Failure('pex_path entry %s is not a PEX (%s)' % (other, e))
