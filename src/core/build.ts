@@ -6,8 +6,10 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { defaultCacheDir, type IndexClient } from '../index/index.js';
+import { checkEntryInputs } from '../pex/entry-check.js';
 import { buildPex, type BuildPexResult, type InheritPath } from '../pex/build.js';
 import type { Target } from '../python/platform.js';
+import type { HashMode } from './hash-mode.js';
 import type { IndexOptions } from './inputs.js';
 import type { Progress } from './progress.js';
 import {
@@ -37,6 +39,8 @@ export interface BuildRequest {
   completePlatforms: string[];
   index: Partial<IndexOptions>;
   pre: boolean;
+  /** pip's `--require-hashes`. */
+  requireHashes?: boolean;
   /** `-o`; may hold `{platform}` and `{name}`. */
   output?: string;
   shebang?: string;
@@ -94,6 +98,8 @@ function defaultShebang(targets: Target[]): string {
 export async function build(req: BuildRequest, progress: Progress): Promise<BuildSummary> {
   checkRequest(req);
   const cwd = req.cwd ?? process.cwd();
+  // Before any network work: a typo in -e or a missing -D folder costs nothing to find now.
+  await checkEntryInputs(req.entryPoint, req.sourcesDirs.map((d) => path.resolve(cwd, d)));
   const cacheDir = req.cacheDir ?? defaultCacheDir();
   const pendingTargets = resolveTargets(req);
   let targets: Target[];
@@ -104,6 +110,7 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
   let projectName: string | undefined;
   let projectScripts: Record<string, string> = {};
   let index: IndexOptions;
+  let hashMode: HashMode | undefined;
   if (req.lock) {
     index = { extraIndexUrls: [], findLinks: [], noIndex: false, ...req.index };
     targets = await pendingTargets;
@@ -119,9 +126,10 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
     requested = resolved.inputs.requested;
     projectName = resolved.inputs.project?.name;
     projectScripts = resolved.inputs.project?.scripts ?? {};
+    hashMode = resolved.inputs.hashMode;
   }
   try {
-    const wheelsPerTarget = await fetchSelections(selections, targets, client, { cacheDir, pipIndexArgs: pipIndexArgs(index), python: req.python }, progress);
+    const wheelsPerTarget = await fetchSelections(selections, targets, client, { cacheDir, pipIndexArgs: pipIndexArgs(index), python: req.python, hashMode }, progress);
     // A console script of the project itself (its [project.scripts]) runs as an entry point.
     let entryPoint = req.entryPoint;
     let script = req.script;

@@ -6,9 +6,11 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
-import { parseRequirement, type Requirement } from '../python/pep508.js';
+import { isDirectReference, parseRequirement, type Requirement } from '../python/pep508.js';
 import { parseWheelFilename } from '../python/wheel.js';
+import type { HashMode } from './hash-mode.js';
 import { readProject, type ProjectInput } from '../resolve/pyproject.js';
+import { redactUrl } from '../index/redact.js';
 import { checkHashMode, readRequirementsFile, type RequirementEntry, type RequirementsInput } from '../resolve/requirements-file.js';
 
 export interface IndexOptions {
@@ -22,8 +24,8 @@ export interface GatheredInputs {
   /** Every requirement, including `name @ url` direct references to wheels given as paths or URLs. */
   requirements: Requirement[];
   constraints: Requirement[];
-  /** pip --require-hashes: canonical name → accepted sha256 digests. Empty when hashes are not required. */
-  hashes: Map<string, Set<string>>;
+  /** pip's hash-checking mode, when on (a `--hash` in a file, or `--require-hashes`). */
+  hashMode?: HashMode;
   index: IndexOptions;
   pre: boolean;
   project?: ProjectInput;
@@ -39,6 +41,8 @@ export interface InputRequest {
   project?: string;
   index: Partial<IndexOptions>;
   pre: boolean;
+  /** pip's `--require-hashes` on the command line. */
+  requireHashes?: boolean;
   cwd?: string;
 }
 
@@ -50,10 +54,10 @@ async function isFile(p: string): Promise<boolean> {
   }
 }
 
-/** A positional argument: a wheel path or URL becomes `name @ file:///…`; anything else is PEP 508. */
+/** A positional argument: a wheel path or URL becomes `name @ file:///…`; anything else (`name @ url` too) is PEP 508. */
 async function positionalRequirement(arg: string, cwd: string): Promise<Requirement> {
   const isUrl = /^(https?|file):\/\//i.test(arg);
-  if (arg.toLowerCase().endsWith('.whl')) {
+  if (arg.toLowerCase().endsWith('.whl') && !isDirectReference(arg)) {
     const filename = decodeURIComponent(isUrl ? new URL(arg).pathname.split('/').pop()! : path.basename(arg));
     const wheel = parseWheelFilename(filename);
     let url = arg;
@@ -71,23 +75,34 @@ async function positionalRequirement(arg: string, cwd: string): Promise<Requirem
   }
 }
 
-function entryHashes(entries: RequirementEntry[], into: Map<string, Set<string>>): void {
+function allowHash(mode: HashMode, name: string, sha256: string, where: string): void {
+  const set = mode.allowed.get(name) ?? new Set<string>();
+  set.add(sha256.toLowerCase());
+  mode.allowed.set(name, set);
+  if (!mode.origin.has(name)) mode.origin.set(name, where);
+}
+
+function entryHashes(entries: RequirementEntry[], mode: HashMode, cwd: string): void {
   for (const e of entries) {
-    if (!e.hashes.length) continue;
-    const set = into.get(e.requirement.canonicalName) ?? new Set<string>();
+    const where = `${path.relative(cwd, e.file) || e.file}:${e.line}`;
     for (const h of e.hashes) {
       const [alg, hex] = h.split(':');
-      if (alg === 'sha256') set.add(hex);
+      if (alg === 'sha256') allowHash(mode, e.requirement.canonicalName, hex, where);
     }
-    into.set(e.requirement.canonicalName, set);
+    const fragment = urlSha256(e.requirement);
+    if (fragment) allowHash(mode, e.requirement.canonicalName, fragment, where);
   }
+}
+
+/** The `#sha256=…` of a direct reference's URL (pip trusts it as a hash the user wrote). */
+function urlSha256(r: Requirement): string | undefined {
+  return r.url ? /[#&]sha256=([0-9a-f]{64})\b/i.exec(r.url)?.[1] : undefined;
 }
 
 export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
   const cwd = req.cwd ?? process.cwd();
   const requirements: Requirement[] = [];
   const constraints: Requirement[] = [];
-  const hashes = new Map<string, Set<string>>();
   const warnings: string[] = [];
   const index: IndexOptions = {
     indexUrl: req.index.indexUrl,
@@ -103,16 +118,19 @@ export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
   const files: RequirementsInput[] = [];
   for (const f of req.requirementFiles) files.push(await readRequirementsFile(path.resolve(cwd, f), { cwd }));
   for (const f of req.constraintFiles) files.push(await readRequirementsFile(path.resolve(cwd, f), { cwd, constraint: true }));
-  const requireHashes = files.some((f) => f.requireHashes);
+  const hashReason = req.requireHashes ? 'because of --require-hashes' : files.find((f) => f.requireHashes)?.hashModeReason;
+  const hashMode: HashMode | undefined = hashReason ? { reason: hashReason, allowed: new Map(), origin: new Map() } : undefined;
   for (const input of files) {
-    if (requireHashes) checkHashMode(input);
+    if (hashMode) checkHashMode(input, hashMode.reason);
     for (const e of input.requirements) {
       requirements.push(e.wheel && !e.requirement.url ? parseRequirement(`${e.requirement.name} @ ${e.wheel.url}`) : e.requirement);
       requested.push(e.text);
     }
     constraints.push(...input.constraints.map((e) => e.requirement));
-    entryHashes(input.requirements, hashes);
-    entryHashes(input.constraints, hashes);
+    if (hashMode) {
+      entryHashes(input.requirements, hashMode, cwd);
+      entryHashes(input.constraints, hashMode, cwd);
+    }
     // Options in a requirements file apply as if given on the command line; the command line wins for -i.
     index.indexUrl ??= input.indexUrl;
     index.extraIndexUrls.push(...input.extraIndexUrls);
@@ -121,8 +139,13 @@ export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
     pre ||= input.pre;
     warnings.push(...input.warnings);
   }
-  if (requireHashes && req.requirements.length) {
-    throw new UsageError(`hashes are required (a requirements file uses --hash), so requirements given on the command line (${req.requirements.join(', ')}) cannot be checked; move them into the file with their --hash.`);
+  if (hashMode) {
+    // As pip: a direct reference given with `#sha256=…` is hashed; anything else on the command line is not.
+    const unhashed = req.requirements.filter((_arg, i) => !urlSha256(requirements[i]));
+    if (unhashed.length) {
+      throw new UsageError(`hash-checking mode is on (${hashMode.reason}), so requirements given on the command line (${unhashed.map(redactUrl).join(', ')}) cannot be checked; move them into a requirements file with their --hash, or give name @ URL#sha256=….`);
+    }
+    requirements.slice(0, req.requirements.length).forEach((r) => allowHash(hashMode, r.canonicalName, urlSha256(r)!, 'the command line'));
   }
 
   let project: ProjectInput | undefined;
@@ -142,6 +165,6 @@ export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
     if (prior && prior !== r.url) throw new UsageError(`${r.name} is given twice with different locations (${prior} and ${r.url}); keep one.`);
     urls.set(r.canonicalName, r.url);
   }
-  return { requirements, constraints, hashes: requireHashes ? hashes : new Map(), index, pre, project, requested, warnings };
+  return { requirements, constraints, ...(hashMode ? { hashMode } : {}), index, pre, project, requested, warnings };
 }
 

@@ -10,6 +10,7 @@ import { loadCompletePlatform, resolveTarget, type Target } from '../python/plat
 import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
 import { resolve, type Resolution, type ResolvedDistribution } from '../resolve/resolver.js';
 import { buildWheelFromSdist } from '../resolve/sdist-build.js';
+import { checkDownloadedHashes, checkRequiredHashes, type HashMode } from './hash-mode.js';
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
 import type { Progress } from './progress.js';
 
@@ -32,6 +33,15 @@ export interface SourceRequest extends InputRequest {
 /** Resolves --platform and --complete-platform into targets (default: `current`), labels made unique. */
 export async function resolveTargets(req: TargetRequest): Promise<Target[]> {
   const specs = req.platforms.length || req.completePlatforms.length ? req.platforms : ['current'];
+  for (const spec of specs) {
+    // pex takes one platform per flag; `a,b` or `a b` would otherwise read as one odd platform tag.
+    if (/[,\s]/.test(spec.trim())) {
+      const parts = spec.split(/[,\s]+/).filter(Boolean);
+      throw new UsageError(
+        `the platform '${spec}' holds ${spec.includes(',') ? 'a comma' : 'a space'}: give one platform per --platform flag (${parts.map((p) => `--platform ${p}`).join(' ')}), or one per line in the action's platforms input.`,
+      );
+    }
+  }
   const targets: Target[] = [];
   for (const spec of specs) targets.push(await resolveTarget(spec, { python: req.python }));
   for (const file of req.completePlatforms) targets.push(await loadCompletePlatform(file));
@@ -79,11 +89,12 @@ export async function resolveInputs(
       targets,
       pre: inputs.pre,
       source: client,
-      hashes: inputs.hashes.size ? inputs.hashes : undefined,
+      hashes: inputs.hashMode?.allowed,
       onProgress: (e) => {
         if (e.kind === 'done') progress.detail(`${e.target}: ${e.pinned} distributions`);
       },
     });
+    if (inputs.hashMode) checkRequiredHashes(inputs.hashMode, resolution);
     return { inputs, client, resolution, targets };
   } catch (e) {
     await client.close();
@@ -121,7 +132,7 @@ export async function fetchSelections(
   selections: Selected[][],
   targets: Target[],
   client: IndexClient,
-  ctx: { cacheDir: string; pipIndexArgs: string[]; python?: string },
+  ctx: { cacheDir: string; pipIndexArgs: string[]; python?: string; hashMode?: HashMode },
   progress: Progress,
 ): Promise<string[][]> {
   const unique = new Map<string, IndexFile>();
@@ -133,6 +144,10 @@ export async function fetchSelections(
       local.set(f.url, await client.fetchFile(f));
     }),
   );
+  if (ctx.hashMode) {
+    const fetched = selections.flat().map((s) => ({ ...s, path: local.get(s.file.url)! }));
+    await checkDownloadedHashes(ctx.hashMode, fetched);
+  }
   const out: string[][] = [];
   for (let i = 0; i < targets.length; i++) {
     const wheels: string[] = [];

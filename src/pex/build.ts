@@ -8,6 +8,7 @@ import { chmod, mkdir, open, readdir, readFile, rename, stat, unlink } from 'nod
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { PEXSHIP_VERSION } from '../version.js';
+import { checkEntryModule, checkEntryPointSyntax, checkSourcesDir } from './entry-check.js';
 import { installWheel, type InstalledWheel } from './install.js';
 import { renderMain, runtimeFiles } from './runtime.js';
 import { writeZip, type ZipMember } from './zip.js';
@@ -72,8 +73,6 @@ interface SourceFile {
   executable: boolean;
 }
 
-const ENTRY_POINT = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*)?$/;
-
 function byName<T extends { name: string }>(a: T, b: T): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
@@ -82,13 +81,7 @@ function byName<T extends { name: string }>(a: T, b: T): number {
 async function readSources(dirs: string[]): Promise<SourceFile[]> {
   const files = new Map<string, SourceFile & { from: string }>();
   for (const dir of dirs) {
-    let info;
-    try {
-      info = await stat(dir);
-    } catch {
-      throw new UsageError(`--sources-directory ${dir} does not exist; give a folder of your Python code.`);
-    }
-    if (!info.isDirectory()) throw new UsageError(`--sources-directory ${dir} is not a folder.`);
+    await checkSourcesDir(dir);
     const walk = async (rel: string): Promise<void> => {
       const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
       for (const entry of entries) {
@@ -147,9 +140,7 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
   if (options.entryPoint && options.script) {
     throw new UsageError('give either an entry point (-e/-m) or a console script (-c), not both.');
   }
-  if (options.entryPoint && !ENTRY_POINT.test(options.entryPoint)) {
-    throw new UsageError(`entry point '${options.entryPoint}' is not MODULE or MODULE:FUNCTION (e.g. myapp.cli:main).`);
-  }
+  checkEntryPointSyntax(options.entryPoint);
   const wheelPaths = [...new Set(options.wheels.map((w) => path.resolve(w)))];
   const [installed, sources] = await Promise.all([Promise.all(wheelPaths.map((w) => installWheel(w, { cacheDir: options.cacheDir }))), readSources(options.sourcesDirs ?? [])]);
   installed.sort((a, b) => (a.filename < b.filename ? -1 : 1));
@@ -163,6 +154,10 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
   const known = new Set(installed.map((w) => w.filename));
   for (const t of targets) {
     for (const w of t.wheels) if (!known.has(w)) throw new Error(`target ${t.platform} names ${w}, which is not among the wheels being installed`);
+  }
+  if (options.entryPoint) {
+    const files = (t: PexTarget) => installed.filter((w) => t.wheels.includes(w.filename)).flatMap((w) => w.members.map((m) => m.name));
+    checkEntryModule(options.entryPoint, sources.map((f) => f.name), targets.map((t) => ({ label: t.platform, files: files(t) })));
   }
 
   // Everything but __main__.py and PEX-INFO, in entry order: they carry the hashes of the rest.

@@ -309,7 +309,8 @@ export class Provider {
     let pending = this.views.get(name);
     if (!pending) {
       pending = this.options.metadata.parsedFiles(name).then((parsed) => {
-        const verdicts = parsed.map((f) => this.judge(f, name)).sort((a, b) => this.compareFiles(a, b));
+        const verdicts = parsed.map((f) => this.judge(f)).sort((a, b) => this.compareFiles(a, b));
+        this.preferHashedFiles(name, verdicts);
         const versions: VersionGroup[] = [];
         for (const v of verdicts) {
           if (v.rejected !== undefined) continue;
@@ -323,6 +324,21 @@ export class Provider {
       this.views.set(name, pending);
     }
     return pending;
+  }
+
+  /**
+   * pip's hash-checking mode: when some usable file of a version has one of the required hashes, the others of
+   * that version are set aside (and `indexCandidates` prefers such versions); when none has, all stay, so the
+   * chosen file is reported as a hash mismatch (expected, got) after resolution, not as a missing version.
+   */
+  private preferHashedFiles(name: string, verdicts: FileVerdict[]): void {
+    const allowed = this.options.hashes?.get(name);
+    if (!allowed) return;
+    const matches = (v: FileVerdict) => allowed.has(v.file.hashes.sha256?.toLowerCase() ?? '');
+    const versionsWithMatch = new Set(verdicts.filter((v) => v.rejected === undefined && matches(v)).map((v) => v.version!.toString()));
+    for (const v of verdicts) {
+      if (v.rejected === undefined && versionsWithMatch.has(v.version!.toString()) && !matches(v)) v.rejected = 'its sha256 is not among the required hashes';
+    }
   }
 
   private requiresPythonFits(text: string): boolean {
@@ -340,7 +356,7 @@ export class Provider {
     return fits;
   }
 
-  private judge(f: ParsedFile, name: string): FileVerdict {
+  private judge(f: ParsedFile): FileVerdict {
     const verdict: FileVerdict = {
       file: f.file,
       versionText: f.versionText,
@@ -373,11 +389,6 @@ export class Provider {
     if (rp && !this.requiresPythonFits(rp)) {
       verdict.rejected = `requires Python ${rp} (target has ${this.pythonVersion})`;
       return verdict;
-    }
-    const allowed = this.options.hashes?.get(name);
-    if (allowed) {
-      const digest = f.file.hashes.sha256;
-      if (!digest || !allowed.has(digest.toLowerCase())) verdict.rejected = 'its sha256 is not among the required hashes';
     }
     return verdict;
   }
@@ -590,7 +601,11 @@ export class Provider {
 
   /** Versions of the project that `spec` admits, one candidate per version, with yanked files per PEP 592. */
   private indexCandidates(name: string, view: ProjectView, spec: SpecifierSet): Candidate[] {
-    const admitted = spec.filter(view.versions, { prereleases: this.options.pre ? true : null, key: (g) => g.version });
+    let admitted = spec.filter(view.versions, { prereleases: this.options.pre ? true : null, key: (g) => g.version });
+    // pip's hash-checking mode: among the admitted versions, those with a file of a required hash win.
+    const allowed = this.options.hashes?.get(name);
+    const hashed = (g: VersionGroup) => g.files.some((f) => allowed!.has(f.file.hashes.sha256?.toLowerCase() ?? ''));
+    if (allowed && admitted.some(hashed)) admitted = admitted.filter(hashed);
     // Yanked files count only when everything applicable is yanked and the requirement pins a version.
     const allYanked = admitted.every((g) => g.files.every((f) => f.file.yanked !== false));
     const useYanked = allYanked && isPinned(spec);

@@ -23,7 +23,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
-import { parseRequirement, type Requirement } from '../python/pep508.js';
+import { isDirectReference, parseRequirement, type Requirement } from '../python/pep508.js';
 import { parseSdistFilename, parseWheelFilename, sdistExtension } from '../python/wheel.js';
 
 /** A requirements-file problem at a known line (line 0: the file as a whole). */
@@ -66,6 +66,8 @@ export interface RequirementsInput {
   pre: boolean;
   /** On by `--require-hashes` or by any `--hash` anywhere; when on, every requirement is pinned and hashed. */
   requireHashes: boolean;
+  /** Why hash-checking mode is on, for messages (e.g. `because of the --hash at req.txt:3`). */
+  hashModeReason?: string;
   /** Options accepted but without effect in pexship (e.g. `--trusted-host`), one message each. */
   warnings: string[];
 }
@@ -408,7 +410,7 @@ function parseRequirementLine(
   const location = (markerCut >= 0 ? text.slice(0, markerCut) : text).trim();
   const markerText = markerCut >= 0 ? text.slice(markerCut).replace(/^\s*;\s*/, '') : '';
   const looksLikeLocation = URL_SCHEME.test(location) || /[\\/]/.test(location) || location === '.' || location.toLowerCase().endsWith('.whl');
-  if (looksLikeLocation && !/\s@\s|^[A-Za-z0-9._-]+(\[[^\]]*\])?\s*@/.test(location)) {
+  if (looksLikeLocation && !isDirectReference(location)) {
     const resolved = resolveLocation(state, file, location);
     const filename = decodeURIComponent(new URL(resolved.url).pathname.split('/').pop() ?? '');
     let name: string;
@@ -469,7 +471,8 @@ export function checkHashMode(input: RequirementsInput, reason?: string): void {
   const firstHashed = [...input.requirements, ...input.constraints].find((e) => e.hashes.length > 0);
   if (!input.requireHashes && !firstHashed) return;
   input.requireHashes = true;
-  const why = reason ?? `because of the --hash at ${firstHashed!.file}:${firstHashed!.line}`;
+  const why = reason ?? input.hashModeReason ?? `because of the --hash at ${firstHashed!.file}:${firstHashed!.line}`;
+  input.hashModeReason = why;
   const constraintsByName = new Map<string, RequirementEntry[]>();
   for (const c of input.constraints) {
     const key = c.requirement.canonicalName;

@@ -40,7 +40,10 @@ export interface ResolveRequest {
   /** `--pre`: allow pre-releases everywhere. */
   pre?: boolean;
   source: PackageSource;
-  /** pip's --require-hashes: canonical name → acceptable sha256 digests. Names absent here are unrestricted. */
+  /**
+   * pip's --require-hashes: canonical name → acceptable sha256 digests. Files with one of them are preferred
+   * within a version; the caller checks the result (`checkRequiredHashes` in core/hash-mode.ts).
+   */
   hashes?: Map<string, Set<string>>;
   /** Consider sdists when no wheel of a version fits (chosen ones are marked `needsBuild`). Default true. */
   allowSdists?: boolean;
