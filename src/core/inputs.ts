@@ -10,7 +10,7 @@ import { isDirectReference, parseRequirement, type Requirement } from '../python
 import { parseWheelFilename } from '../python/wheel.js';
 import type { HashMode } from './hash-mode.js';
 import { readProject, type ProjectInput } from '../resolve/pyproject.js';
-import { redactUrl } from '../index/redact.js';
+import { redactCredentials, redactUrl } from '../index/redact.js';
 import { checkHashMode, readRequirementsFile, type RequirementEntry, type RequirementsInput } from '../resolve/requirements-file.js';
 
 export interface IndexOptions {
@@ -29,7 +29,7 @@ export interface GatheredInputs {
   index: IndexOptions;
   pre: boolean;
   project?: ProjectInput;
-  /** The strings the user asked for, recorded in PEX-INFO. */
+  /** The strings the user asked for, recorded in PEX-INFO and the lock (URL passwords redacted). */
   requested: string[];
   warnings: string[];
 }
@@ -121,7 +121,10 @@ export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
   const hashReason = req.requireHashes ? 'because of --require-hashes' : files.find((f) => f.requireHashes)?.hashModeReason;
   const hashMode: HashMode | undefined = hashReason ? { reason: hashReason, allowed: new Map(), origin: new Map() } : undefined;
   for (const input of files) {
-    if (hashMode) checkHashMode(input, hashMode.reason);
+    if (hashMode) {
+      input.requireHashes = true;
+      checkHashMode(input, hashMode.reason);
+    }
     for (const e of input.requirements) {
       requirements.push(e.wheel && !e.requirement.url ? parseRequirement(`${e.requirement.name} @ ${e.wheel.url}`) : e.requirement);
       requested.push(e.text);
@@ -165,6 +168,6 @@ export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
     if (prior && prior !== r.url) throw new UsageError(`${r.name} is given twice with different locations (${prior} and ${r.url}); keep one.`);
     urls.set(r.canonicalName, r.url);
   }
-  return { requirements, constraints, ...(hashMode ? { hashMode } : {}), index, pre, project, requested, warnings };
+  return { requirements, constraints, ...(hashMode ? { hashMode } : {}), index, pre, project, requested: requested.map(redactCredentials), warnings };
 }
 

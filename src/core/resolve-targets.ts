@@ -56,9 +56,10 @@ export async function resolveTargets(req: TargetRequest): Promise<Target[]> {
   return targets;
 }
 
-export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries'>): IndexClient {
+export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries'>, directUrls: string[] = []): IndexClient {
   return new IndexClient({
     ...index,
+    directUrls,
     cacheDir: req.cacheDir,
     cwd: req.cwd,
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
@@ -78,7 +79,11 @@ export async function resolveInputs(
   pendingTargets.catch(() => {}); // awaited below; an input error may come first
   const inputs = await gatherInputs(req);
   for (const w of inputs.warnings) progress.warn(w);
-  const client = makeIndexClient(inputs.index, req);
+  const client = makeIndexClient(
+    inputs.index,
+    req,
+    inputs.requirements.flatMap((r) => (r.url ? [r.url] : [])),
+  );
   try {
     for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
     const targets = await pendingTargets;

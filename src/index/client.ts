@@ -50,6 +50,8 @@ export interface IndexClientOptions {
   maxRetryDelayMs?: number;
   /** Requests in flight at once. Default 16. */
   maxParallel?: number;
+  /** URLs of `name @ url` direct references: credentials written in them are used for their host, as pip does. */
+  directUrls?: string[];
 }
 
 type Source =
@@ -179,7 +181,7 @@ export class IndexClient {
       }),
     ];
     const netrcFile = options.netrcFile ?? netrcPath(env);
-    const allUrls = [...indexUrls, ...findLinks];
+    const allUrls = [...indexUrls, ...findLinks, ...(options.directUrls ?? [])];
     const proxy = proxyFromEnv(env);
     this.secrets = secretsOf([...allUrls, ...(proxy ? [proxy.http ?? '', proxy.https ?? ''] : [])], env, netrcFile);
     this.cache = new Cache(path.resolve(options.cacheDir ?? defaultCacheDir(env)));
