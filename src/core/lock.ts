@@ -7,6 +7,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { hashLocalFile } from '../index/find-links.js';
 import { defaultCacheDir, type IndexClient } from '../index/index.js';
+import { stripCredentials } from '../index/auth.js';
 import { redactUrl } from '../index/redact.js';
 import type { IndexFile } from '../index/types.js';
 import type { Target } from '../python/platform.js';
@@ -58,7 +59,8 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
         t.distributions.map((d) => ({
           name: d.name,
           version: d.version,
-          file: { filename: d.file.filename, url: d.file.url, hashes: d.file.hashes, size: d.file.size, requiresPython: d.file.requiresPython },
+          // A lock is committed and shared: a password in a URL stays out (builds take it from netrc or PEXSHIP_INDEX_*).
+          file: { filename: d.file.filename, url: /^https?:/i.test(d.file.url) ? stripCredentials(d.file.url) : d.file.url, hashes: d.file.hashes, size: d.file.size, requiresPython: d.file.requiresPython },
           needsBuild: d.needsBuild,
           index: !d.url && indexes.has(d.file.index) ? d.file.index : undefined,
           extras: d.extras,

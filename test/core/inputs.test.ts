@@ -202,6 +202,12 @@ describe('URL passwords never reach a message', () => {
       const info = await inspectPex(summary.pexes[0].path);
       expect(JSON.stringify(info.pexInfo)).not.toContain('hunter2');
       expect(info.pexInfo.requirements).toEqual([`solo @ http://deploy:***@127.0.0.1:${new URL(withAuth.origin).port}/files/${SOLO}`]);
+      // A lock keeps the URL but not the password.
+      const secretDirect = `solo @ http://deploy:hunter2-secret@127.0.0.1:${new URL(withAuth.origin).port}/files/${SOLO}#sha256=${sha(SOLO)}`;
+      const locked = await lock({ ...request({ requirements: [secretDirect] }), output: path.join(work, 'secret.toml') }, silentProgress);
+      const text = readFileSync(locked.path, 'utf8');
+      expect(text).toContain(`url = "http://127.0.0.1:${new URL(withAuth.origin).port}/files/${SOLO}"`);
+      expect(text).not.toContain('hunter2');
     } finally {
       await withAuth.close();
     }
