@@ -77,6 +77,7 @@ export async function run(argv: string[]): Promise<number> {
   if (moduleFlag && entryFlag) throw new UsageError('give -e or -m, not both.');
   const json = flagBool(args, 'json');
   const verbosity = flagBool(args, 'quiet') ? -1 : flagBool(args, 'verbose') ? 1 : 0;
+  const progress = stderrProgress(verbosity);
   const summary = await build(
     {
       requirements: args.positionals,
@@ -102,8 +103,8 @@ export async function run(argv: string[]): Promise<number> {
       python: flagString(args, 'python'),
       ...networkOptionsFrom(args),
     },
-    stderrProgress(verbosity),
-  );
+    progress,
+  ).finally(() => progress.close());
   if (json) {
     const out = summary.pexes.map((p) => ({
       path: p.path,

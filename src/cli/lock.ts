@@ -17,6 +17,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const verbosity = flagBool(args, 'quiet') ? -1 : flagBool(args, 'verbose') ? 1 : 0;
+  const progress = stderrProgress(verbosity);
   const summary = await lock(
     {
       requirements: args.positionals,
@@ -33,8 +34,8 @@ export async function run(argv: string[]): Promise<number> {
       output: flagString(args, 'output-file') ?? 'pylock.toml',
       ...networkOptionsFrom(args),
     },
-    stderrProgress(verbosity),
-  );
+    progress,
+  ).finally(() => progress.close());
   if (flagBool(args, 'json')) {
     process.stdout.write(JSON.stringify({ path: summary.path, targets: summary.targets.map((t) => t.label), packages: summary.packages, requests: summary.requests }, null, 2) + '\n');
   } else {

@@ -11,7 +11,7 @@ import { buildPex, type BuildPexResult, type InheritPath } from '../pex/build.js
 import type { Target } from '../python/platform.js';
 import type { HashMode } from './hash-mode.js';
 import type { IndexOptions } from './inputs.js';
-import type { Progress } from './progress.js';
+import type { Progress, ProgressTask } from './progress.js';
 import {
   fetchSelections,
   makeIndexClient,
@@ -115,7 +115,7 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
     index = { extraIndexUrls: [], findLinks: [], noIndex: false, ...req.index };
     targets = await pendingTargets;
     selections = await selectFromLock(path.resolve(cwd, req.lock), targets, progress);
-    client = makeIndexClient(index, { ...req, cacheDir, cwd });
+    client = makeIndexClient(index, { ...req, cacheDir, cwd }, progress);
     requested = [];
   } else {
     const resolved = await resolveInputs({ ...req, cacheDir, cwd }, pendingTargets, progress);
@@ -148,7 +148,12 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
       const allWheels = [...new Set(group.wheels.flat())];
       progress.step(`write ${path.relative(cwd, output) || output} (${label}, ${allWheels.length} distributions)`);
       const started = performance.now();
+      let writing: ProgressTask | undefined;
       const result = await buildPex({
+        onWrite: (bytes, total) => {
+          writing ??= progress.task('write', 'bytes', total);
+          writing.advance(bytes);
+        },
         wheels: allWheels,
         sourcesDirs: req.sourcesDirs.map((d) => path.resolve(cwd, d)),
         entryPoint,
@@ -163,6 +168,7 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
         cacheDir,
         targets: group.targets.map((t, i) => ({ platform: t.platform, wheels: group.wheels[i].map((w) => path.basename(w)) })),
       });
+      writing?.done();
       pexes.push({ ...result, platform: label, seconds: (performance.now() - started) / 1000 });
     }
     return { pexes, targets, requests: client.requestCount };

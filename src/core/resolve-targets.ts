@@ -12,7 +12,7 @@ import { resolve, type Resolution, type ResolvedDistribution } from '../resolve/
 import { buildWheelFromSdist } from '../resolve/sdist-build.js';
 import { checkDownloadedHashes, checkRequiredHashes, type HashMode } from './hash-mode.js';
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
-import type { Progress } from './progress.js';
+import { formatBytes, type Progress } from './progress.js';
 
 export interface TargetRequest {
   platforms: string[];
@@ -56,10 +56,16 @@ export async function resolveTargets(req: TargetRequest): Promise<Target[]> {
   return targets;
 }
 
-export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries'>, directUrls: string[] = []): IndexClient {
+export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries'>, progress: Progress, directUrls: string[] = []): IndexClient {
   return new IndexClient({
     ...index,
     directUrls,
+    // -v shows each request; the bytes feed the status line of whatever step is running.
+    onActivity: (e) => {
+      if (e.kind === 'bytes') return progress.bytes(e.bytes);
+      progress.request();
+      progress.detail(`${e.method} ${e.url}`);
+    },
     cacheDir: req.cacheDir,
     cwd: req.cwd,
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
@@ -82,12 +88,14 @@ export async function resolveInputs(
   const client = makeIndexClient(
     inputs.index,
     req,
+    progress,
     inputs.requirements.flatMap((r) => (r.url ? [r.url] : [])),
   );
   try {
     for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
     const targets = await pendingTargets;
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
+    const pinned = progress.task('resolve', 'versions chosen');
     const resolution = await resolve({
       requirements: inputs.requirements,
       constraints: inputs.constraints,
@@ -96,9 +104,14 @@ export async function resolveInputs(
       source: client,
       hashes: inputs.hashMode?.allowed,
       onProgress: (e) => {
+        if (e.kind === 'pinned') {
+          pinned.advance();
+          progress.detail(`${e.target}: chose ${e.name} ${e.version}`);
+        }
         if (e.kind === 'done') progress.detail(`${e.target}: ${e.pinned} distributions`);
       },
     });
+    pinned.done();
     if (inputs.hashMode) checkRequiredHashes(inputs.hashMode, resolution);
     return { inputs, client, resolution, targets };
   } catch (e) {
@@ -143,12 +156,16 @@ export async function fetchSelections(
   const unique = new Map<string, IndexFile>();
   for (const list of selections) for (const s of list) unique.set(s.file.url, s.file);
   progress.step(`fetch ${unique.size} file${unique.size === 1 ? '' : 's'}`);
+  const fetched = progress.task('fetch', 'files', unique.size);
   const local = new Map<string, string>();
   await Promise.all(
     [...unique.values()].map(async (f) => {
       local.set(f.url, await client.fetchFile(f));
+      fetched.advance();
+      progress.detail(`${f.filename}${f.size !== undefined ? ` (${formatBytes(f.size)})` : ''}`);
     }),
   );
+  fetched.done();
   if (ctx.hashMode) {
     const fetched = selections.flat().map((s) => ({ ...s, path: local.get(s.file.url)! }));
     await checkDownloadedHashes(ctx.hashMode, fetched);

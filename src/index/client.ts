@@ -23,6 +23,8 @@ import { readWheelMetadata, TAIL_BYTES, withKnownBytes, withLocalFile, type Rand
 
 export const DEFAULT_INDEX_URL = 'https://pypi.org/simple/';
 
+export type IndexActivity = { kind: 'request'; method: string; url: string } | { kind: 'bytes'; bytes: number };
+
 export interface IndexClientOptions {
   /** `-i/--index-url`; default the public PyPI. A local path counts as a `file://` URL. */
   indexUrl?: string;
@@ -50,6 +52,8 @@ export interface IndexClientOptions {
   maxRetryDelayMs?: number;
   /** Requests in flight at once. Default 16. */
   maxParallel?: number;
+  /** Told of every request sent (for -v) and of the bytes of every response body read (for progress). */
+  onActivity?: (event: IndexActivity) => void;
   /** URLs of `name @ url` direct references: credentials written in them are used for their host, as pip does. */
   directUrls?: string[];
 }
@@ -164,10 +168,12 @@ export class IndexClient {
   private readonly localIndexDirs = new Map<string, Promise<Map<string, string>>>();
   private readonly metadataInFlight = new Map<string, Promise<string>>();
   private readonly downloadsInFlight = new Map<string, Promise<string>>();
+  private readonly onActivity?: (event: IndexActivity) => void;
 
   constructor(options: IndexClientOptions = {}) {
     const env = options.env ?? process.env;
     const cwd = options.cwd ?? process.cwd();
+    this.onActivity = options.onActivity;
     const indexUrls = options.noIndex ? [] : [options.indexUrl ?? DEFAULT_INDEX_URL, ...(options.extraIndexUrls ?? [])];
     const findLinks = options.findLinks ?? [];
     this.sources = [
@@ -195,6 +201,7 @@ export class IndexClient {
       maxParallel: options.maxParallel ?? 16,
       userAgent: `pexship/${PEXSHIP_VERSION}`,
       proxy,
+      onRequest: (r) => this.onActivity?.({ kind: 'request', method: r.method, url: r.url }),
     });
   }
 
@@ -384,7 +391,7 @@ export class IndexClient {
       }
       if (res.status === 404 || res.status === 410) return undefined;
       if (res.status !== 200) throw this.statusError(res, `the ${what} ${label}`);
-      const body = (await readBody(res)).toString('utf8');
+      const body = (await this.readCounted(res)).toString('utf8');
       // A remote page must not point us at local files (file:///etc/…): only http(s) links count.
       const files = parsePage(body, res.headers['content-type'] ?? '', res.url, label).filter((f) => /^https?:/.test(f.url));
       const etag = res.headers.etag;
@@ -471,7 +478,7 @@ export class IndexClient {
     return this.request(url, `the metadata of ${file.filename}`, headers, async (res) => {
       if (res.status === 304 && cached) return cached.value;
       if (res.status !== 200) throw this.statusError(res, `the metadata of ${file.filename}`);
-      const body = await readBody(res);
+      const body = await this.readCounted(res);
       this.verify(body, expected, `the metadata file of ${file.filename}`, url);
       const text = body.toString('utf8');
       const etag = res.headers.etag;
@@ -489,6 +496,7 @@ export class IndexClient {
       if (res.status === 206) {
         const range = parseContentRange(res.headers['content-range']);
         const bytes = Buffer.from(await res.body.arrayBuffer());
+        this.counted(bytes.length);
         if (!range) throw new Error('the server sent a range without a usable Content-Range');
         return { kind: 'range' as const, ...range, bytes };
       }
@@ -503,6 +511,7 @@ export class IndexClient {
       read: (start, end) =>
         this.request(file.url, what, { range: `bytes=${start}-${end - 1}`, 'accept-encoding': 'identity' }, async (res) => {
           const bytes = Buffer.from(await res.body.arrayBuffer());
+          this.counted(bytes.length);
           if (res.status === 206 && parseContentRange(res.headers['content-range'])?.start === start) return bytes;
           if (res.status === 200) return bytes.subarray(start, end);
           throw new Error(`the server answered a range request with HTTP ${res.status}`);
@@ -558,6 +567,7 @@ export class IndexClient {
     const tmp = tempPathFor(path.join(this.stagingDir(), 'download'));
     try {
       await drainInto(res, tmp, (chunk) => {
+        this.counted(chunk.length);
         for (const [, h] of hashers) h.update(chunk);
       });
       const actual = Object.fromEntries(hashers.map(([a, h]) => [a, h.digest('hex')]));
@@ -571,6 +581,16 @@ export class IndexClient {
     } finally {
       await rm(tmp, { force: true });
     }
+  }
+
+  private counted(bytes: number): void {
+    this.onActivity?.({ kind: 'bytes', bytes });
+  }
+
+  private async readCounted(res: HttpResponse): Promise<Buffer> {
+    const body = await readBody(res);
+    this.counted(body.length);
+    return body;
   }
 
   private mismatch(file: IndexFile, algorithm: string, expected: string, actual: string): JobError {

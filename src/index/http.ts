@@ -22,6 +22,8 @@ export interface HttpOptions {
   /** Requests in flight at once across the whole client. */
   maxParallel: number;
   userAgent: string;
+  /** Told of every request as it is sent (URL without credentials), for -v. */
+  onRequest?: (record: RequestRecord) => void;
   /** Proxies as HTTP_PROXY / HTTPS_PROXY / NO_PROXY give them; none when absent. */
   proxy?: { http?: string; https?: string; noProxy?: string };
 }
@@ -202,6 +204,7 @@ export class HttpClient {
       target.password = '';
       const record: RequestRecord = { method, url: redactUrl(target.toString()), status: 0 };
       this.requests.push(record);
+      this.options.onRequest?.(record);
       // Our own timer for the headers: undici's coarse timers can overshoot short timeouts several times.
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(timeoutError()), this.options.timeoutMs);

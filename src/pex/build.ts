@@ -44,6 +44,8 @@ export interface BuildPexOptions {
   requirements?: string[];
   /** Which wheels serve which target; default: one target, every wheel, named `current`. */
   targets?: PexTarget[];
+  /** Told of each batch written to the PEX file: its bytes, and the file's total size. */
+  onWrite?: (bytes: number, total: number) => void;
 }
 
 export interface DistributionSummary {
@@ -218,7 +220,7 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
   ];
   const shebang = Buffer.from(`#!${options.shebang ?? defaultShebang()}\n`);
   const chunks = writeZip(shebang, members, options.compress ?? true);
-  const written = await writeAtomically(options.output, chunks);
+  const written = await writeAtomically(options.output, chunks, options.onWrite);
 
   return {
     path: path.resolve(options.output),
@@ -260,7 +262,8 @@ export function sortKeys(value: unknown): unknown {
 }
 
 /** Writes `chunks` to a temporary file beside `output`, makes it executable, renames it into place. */
-async function writeAtomically(output: string, chunks: Buffer[]): Promise<{ size: number; sha256: string }> {
+async function writeAtomically(output: string, chunks: Buffer[], onWrite?: (bytes: number, total: number) => void): Promise<{ size: number; sha256: string }> {
+  const total = chunks.reduce((sum, c) => sum + c.length, 0);
   const dir = path.dirname(path.resolve(output));
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(output)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -274,6 +277,7 @@ async function writeAtomically(output: string, chunks: Buffer[]): Promise<{ size
       hash.update(batch);
       size += batch.length;
       await handle.writeFile(batch);
+      onWrite?.(batch.length, total);
     }
     await handle.close();
     await chmod(temp, 0o755);

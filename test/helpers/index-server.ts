@@ -33,6 +33,8 @@ export interface ServerOptions {
   filesBase?: string;
   /** Cache-Control sent with index pages (PyPI sends `max-age=600, public`). */
   pageCacheControl?: string;
+  /** Answer each project page this late (a slow index). */
+  pageDelayMs?: number;
 }
 
 export interface LoggedRequest {
@@ -158,6 +160,10 @@ export class IndexServer {
       return;
     }
     const page = /^\/simple\/([^/]+)\/$/.exec(url.pathname);
+    if (page && this.options.pageDelayMs) {
+      setTimeout(() => this.servePage(req, res, page[1]), this.options.pageDelayMs);
+      return;
+    }
     if (page) return this.servePage(req, res, page[1]);
     const file = /^\/files\/([^/]+?)(\.metadata)?$/.exec(url.pathname);
     if (file) {
