@@ -9,6 +9,7 @@ import { defaultCacheDir, type IndexClient } from '../index/index.js';
 import { checkEntryInputs } from '../pex/entry-check.js';
 import { buildPex, type BuildPexResult, type InheritPath } from '../pex/build.js';
 import type { Target } from '../python/platform.js';
+import type { FormatOption } from '../resolve/format-control.js';
 import type { HashMode } from './hash-mode.js';
 import type { IndexOptions } from './inputs.js';
 import type { Progress, ProgressTask } from './progress.js';
@@ -41,6 +42,10 @@ export interface BuildRequest {
   pre: boolean;
   /** pip's `--require-hashes`. */
   requireHashes?: boolean;
+  /** pip's `--only-binary` / `--no-binary`, in the order given. */
+  formatOptions?: { option: FormatOption; value: string }[];
+  /** pip's `--prefer-binary`. */
+  preferBinary?: boolean;
   /** `-o`; may hold `{platform}` and `{name}`. */
   output?: string;
   shebang?: string;

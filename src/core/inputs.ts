@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 import { isDirectReference, parseRequirement, type Requirement } from '../python/pep508.js';
 import { parseWheelFilename } from '../python/wheel.js';
+import { FormatControl, type FormatOption } from '../resolve/format-control.js';
 import type { HashMode } from './hash-mode.js';
 import { readProject, type ProjectInput } from '../resolve/pyproject.js';
 import { redactCredentials, redactUrl } from '../index/redact.js';
@@ -18,12 +19,18 @@ export interface IndexOptions {
   extraIndexUrls: string[];
   findLinks: string[];
   noIndex: boolean;
+  /** pip's `--trusted-host`: hosts (`host` or `host:port`) reached over plain HTTP or with TLS errors. */
+  trustedHosts?: string[];
 }
 
 export interface GatheredInputs {
   /** Every requirement, including `name @ url` direct references to wheels given as paths or URLs. */
   requirements: Requirement[];
   constraints: Requirement[];
+  /** `--only-binary` / `--no-binary` from the command line, then the files, in order. */
+  formatControl: FormatControl;
+  /** pip's `--prefer-binary`. */
+  preferBinary: boolean;
   /** pip's hash-checking mode, when on (a `--hash` in a file, or `--require-hashes`). */
   hashMode?: HashMode;
   index: IndexOptions;
@@ -43,6 +50,10 @@ export interface InputRequest {
   pre: boolean;
   /** pip's `--require-hashes` on the command line. */
   requireHashes?: boolean;
+  /** `--only-binary` / `--no-binary` on the command line, in the order given. */
+  formatOptions?: { option: FormatOption; value: string }[];
+  /** pip's `--prefer-binary` on the command line. */
+  preferBinary?: boolean;
   cwd?: string;
 }
 
@@ -109,7 +120,11 @@ export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
     extraIndexUrls: [...(req.index.extraIndexUrls ?? [])],
     findLinks: [...(req.index.findLinks ?? [])],
     noIndex: req.index.noIndex ?? false,
+    trustedHosts: [...(req.index.trustedHosts ?? [])],
   };
+  const formatControl = new FormatControl();
+  for (const f of req.formatOptions ?? []) formatControl.apply(f.option, f.value);
+  let preferBinary = req.preferBinary ?? false;
   let pre = req.pre;
   const requested = [...req.requirements];
 
@@ -139,6 +154,9 @@ export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
     index.extraIndexUrls.push(...input.extraIndexUrls);
     index.findLinks.push(...input.findLinks);
     index.noIndex ||= input.noIndex;
+    index.trustedHosts!.push(...input.trustedHosts.filter((h) => !index.trustedHosts!.includes(h)));
+    for (const f of input.formatOptions) formatControl.apply(f.option, f.value);
+    preferBinary ||= input.preferBinary;
     pre ||= input.pre;
     warnings.push(...input.warnings);
   }
@@ -168,6 +186,6 @@ export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
     if (prior && prior !== r.url) throw new UsageError(`${r.name} is given twice with different locations (${prior} and ${r.url}); keep one.`);
     urls.set(r.canonicalName, r.url);
   }
-  return { requirements, constraints, ...(hashMode ? { hashMode } : {}), index, pre, project, requested: requested.map(redactCredentials), warnings };
+  return { requirements, constraints, ...(hashMode ? { hashMode } : {}), index, pre, formatControl, preferBinary, project, requested: requested.map(redactCredentials), warnings };
 }
 

@@ -103,6 +103,8 @@ export async function resolveInputs(
       pre: inputs.pre,
       source: client,
       hashes: inputs.hashMode?.allowed,
+      formatControl: inputs.formatControl,
+      preferBinary: inputs.preferBinary,
       onProgress: (e) => {
         if (e.kind === 'pinned') {
           pinned.advance();
@@ -206,5 +208,6 @@ export function pipIndexArgs(index: IndexOptions): string[] {
     for (const u of index.extraIndexUrls) args.push('--extra-index-url', u);
   }
   for (const f of index.findLinks) args.push('--find-links', f);
+  for (const h of index.trustedHosts ?? []) args.push('--trusted-host', h);
   return args;
 }

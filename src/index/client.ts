@@ -11,7 +11,7 @@ import { PEXSHIP_VERSION } from '../version.js';
 import { Auth, secretsOf, stripCredentials } from './auth.js';
 import { Cache, defaultCacheDir, freshUntil, safeFilename, tempPathFor } from './cache.js';
 import { hashLocalFile, listDirectory } from './find-links.js';
-import { HttpClient, NetworkError, proxyFromEnv, readBody, type HttpResponse } from './http.js';
+import { HttpClient, isTrustedHost, NetworkError, proxyFromEnv, readBody, type HttpResponse } from './http.js';
 import { fileBelongsTo, normalizeProjectName } from './names.js';
 import { netrcPath } from './netrc.js';
 import { redactSecrets, redactUrl } from './redact.js';
@@ -52,6 +52,8 @@ export interface IndexClientOptions {
   maxRetryDelayMs?: number;
   /** Requests in flight at once. Default 16. */
   maxParallel?: number;
+  /** pip's `--trusted-host`: plain-HTTP indexes on these hosts are accepted, TLS certificates not checked. */
+  trustedHosts?: string[];
   /** Told of every request sent (for -v) and of the bytes of every response body read (for progress). */
   onActivity?: (event: IndexActivity) => void;
   /** URLs of `name @ url` direct references: credentials written in them are used for their host, as pip does. */
@@ -155,6 +157,16 @@ function parseContentRange(value: string | undefined): { start: number; total: n
   return m ? { start: Number(m[1]), total: Number(m[3]) } : undefined;
 }
 
+/** pip's secure origins: HTTPS, files, and the loopback addresses; other plain HTTP needs --trusted-host. */
+function refuseInsecure(url: URL, trusted: string[]): void {
+  if (url.protocol !== 'http:') return;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host) || isTrustedHost(url, trusted)) return;
+  throw new UsageError(
+    `${redactUrl(url.toString())} is plain HTTP, which anyone on the way can read and change (pip ignores it too); use https://, or if you trust that network, add --trusted-host ${url.host}.`,
+  );
+}
+
 export class IndexClient {
   readonly cache: Cache;
   private readonly sources: Source[];
@@ -186,6 +198,7 @@ export class IndexClient {
         return { kind: 'find-links', location: url.toString(), label: redactUrl(url.toString()) };
       }),
     ];
+    for (const raw of [...indexUrls, ...findLinks]) refuseInsecure(toUrl(raw, cwd, 'The index URL'), options.trustedHosts ?? []);
     const netrcFile = options.netrcFile ?? netrcPath(env);
     const allUrls = [...indexUrls, ...findLinks, ...(options.directUrls ?? [])];
     const proxy = proxyFromEnv(env);
@@ -201,6 +214,7 @@ export class IndexClient {
       maxParallel: options.maxParallel ?? 16,
       userAgent: `pexship/${PEXSHIP_VERSION}`,
       proxy,
+      trustedHosts: options.trustedHosts,
       onRequest: (r) => this.onActivity?.({ kind: 'request', method: r.method, url: r.url }),
     });
   }

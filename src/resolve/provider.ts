@@ -18,6 +18,7 @@ import { canonicalExtra, evaluateMarker, parseRequirement, type Requirement } fr
 import type { Target } from '../python/platform.js';
 import { tagPriority } from '../python/tags.js';
 import { canonicalizeName, parseSdistFilename, parseWheelFilename } from '../python/wheel.js';
+import type { FormatControl } from './format-control.js';
 
 /** What the resolver needs of an index: the real `IndexClient` fits, tests pass an in-memory fake. */
 export interface PackageSource {
@@ -237,6 +238,10 @@ export interface ProviderOptions {
   pre: boolean;
   allowSdists: boolean;
   hashes?: Map<string, Set<string>>;
+  /** pip's --only-binary / --no-binary. */
+  formatControl?: FormatControl;
+  /** pip's --prefer-binary: versions with a usable wheel come before newer sdist-only ones. */
+  preferBinary?: boolean;
   /** Constraints by canonical name (markers already evaluated for the target). */
   constraints: Map<string, SpecifierSet>;
 }
@@ -309,7 +314,7 @@ export class Provider {
     let pending = this.views.get(name);
     if (!pending) {
       pending = this.options.metadata.parsedFiles(name).then((parsed) => {
-        const verdicts = parsed.map((f) => this.judge(f)).sort((a, b) => this.compareFiles(a, b));
+        const verdicts = parsed.map((f) => this.judge(f, name)).sort((a, b) => this.compareFiles(a, b));
         this.preferHashedFiles(name, verdicts);
         const versions: VersionGroup[] = [];
         for (const v of verdicts) {
@@ -318,6 +323,11 @@ export class Provider {
           const last = versions[versions.length - 1];
           if (last && last.key === key) last.files.push(v);
           else versions.push({ key, version: v.version!, files: [v] });
+        }
+        if (this.options.preferBinary) {
+          // pip sorts by "is a wheel" before version: a version with a usable wheel beats newer sdist-only ones.
+          const withWheel = versions.filter((g) => g.files.some((f) => f.isWheel));
+          versions.splice(0, versions.length, ...withWheel, ...versions.filter((g) => !withWheel.includes(g)));
         }
         return { verdicts, versions };
       });
@@ -356,7 +366,7 @@ export class Provider {
     return fits;
   }
 
-  private judge(f: ParsedFile): FileVerdict {
+  private judge(f: ParsedFile, name: string): FileVerdict {
     const verdict: FileVerdict = {
       file: f.file,
       versionText: f.versionText,
@@ -368,6 +378,11 @@ export class Provider {
     if (f.version) verdict.version = f.version;
     if (f.problem !== undefined) {
       verdict.rejected = f.problem;
+      return verdict;
+    }
+    const formats = this.options.formatControl?.allowed(name);
+    if (formats && !formats[f.isWheel ? 'wheel' : 'sdist']) {
+      verdict.rejected = f.isWheel ? 'a wheel, and --no-binary asks for a build from source' : 'a source distribution, and --only-binary allows wheels only';
       return verdict;
     }
     if (f.isWheel) {

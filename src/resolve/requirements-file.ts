@@ -11,7 +11,7 @@
  * What is understood, as pip documents it: PEP 508 lines (extras, markers, `name @ url`), bare `.whl` paths and
  * URLs, `-r/--requirement` and `-c/--constraint` (relative to the including file, cycles refused),
  * `--hash=ALG:HEX` per line, `-i/--index-url`, `--extra-index-url`, `-f/--find-links`, `--no-index`, `--pre`,
- * `--require-hashes`, `\` line continuations, `#` comments (at line start or after whitespace, so URL fragments
+ * `--require-hashes`, `--only-binary`/`--no-binary` (`:all:`, `:none:`, names), `--prefer-binary`, `--trusted-host`, `\` line continuations, `#` comments (at line start or after whitespace, so URL fragments
  * like `#sha256=…` survive), and `${VAR}` environment variables (upper case, digits and `_`, as pip does).
  *
  * Where we differ from pip, on purpose: an unset `${VAR}` is an error (pip leaves the text, which fails later and
@@ -24,6 +24,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 import { isDirectReference, parseRequirement, type Requirement } from '../python/pep508.js';
+import type { FormatOption } from './format-control.js';
 import { parseSdistFilename, parseWheelFilename, sdistExtension } from '../python/wheel.js';
 
 /** A requirements-file problem at a known line (line 0: the file as a whole). */
@@ -68,7 +69,13 @@ export interface RequirementsInput {
   requireHashes: boolean;
   /** Why hash-checking mode is on, for messages (e.g. `because of the --hash at req.txt:3`). */
   hashModeReason?: string;
-  /** Options accepted but without effect in pexship (e.g. `--trusted-host`), one message each. */
+  /** `--only-binary` / `--no-binary` in the order written (apply them to a `FormatControl`). */
+  formatOptions: { option: FormatOption; value: string }[];
+  /** `--prefer-binary`: an older wheel beats a newer sdist. */
+  preferBinary: boolean;
+  /** `--trusted-host HOST[:PORT]`: plain HTTP and TLS errors accepted for it. */
+  trustedHosts: string[];
+  /** Options accepted but without effect in pexship (e.g. `--use-feature`), one message each. */
   warnings: string[];
 }
 
@@ -147,6 +154,9 @@ export async function readRequirementsFile(file: string, options: ReadRequiremen
       noIndex: false,
       pre: false,
       requireHashes: false,
+      formatOptions: [],
+      preferBinary: false,
+      trustedHosts: [],
       warnings: [],
     },
     env: options.env ?? process.env,
@@ -271,7 +281,7 @@ function parseOptions(words: string[], fail: (why: string) => never): ParsedOpti
       value = word.slice(2);
     }
     const spec = OPTIONS[name];
-    if (!spec) fail(`unknown option ${name}; pexship understands -r, -c, -i/--index-url, --extra-index-url, -f/--find-links, --no-index, --pre, --require-hashes and --hash`);
+    if (!spec) fail(`unknown option ${name}; pexship understands -r, -c, -i/--index-url, --extra-index-url, -f/--find-links, --no-index, --pre, --require-hashes, --hash, --only-binary, --no-binary, --prefer-binary and --trusted-host`);
     if (spec.takesValue && value === undefined) {
       if (i + 1 >= words.length) fail(`${name} needs a value`);
       value = words[++i];
@@ -368,14 +378,19 @@ async function applyFileOption(
       r.requireHashes = true;
       state.requireHashesAt ??= `--require-hashes at ${here}`;
       return;
-    case '--trusted-host':
-    case '--prefer-binary':
     case '--only-binary':
+    case '--no-binary':
+      r.formatOptions.push({ option: opt.name, value });
+      return;
+    case '--prefer-binary':
+      r.preferBinary = true;
+      return;
+    case '--trusted-host':
+      if (!r.trustedHosts.includes(value)) r.trustedHosts.push(value);
+      return;
     case '--use-feature':
       r.warnings.push(`${here}: ${opt.name} has no effect in pexship and was ignored`);
       return;
-    case '--no-binary':
-      return fail('--no-binary is not supported: pexship installs wheels; remove it');
     default:
       // --hash and other per-requirement options alone on a line.
       return fail(`${opt.name} must follow a requirement on the same line (e.g. "name==1.0 ${opt.name}=…")`);

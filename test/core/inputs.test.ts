@@ -2,6 +2,7 @@
 // references, pip's hash-checking mode (every distribution installed pinned and hashed, a mismatch reported
 // as one), a lock of an unhashed direct reference, --platform lists, and URL passwords kept out of messages.
 // Everything runs against a loopback index of generated wheels.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,8 @@ import { JobError, UsageError } from '../../src/errors.js';
 import { inspectPex } from '../../src/pex/inspect.js';
 import { runCli } from '../helpers/cli.js';
 import { buildWheels, IndexServer, type ServedFile } from '../helpers/index-server.js';
+import { makeSdist } from '../helpers/make-sdist.js';
+import { defaultPython } from '../helpers/pythons.js';
 
 const LINUX311 = 'manylinux2014_x86_64-cp-311-cp311';
 
@@ -182,6 +185,97 @@ describe('--platform', () => {
     const err = await failure(build(request({ requirements: ['solo'], platforms: [platform] }), silentProgress));
     expect(err).toBeInstanceOf(UsageError);
     expect(err.message).toContain(`the platform '${platform}' holds ${what}: give one platform per --platform flag (--platform ${LINUX311} --platform macosx_11_0_arm64-cp-312-cp312)`);
+  });
+});
+
+describe('--only-binary, --no-binary, --prefer-binary (in requirements files and on the command line)', () => {
+  // mixed 1.0 has a wheel, mixed 2.0 only an sdist: pip picks 2.0 by default (and builds it).
+  let mixed: IndexServer;
+  beforeAll(async () => {
+    const wheels = await buildWheels(path.join(work, 'mixed'), [{ name: 'mixed', version: '1.0', files: { 'mixed.py': '' } }]);
+    const sdist = makeSdist(path.join(work, 'mixed'), 'mixed', '2.0');
+    const data = readFileSync(sdist);
+    mixed = await IndexServer.start([...wheels, ...files.filter((f) => f.project === 'solo'), { project: 'mixed', filename: 'mixed-2.0.tar.gz', data, sha256: createHash('sha256').update(data).digest('hex'), metadata: '' }]);
+  });
+  afterAll(async () => {
+    await mixed?.close();
+  });
+
+  const locked = async (lines: string, extra: Partial<BuildRequest> = {}) => {
+    const file = requirementsFile(`formats-${++n}.txt`, lines);
+    const summary = await lock({ ...request({ requirementFiles: [file], index: { indexUrl: mixed.url }, ...extra }), output: path.join(work, `formats-${n}.toml`) }, silentProgress);
+    const text = readFileSync(summary.path, 'utf8');
+    return text.includes('mixed-2.0.tar.gz') ? 'mixed 2.0 (sdist)' : text.includes('mixed-1.0-py3-none-any.whl') ? 'mixed 1.0 (wheel)' : text;
+  };
+
+  it.each([
+    ['mixed\n', 'mixed 2.0 (sdist)'],
+    ['--prefer-binary\nmixed\n', 'mixed 1.0 (wheel)'],
+    ['--only-binary :all:\nmixed\n', 'mixed 1.0 (wheel)'],
+    ['--only-binary=Mixed\nmixed\n', 'mixed 1.0 (wheel)'],
+    ['--only-binary :all:\n--only-binary :none:\nmixed\n', 'mixed 2.0 (sdist)'],
+    ['--only-binary :all:\n--no-binary mixed\nmixed\n', 'mixed 2.0 (sdist)'],
+    ['--no-binary :all:\nmixed\n', 'mixed 2.0 (sdist)'],
+  ])('%j picks %s, as pip does', async (lines, picked) => {
+    expect(await locked(lines)).toBe(picked);
+  });
+
+  it('as command-line flags too, applied before the files', async () => {
+    expect(await locked('mixed\n', { preferBinary: true })).toBe('mixed 1.0 (wheel)');
+    expect(await locked('mixed\n', { formatOptions: [{ option: '--only-binary', value: ':all:' }] })).toBe('mixed 1.0 (wheel)');
+    expect(await locked('--only-binary :none:\nmixed\n', { formatOptions: [{ option: '--only-binary', value: ':all:' }] })).toBe('mixed 2.0 (sdist)');
+  });
+
+  it('pexship lock applies the flags in the order given, as pip does', async () => {
+    const run = async (flags: string[]) => {
+      const out = path.join(work, `cli-formats-${++n}.toml`);
+      const r = await runCli(['lock', 'mixed', '-i', mixed.url, '--platform', LINUX311, '-o', out, '--cache-dir', path.join(work, `cache-${n}`), '-q', ...flags]);
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(out, 'utf8').includes('mixed-2.0.tar.gz') ? 'sdist' : 'wheel';
+    };
+    expect(await run(['--only-binary', ':all:', '--no-binary', 'mixed'])).toBe('sdist');
+    expect(await run(['--no-binary=mixed', '--only-binary=:all:'])).toBe('wheel');
+    expect(await run(['--prefer-binary'])).toBe('wheel');
+  });
+
+  it('explains a version that --no-binary or --only-binary rules out', async () => {
+    const noWheel = await failure(locked('--no-binary :all:\nsolo\n'));
+    expect(noWheel.message).toContain('a wheel, and --no-binary asks for a build from source');
+    const noSdist = await failure(locked('--only-binary :all:\nmixed==2.0\n'));
+    expect(noSdist.message).toContain('a source distribution, and --only-binary allows wheels only');
+  });
+
+  it('--no-binary builds the project from its sdist into the PEX', async () => {
+    const file = requirementsFile('no-binary-build.txt', '--no-binary mixed\nmixed==2.0\n');
+    const summary = await build(request({ requirementFiles: [file], index: { indexUrl: mixed.url }, platforms: [], python: defaultPython().executable }), silentProgress);
+    expect(summary.pexes[0].distributions.map((d) => `${d.project} ${d.version}`)).toEqual(['mixed 2.0']);
+  }, 60_000);
+});
+
+describe('--trusted-host', () => {
+  it('is needed for a plain-HTTP index that is not this machine, as pip wants', async () => {
+    const err = await failure(build(request({ requirements: ['solo'], index: { indexUrl: 'http://pypi.corp.example/simple/' } }), silentProgress));
+    expect(err).toBeInstanceOf(UsageError);
+    expect(err.message).toContain('http://pypi.corp.example/simple/ is plain HTTP');
+    expect(err.message).toContain('--trusted-host pypi.corp.example');
+    // Trusted (here from a requirements file), the index is used: the failure is now the network's.
+    const file = requirementsFile('trusted.txt', '--trusted-host pypi.corp.example\n--index-url http://pypi.corp.example:9/simple/\nsolo\n');
+    const reached = await failure(build(request({ requirementFiles: [file], index: {}, retries: 0, timeoutMs: 2000 }), silentProgress));
+    expect(reached.message).not.toContain('plain HTTP');
+  });
+
+  it('accepts a self-signed certificate for that host only', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pexship-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-subj', '/CN=127.0.0.1', '-days', '1'], { stdio: 'ignore' });
+    const tls = await IndexServer.start(files, { tls: { key: readFileSync(path.join(dir, 'key.pem'), 'utf8'), cert: readFileSync(path.join(dir, 'cert.pem'), 'utf8') } });
+    try {
+      const untrusted = await failure(build(request({ requirements: ['solo'], index: { indexUrl: tls.url }, retries: 0 }), silentProgress));
+      expect(untrusted.message).toMatch(/certificate/i);
+      const summary = await build(request({ requirements: ['solo'], index: { indexUrl: tls.url, trustedHosts: ['127.0.0.1'] } }), silentProgress);
+      expect(summary.pexes[0].distributions.map((d) => d.filename)).toEqual([SOLO]);
+    } finally {
+      await tls.close();
+    }
   });
 });
 

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   pageCacheControl?: string;
   /** Answer each project page this late (a slow index). */
   pageDelayMs?: number;
+  /** Serve HTTPS with this key and certificate (PEM). */
+  tls?: { key: string; cert: string };
 }
 
 export interface LoggedRequest {
@@ -100,7 +103,7 @@ export class IndexServer {
     readonly files: ServedFile[],
     readonly options: ServerOptions = {},
   ) {
-    this.server = http.createServer((req, res) => this.handle(req, res));
+    this.server = options.tls ? https.createServer(options.tls, (req, res) => this.handle(req, res)) : http.createServer((req, res) => this.handle(req, res));
     this.server.on('connection', (s) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
@@ -111,7 +114,7 @@ export class IndexServer {
     const s = new IndexServer(files, options);
     await new Promise<void>((resolve) => s.server.listen(0, '127.0.0.1', resolve));
     const port = (s.server.address() as AddressInfo).port;
-    s.origin = `http://127.0.0.1:${port}`;
+    s.origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
     s.url = `${s.origin}/simple/`;
     return s;
   }
