@@ -18,8 +18,9 @@ def square(x):
 
 
 def report(queue):
+    import distutils
     import shadowed
-    queue.put(shadowed.WHERE)
+    queue.put([shadowed.WHERE, 'setuptools' in distutils.__file__])
 `;
 const MINORS = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'];
 
@@ -141,7 +142,8 @@ for (const minor of MINORS) {
     it('multiprocessing spawn and forkserver workers, and a forking socket server, import from the PEX (zip and --venv)', () => {
       for (const target of [pex, venvPex]) {
         for (const method of ['spawn', 'forkserver']) {
-          expect(json(run(['workers', method], {}, target))).toEqual({ squares: [1, 4, 9], child_exit: 0, child_sees_wheel: 'pex' });
+          // The child sees the wheels, and their .pth files ran there too (distutils comes from setuptools).
+          expect(json(run(['workers', method], {}, target))).toEqual({ squares: [1, 4, 9], child_exit: 0, child_sees_wheel: ['pex', true] });
         }
       }
       expect(json(run(['forking_server']))).toEqual({ forked: true, where: ['pex', 'pex'] });

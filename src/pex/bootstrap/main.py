@@ -97,7 +97,8 @@ def _drop_host_modules(pex, old_path):
         except Exception:  # a lazy or odd object in sys.modules: leave it alone
             continue
         for location in locations:
-            location = os.path.abspath(location)
+            if not os.path.isabs(location):
+                location = os.path.abspath(location)
             for _, root, outside in roots:
                 if location.startswith(root + os.sep):
                     if outside and name != '__main__':
@@ -288,6 +289,9 @@ def _main():
         _interpreter(pex)
 
 
-# A multiprocessing child re-running this file as __mp_main__ (its parent's __main__) must not start the app.
 if __name__ == '__main__':
     _main()
+elif __name__ == '__mp_main__':
+    # A multiprocessing spawn/forkserver child re-runs its parent's __main__ (this file) under this name once
+    # it has the parent's sys.path: it must not start the app, but its wheels' .pth files run as in the parent.
+    _process_pth(sys.path)
