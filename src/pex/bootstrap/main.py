@@ -210,6 +210,9 @@ def _run_script_file(path, kind):
         # A native binary or non-Python script: it becomes this process (argv, env, exit code, signals).
         sys.stdout.flush()
         sys.stderr.flush()
+        if os.name == 'nt':
+            import subprocess
+            sys.exit(subprocess.call([path] + sys.argv[1:]))
         os.execv(path, [path] + sys.argv[1:])
     import runpy
     runpy.run_path(path, run_name='__main__')
