@@ -103,6 +103,8 @@ for (const minor of MINORS) {
       for (let i = 0; i < 2; i++) {
         expect(json(runPex(venvPython, pex, ['isolation'], { env: { PEX_ROOT: root } }))).toEqual({ shadowed: 'pex', alsoshadowed: 'pex', stdlib: 'email.message' });
       }
+      // So do multiprocessing spawn children, whose interpreter runs the host's site again.
+      expect(json(runPex(venvPython, pex, ['workers', 'spawn'], { env: { PEX_ROOT: root } }))).toEqual({ squares: [1, 4, 9], child_exit: 0, child_sees_wheel: ['pex', true] });
       // inherit_path: the host's own modules are kept when the PEX asks to see the host's site-packages.
       expect(json(runPex(venvPython, pex, ['isolation'], { env: { PEX_ROOT: root, PEX_INHERIT_PATH: 'prefer' } }))).toEqual({ shadowed: 'host', alsoshadowed: 'host', stdlib: 'email.message' });
     });

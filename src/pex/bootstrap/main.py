@@ -101,7 +101,7 @@ def _drop_host_modules(pex, old_path):
                 location = os.path.abspath(location)
             for _, root, outside in roots:
                 if location.startswith(root + os.sep):
-                    if outside and name != '__main__':
+                    if outside and name not in ('__main__', '__mp_main__'):
                         gone.add(name)
                     break
     for name in gone:
@@ -149,6 +149,17 @@ def _process_pth(entries):
         for entry in entries:
             for name in PTH_FILES.get(os.path.basename(entry), ()):
                 _add_pth(entry, name)
+
+
+def _worker_setup():
+    import site
+    site_dirs = []
+    if hasattr(site, 'getsitepackages'):
+        site_dirs.extend(site.getsitepackages())
+    if hasattr(site, 'getusersitepackages'):
+        site_dirs.append(site.getusersitepackages())
+    _drop_host_modules(os.path.abspath(os.path.dirname(__file__)), site_dirs + sys.path)
+    _process_pth(sys.path)
 
 
 def _activate(pex, entries, inherit, extra):
@@ -296,5 +307,6 @@ if __name__ == '__main__':
     _main()
 elif __name__ == '__mp_main__':
     # A multiprocessing spawn/forkserver child re-runs its parent's __main__ (this file) under this name once
-    # it has the parent's sys.path: it must not start the app, but its wheels' .pth files run as in the parent.
-    _process_pth(sys.path)
+    # it has the parent's sys.path: it must not start the app, but what the host's site imported in this new
+    # interpreter goes again, and the wheels' .pth files run, as in the parent.
+    _worker_setup()
