@@ -48,6 +48,13 @@ describe('.data/scripts as the PEX entry (-c NAME)', () => {
     });
   }
 
+  it('PEX_SCRIPT naming no script lists the .data/scripts too', async () => {
+    const pex = await buildPex(path.join(dir, 'list.pex'), { wheels: [wheel], script: 'pytool' });
+    const r = runPex(python, pex, [], { env: { PEX_ROOT: path.join(dir, 'root-list'), PEX_SCRIPT: 'nope' } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('pexship: PEX_SCRIPT=nope: no console script or script of that name in this PEX (it has: nativetool, pytool, shtool)\n');
+  });
+
   it('with no writable PEX_ROOT, a program still gets argv, exit code and signal, and the temporary cache is removed', async () => {
     const blocker = path.join(dir, 'blocker');
     writeFileSync(blocker, '');

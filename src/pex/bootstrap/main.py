@@ -278,6 +278,10 @@ def _main():
             entries = _cached_entries(root, interpreter_id)
             script = _script_path(entries) if SCRIPT_FILE and entries else None
             if entries is not None and (script or not SCRIPT_FILE):
+                if script and SCRIPT_FILE[2] == 'program':  # not Python: nothing to set up but its environment
+                    if STRIP_PEX_ENV:
+                        _strip_pex_env()
+                    _run_script_file(script, 'program')
                 _activate(pex, entries, INHERIT_PATH, [])
                 entry = ENTRY_POINT or SCRIPT_ENTRY
                 if script:
@@ -293,12 +297,17 @@ def _main():
     plan = boot.prepare(pex=pex, pex_hash=PEX_HASH, root=root, interpreter_id=interpreter_id, entry_point=ENTRY_POINT,
                         script_entry=SCRIPT_ENTRY, script_file=SCRIPT_FILE, inherit_path=INHERIT_PATH, venv=VENV,
                         strip_pex_env=STRIP_PEX_ENV)
+    if plan.kind == 'program':
+        if STRIP_PEX_ENV:
+            _strip_pex_env()
+        from pexship_runtime import run
+        run.run_script_file(plan.target, plan.kind, plan.temporary)
     _activate(pex, plan.entries, plan.inherit, plan.extra)
     if plan.kind == 'entry':
         _run_entry(pex, plan.target)
-    elif plan.kind in ('script', 'program'):
+    elif plan.kind == 'script':
         from pexship_runtime import run
-        run.run_script_file(plan.target, plan.kind, plan.temporary)
+        run.run_script_file(plan.target, plan.kind)
     else:
         _interpreter(pex)
 
