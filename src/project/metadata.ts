@@ -15,10 +15,11 @@ export class NotNative extends Error {}
 export interface MetadataStyle {
   metadataVersion: string;
   /**
-   * poetry-core writes only the first author (and maintainer), as `Author: name` and `Author-email: email`;
-   * the others every one, `Author-email: name <email>` when both are known.
+   * `pep621` (hatchling, flit-core, setuptools): `Author-email: name <email>` when both are known, `Author` for
+   * names alone; `first` (poetry-core): only the first author, as `Author: name` and `Author-email: email`;
+   * `uv` (uv_build): every name in `Author`, and `name <email>` in `Author-email`.
    */
-  splitAuthors: boolean;
+  authors: 'pep621' | 'first' | 'uv';
   /** flit-core puts `extra == "x"` before the requirement's own marker. */
   extraMarkerFirst?: boolean;
   /** hatchling sorts classifiers; the others keep the written order. */
@@ -27,6 +28,8 @@ export interface MetadataStyle {
   entryPointSeparator: string;
   /** flit-core and poetry-core end every entry-point section with a blank line, the last one too. */
   entryPointsEndBlank?: boolean;
+  /** uv_build ships license files only when `license-files` names them; the others pick LICENSE* etc. by default. */
+  noDefaultLicenseFiles?: boolean;
   /** flit-core 4 adds `Import-Name` for the module it ships. */
   importNames?: string[];
 }
@@ -75,18 +78,21 @@ async function readme(value: unknown, root: string): Promise<{ text: string; typ
   throw new NotNative('[project].readme has a form the native builder does not model');
 }
 
-function people(value: unknown, split: boolean): { field: string; value: string }[] {
+function people(value: unknown, style: MetadataStyle['authors']): { field: string; value: string }[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new NotNative('[project].authors/maintainers is not an array');
   const names: string[] = [];
   const emails: string[] = [];
-  for (const p of split ? value.slice(0, 1) : value) {
+  for (const p of style === 'first' ? value.slice(0, 1) : value) {
     if (!isTable(p)) throw new NotNative('an author is not a table');
     const name = typeof p.name === 'string' ? p.name : undefined;
     const email = typeof p.email === 'string' ? p.email : undefined;
-    if (split) {
+    if (style === 'first') {
       if (name) names.push(name);
       if (email) emails.push(email);
+    } else if (style === 'uv') {
+      if (name) names.push(name);
+      if (email) emails.push(name ? `${name} <${email}>` : email);
     } else if (name && email) emails.push(`${name} <${email}>`);
     else if (email) emails.push(email);
     else if (name) names.push(name);
@@ -169,15 +175,15 @@ export async function projectMetadata(project: Table, root: string, rootFiles: s
     if (!isTable(project.urls)) throw new NotNative('[project.urls] is not a table');
     for (const [label, url] of Object.entries(project.urls)) add('Project-URL', `${label}, ${String(url)}`);
   }
-  for (const p of people(project.authors, style.splitAuthors)) add(`Author${p.field}`, p.value);
-  for (const p of people(project.maintainers, style.splitAuthors)) add(`Maintainer${p.field}`, p.value);
+  for (const p of people(project.authors, style.authors)) add(`Author${p.field}`, p.value);
+  for (const p of people(project.maintainers, style.authors)) add(`Maintainer${p.field}`, p.value);
 
   const license = project.license;
   if (typeof license === 'string') add('License-Expression', license);
   else if (isTable(license) && typeof license.text === 'string' && license.file === undefined) add('License', license.text);
   else if (license !== undefined) throw new NotNative('[project].license = {file = …} is read differently by each backend');
   if (project['license-files'] !== undefined) throw new NotNative('[project].license-files globs are left to the backend');
-  const licenseFiles = rootFiles.filter((f) => LICENSE_GLOB.test(f)).sort();
+  const licenseFiles = style.noDefaultLicenseFiles ? [] : rootFiles.filter((f) => LICENSE_GLOB.test(f)).sort();
   for (const f of licenseFiles) add('License-File', f);
 
   const keywords = strings(project.keywords, '[project].keywords');

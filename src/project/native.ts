@@ -91,7 +91,7 @@ interface Plan {
   dynamicLicenseFile?: boolean;
 }
 
-const BASE_STYLE = { splitAuthors: false, sortClassifiers: false };
+const BASE_STYLE = { authors: 'pep621', sortClassifiers: false } as const;
 
 async function hatchling(p: NativeProject, project: Table): Promise<Plan> {
   const hatch = table(table(p.doc.tool, '[tool]').hatch, '[tool.hatch]');
@@ -302,7 +302,26 @@ async function poetry(p: NativeProject, project: Table): Promise<Plan> {
   }
   // poetry-core leaves out what git ignores, when the project is in a git checkout.
   if (inGitCheckout(p.dir)) dropIgnored(shipped, await ignoreRules(p));
-  return { backend: 'poetry-core', style: { metadataVersion: '2.4', splitAuthors: true, sortClassifiers: false, entryPointSeparator: '=', entryPointsEndBlank: true }, shipped };
+  return { backend: 'poetry-core', style: { metadataVersion: '2.4', authors: 'first', sortClassifiers: false, entryPointSeparator: '=', entryPointsEndBlank: true }, shipped };
+}
+
+/**
+ * uv_build (modelled from its documented defaults and source, as its wheel is a platform binary): the module
+ * `<module-root>/<name>/` (module-root `src` unless set; the name is the project's, normalised with underscores),
+ * every file in it but `__pycache__`/`*.pyc`/`*.pyo`, no VCS ignores, license files only from `license-files`.
+ */
+async function uvBuild(p: NativeProject, project: Table): Promise<Plan> {
+  const settings = table(table(table(p.doc.tool, '[tool]').uv, '[tool.uv]')['build-backend'], '[tool.uv.build-backend]');
+  onlyKeys(settings, ['module-root', 'module-name', 'source-include'], '[tool.uv.build-backend]');
+  const root = typeof settings['module-root'] === 'string' ? (settings['module-root'] as string).replace(/^\.\/?/, '').replace(/\/+$/, '') : 'src';
+  const name = settings['module-name'] ?? canonicalName(String(project.name)).replace(/-/g, '_');
+  if (typeof name !== 'string' || !IDENTIFIER.test(name)) throw new NotNative('a dotted, list or stubs module-name is left to uv_build');
+  const dir = root ? `${root}/${name}` : name;
+  if (!p.files.files.includes(`${dir}/__init__.py`)) throw new NotNative(`uv_build would fail: ${dir}/__init__.py is missing`);
+  const shipped = new Map<string, string>();
+  filesUnder(p.files.files, dir, name, shipped);
+  const metadataVersion = typeof project.license === 'string' ? '2.4' : '2.3';
+  return { backend: 'uv_build', style: { ...BASE_STYLE, authors: 'uv', metadataVersion, entryPointSeparator: ' = ', entryPointsEndBlank: true, noDefaultLicenseFiles: true }, shipped };
 }
 
 function inGitCheckout(dir: string): boolean {
@@ -312,11 +331,14 @@ function inGitCheckout(dir: string): boolean {
   }
 }
 
+const PEP621_KEYS = new Set(['name', 'version', 'description', 'readme', 'requires-python', 'license', 'license-files', 'authors', 'maintainers', 'keywords', 'classifiers', 'urls', 'scripts', 'gui-scripts', 'entry-points', 'dependencies', 'optional-dependencies', 'dynamic']);
+
 const BACKENDS: Record<string, (p: NativeProject, project: Table) => Promise<Plan>> = {
   'hatchling.build': hatchling,
   'flit_core.buildapi': flit,
   'setuptools.build_meta': setuptools,
   'poetry.core.masonry.api': poetry,
+  uv_build: uvBuild,
 };
 
 function recordHash(data: Buffer): string {
@@ -332,6 +354,8 @@ export async function buildNative(p: NativeProject): Promise<NativeWheel> {
   if (!rule) throw new NotNative(backendName ? `the backend ${backendName} is not one the native builder models` : 'no [build-system].build-backend (legacy setuptools)');
   const project = table(p.doc.project, '[project]');
   if (Object.keys(project).length === 0) throw new NotNative('there is no [project] table');
+  const unknown = Object.keys(project).filter((k) => !PEP621_KEYS.has(k));
+  if (unknown.length) throw new NotNative(`[project] sets ${unknown.join(', ')}, which the native builder does not model`);
   if (p.files.files.some((f) => /\.(c|cc|cpp|cxx|pyx|rs|f90)$/i.test(f) && !f.includes('/tests/'))) throw new NotNative('the project holds native sources');
 
   const plan = await rule(p, project);
