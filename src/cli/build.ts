@@ -61,7 +61,7 @@ export function indexOptionsFrom(args: ParsedArgs): Partial<IndexOptions> {
 
 const USAGE =
   'Usage: pexship build [REQUIREMENT …] [options]\n\nREQUIREMENT: a PEP 508 string (flask>=3), a wheel path or URL, name @ url, or a project folder (. or ./DIR[extra]),\n' +
-  'which is built into a wheel (natively for hatchling, flit-core, setuptools and poetry-core projects, else by its backend).';
+  'which is built into a wheel (natively for pure-Python hatchling, flit-core, setuptools, poetry-core, pdm-backend and uv_build projects, else by its backend).';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs('build', argv, BUILD_FLAGS);

@@ -28,8 +28,16 @@ export interface MetadataStyle {
   entryPointSeparator: string;
   /** flit-core and poetry-core end every entry-point section with a blank line, the last one too. */
   entryPointsEndBlank?: boolean;
+  /**
+   * pdm-backend sorts groups and names, ends every group with a blank line, and always writes
+   * `[console_scripts]` and `[gui_scripts]`, empty or not (so entry_points.txt always exists).
+   */
+  entryPointsSortedAlways?: boolean;
   /** uv_build ships license files only when `license-files` names them; the others pick LICENSE* etc. by default. */
   noDefaultLicenseFiles?: boolean;
+  /** pdm-backend's default license globs leave AUTHORS* out, and the files it finds so are copied but not declared. */
+  licenseGlob?: RegExp;
+  undeclaredLicenseFiles?: boolean;
   /** flit-core 4 adds `Import-Name` for the module it ships. */
   importNames?: string[];
 }
@@ -120,8 +128,9 @@ function withExtra(r: Requirement, extra: string, extraFirst: boolean): string {
 }
 
 /** `[project.scripts]`, `[project.gui-scripts]` and `[project.entry-points.*]` as entry_points.txt. */
-export function entryPointsText(project: Table, separator: string, endBlank = false): string | undefined {
-  const groups: [string, Table][] = [];
+export function entryPointsText(project: Table, style: Pick<MetadataStyle, 'entryPointSeparator' | 'entryPointsEndBlank' | 'entryPointsSortedAlways'>): string | undefined {
+  const separator = style.entryPointSeparator;
+  let groups: [string, Table][] = [];
   if (isTable(project.scripts)) groups.push(['console_scripts', project.scripts]);
   if (isTable(project['gui-scripts'])) groups.push(['gui_scripts', project['gui-scripts']]);
   if (project['entry-points'] !== undefined) {
@@ -131,17 +140,22 @@ export function entryPointsText(project: Table, separator: string, endBlank = fa
       groups.push([group, table]);
     }
   }
+  if (style.entryPointsSortedAlways) {
+    const all = new Map<string, Table>([['console_scripts', {}], ['gui_scripts', {}], ...groups]);
+    groups = [...all].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([g, t]) => [g, Object.fromEntries(Object.entries(t).sort((a, b) => (a[0] < b[0] ? -1 : 1)))]);
+  }
   const sections = groups
-    .filter(([, table]) => Object.keys(table).length > 0)
+    .filter(([, table]) => style.entryPointsSortedAlways || Object.keys(table).length > 0)
     .map(([group, table]) => {
       const lines = Object.entries(table).map(([name, value]) => {
         if (typeof value !== 'string') throw new NotNative(`entry point ${group}.${name} is not a string`);
         return `${name}${separator}${value}`;
       });
-      return `[${group}]\n${lines.join('\n')}\n`;
+      return `[${group}]\n${lines.map((l) => `${l}\n`).join('')}`;
     });
   if (!sections.length) return undefined;
-  return sections.join('\n') + (endBlank ? '\n' : '');
+  if (style.entryPointsSortedAlways) return sections.map((x) => `${x}\n`).join('');
+  return sections.join('\n') + (style.entryPointsEndBlank ? '\n' : '');
 }
 
 /**
@@ -183,8 +197,8 @@ export async function projectMetadata(project: Table, root: string, rootFiles: s
   else if (isTable(license) && typeof license.text === 'string' && license.file === undefined) add('License', license.text);
   else if (license !== undefined) throw new NotNative('[project].license = {file = …} is read differently by each backend');
   if (project['license-files'] !== undefined) throw new NotNative('[project].license-files globs are left to the backend');
-  const licenseFiles = style.noDefaultLicenseFiles ? [] : rootFiles.filter((f) => LICENSE_GLOB.test(f)).sort();
-  for (const f of licenseFiles) add('License-File', f);
+  const licenseFiles = style.noDefaultLicenseFiles ? [] : rootFiles.filter((f) => (style.licenseGlob ?? LICENSE_GLOB).test(f)).sort();
+  if (!style.undeclaredLicenseFiles) for (const f of licenseFiles) add('License-File', f);
 
   const keywords = strings(project.keywords, '[project].keywords');
   if (keywords.length) add('Keywords', keywords.join(','));
@@ -207,5 +221,5 @@ export async function projectMetadata(project: Table, root: string, rootFiles: s
 
   let text = h.map(([f, v]) => `${f}: ${v.replace(/\r?\n/g, ' ')}\n`).join('');
   if (description) text += `\n${description.text}`;
-  return { name, version: normalVersion, metadata: text, entryPoints: entryPointsText(project, style.entryPointSeparator, style.entryPointsEndBlank), licenseFiles };
+  return { name, version: normalVersion, metadata: text, entryPoints: entryPointsText(project, style), licenseFiles };
 }

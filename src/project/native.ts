@@ -324,6 +324,37 @@ async function uvBuild(p: NativeProject, project: Table): Promise<Plan> {
   return { backend: 'uv_build', style: { ...BASE_STYLE, authors: 'uv', metadataVersion, entryPointSeparator: ' = ', entryPointsEndBlank: true, noDefaultLicenseFiles: true }, shipped };
 }
 
+/**
+ * pdm-backend: every top-level package (a folder with `__init__.py`) of `src/` when it exists, else of the
+ * project root (a root `tests/` left out), or the top-level modules when there is none; all their files; the
+ * package folder's prefix dropped in the wheel.
+ */
+async function pdmBackend(p: NativeProject, project: Table): Promise<Plan> {
+  const pdmTool = table(table(p.doc.tool, '[tool]').pdm, '[tool.pdm]');
+  if (pdmTool.version !== undefined) throw new NotNative('[tool.pdm.version] computes the version');
+  const build = table(pdmTool.build, '[tool.pdm.build]');
+  onlyKeys(build, ['package-dir'], '[tool.pdm.build]');
+  const files = p.files.files;
+  if (files.includes('pdm_build.py')) throw new NotNative('pdm_build.py is a build hook');
+  const base = typeof build['package-dir'] === 'string' ? (build['package-dir'] as string).replace(/\/+$/, '') : p.files.dirs.includes('src') ? 'src' : '';
+  const prefix = base ? `${base}/` : '';
+  const packages = p.files.dirs
+    .filter((d) => d.startsWith(prefix) && !d.slice(prefix.length).includes('/'))
+    .map((d) => d.slice(prefix.length))
+    .filter((d) => d !== '__pypackages__' && files.includes(`${prefix}${d}/__init__.py`) && !(base === '' && d === 'tests'));
+  const shipped = new Map<string, string>();
+  for (const pkg of packages) filesUnder(files, `${prefix}${pkg}`, pkg, shipped);
+  if (packages.length === 0) {
+    for (const f of files) if (f.startsWith(prefix) && !f.slice(prefix.length).includes('/') && f.endsWith('.py')) shipped.set(f.slice(prefix.length), f);
+  }
+  const metadataVersion = typeof project.license === 'string' || project['license-files'] !== undefined ? '2.4' : '2.3';
+  return {
+    backend: 'pdm-backend',
+    style: { ...BASE_STYLE, metadataVersion, entryPointSeparator: ' = ', entryPointsSortedAlways: true, licenseGlob: /^(LICEN[CS]E|COPYING|NOTICE)/, undeclaredLicenseFiles: true },
+    shipped,
+  };
+}
+
 function inGitCheckout(dir: string): boolean {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     if (existsSync(path.join(d, '.git'))) return true;
@@ -339,6 +370,7 @@ const BACKENDS: Record<string, (p: NativeProject, project: Table) => Promise<Pla
   'setuptools.build_meta': setuptools,
   'poetry.core.masonry.api': poetry,
   uv_build: uvBuild,
+  'pdm.backend': pdmBackend,
 };
 
 function recordHash(data: Buffer): string {

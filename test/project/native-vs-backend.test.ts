@@ -74,8 +74,8 @@ function view(wheel: string): WheelView {
   const distInfo = [...files.keys()].find((n) => n.endsWith('.dist-info/METADATA'))!.replace(/METADATA$/, '');
   const { headers, body } = parseHeaders(files.get(`${distInfo}METADATA`)!.toString('utf8'));
   const metadata = headers.entries
-    .filter(([f]) => f !== "Metadata-Version")
-    .map(([f, v]) => `${f}: ${normalField(f, v)}`)
+    // Field names are case-insensitive (pdm-backend writes Author-Email).
+    .map(([f, v]) => `${f.toLowerCase()}: ${normalField(f, v)}`)
     .sort();
   const ep = files.get(`${distInfo}entry_points.txt`);
   const entryPoints = ep ? parseEntryPoints(ep.toString('utf8')).map((e) => `${e.group}:${e.name}=${e.value}`).sort() : [];
@@ -175,12 +175,22 @@ describe.skipIf(!python)('native wheels equal the backends’ own (needs CPython
       await compare(`poetry-${layout}`, { ...tree(root), 'pyproject.toml': `[build-system]\nrequires = ["poetry-core>=2"]\nbuild-backend = "poetry.core.masonry.api"\n\n[project]\n${PROJECT('my-app')}\n${packages}` });
     });
 
+    it(`pdm-backend, ${layout} layout`, async () => {
+      await compare(`pdm-${layout}`, { ...tree(root), 'pyproject.toml': `[build-system]\nrequires = ["pdm-backend"]\nbuild-backend = "pdm.backend"\n\n[project]\n${PROJECT('My.App')}` });
+    });
+
     it(`setuptools, ${layout} layout, automatic discovery`, async () => {
       const v = await compare(`setuptools-${layout}`, { ...tree(root), 'pyproject.toml': `[build-system]\nrequires = ["setuptools>=61"]\nbuild-backend = "setuptools.build_meta"\n\n[project]\n${PROJECT('My.App')}` });
       // No MANIFEST.in and no VCS plugin: setuptools ships only modules, however include-package-data is set.
       expect([...v.files.keys()]).not.toContain('my_app/greeting.txt');
     });
   }
+
+  it('pdm-backend with no scripts still writes its empty entry-point groups', async () => {
+    const project = PROJECT('my-app').replace(/\[project\.scripts\][\s\S]*$/, '');
+    const v = await compare('pdm-noscripts', { ...tree('src/my_app'), 'pyproject.toml': `[build-system]\nrequires = ["pdm-backend"]\nbuild-backend = "pdm.backend"\n\n[project]\n${project}` });
+    expect(v.entryPoints).toEqual([]);
+  });
 
   it('setuptools with packages.find and package-data globs', async () => {
     await compare('setuptools-find', {
@@ -221,6 +231,7 @@ describe.skipIf(!python)('native wheels equal the backends’ own (needs CPython
 // written out by hand from those rules.
 describe('uv_build (modelled; expected wheel written by hand)', () => {
   const expectedMetadata = [
+    'Metadata-Version: 2.4',
     'Author-email: Ann Dev <ann@example.com>',
     'Author: Ann Dev, Bo',
     'Classifier: Operating System :: OS Independent',
@@ -242,7 +253,7 @@ describe('uv_build (modelled; expected wheel written by hand)', () => {
     'Version: 1.2.0',
   ].map((line) => {
     const [f, v] = line.split(/: (.*)/s);
-    return `${f}: ${normalField(f, v)}`;
+    return `${f.toLowerCase()}: ${normalField(f, v)}`;
   }).sort();
   const expectedEntryPoints = '[console_scripts]\nmy-app = my_app.cli:main\n\n[gui_scripts]\nmy-app-gui = my_app.cli:main\n\n[my.plugins]\none = my_app.sub:x\n\n';
 
