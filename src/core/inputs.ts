@@ -8,11 +8,11 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 import { isDirectReference, parseRequirement, type Requirement } from '../python/pep508.js';
 import { parseWheelFilename } from '../python/wheel.js';
-import { FormatControl, type FormatOption } from '../resolve/format-control.js';
-import type { HashMode } from './hash-mode.js';
-import { readProject, type ProjectInput } from '../resolve/pyproject.js';
 import { redactCredentials, redactUrl } from '../index/redact.js';
+import { FormatControl, type FormatOption } from '../resolve/format-control.js';
+import { parseProjectSpec, readProject, type ProjectInput } from '../resolve/pyproject.js';
 import { checkHashMode, readRequirementsFile, type RequirementEntry, type RequirementsInput } from '../resolve/requirements-file.js';
+import type { HashMode } from './hash-mode.js';
 
 export interface IndexOptions {
   indexUrl?: string;
@@ -55,6 +55,20 @@ export interface InputRequest {
   /** pip's `--prefer-binary` on the command line. */
   preferBinary?: boolean;
   cwd?: string;
+  /** Nothing to resolve is fine (an application with no dependencies, its code from -D). */
+  allowEmpty?: boolean;
+}
+
+/** pip's rule: `.`, `..`, or a path with a separator (optionally `[extras]`) that is a folder names a local project. */
+export async function isProjectArg(arg: string, cwd: string): Promise<boolean> {
+  const dir = parseProjectSpec(arg).dir;
+  if (/^(https?|file):\/\//i.test(dir) || dir.toLowerCase().endsWith('.whl')) return false;
+  if (!(dir === '.' || dir === '..' || dir.includes('/') || dir.includes(path.sep))) return false;
+  try {
+    return (await stat(path.resolve(cwd, dir))).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function isFile(p: string): Promise<boolean> {
@@ -128,7 +142,14 @@ export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
   let pre = req.pre;
   const requested = [...req.requirements];
 
-  for (const arg of req.requirements) requirements.push(await positionalRequirement(arg, cwd));
+  let projectSpec = req.project;
+  for (const arg of req.requirements) {
+    if (await isProjectArg(arg, cwd)) {
+      if (projectSpec) throw new UsageError(`two local projects are given (${projectSpec} and ${arg}); build one project per PEX, and list the other's wheel or requirements.`);
+      projectSpec = arg;
+      requested.splice(requested.indexOf(arg), 1);
+    } else requirements.push(await positionalRequirement(arg, cwd));
+  }
 
   const files: RequirementsInput[] = [];
   for (const f of req.requirementFiles) files.push(await readRequirementsFile(path.resolve(cwd, f), { cwd }));
@@ -162,21 +183,23 @@ export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
   }
   if (hashMode) {
     // As pip: a direct reference given with `#sha256=…` is hashed; anything else on the command line is not.
-    const unhashed = req.requirements.filter((_arg, i) => !urlSha256(requirements[i]));
+    const commandLine = requirements.slice(0, req.requirements.filter((r) => r !== projectSpec).length);
+    const unhashed = commandLine.filter((r) => !urlSha256(r));
     if (unhashed.length) {
-      throw new UsageError(`hash-checking mode is on (${hashMode.reason}), so requirements given on the command line (${unhashed.map(redactUrl).join(', ')}) cannot be checked; move them into a requirements file with their --hash, or give name @ URL#sha256=….`);
+      throw new UsageError(`hash-checking mode is on (${hashMode.reason}), so requirements given on the command line (${unhashed.map((r) => redactUrl(r.toString())).join(', ')}) cannot be checked; move them into a requirements file with their --hash, or give name @ URL#sha256=….`);
     }
-    requirements.slice(0, req.requirements.length).forEach((r) => allowHash(hashMode, r.canonicalName, urlSha256(r)!, 'the command line'));
+    commandLine.forEach((r) => allowHash(hashMode, r.canonicalName, urlSha256(r)!, 'the command line'));
   }
 
+  // The project itself is built into a wheel once the targets are known (src/project/); its metadata brings
+  // its dependencies into the resolution.
   let project: ProjectInput | undefined;
-  if (req.project) {
-    project = await readProject(req.project, { cwd });
-    requirements.push(...project.dependencies);
-    requested.push(...project.dependencies.map((r) => r.toString()));
+  if (projectSpec) {
+    project = await readProject(projectSpec, { cwd });
+    requested.push(project.extras.length ? `${project.name}[${project.extras.join(',')}]` : project.name);
   }
-  if (requirements.length === 0) {
-    throw new UsageError('nothing to build: give requirements (e.g. flask>=3), -r requirements.txt, --project DIR, --lock pylock.toml, or wheel files.');
+  if (requirements.length === 0 && !project && !req.allowEmpty) {
+    throw new UsageError('nothing to build: give requirements (e.g. flask>=3), -r requirements.txt, a project folder (. or --project DIR), --lock pylock.toml, wheel files, or your code with -D DIR.');
   }
   // The same package twice with different direct URLs cannot both be installed.
   const urls = new Map<string, string>();
