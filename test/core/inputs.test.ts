@@ -249,7 +249,7 @@ describe('--only-binary, --no-binary, --prefer-binary (in requirements files and
     const file = requirementsFile('no-binary-build.txt', '--no-binary mixed\nmixed==2.0\n');
     const summary = await build(request({ requirementFiles: [file], index: { indexUrl: mixed.url }, platforms: [], python: defaultPython().executable }), silentProgress);
     expect(summary.pexes[0].distributions.map((d) => `${d.project} ${d.version}`)).toEqual(['mixed 2.0']);
-  }, 60_000);
+  });
 });
 
 describe('--trusted-host', () => {

@@ -59,7 +59,7 @@ describe('progress in a log (stderr not a terminal)', () => {
     // the count of files and the bytes so far.
     expect(r.stderr).toMatch(/\] … resolve: 0 versions chosen, 1 request, 2 s/);
     expect(r.stderr).toMatch(/\] … fetch: 0\/1 files, 1 request, \d+(\.\d)? KB/);
-  }, 30_000);
+  });
 
   it('-q prints nothing on stderr, -v each request and each wheel', async () => {
     const quiet = await runCli([...args('quiet'), '-q']);
@@ -71,7 +71,7 @@ describe('progress in a log (stderr not a terminal)', () => {
     expect(verbose.stderr).toContain(`GET ${server.origin}/files/${SLOW_FILE}`);
     expect(verbose.stderr).toMatch(new RegExp(`^ +${SLOW_FILE.replaceAll('.', '\\.')} \\(\\d+\\.\\d KB\\)$`, 'm'));
     expect(verbose.stderr).toMatch(/chose slow 1\.0/);
-  }, 30_000);
+  });
 });
 
 describe('progress on a terminal', () => {
