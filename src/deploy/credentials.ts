@@ -21,6 +21,8 @@ export interface CredentialInput {
   keyText?: string;
   passphrase?: string;
   agentSocket?: string;
+  /** ssh_config IdentityFile paths (expanded) for this host, tried after --identity and the key text. */
+  configIdentityFiles?: string[];
 }
 
 /**
@@ -70,6 +72,17 @@ export function loadCredentials(input: CredentialInput): Credentials {
     const privateKey = Buffer.from(normalizeKeyText(input.keyText));
     checkKey(privateKey, passphrase, 'PEXSHIP_SSH_KEY');
     return { privateKey, passphrase, agent, source: 'PEXSHIP_SSH_KEY' };
+  }
+  if (input.configIdentityFiles?.length) {
+    // Like ssh: missing IdentityFiles are skipped; the first one present must be usable.
+    const file = input.configIdentityFiles.find((f) => existsSync(f));
+    if (file) {
+      const source = `IdentityFile ${file}`;
+      const privateKey = Buffer.from(normalizeKeyText(readFileSync(file, 'utf8')));
+      checkKey(privateKey, passphrase, source);
+      return { privateKey, passphrase, agent, source: agent ? `${source} or the SSH agent` : source };
+    }
+    if (!agent) throw new UsageError(`ssh config: none of this host's IdentityFile exists (${input.configIdentityFiles.join(', ')}), and no SSH agent is running.`);
   }
   if (agent) return { agent, source: `the SSH agent (${agent})` };
   // Like ssh: fall back to the usual unencrypted default keys.

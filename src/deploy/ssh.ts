@@ -5,16 +5,14 @@ import net from 'node:net';
 import ssh2 from 'ssh2';
 import type { ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
 import { JobError } from '../errors.js';
-import type { Credentials } from './credentials.js';
-import { hostKeyCheck, type HostKeyPolicy } from './hostkeys.js';
-import type { HostTarget } from './target.js';
+import { hostKeyCheck, recordHostKey } from './hostkeys.js';
+import type { HostRoute, HostTarget } from './target.js';
 
 export interface ConnectOptions {
+  /** With its route (resolve-hosts.ts): jump hosts, credentials, host keys, connect timeout. */
   target: HostTarget;
-  credentials: Credentials;
-  hostKeys: HostKeyPolicy;
-  jump?: HostTarget;
-  connectTimeoutMs: number;
+  /** Retries of a connection refused, reset or cut before the handshake, with backoff (default 0). */
+  retries?: number;
   keepaliveMs?: number;
   /** ssh2's protocol trace, for PEXSHIP_DEBUG. */
   debug?: (message: string) => void;
@@ -33,6 +31,16 @@ export interface SshConnection {
   close(): void;
 }
 
+/** A failure worth another try: nothing reached the SSH layer (refused, reset, cut before the banner). */
+class TransientConnectError extends JobError {}
+
+const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+function routeOf(target: HostTarget): HostRoute {
+  if (!target.route) throw new Error(`internal: ${target.label} has no route; resolve it with resolveHosts`);
+  return target.route;
+}
+
 function tcpConnect(host: string, port: number, timeoutMs: number, label: string): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const sock = net.connect({ host, port, noDelay: true });
@@ -48,7 +56,8 @@ function tcpConnect(host: string, port: number, timeoutMs: number, label: string
     });
     sock.once('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(new JobError(`${label}: cannot reach ${host} port ${port} (${err.code ?? err.message}).`));
+      const Err = TRANSIENT_CODES.has(err.code ?? '') ? TransientConnectError : JobError;
+      reject(new Err(`${label}: cannot reach ${host} port ${port} (${err.code ?? err.message}).`));
     });
   });
 }
@@ -59,28 +68,35 @@ async function handshake(
   opts: ConnectOptions,
   role: string,
 ): Promise<ssh2.Client> {
-  const check = hostKeyCheck(opts.hostKeys, target.host, target.port);
+  const { credentials, hostKeys, connectTimeoutMs } = routeOf(target);
+  const check = hostKeyCheck(hostKeys, target.host, target.port);
   let rejection: string | undefined;
+  let record: string | undefined;
   const client = new ssh2.Client();
   const config: ConnectConfig = {
     sock: sock as ConnectConfig['sock'],
     username: target.user,
-    readyTimeout: opts.connectTimeoutMs,
+    readyTimeout: connectTimeoutMs,
     keepaliveInterval: opts.keepaliveMs ?? 10_000,
     keepaliveCountMax: 3,
     debug: opts.debug,
     hostVerifier: (key: Buffer) => {
       const verdict = check.verify(key);
       if (!verdict.ok) rejection = verdict.reason;
+      else record = verdict.record;
       return verdict.ok;
     },
   };
   if (check.algorithms) config.algorithms = { serverHostKey: check.algorithms as never };
-  if (opts.credentials.privateKey) {
-    config.privateKey = opts.credentials.privateKey;
-    if (opts.credentials.passphrase) config.passphrase = opts.credentials.passphrase;
+  if (credentials.privateKey) {
+    config.privateKey = credentials.privateKey;
+    if (credentials.passphrase) config.passphrase = credentials.passphrase;
   }
-  if (opts.credentials.agent) config.agent = opts.credentials.agent;
+  if (credentials.agent) config.agent = credentials.agent;
+  // accept-new: recorded only once the server has proven it holds the key (the key exchange is signed).
+  client.once('handshake', () => {
+    if (record) recordHostKey(hostKeys.knownHostsFile, record);
+  });
   return await new Promise<ssh2.Client>((resolve, reject) => {
     const onError = (err: Error & { level?: string }) => {
       client.removeListener('ready', onReady);
@@ -88,11 +104,13 @@ async function handshake(
       if (rejection) {
         reject(new JobError(`${role} ${target.label}: refusing to connect: ${rejection}`));
       } else if (err.level === 'client-authentication') {
-        reject(new JobError(`${role} ${target.label}: the server refused ${opts.credentials.source} for user '${target.user}'; check the user and that the public key is in its authorized_keys.`));
+        reject(new JobError(`${role} ${target.label}: the server refused ${credentials.source} for user '${target.user}'; check the user and that the public key is in its authorized_keys.`));
       } else if (/no matching host key/i.test(err.message) && check.algorithms) {
-        reject(new JobError(`${role} ${target.label}: the server offers none of the host-key types pinned in ${opts.hostKeys.knownHostsFile} (${check.algorithms.join(', ')}); update known_hosts or pin with --host-fingerprint.`));
+        reject(new JobError(`${role} ${target.label}: the server offers none of the host-key types pinned in ${hostKeys.sources ?? hostKeys.knownHostsFile} (${check.algorithms.join(', ')}); update known_hosts or pin with --host-fingerprint.`));
       } else if (/timed out/i.test(err.message)) {
-        reject(new JobError(`${role} ${target.label}: the SSH handshake did not finish within ${opts.connectTimeoutMs / 1000} s.`));
+        reject(new JobError(`${role} ${target.label}: the SSH handshake did not finish within ${connectTimeoutMs / 1000} s.`));
+      } else if (/before handshake|ECONNRESET/i.test(err.message)) {
+        reject(new TransientConnectError(`${role} ${target.label}: the connection was closed before the SSH handshake (${err.message}).`));
       } else {
         reject(new JobError(`${role} ${target.label}: SSH connection failed (${err.message}).`));
       }
@@ -110,34 +128,60 @@ async function handshake(
   });
 }
 
+/** Connects through the target's jump hosts, retrying transient failures `opts.retries` times with backoff. */
 export async function connect(opts: ConnectOptions): Promise<SshConnection> {
-  const { target } = opts;
-  let jumpClient: ssh2.Client | undefined;
-  let sock: net.Socket | ClientChannel;
-  if (opts.jump) {
-    const jump = opts.jump;
-    const jumpSock = await tcpConnect(jump.host, jump.port, opts.connectTimeoutMs, `jump host ${jump.label}`);
-    jumpClient = await handshake(jump, jumpSock, opts, 'jump host');
-    const jc = jumpClient;
-    sock = await new Promise<ClientChannel>((resolve, reject) => {
-      jc.forwardOut('127.0.0.1', 0, target.host, target.port, (err, stream) => {
-        if (err) {
-          jc.end();
-          reject(new JobError(`${target.label}: the jump host ${jump.label} would not open a tunnel to ${target.host} port ${target.port} (${err.message}); it needs AllowTcpForwarding.`));
-        } else resolve(stream);
-      });
-    });
-  } else {
-    sock = await tcpConnect(target.host, target.port, opts.connectTimeoutMs, target.label);
+  const retries = opts.retries ?? 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await connectOnce(opts);
+    } catch (err) {
+      if (!(err instanceof TransientConnectError)) throw err;
+      if (attempt >= retries) throw retries ? new JobError(`${err.message} Gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'}.`) : err;
+      opts.debug?.(`retrying in ${backoffMs(attempt)} ms: ${err.message}`);
+      await new Promise((r) => setTimeout(r, backoffMs(attempt)));
+    }
   }
-  let client: ssh2.Client;
+}
+
+/** 0.5 s, 1 s, 2 s, 4 s, then 5 s; ±20 % so a fleet does not knock in step. */
+function backoffMs(attempt: number): number {
+  return Math.round(Math.min(5000, 500 * 2 ** attempt) * (0.8 + Math.random() * 0.4));
+}
+
+/** Opens a channel through `via` to the next hop; it becomes that hop's socket. */
+function tunnel(via: ssh2.Client, viaTarget: HostTarget, to: HostTarget): Promise<ClientChannel> {
+  return new Promise<ClientChannel>((resolve, reject) => {
+    via.forwardOut('127.0.0.1', 0, to.host, to.port, (err, stream) => {
+      if (err) {
+        reject(new JobError(`${to.label}: the jump host ${viaTarget.label} would not open a tunnel to ${to.host} port ${to.port} (${err.message}); it needs AllowTcpForwarding.`));
+      } else resolve(stream);
+    });
+  });
+}
+
+async function connectOnce(opts: ConnectOptions): Promise<SshConnection> {
+  const { target } = opts;
+  const hops = [...routeOf(target).jumps, target];
+  const clients: ssh2.Client[] = [];
+  const closeAll = () => {
+    for (const c of [...clients].reverse()) c.end();
+  };
   try {
-    client = await handshake(target, sock, opts, 'host');
+    for (let i = 0; i < hops.length; i++) {
+      const hop = hops[i];
+      const role = i === hops.length - 1 ? 'host' : 'jump host';
+      const sock =
+        i === 0
+          ? await tcpConnect(hop.host, hop.port, routeOf(hop).connectTimeoutMs, i === hops.length - 1 ? hop.label : `jump host ${hop.label}`)
+          : await tunnel(clients[i - 1], hops[i - 1], hop);
+      clients.push(await handshake(hop, sock, opts, role));
+    }
   } catch (err) {
-    jumpClient?.end();
+    closeAll();
     throw err;
   }
-  client.on('close', () => jumpClient?.end());
+  const client = clients[clients.length - 1];
+  client.on('close', closeAll);
   return {
     label: target.label,
     client,
@@ -153,9 +197,6 @@ export async function connect(opts: ConnectOptions): Promise<SshConnection> {
       new Promise((resolve, reject) =>
         client.sftp((err, sftp) => (err ? reject(new JobError(`${target.label}: cannot open SFTP (${err.message}); the server needs the sftp subsystem.`)) : resolve(sftp))),
       ),
-    close: () => {
-      client.end();
-      jumpClient?.end();
-    },
+    close: closeAll,
   };
 }
