@@ -156,7 +156,7 @@ export function loadSshConfig(file?: string): SshConfig {
   return { items, files };
 }
 
-/** OpenSSH wildcard match: `*` and `?`, case-insensitive for host names. */
+/** OpenSSH wildcard match: `*` and `?`. */
 export function globMatch(pattern: string, name: string, ignoreCase = true): boolean {
   const re = '^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$';
   return new RegExp(re, ignoreCase ? 'i' : '').test(name);
@@ -300,14 +300,14 @@ export function resolveSshHost(config: SshConfig, host: string): SshHostConfig {
       else {
         const active =
           item.cond.keyword === 'host'
-            ? patternListMatch(item.cond.args, host)
+            ? patternListMatch(item.cond.args, host, false) // ssh matches Host case-sensitively, then lowercases
             : matchBlock(item.cond, { original: host, hostName: hostName && expandHostName(hostName, host), user: out.user });
         if (active) walk(item.items);
       }
     }
   };
   walk(config.items);
-  out.hostName = hostName ? expandHostName(hostName, host) : host;
+  out.hostName = (hostName ? expandHostName(hostName, host) : host).toLowerCase();
   return out;
 }
 

@@ -17,6 +17,10 @@ export function requireSshd(): void {
 
 export function keygen(file: string, type = 'ed25519', passphrase = ''): { pub: string; fingerprint: string } {
   execFileSync('ssh-keygen', ['-q', '-t', type, '-N', passphrase, '-C', 'pexship-test', '-f', file], { stdio: 'ignore' });
+  return publicKeyOf(file);
+}
+
+function publicKeyOf(file: string): { pub: string; fingerprint: string } {
   const pub = readFileSync(`${file}.pub`, 'utf8').trim();
   const fp = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', `${file}.pub`], { encoding: 'utf8' }).split(' ')[1];
   return { pub, fingerprint: fp };
@@ -72,6 +76,8 @@ export interface SshdOptions {
   /** Bind-mount `source` over `target` in a private mount namespace for this sshd only. */
   privateMount?: { source: string; target: string };
   allowForwarding?: boolean;
+  /** Listen on this port (default: a free one). */
+  port?: number;
 }
 
 export async function startSshd(o: SshdOptions): Promise<TestSshd> {
@@ -79,8 +85,9 @@ export async function startSshd(o: SshdOptions): Promise<TestSshd> {
   mkdirSync(o.dir, { recursive: true });
   mkdirSync('/run/sshd', { recursive: true }); // privilege-separation directory sshd insists on
   const hostKeyFile = path.join(o.dir, 'host_ed25519');
-  const { pub: hostPub, fingerprint } = keygen(hostKeyFile);
-  const port = await freePort();
+  // A restarted server (same dir) keeps its host key, as a rebooted host does.
+  const { pub: hostPub, fingerprint } = existsSync(hostKeyFile) ? publicKeyOf(hostKeyFile) : keygen(hostKeyFile);
+  const port = o.port ?? (await freePort());
   const listen = o.listen ?? ['127.0.0.1'];
   const home = path.join(o.dir, 'home');
   mkdirSync(home, { recursive: true });
