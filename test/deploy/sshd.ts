@@ -76,6 +76,8 @@ export interface SshdOptions {
   /** Bind-mount `source` over `target` in a private mount namespace for this sshd only. */
   privateMount?: { source: string; target: string };
   allowForwarding?: boolean;
+  /** Extra variables for sessions (sshd's SetEnv), e.g. a PATH without some tools. */
+  env?: Record<string, string>;
   /** Listen on this port (default: a free one). */
   port?: number;
 }
@@ -109,7 +111,7 @@ export async function startSshd(o: SshdOptions): Promise<TestSshd> {
     'LogLevel ERROR',
     // An empty home for sessions: this machine's root ~/.bashrc (pyenv init), which bash reads for every
     // command run over SSH, costs ~200 ms per command and is not what a deploy user's host looks like.
-    `SetEnv HOME=${home}`,
+    `SetEnv HOME=${home}${Object.entries(o.env ?? {}).map(([k, v]) => ` ${k}=${v}`).join('')}`,
     '',
   ].join('\n');
   const configFile = path.join(o.dir, 'sshd_config');
