@@ -3,6 +3,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkHostCertificate, isCertificateType, parseCertificate, type HostCertificate } from './host-certificates.js';
 import { patternListMatch } from './ssh-config.js';
 import { knownHostsName } from './target.js';
 
@@ -95,43 +96,67 @@ export interface HostKeyPolicy {
 export interface HostKeyCheck {
   /** Host-key algorithms to offer, or undefined to offer ssh2's defaults (pins by fingerprint only). */
   algorithms?: string[];
-  /** `record`: a known_hosts line to append once the server has proven it holds the key (accept-new). */
-  verify(key: Buffer): { ok: true; record?: string } | { ok: false; reason: string };
+  /** A @cert-authority line names this host: offer host-certificate algorithms first. */
+  certificates: boolean;
+  /**
+   * `record`: a known_hosts line to append once the server has proven it holds the key (accept-new).
+   * `certifiedKey`: the key was a valid host certificate; this is the key it certifies.
+   */
+  verify(key: Buffer): { ok: true; record?: string; certifiedKey?: Buffer } | { ok: false; reason: string };
 }
 
-/** What to trust for one host: its known_hosts keys, plus any fingerprint pins. */
+/** What to trust for one host: its known_hosts keys and certificate authorities, plus any fingerprint pins. */
 export function hostKeyCheck(policy: HostKeyPolicy, host: string, port: number): HostKeyCheck {
-  const forHost = policy.knownHosts.filter((e) => e.marker !== '@cert-authority' && entryMatchesHost(e.hosts, host, port));
-  const trusted = forHost.filter((e) => e.marker !== '@revoked');
+  const forHost = policy.knownHosts.filter((e) => entryMatchesHost(e.hosts, host, port));
+  const authorities = forHost.filter((e) => e.marker === '@cert-authority');
+  const trusted = forHost.filter((e) => !e.marker);
   const revoked = forHost.filter((e) => e.marker === '@revoked');
   const pins = new Set(policy.fingerprints);
   const algorithms = pins.size === 0 && trusted.length > 0 ? hostKeyAlgorithmsFor(trusted.map((e) => e.keyType)) : undefined;
-  return {
-    algorithms,
-    verify(key) {
-      const fp = fingerprintOf(key);
-      const seen = `${keyTypeOf(key)} ${fp}`;
-      const sources = policy.sources ?? policy.knownHostsFile;
-      if (revoked.some((e) => e.key.equals(key))) return { ok: false, reason: `its host key ${seen} is marked @revoked in ${sources}` };
-      if (pins.has(fp) || trusted.some((e) => e.key.equals(key))) return { ok: true };
-      const name = knownHostsName(host, port);
-      if (trusted.length > 0) {
-        return {
-          ok: false,
-          reason:
-            `HOST KEY MISMATCH: it offered ${seen}, but ${sources} pins a different key for ${name}. ` +
-            `If the host was reinstalled, check the new key out of band and update the entry (ssh-keygen -R '${name}').`,
-        };
-      }
-      if (policy.acceptNew) return { ok: true, record: `${name} ${keyTypeOf(key)} ${key.toString('base64')}` };
+  const sources = policy.sources ?? policy.knownHostsFile;
+  const name = knownHostsName(host, port);
+
+  const verifyPlain = (key: Buffer, allowNew: boolean): ReturnType<HostKeyCheck['verify']> => {
+    const fp = fingerprintOf(key);
+    const seen = `${keyTypeOf(key)} ${fp}`;
+    if (revoked.some((e) => e.key.equals(key))) return { ok: false, reason: `its host key ${seen} is marked @revoked in ${sources}` };
+    if (pins.has(fp) || trusted.some((e) => e.key.equals(key))) return { ok: true };
+    if (trusted.length > 0) {
       return {
         ok: false,
         reason:
-          `unknown host key ${seen}: no entry for ${name} in ${sources}` +
-          (pins.size ? ' and no matching --host-fingerprint' : '') +
-          `. Check the fingerprint out of band, then pass --host-fingerprint ${fp} or add the key to known_hosts ` +
-          `(ssh-keyscan${port === 22 ? '' : ` -p ${port}`} ${host} >> ${policy.knownHostsFile}).`,
+          `HOST KEY MISMATCH: it offered ${seen}, but ${sources} pins a different key for ${name}. ` +
+          `If the host was reinstalled, check the new key out of band and update the entry (ssh-keygen -R '${name}').`,
       };
+    }
+    if (allowNew && policy.acceptNew) return { ok: true, record: `${name} ${keyTypeOf(key)} ${key.toString('base64')}` };
+    return {
+      ok: false,
+      reason:
+        `unknown host key ${seen}: no entry for ${name} in ${sources}` +
+        (pins.size ? ' and no matching --host-fingerprint' : '') +
+        `. Check the fingerprint out of band, then pass --host-fingerprint ${fp} or add the key to known_hosts ` +
+        `(ssh-keyscan${port === 22 ? '' : ` -p ${port}`} ${host} >> ${policy.knownHostsFile}).`,
+    };
+  };
+
+  return {
+    algorithms,
+    certificates: authorities.length > 0,
+    verify(key) {
+      if (!isCertificateType(keyTypeOf(key))) return verifyPlain(key, true);
+      let cert: HostCertificate;
+      try {
+        cert = parseCertificate(key);
+      } catch (err) {
+        return { ok: false, reason: (err as Error).message };
+      }
+      const verdict = checkHostCertificate(cert, host, authorities.map((e) => e.key), revoked.map((e) => e.key));
+      if (verdict.ok) return { ok: true, certifiedKey: cert.publicKey };
+      // As ssh does: a certificate that does not pass falls back to its plain key, which a pin may trust.
+      const plain = verifyPlain(cert.publicKey, false);
+      if (plain.ok) return { ok: true, certifiedKey: cert.publicKey };
+      return { ok: false, reason: `${verdict.reason}; and its key is not pinned either (${plain.reason})` };
     },
   };
 }

@@ -6,6 +6,7 @@ import ssh2 from 'ssh2';
 import type { ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
 import { JobError } from '../errors.js';
 import { hostKeyCheck, recordHostKey } from './hostkeys.js';
+import { CERT_HOST_KEY_ALGORITHMS, defaultHostKeyAlgorithms, stopParsing, useCertifiedKey, watchKeyExchanges } from './ssh2-certificates.js';
 import type { HostRoute, HostTarget } from './target.js';
 
 export interface ConnectOptions {
@@ -83,11 +84,14 @@ async function handshake(
     hostVerifier: (key: Buffer) => {
       const verdict = check.verify(key);
       if (!verdict.ok) rejection = verdict.reason;
+      else if (verdict.certifiedKey) rejection = useCertifiedKey(client, key, verdict.certifiedKey);
       else record = verdict.record;
-      return verdict.ok;
+      if (rejection !== undefined) stopParsing(client);
+      return rejection === undefined;
     },
   };
-  if (check.algorithms) config.algorithms = { serverHostKey: check.algorithms as never };
+  const algorithms = check.certificates ? [...CERT_HOST_KEY_ALGORITHMS, ...(check.algorithms ?? defaultHostKeyAlgorithms())] : check.algorithms;
+  if (algorithms) config.algorithms = { serverHostKey: algorithms as never };
   if (credentials.privateKey) {
     config.privateKey = credentials.privateKey;
     if (credentials.passphrase) config.passphrase = credentials.passphrase;
@@ -105,8 +109,8 @@ async function handshake(
         reject(new JobError(`${role} ${target.label}: refusing to connect: ${rejection}`));
       } else if (err.level === 'client-authentication') {
         reject(new JobError(`${role} ${target.label}: the server refused ${credentials.source} for user '${target.user}'; check the user and that the public key is in its authorized_keys.`));
-      } else if (/no matching host key/i.test(err.message) && check.algorithms) {
-        reject(new JobError(`${role} ${target.label}: the server offers none of the host-key types pinned in ${hostKeys.sources ?? hostKeys.knownHostsFile} (${check.algorithms.join(', ')}); update known_hosts or pin with --host-fingerprint.`));
+      } else if (/no matching host key/i.test(err.message) && algorithms) {
+        reject(new JobError(`${role} ${target.label}: the server offers none of the host-key types pinned in ${hostKeys.sources ?? hostKeys.knownHostsFile} (${algorithms.join(', ')}); update known_hosts or pin with --host-fingerprint.`));
       } else if (/timed out/i.test(err.message)) {
         reject(new JobError(`${role} ${target.label}: the SSH handshake did not finish within ${connectTimeoutMs / 1000} s.`));
       } else if (/before handshake|ECONNRESET/i.test(err.message)) {
@@ -125,6 +129,7 @@ async function handshake(
     client.once('error', onError);
     client.once('ready', onReady);
     client.connect(config);
+    if (check.certificates) watchKeyExchanges(client);
   });
 }
 

@@ -78,6 +78,10 @@ export interface SshdOptions {
   allowForwarding?: boolean;
   /** Extra variables for sessions (sshd's SetEnv), e.g. a PATH without some tools. */
   env?: Record<string, string>;
+  /** Host key type (default ed25519). */
+  hostKeyType?: 'ed25519' | 'rsa' | 'ecdsa';
+  /** Signs the new host key (given its .pub file) and returns the certificate file sshd presents. */
+  hostCertificate?: (hostPubFile: string) => string;
   /** Listen on this port (default: a free one). */
   port?: number;
 }
@@ -86,9 +90,10 @@ export async function startSshd(o: SshdOptions): Promise<TestSshd> {
   requireSshd();
   mkdirSync(o.dir, { recursive: true });
   mkdirSync('/run/sshd', { recursive: true }); // privilege-separation directory sshd insists on
-  const hostKeyFile = path.join(o.dir, 'host_ed25519');
+  const hostKeyFile = path.join(o.dir, `host_${o.hostKeyType ?? 'ed25519'}`);
   // A restarted server (same dir) keeps its host key, as a rebooted host does.
-  const { pub: hostPub, fingerprint } = existsSync(hostKeyFile) ? publicKeyOf(hostKeyFile) : keygen(hostKeyFile);
+  const { pub: hostPub, fingerprint } = existsSync(hostKeyFile) ? publicKeyOf(hostKeyFile) : keygen(hostKeyFile, o.hostKeyType);
+  const certificate = o.hostCertificate?.(`${hostKeyFile}.pub`);
   const port = o.port ?? (await freePort());
   const listen = o.listen ?? ['127.0.0.1'];
   const home = path.join(o.dir, 'home');
@@ -97,6 +102,7 @@ export async function startSshd(o: SshdOptions): Promise<TestSshd> {
     `Port ${port}`,
     ...listen.map((a) => `ListenAddress ${a.includes(':') ? `[${a}]` : a}`),
     `HostKey ${hostKeyFile}`,
+    ...(certificate ? [`HostCertificate ${certificate}`] : []),
     `PidFile ${path.join(o.dir, 'sshd.pid')}`,
     `AuthorizedKeysFile ${o.authorizedKeys}`,
     'StrictModes no',
