@@ -25,6 +25,8 @@ export function readConnectionInputs(): ConnectionOptions {
     lockTtlSeconds: secondsInput('lock-ttl'),
     connectTimeoutSeconds: secondsInput('connect-timeout'),
     connectRetries: integerInput('connect-retries', 0),
+    commandTimeoutSeconds: secondsInput('command-timeout'),
+    lockWaitSeconds: secondsInput('lock-wait'),
   };
 }
 
@@ -34,5 +36,6 @@ export function readHostCommands(): HostCommands {
     healthCheck: optionalInput('health-check'),
     healthUrl: optionalInput('health-url'),
     healthTimeoutSeconds: secondsInput('health-timeout'),
+    probeTimeoutSeconds: secondsInput('probe-timeout'),
   };
 }

@@ -45,6 +45,12 @@ function routeOf(target: HostTarget): HostRoute {
 function tcpConnect(host: string, port: number, timeoutMs: number, label: string): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const sock = net.connect({ host, port, noDelay: true });
+    // For the socket's whole life: a reset after the handshake must not become an unhandled 'error'.
+    sock.on('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      const Err = TRANSIENT_CODES.has(err.code ?? '') ? TransientConnectError : JobError;
+      reject(new Err(`${label}: cannot reach ${host} port ${port} (${err.code ?? err.message}).`));
+    });
     const timer = setTimeout(() => {
       sock.destroy();
       reject(new JobError(`${label}: no TCP connection to ${host} port ${port} within ${timeoutMs / 1000} s.`));
@@ -54,11 +60,6 @@ function tcpConnect(host: string, port: number, timeoutMs: number, label: string
       // Without it each SSH round trip waits on Nagle + delayed ACK (about 40 ms on Linux).
       sock.setNoDelay(true);
       resolve(sock);
-    });
-    sock.once('error', (err: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      const Err = TRANSIENT_CODES.has(err.code ?? '') ? TransientConnectError : JobError;
-      reject(new Err(`${label}: cannot reach ${host} port ${port} (${err.code ?? err.message}).`));
     });
   });
 }
@@ -101,36 +102,66 @@ async function handshake(
   client.once('handshake', () => {
     if (record) recordHostKey(hostKeys.knownHostsFile, record);
   });
+  let handshaken = false;
+  client.once('handshake', () => (handshaken = true));
   return await new Promise<ssh2.Client>((resolve, reject) => {
-    const onError = (err: Error & { level?: string }) => {
-      client.removeListener('ready', onReady);
+    let settled = false;
+    const timer = setTimeout(() => fail(new Error('timed out')), connectTimeoutMs + 1000);
+    // ssh2 can emit several errors for one connection (a timeout, then the socket's reset; an agent that
+    // fails, then the server's disconnect): one listener for the client's whole life, the first one counts.
+    const fail = (err: Error & { level?: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
       client.end();
-      if (rejection) {
-        reject(new JobError(`${role} ${target.label}: refusing to connect: ${rejection}`));
-      } else if (err.level === 'client-authentication') {
-        reject(new JobError(`${role} ${target.label}: the server refused ${credentials.source} for user '${target.user}'; check the user and that the public key is in its authorized_keys.`));
-      } else if (/no matching host key/i.test(err.message) && algorithms) {
-        reject(new JobError(`${role} ${target.label}: the server offers none of the host-key types pinned in ${hostKeys.sources ?? hostKeys.knownHostsFile} (${algorithms.join(', ')}); update known_hosts or pin with --host-fingerprint.`));
-      } else if (/timed out/i.test(err.message)) {
-        reject(new JobError(`${role} ${target.label}: the SSH handshake did not finish within ${connectTimeoutMs / 1000} s.`));
-      } else if (/before handshake|ECONNRESET/i.test(err.message)) {
-        reject(new TransientConnectError(`${role} ${target.label}: the connection was closed before the SSH handshake (${err.message}).`));
-      } else {
-        reject(new JobError(`${role} ${target.label}: SSH connection failed (${err.message}).`));
-      }
+      (sock as net.Socket).destroy?.();
+      const why = `${role} ${target.label}: ${handshakeFailure(err, rejection, target, routeOf(target), algorithms)}`;
+      // Cut before the key exchange (a host rebooting, sshd's MaxStartups shedding load): worth a retry.
+      const transient = !handshaken && !rejection && /before handshake|ECONNRESET|closed the connection/i.test(err.message);
+      reject(transient ? new TransientConnectError(why) : new JobError(why));
     };
-    const onReady = () => {
-      client.removeListener('error', onError);
-      client.on('error', () => {
-        /* later errors surface through the channels that fail */
-      });
+    client.on('error', fail);
+    client.on('close', () => fail(new Error('the server closed the connection')));
+    client.once('ready', () => {
+      if (settled) return client.end();
+      settled = true;
+      clearTimeout(timer);
       resolve(client);
-    };
-    client.once('error', onError);
-    client.once('ready', onReady);
-    client.connect(config);
-    if (check.certificates) watchKeyExchanges(client);
+    });
+    try {
+      client.connect(config);
+      if (check.certificates) watchKeyExchanges(client);
+    } catch (err) {
+      fail(err as Error);
+    }
   });
+}
+
+/** The message for a connection that failed before it was ready: what happened and what to do. */
+function handshakeFailure(
+  err: Error & { level?: string },
+  rejection: string | undefined,
+  target: HostTarget,
+  route: HostRoute,
+  algorithms: string[] | undefined,
+): string {
+  if (rejection) return `refusing to connect: ${rejection}`;
+  if (err.level === 'client-authentication') {
+    return `the server refused ${route.credentials.source} for user '${target.user}'; check the user and that the public key is in its authorized_keys.`;
+  }
+  if (err.level === 'agent') return `the SSH agent failed (${err.message}); check SSH_AUTH_SOCK or pass --identity.`;
+  if (/no matching host key/i.test(err.message) && algorithms) {
+    return `the server offers none of the host-key types pinned in ${route.hostKeys.sources ?? route.hostKeys.knownHostsFile} (${algorithms.join(', ')}); update known_hosts or pin with --host-fingerprint.`;
+  }
+  if (/timed out/i.test(err.message)) return `the SSH handshake did not finish within ${route.connectTimeoutMs / 1000} s (no SSH banner, or a stalled connection).`;
+  if (/too many authentication failures/i.test(err.message)) {
+    return `the server ended the login after too many keys were offered (its MaxAuthTries; an agent with many keys offers them all): pass the right key with --identity.`;
+  }
+  if (/before handshake/i.test(err.message)) return `the connection was closed before the SSH handshake (${err.message}).`;
+  if (/closed the connection|ECONNRESET|disconnect/i.test(err.message)) {
+    return `the server closed the connection before login finished (${err.message}); with an agent holding many keys, a low MaxAuthTries on the server ends the login early: pass --identity.`;
+  }
+  return `SSH connection failed (${err.message}).`;
 }
 
 /** Connects through the target's jump hosts, retrying transient failures `opts.retries` times with backoff. */
@@ -159,7 +190,12 @@ function tunnel(via: ssh2.Client, viaTarget: HostTarget, to: HostTarget): Promis
     via.forwardOut('127.0.0.1', 0, to.host, to.port, (err, stream) => {
       if (err) {
         reject(new JobError(`${to.label}: the jump host ${viaTarget.label} would not open a tunnel to ${to.host} port ${to.port} (${err.message}); it needs AllowTcpForwarding.`));
-      } else resolve(stream);
+      } else {
+        stream.on('error', () => {
+          /* surfaces as the next hop's close */
+        });
+        resolve(stream);
+      }
     });
   });
 }
@@ -179,7 +215,10 @@ async function connectOnce(opts: ConnectOptions): Promise<SshConnection> {
         i === 0
           ? await tcpConnect(hop.host, hop.port, routeOf(hop).connectTimeoutMs, i === hops.length - 1 ? hop.label : `jump host ${hop.label}`)
           : await tunnel(clients[i - 1], hops[i - 1], hop);
-      clients.push(await handshake(hop, sock, opts, role));
+      const client = await handshake(hop, sock, opts, role);
+      // Later errors surface through the channels they break (a jump host's, as the tunnel's close).
+      client.on('error', () => {});
+      clients.push(client);
     }
   } catch (err) {
     closeAll();
@@ -191,17 +230,31 @@ async function connectOnce(opts: ConnectOptions): Promise<SshConnection> {
     label: target.label,
     client,
     exec: (command, attach) =>
-      new Promise((resolve, reject) =>
-        client.exec(command, (err, stream) => {
-          if (err) return reject(new JobError(`${target.label}: cannot run a command (${err.message}).`));
-          attach(stream);
-          resolve(stream);
-        }),
-      ),
+      new Promise((resolve, reject) => {
+        try {
+          client.exec(command, (err, stream) => {
+            if (err) return reject(new JobError(`${target.label}: cannot run a command (${err.message}).`));
+            attach(stream);
+            resolve(stream);
+          });
+        } catch (err) {
+          reject(new JobError(`${target.label}: cannot run a command (${(err as Error).message}).`));
+        }
+      }),
     sftp: () =>
-      new Promise((resolve, reject) =>
-        client.sftp((err, sftp) => (err ? reject(new JobError(`${target.label}: cannot open SFTP (${err.message}); the server needs the sftp subsystem.`)) : resolve(sftp))),
-      ),
+      new Promise((resolve, reject) => {
+        try {
+          client.sftp((err, sftp) => {
+            if (err) return reject(new JobError(`${target.label}: cannot open SFTP (${err.message}); the server needs the sftp subsystem.`));
+            sftp.on('error', () => {
+              /* a failed request rejects its own callback */
+            });
+            resolve(sftp);
+          });
+        } catch (err) {
+          reject(new JobError(`${target.label}: cannot open SFTP (${(err as Error).message}).`));
+        }
+      }),
     close: closeAll,
   };
 }
