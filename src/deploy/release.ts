@@ -2,11 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
-import yauzl from 'yauzl';
 import { UsageError } from '../errors.js';
+import { ZipArchive } from '../pex/zip.js';
 
 export interface ReleasePlan {
   id: string;
@@ -39,33 +39,29 @@ async function sha256File(file: string): Promise<string> {
 
 /** PEX-INFO from the zip; throws (saying why) when the file is not a zip or has no readable PEX-INFO. */
 async function readPexInfo(file: string): Promise<Record<string, unknown>> {
-  let zip: yauzl.ZipFile;
+  // pexship's own zip reader: it reads zips whose offsets count from the zip's start after a shebang, as
+  // pexship writes them (yauzl refuses those).
+  let zip: ZipArchive;
   try {
-    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: true });
+    zip = new ZipArchive(await readFile(file));
   } catch (err) {
     throw new UsageError(`${file} is not a PEX: it is not a zip archive (${(err as Error).message}). Give a PEX built by pexship or pex.`);
   }
+  const entry = zip.entries.find((e) => e.name === 'PEX-INFO');
+  if (!entry) throw new UsageError(`${file} is a zip without PEX-INFO, so it is not a PEX. Give a PEX built by pexship or pex.`);
+  let text: string;
   try {
-    for await (const entry of zip.eachEntry()) {
-      if (entry.fileName !== 'PEX-INFO') continue;
-      const stream = await zip.openReadStreamPromise(entry);
-      const chunks: Buffer[] = [];
-      for await (const c of stream) chunks.push(c as Buffer);
-      try {
-        const info = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-        if (info && typeof info === 'object' && !Array.isArray(info)) return info as Record<string, unknown>;
-      } catch {
-        /* reported below */
-      }
-      throw new UsageError(`${file} is not a PEX: its PEX-INFO is not a JSON object.`);
-    }
+    text = zip.read(entry).toString('utf8');
   } catch (err) {
-    if (err instanceof UsageError) throw err;
     throw new UsageError(`${file} is not a PEX: its zip cannot be read (${(err as Error).message}).`);
-  } finally {
-    zip.close();
   }
-  throw new UsageError(`${file} is a zip without PEX-INFO, so it is not a PEX. Give a PEX built by pexship or pex.`);
+  try {
+    const info = JSON.parse(text) as unknown;
+    if (info && typeof info === 'object' && !Array.isArray(info)) return info as Record<string, unknown>;
+  } catch {
+    /* reported below */
+  }
+  throw new UsageError(`${file} is not a PEX: its PEX-INFO is not a JSON object.`);
 }
 
 /** Refuses, before any connection, a file that is missing, not a PEX, or a name unsafe on the hosts. */
