@@ -5,7 +5,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { loadCredentials, type Credentials } from './credentials.js';
 import { normalizeFingerprint, parseKnownHosts, readKnownHosts, type HostKeyPolicy, type KnownHostEntry } from './hostkeys.js';
-import { expandPath, expandTilde, loadSshConfig, localUser, resolveSshHost, type SshConfig } from './ssh-config.js';
+import { expandPath, expandTilde, loadSshConfig, localUser, resolveSshHost, type SshConfig, type TokenValues } from './ssh-config.js';
 import { splitHostSpec, type HostTarget } from './target.js';
 import type { ConnectionOptions } from './types.js';
 
@@ -15,6 +15,14 @@ const MAX_HOPS = 8;
 /** `ssh://[user@]host[:port]` (ProxyJump's URI form) to `[user@]host[:port]`. */
 function hopSpec(hop: string): string {
   return hop.startsWith('ssh://') ? hop.slice('ssh://'.length).replace(/\/$/, '') : hop;
+}
+
+/** IdentityAgent: `none`, `SSH_AUTH_SOCK` or `$VAR` (an environment variable), or a path. */
+function agentPath(value: string, tokens: TokenValues): string | undefined {
+  if (value.toLowerCase() === 'none') return undefined;
+  const variable = value === 'SSH_AUTH_SOCK' ? value : /^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(value)?.[1];
+  if (variable) return process.env[variable] || undefined;
+  return expandPath(value, tokens, 'IdentityAgent');
 }
 
 /** Resolves every `--host` to a target with its route; throws UsageError naming the bad input. */
@@ -32,11 +40,10 @@ export function resolveHosts(o: ConnectionOptions): HostTarget[] {
     return fileEntries.get(file)!;
   };
   const credentialCache = new Map<string, Credentials>();
-  const agentSocket = o.agentSocket === null ? undefined : (o.agentSocket ?? process.env.SSH_AUTH_SOCK);
-  const credentialsFor = (configIdentityFiles: string[]) => {
+  const credentialsFor = (configIdentityFiles: string[], agentSocket: string | undefined) => {
     // --identity and the key text win over ssh_config, as `ssh -i` is tried first.
     const files = o.identityFile || o.privateKey ? [] : configIdentityFiles;
-    const key = files.join('\n');
+    const key = [agentSocket ?? '', ...files].join('\n');
     if (!credentialCache.has(key)) {
       credentialCache.set(
         key,
@@ -75,13 +82,17 @@ export function resolveHosts(o: ConnectionOptions): HostTarget[] {
     let jumps: HostTarget[] = [];
     if (jumpsFrom !== 'config') jumps = jumpsFrom;
     else if (cfg.proxyJump) jumps = resolveChain(cfg.proxyJump, `ProxyJump of ${given.host}`, depth + 1);
+    // The agent: none when told (agentSocket null, `IdentityAgent none`, IdentitiesOnly with IdentityFile).
+    let agent = o.agentSocket === null ? undefined : (o.agentSocket ?? process.env.SSH_AUTH_SOCK);
+    if (o.agentSocket === undefined && cfg.identityAgent) agent = agentPath(cfg.identityAgent, tokens);
+    if (cfg.identitiesOnly && identityFiles.length) agent = undefined;
     const connectTimeoutMs = (o.connectTimeoutSeconds ?? cfg.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_S) * 1000;
     return {
       label: spec.trim(),
       user,
       host,
       port,
-      route: { credentials: credentialsFor(identityFiles), hostKeys, connectTimeoutMs, jumps },
+      route: { credentials: credentialsFor(identityFiles, agent), hostKeys, connectTimeoutMs, jumps },
     };
   };
 

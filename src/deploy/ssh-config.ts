@@ -38,6 +38,10 @@ export interface SshHostConfig {
   globalKnownHostsFiles?: string[];
   strictHostKeyChecking?: 'yes' | 'accept-new' | 'ask';
   connectTimeoutSeconds?: number;
+  /** Agent socket (raw: `none`, `SSH_AUTH_SOCK`, `$VAR` or a path with tokens). */
+  identityAgent?: string;
+  /** IdentitiesOnly yes: with IdentityFile given, offer only those keys (never the agent's others). */
+  identitiesOnly?: boolean;
 }
 
 const MAX_INCLUDE_DEPTH = 16;
@@ -197,29 +201,32 @@ interface MatchState {
   user?: string;
 }
 
+const MATCH_WITH_ARGUMENT = new Set(['host', 'originalhost', 'user', 'localuser', 'exec', 'localnetwork', 'tagged']);
+
 function matchBlock(cond: ConfigLine, state: MatchState): boolean {
   const words = cond.args;
   let result = true;
   for (let i = 0; i < words.length; i++) {
-    let crit = words[i].toLowerCase();
-    const negate = crit.startsWith('!');
-    if (negate) crit = crit.slice(1);
+    const word = words[i];
+    const negate = word.startsWith('!');
+    const crit = (negate ? word.slice(1) : word).toLowerCase();
     if (crit === 'all') {
       if (words.length !== 1 || negate) throw new UsageError(`${cond.where}: 'Match all' takes no other criteria.`);
       return true;
     }
-    const arg = words[++i];
-    if (arg === undefined && ['host', 'originalhost', 'user', 'localuser'].includes(crit)) {
-      throw new UsageError(`${cond.where}: Match ${crit} needs a pattern list.`);
-    }
+    const arg = MATCH_WITH_ARGUMENT.has(crit) ? words[++i] : undefined;
+    if (MATCH_WITH_ARGUMENT.has(crit) && arg === undefined) throw new UsageError(`${cond.where}: Match ${crit} needs an argument.`);
+    // Criteria are ANDed in order, as ssh does (it runs no `exec` once one has failed): once one fails, the
+    // block does not apply whatever the rest says.
+    if (!result) continue;
     let hit: boolean;
-    if (crit === 'host') hit = patternListMatch([arg], state.hostName ?? state.original);
-    else if (crit === 'originalhost') hit = patternListMatch([arg], state.original);
-    else if (crit === 'user') hit = patternListMatch([arg], state.user ?? localUser(), false);
-    else if (crit === 'localuser') hit = patternListMatch([arg], localUser(), false);
+    if (crit === 'host') hit = patternListMatch([arg!], state.hostName ?? state.original);
+    else if (crit === 'originalhost') hit = patternListMatch([arg!], state.original);
+    else if (crit === 'user') hit = patternListMatch([arg!], state.user ?? localUser(), false);
+    else if (crit === 'localuser') hit = patternListMatch([arg!], localUser(), false);
     else {
       throw new UsageError(
-        `${cond.where}: 'Match ${words[i - 1]}' is not supported by pexship (only all, host, originalhost, user, localuser); ` +
+        `${cond.where}: 'Match ${word}' is not supported by pexship (only all, host, originalhost, user, localuser); ` +
           'move this host into a Host block or pass --ssh-config with a file pexship can read.',
       );
     }
@@ -277,6 +284,14 @@ export function resolveSshHost(config: SshConfig, host: string): SshHostConfig {
               'Use accept-new (trust on first use, recorded in known_hosts) or pin the key (known_hosts, --host-fingerprint).',
           );
         } else throw new UsageError(`${l.where}: StrictHostKeyChecking '${first}': expected yes, accept-new or ask.`);
+        break;
+      }
+      case 'identityagent':
+        if (once(l.keyword)) out.identityAgent = need();
+        break;
+      case 'identitiesonly': {
+        const v = need().toLowerCase();
+        if (once(l.keyword)) out.identitiesOnly = v === 'yes' || v === 'true';
         break;
       }
       case 'connecttimeout': {

@@ -2,6 +2,7 @@
 // must be what `ssh -G HOST -F FILE` prints.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
@@ -136,6 +137,11 @@ describe('ssh_config resolution matches ssh -G', () => {
       expect(() => resolveSshHost(loadSshConfig(file), 'a')).toThrow(want);
       expect(() => resolveSshHost(loadSshConfig(file), 'a')).toThrow(UsageError);
     }
+    // An unsupported criterion after one that failed is never reached, as ssh runs no exec after a failed one.
+    const skipped = writeConfig('match-skip.conf', 'Match host other exec "false"\n  User x\nMatch originalhost a canonical\n  Port 1\n');
+    expect(() => resolveSshHost(loadSshConfig(skipped), 'a')).toThrow(/'Match canonical' is not supported/);
+    expect(resolveSshHost(loadSshConfig(skipped), 'b').user).toBeUndefined();
+    expectSameAsOpenSsh(skipped, 'b');
     // A refused keyword in a block that does not apply is no concern of this host.
     const file = writeConfig('refused-other.conf', 'Host other\n  StrictHostKeyChecking no\n  ProxyCommand nc %h %p\n');
     expect(resolveSshHost(loadSshConfig(file), 'a').hostName).toBe('a');
@@ -206,6 +212,27 @@ describe('routes from ssh_config and flags', () => {
     expect(f.route!.credentials.source).toBe(`--identity ${keys.key}`);
     expect(f.route!.hostKeys.knownHostsFile).toBe(`${work}/kh_flag`);
     expect(f.route!.connectTimeoutMs).toBe(9000);
+    // IdentityAgent and IdentitiesOnly: the agent a host uses, or none.
+    const agents = writeConfig(
+      'agents.conf',
+      `Host only\n  IdentitiesOnly yes\n  IdentityFile ${keys.key}\nHost other-agent\n  IdentityAgent ~/agent.sock\nHost no-agent\n  IdentityAgent none\nHost *\n  IdentityFile ${keys.key}\n`,
+    );
+    const viaAgent = (host: string) =>
+      resolveHosts({ path: '/srv', sshConfigFile: agents, agentSocket: '/run/agent.sock', hosts: [host] })[0].route!.credentials.agent;
+    const viaEnvAgent = (host: string) => resolveHosts({ path: '/srv', sshConfigFile: agents, hosts: [host] })[0].route!.credentials.agent;
+    expect(viaAgent('plain')).toBe('/run/agent.sock');
+    expect(viaAgent('only')).toBeUndefined();
+    const saved = process.env.SSH_AUTH_SOCK;
+    process.env.SSH_AUTH_SOCK = '/env/agent.sock';
+    try {
+      expect(viaEnvAgent('plain')).toBe('/env/agent.sock');
+      expect(viaEnvAgent('other-agent')).toBe(`${homedir()}/agent.sock`);
+      expect(viaEnvAgent('no-agent')).toBeUndefined();
+      expect(viaEnvAgent('only')).toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env.SSH_AUTH_SOCK;
+      else process.env.SSH_AUTH_SOCK = saved;
+    }
     // A ProxyJump loop is refused, not followed forever.
     const loop = writeConfig('loop.conf', 'Host l1\n  ProxyJump l2\nHost l2\n  ProxyJump l1\n');
     expect(() => resolveHosts({ ...base, sshConfigFile: loop, hosts: ['l1'] })).toThrow(/more than 8 jump hosts/);
