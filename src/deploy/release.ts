@@ -5,8 +5,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
 import { ZipArchive } from '../pex/zip.js';
+import { UsageError } from '../errors.js';
 
 export interface ReleasePlan {
   id: string;
@@ -37,10 +37,11 @@ async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** PEX-INFO from the zip; throws (saying why) when the file is not a zip or has no readable PEX-INFO. */
+/**
+ * PEX-INFO from the zip; throws (saying why) when the file is not a zip or has no readable PEX-INFO. Read with
+ * our own zip reader: it takes both absolute and prefix-relative offsets, as PEX files have either.
+ */
 async function readPexInfo(file: string): Promise<Record<string, unknown>> {
-  // pexship's own zip reader: it reads zips whose offsets count from the zip's start after a shebang, as
-  // pexship writes them (yauzl refuses those).
   let zip: ZipArchive;
   try {
     zip = new ZipArchive(await readFile(file));
@@ -49,19 +50,14 @@ async function readPexInfo(file: string): Promise<Record<string, unknown>> {
   }
   const entry = zip.entries.find((e) => e.name === 'PEX-INFO');
   if (!entry) throw new UsageError(`${file} is a zip without PEX-INFO, so it is not a PEX. Give a PEX built by pexship or pex.`);
-  let text: string;
+  let info: unknown;
   try {
-    text = zip.read(entry).toString('utf8');
-  } catch (err) {
-    throw new UsageError(`${file} is not a PEX: its zip cannot be read (${(err as Error).message}).`);
-  }
-  try {
-    const info = JSON.parse(text) as unknown;
-    if (info && typeof info === 'object' && !Array.isArray(info)) return info as Record<string, unknown>;
+    info = JSON.parse(zip.read(entry).toString('utf8'));
   } catch {
     /* reported below */
   }
-  throw new UsageError(`${file} is not a PEX: its PEX-INFO is not a JSON object.`);
+  if (!info || typeof info !== 'object' || Array.isArray(info)) throw new UsageError(`${file} is not a PEX: its PEX-INFO is not a JSON object.`);
+  return info as Record<string, unknown>;
 }
 
 /** Refuses, before any connection, a file that is missing, not a PEX, or a name unsafe on the hosts. */
