@@ -143,3 +143,24 @@ describe('applications with no dependencies', () => {
     expect(r.stderr).toMatch(/nothing to build/);
   });
 });
+
+describe('separate caches', () => {
+  it('the build cache and the runtime PEX_ROOT default to different folders, neither inside the other’s files', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'pexship-home-'));
+    const dir = writeTree(path.join(work, 'cached'), { 'src/app.py': 'def main():\n    print("cached app")\n' });
+    const out = path.join(work, 'cached.pex');
+    const env = { HOME: home, XDG_CACHE_HOME: '', PEX_ROOT: '' };
+    const r = await runCli(['build', path.join(wheels, 'greet-1.0-py3-none-any.whl'), '-D', 'src', '-e', 'app:main', '-o', out, '-q', '--python', python.executable], { cwd: dir, env });
+    expect(r.status, r.stderr).toBe(0);
+    const { PEX_ROOT: _unset, ...runEnv } = process.env;
+    expect(execFileSync(python.executable, [out], { encoding: 'utf8', env: { ...runEnv, HOME: home, XDG_CACHE_HOME: '' } }).trim()).toBe('cached app');
+    const { readdirSync } = await import('node:fs');
+    const root = path.join(home, '.cache', 'pexship');
+    // The runtime's folders at PEX_ROOT, the build's under build/ only.
+    expect(readdirSync(root).sort()).toEqual(expect.arrayContaining(['build', 'code', 'installed_wheels', 'pexes']));
+    const build = readdirSync(path.join(root, 'build'));
+    expect(build).toContain('installed'); // the build's manifests of checked wheel installs
+    for (const runtimeDir of ['code', 'installed_wheels', 'pexes']) expect(build).not.toContain(runtimeDir);
+    for (const buildDir of ['installed', 'wheels', 'metadata', 'http']) expect(readdirSync(root)).not.toContain(buildDir);
+  });
+});
