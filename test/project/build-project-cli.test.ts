@@ -69,8 +69,10 @@ describe('pexship build of a local project', () => {
     expect(r.status, r.stderr).toBe(0);
     const inspect = JSON.parse((await runCli(['inspect', out, '--json'])).stdout);
     expect(Object.keys(inspect.pex_info.distributions)).toContain('shout-1.0-py3-none-any.whl');
-    const r2 = await runCli(['build', './app2', '--no-index', '-f', wheels, '-c', 'myapp', '-o', path.join(work, 'app2b.pex'), '-q', '--python', python.executable, '--cache-dir', path.join(work, 'cache')], { cwd: work });
+    // The old way's -D src next to the project: built, with a warning that the wheel already holds that code.
+    const r2 = await runCli(['build', './app2', '-D', 'app2/src', '--no-index', '-f', wheels, '-c', 'myapp', '-o', path.join(work, 'app2b.pex'), '-q', '--python', python.executable, '--cache-dir', path.join(work, 'cache')], { cwd: work });
     expect(r2.status, r2.stderr).toBe(0);
+    expect(r2.stderr).toMatch(/-D app2\/src is inside the project myapp, whose code the PEX already holds as a wheel/);
   });
 
   it('refuses a target the project does not support, naming both', async () => {
