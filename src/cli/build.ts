@@ -1,9 +1,10 @@
 // `pexship build`: flags → BuildRequest → summary on stdout (a table, or JSON with --json).
-import { build } from '../core/build.js';
+import { build, type BuildRequest } from '../core/build.js';
 import type { IndexOptions } from '../core/inputs.js';
 import { stderrProgress } from '../core/progress.js';
 import { UsageError } from '../errors.js';
 import type { InheritPath } from '../pex/build.js';
+import type { FormatOption } from '../resolve/format-control.js';
 import { flagBool, flagInt, flagList, flagString, formatHelp, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
 import { formatSize } from './format.js';
 
@@ -23,6 +24,11 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { names: ['--find-links', '-f'], kind: 'list', value: 'DIR|URL', help: 'folder or page of wheel links' },
   { names: ['--no-index'], kind: 'boolean', help: 'use no package index (only wheel files and --find-links)' },
   { names: ['--pre'], kind: 'boolean', help: 'allow pre-releases' },
+  { names: ['--only-binary'], kind: 'list', value: ':all:|:none:|NAMES', help: "pip's: use only wheels for these projects (comma-separated)" },
+  { names: ['--no-binary'], kind: 'list', value: ':all:|:none:|NAMES', help: "pip's: build these projects from their sdists" },
+  { names: ['--prefer-binary'], kind: 'boolean', help: "pip's: an older wheel beats a newer sdist" },
+  { names: ['--trusted-host'], kind: 'list', value: 'HOST[:PORT]', help: 'allow plain HTTP and unverified TLS for this index host' },
+  { names: ['--require-hashes'], kind: 'boolean', help: "pip's hash-checking mode: every distribution pinned and hashed in -r files" },
   { names: ['--timeout'], kind: 'string', value: 'SECONDS', help: 'give up on an index request after this long (default 30)' },
   { names: ['--retries'], kind: 'string', value: 'N', help: 'retries of a failed index request (default 3)' },
   { names: ['--output-file', '-o'], kind: 'string', value: 'PATH', help: 'where to write the PEX; may hold {platform} (default dist/{name}-{platform}.pex)' },
@@ -50,8 +56,21 @@ export function networkOptionsFrom(args: ParsedArgs): { timeoutMs?: number; retr
   };
 }
 
+/** --only-binary / --no-binary in the order given (pip applies them in turn), and --prefer-binary. */
+export function formatOptionsFrom(argv: string[], args: ParsedArgs): Pick<BuildRequest, 'formatOptions' | 'preferBinary'> {
+  const formatOptions: { option: FormatOption; value: string }[] = [];
+  const values = { '--only-binary': [...flagList(args, 'only-binary')], '--no-binary': [...flagList(args, 'no-binary')] };
+  for (const arg of argv) {
+    if (arg === '--') break;
+    const option = (['--only-binary', '--no-binary'] as const).find((o) => arg === o || arg.startsWith(`${o}=`));
+    if (option) formatOptions.push({ option, value: values[option].shift()! });
+  }
+  return { formatOptions, preferBinary: flagBool(args, 'prefer-binary') };
+}
+
 export function indexOptionsFrom(args: ParsedArgs): Partial<IndexOptions> {
   return {
+    trustedHosts: flagList(args, 'trusted-host'),
     indexUrl: flagString(args, 'index-url'),
     extraIndexUrls: flagList(args, 'extra-index-url'),
     findLinks: flagList(args, 'find-links'),
@@ -78,6 +97,7 @@ export async function run(argv: string[]): Promise<number> {
   if (moduleFlag && entryFlag) throw new UsageError('give -e or -m, not both.');
   const json = flagBool(args, 'json');
   const verbosity = flagBool(args, 'quiet') ? -1 : flagBool(args, 'verbose') ? 1 : 0;
+  const progress = stderrProgress(verbosity);
   const summary = await build(
     {
       requirements: args.positionals,
@@ -92,6 +112,8 @@ export async function run(argv: string[]): Promise<number> {
       completePlatforms: flagList(args, 'complete-platform'),
       index: indexOptionsFrom(args),
       pre: flagBool(args, 'pre'),
+      requireHashes: flagBool(args, 'require-hashes'),
+      ...formatOptionsFrom(argv, args),
       output: flagString(args, 'output-file'),
       shebang: flagString(args, 'python-shebang'),
       interpreterConstraints: flagList(args, 'interpreter-constraint'),
@@ -102,8 +124,8 @@ export async function run(argv: string[]): Promise<number> {
       python: flagString(args, 'python'),
       ...networkOptionsFrom(args),
     },
-    stderrProgress(verbosity),
-  );
+    progress,
+  ).finally(() => progress.close());
   if (json) {
     const out = summary.pexes.map((p) => ({
       path: p.path,
