@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Entry point of the `pexship` command (package.json bin → dist/cli.js).
 import { main } from './cli/main.js';
+import { markNow } from './timings.js';
+
+markNow('startup');
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -22,6 +22,7 @@ export interface BuildInputs {
   findLinks: string[];
   noIndex: boolean;
   pre: boolean;
+  maxConnections?: number;
   venv: boolean;
   inheritPath: InheritPath;
   compress: boolean;
@@ -52,6 +53,7 @@ export function readBuildInputs(): BuildInputs {
     findLinks: listInput('find-links'),
     noIndex: booleanInput('no-index', false),
     pre: booleanInput('pre', false),
+    maxConnections: integerInput('max-connections', 1),
     venv: booleanInput('venv', false),
     inheritPath: choiceInput('inherit-path', ['false', 'prefer', 'fallback'] as const, 'false'),
     compress: booleanInput('compress', true),

@@ -50,6 +50,8 @@ export interface BuildRequest {
   cwd?: string;
   timeoutMs?: number;
   retries?: number;
+  /** Connections to one index host at once (`--max-connections`). */
+  maxConnections?: number;
 }
 
 export interface BuiltPex extends BuildPexResult {
@@ -95,7 +97,7 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
   checkRequest(req);
   const cwd = req.cwd ?? process.cwd();
   const cacheDir = req.cacheDir ?? defaultCacheDir();
-  const pendingTargets = resolveTargets(req);
+  const pendingTargets = resolveTargets(req, cacheDir);
   let targets: Target[];
 
   let client: IndexClient;

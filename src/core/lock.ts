@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { defaultCacheDir } from '../index/index.js';
 import type { Target } from '../python/platform.js';
 import { writePylock } from '../resolve/pylock.js';
+import { addTime, timePhase } from '../timings.js';
 import type { Progress } from './progress.js';
 import { resolveInputs, resolveTargets, type SourceRequest, type TargetRequest } from './resolve-targets.js';
 
@@ -24,7 +25,8 @@ export interface LockSummary {
 
 export async function lock(req: LockRequest, progress: Progress): Promise<LockSummary> {
   const cwd = req.cwd ?? process.cwd();
-  const { inputs, client, resolution, targets } = await resolveInputs({ ...req, cacheDir: req.cacheDir ?? defaultCacheDir(), cwd }, resolveTargets(req), progress);
+  const cacheDir = req.cacheDir ?? defaultCacheDir();
+  const { inputs, client, resolution, targets } = await timePhase('resolve', () => resolveInputs({ ...req, cacheDir, cwd }, resolveTargets(req, cacheDir), progress));
   try {
     for (const t of resolution.targets) {
       const sha = t.distributions.find((d) => !d.file.hashes.sha256);
@@ -34,6 +36,7 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
     }
     // PEP 751's `index` names a package index; files from find-links or direct URLs have none.
     const indexes = new Set(client.indexLabels);
+    const writeStart = performance.now();
     const text = writePylock(
       resolution.targets.map((t) =>
         t.distributions.map((d) => ({
@@ -56,9 +59,10 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
       await unlink(temp).catch(() => {});
       throw new UsageError(`could not write ${req.output}: ${(e as Error).message}; check that its folder exists and is writable.`);
     }
+    addTime('write', performance.now() - writeStart);
     const names = new Set(resolution.targets.flatMap((t) => t.distributions.map((d) => `${d.name}==${d.version}`)));
     return { path: output, targets, packages: names.size, requests: client.requestCount };
   } finally {
-    await client.close();
+    await timePhase('close', () => client.close());
   }
 }

@@ -27,13 +27,18 @@ export interface SourceRequest extends InputRequest {
   timeoutMs?: number;
   /** Retries of a failed index request (`--retries`). */
   retries?: number;
+  /** Connections to one index host at once (`--max-connections`). */
+  maxConnections?: number;
 }
 
-/** Resolves --platform and --complete-platform into targets (default: `current`), labels made unique. */
-export async function resolveTargets(req: TargetRequest): Promise<Target[]> {
+/**
+ * Resolves --platform and --complete-platform into targets (default: `current`), labels made unique. The probe
+ * of the `current` interpreter is remembered in `cacheDir`.
+ */
+export async function resolveTargets(req: TargetRequest, cacheDir: string): Promise<Target[]> {
   const specs = req.platforms.length || req.completePlatforms.length ? req.platforms : ['current'];
   const targets: Target[] = [];
-  for (const spec of specs) targets.push(await resolveTarget(spec, { python: req.python }));
+  for (const spec of specs) targets.push(await resolveTarget(spec, { python: req.python, cacheDir }));
   for (const file of req.completePlatforms) targets.push(await loadCompletePlatform(file));
   // Two targets may share a short label (manylinux2014 and manylinux_2_28 are both linux-x86_64-cp311):
   // file names must still differ, so the later ones use their full platform tag.
@@ -46,13 +51,14 @@ export async function resolveTargets(req: TargetRequest): Promise<Target[]> {
   return targets;
 }
 
-export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries'>): IndexClient {
+export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries' | 'maxConnections'>): IndexClient {
   return new IndexClient({
     ...index,
     cacheDir: req.cacheDir,
     cwd: req.cwd,
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
     ...(req.retries !== undefined ? { retries: req.retries } : {}),
+    ...(req.maxConnections !== undefined ? { maxConnections: req.maxConnections } : {}),
   });
 }
 
