@@ -13,6 +13,7 @@ import { Auth, secretsOf, stripCredentials } from './auth.js';
 import { Cache, defaultCacheDir, freshUntil, safeFilename, tempPathFor } from './cache.js';
 import { hashLocalFile, listDirectory } from './find-links.js';
 import { HttpClient, NetworkError, proxyFromEnv, readBody, type HttpResponse } from './http.js';
+import { hostKey } from './limiter.js';
 import { fileBelongsTo, normalizeProjectName } from './names.js';
 import { netrcPath } from './netrc.js';
 import { redactSecrets, redactUrl } from './redact.js';
@@ -206,6 +207,12 @@ export class IndexClient {
 
   get requestCount(): number {
     return this.http.requests.length;
+  }
+
+  /** Requests allowed at once to the host of `url` now: `maxConnections`, or fewer after stalls. */
+  connectionLimit(url: string): number {
+    const u = new URL(url);
+    return this.http.limits.limitOf(hostKey(u.protocol, u.hostname, u.port));
   }
 
   /** The configured sources, credentials redacted, in search order. */
