@@ -399,7 +399,8 @@ export function targetFromFacts(facts: InterpreterFacts, given = 'current'): Tar
 /** Runs the interpreter once to describe it. A missing or broken interpreter is a UsageError. */
 async function probeInterpreter(interpreter: string): Promise<InterpreterFacts> {
   const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(interpreter, ['-I', '-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 20 }, (error, out, err) => {
+    // -S: no site-packages .pth hooks (they can import half a library at start-up); the probe needs only stdlib.
+    execFile(interpreter, ['-I', '-S', '-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 20 }, (error, out, err) => {
       if (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const why = code === 'ENOENT' ? 'it was not found' : code === 'EACCES' ? 'it is not executable' : `it failed: ${(err || error.message).trim().split('\n').pop()}`;
