@@ -23,6 +23,8 @@ export function readConnectionInputs(): ConnectionOptions {
     concurrency: integerInput('concurrency', 1),
     lockTtlSeconds: secondsInput('lock-ttl'),
     connectTimeoutSeconds: secondsInput('connect-timeout'),
+    commandTimeoutSeconds: secondsInput('command-timeout'),
+    lockWaitSeconds: secondsInput('lock-wait'),
   };
 }
 
@@ -32,5 +34,6 @@ export function readHostCommands(): HostCommands {
     healthCheck: optionalInput('health-check'),
     healthUrl: optionalInput('health-url'),
     healthTimeoutSeconds: secondsInput('health-timeout'),
+    probeTimeoutSeconds: secondsInput('probe-timeout'),
   };
 }

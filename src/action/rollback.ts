@@ -9,7 +9,7 @@ import { booleanInput, optionalInput } from './inputs.js';
 async function main(): Promise<void> {
   const connection = readConnectionInputs();
   const to = optionalInput('to');
-  const options = { ...connection, ...readHostCommands(), to, dryRun: booleanInput('dry-run', false) };
+  const options = { ...connection, ...readHostCommands(), to, verify: booleanInput('verify', true), dryRun: booleanInput('dry-run', false) };
   core.info(`Rolling back ${connection.hosts.join(', ')} under ${connection.path} to ${to ?? 'the release before current'}`);
   const result = await core.group('Roll back', () => rollback(options, logEvent));
   await reportFleet(result);

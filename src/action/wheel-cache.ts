@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
+import { parseProjectSpec } from '../resolve/pyproject.js';
 import type { BuildInputs, SaveCachePolicy } from './build-inputs.js';
 
 // Bump when the cache directory's layout changes, so old entries are never restored into a new layout.
@@ -59,7 +60,7 @@ async function targetsDigest(inputs: BuildInputs): Promise<string> {
 async function lockDigest(inputs: BuildInputs): Promise<string> {
   if (inputs.lockFile) return sha256(['lock', await fileDigest(inputs.lockFile)]);
   const files = await Promise.all(
-    [...inputs.requirementsFiles, ...inputs.constraintsFiles, ...(inputs.project ? [path.join(inputs.project, 'pyproject.toml')] : [])].map(fileDigest),
+    [...inputs.requirementsFiles, ...inputs.constraintsFiles, ...(inputs.project ? [path.join(parseProjectSpec(inputs.project).dir, 'pyproject.toml')] : [])].map(fileDigest),
   );
   const indexes = [inputs.indexUrl ?? '', ...inputs.extraIndexUrls, ...inputs.findLinks].map(withoutCredentials);
   return sha256(['requirements', ...inputs.requirements, '', ...files, '', ...indexes, `pre=${inputs.pre}`, `no-index=${inputs.noIndex}`]);

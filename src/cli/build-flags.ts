@@ -29,7 +29,7 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { names: ['--venv'], kind: 'boolean', help: 'run from a virtualenv made on first run' },
   { names: ['--inherit-path'], kind: 'string', value: 'false|prefer|fallback', help: 'let site-packages in (default false)' },
   { names: ['--no-compress'], kind: 'boolean', help: 'store entries uncompressed' },
-  { names: ['--cache-dir'], kind: 'string', value: 'DIR', help: 'wheel and metadata cache (default ~/.cache/pexship)' },
+  { names: ['--cache-dir'], kind: 'string', value: 'DIR', help: 'build cache: wheels, metadata, built projects (default ~/.cache/pexship/build)' },
   { names: ['--python'], kind: 'string', value: 'PATH', help: "interpreter for the 'current' target and for building sdists" },
   { names: ['--json'], kind: 'boolean', help: 'print a machine-readable summary on stdout' },
   { names: ['--quiet', '-q'], kind: 'boolean', help: 'print only errors and warnings on stderr' },

@@ -104,7 +104,6 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
   let selections: Selected[][];
   let requested: string[];
   let projectName: string | undefined;
-  let projectScripts: Record<string, string> = {};
   let index: IndexOptions;
   if (req.lock) {
     index = { extraIndexUrls: [], findLinks: [], noIndex: false, ...req.index };
@@ -113,24 +112,19 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
     client = makeIndexClient(index, { ...req, cacheDir, cwd });
     requested = [];
   } else {
-    const resolved = await resolveInputs({ ...req, cacheDir, cwd }, pendingTargets, progress);
+    const resolved = await resolveInputs({ ...req, cacheDir, cwd, allowEmpty: req.sourcesDirs.length > 0 || Boolean(req.entryPoint) }, pendingTargets, progress);
     targets = resolved.targets;
     client = resolved.client;
     index = resolved.inputs.index;
     selections = resolved.resolution.targets.map((t) => t.distributions.map(selectedFromResolution));
     requested = resolved.inputs.requested;
     projectName = resolved.inputs.project?.name;
-    projectScripts = resolved.inputs.project?.scripts ?? {};
   }
   try {
     const wheelsPerTarget = await fetchSelections(selections, targets, client, { cacheDir, pipIndexArgs: pipIndexArgs(index), python: req.python }, progress);
-    // A console script of the project itself (its [project.scripts]) runs as an entry point.
-    let entryPoint = req.entryPoint;
-    let script = req.script;
-    if (script && projectScripts[script]) {
-      entryPoint = projectScripts[script];
-      script = undefined;
-    }
+    // The project is a wheel in the PEX like any other, so -c finds its [project.scripts] there.
+    const entryPoint = req.entryPoint;
+    const script = req.script;
     const name = pexName(req, projectName);
     const template = req.output ?? path.join('dist', '{name}-{platform}.pex');
     const perTarget = template.includes('{platform}') || targets.length === 1;

@@ -3,8 +3,15 @@
  * a resolution (or a lock's selection), then every chosen file downloaded (hash-checked) and every sdist
  * built. Shared by `build` and `lock`.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
-import { IndexClient } from '../index/index.js';
+import { defaultCacheDir, IndexClient } from '../index/index.js';
+import { canonicalName, parseRequirement } from '../python/pep508.js';
+import { parseWheelFilename } from '../python/wheel.js';
+import { buildProjectWheel, type BuiltProject } from '../project/build.js';
 import type { IndexFile } from '../index/types.js';
 import { loadCompletePlatform, resolveTarget, type Target } from '../python/platform.js';
 import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
@@ -29,6 +36,8 @@ export interface SourceRequest extends InputRequest {
   retries?: number;
   /** Connections to one index host at once (`--max-connections`). */
   maxConnections?: number;
+  /** An interpreter to try first when a project or sdist needs building (`--python`). */
+  python?: string;
 }
 
 /**
@@ -78,6 +87,7 @@ export async function resolveInputs(
   try {
     for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
     const targets = await pendingTargets;
+    if (inputs.project) await addProjectWheel(inputs, targets, client, req, progress);
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
     const resolution = await resolve({
       requirements: inputs.requirements,
@@ -95,6 +105,31 @@ export async function resolveInputs(
     await client.close();
     throw e;
   }
+}
+
+/**
+ * Builds the local project into a wheel and requires it by that file (`name[extras] @ file://…`), so its
+ * metadata, dependencies, entry points and requires-python count like any other distribution's.
+ */
+async function addProjectWheel(inputs: GatheredInputs, targets: Target[], client: IndexClient, req: SourceRequest, progress: Progress): Promise<BuiltProject> {
+  const project = inputs.project!;
+  progress.step(`build the project ${project.name} (${path.relative(req.cwd ?? process.cwd(), project.dir) || '.'})`);
+  const built = await buildProjectWheel({
+    project,
+    targets,
+    client,
+    cacheDir: req.cacheDir ?? defaultCacheDir(),
+    interpreters: req.python ? [req.python] : [],
+    log: (line) => progress.detail(line),
+  });
+  progress.detail(`${path.basename(built.wheel)} (${built.how === 'native' ? `written natively as ${built.backend} would` : `built by ${built.backend}`})`);
+  const wheelName = parseWheelFilename(path.basename(built.wheel)).name;
+  const extras = project.extras.length ? `[${project.extras.join(',')}]` : '';
+  const sha256 = createHash('sha256').update(await readFile(built.wheel)).digest('hex');
+  inputs.requirements.push(parseRequirement(`${wheelName}${extras} @ ${pathToFileURL(built.wheel).href}#sha256=${sha256}`));
+  // Hashes required (pip's --require-hashes): the wheel built here from the user's own tree is trusted as built.
+  if (inputs.hashes.size) inputs.hashes.set(canonicalName(wheelName), new Set([sha256]));
+  return built;
 }
 
 /** One distribution to install for one target, before download. */

@@ -10,10 +10,13 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-/** `$XDG_CACHE_HOME/pexship`, else `~/.cache/pexship`. */
+/**
+ * `$XDG_CACHE_HOME/pexship/build`, else `~/.cache/pexship/build`: a folder of its own, apart from the runtime's
+ * `PEX_ROOT` (`…/pexship`, whose subfolders are the runtime's), so clearing or sharing one never touches the other.
+ */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'pexship');
-  return path.join(env.HOME || os.homedir(), '.cache', 'pexship');
+  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'pexship', 'build');
+  return path.join(env.HOME || os.homedir(), '.cache', 'pexship', 'build');
 }
 
 export function sha256Hex(data: string | Buffer): string {

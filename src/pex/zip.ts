@@ -167,14 +167,15 @@ const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 /**
- * Writes members after `prefix` (the shebang line). Offsets are absolute from the start of the file, as
- * zipimport and zipfile both accept. Members given as `content` are deflated unless `compress` is false or
+ * Writes members after `prefix` (the shebang line). Offsets count from the zip's own start, as `cat prefix
+ * app.zip` makes them: zipimport, zipfile and unzip read that with the prefix, and the zip stays valid when a
+ * tool strips the prefix (zipimport refuses absolute offsets once the bytes before them are gone). Members given as `content` are deflated unless `compress` is false or
  * deflating does not make them smaller.
  */
 export function writeZip(prefix: Buffer, members: Iterable<ZipMember>, compress = true): Buffer[] {
   const chunks: Buffer[] = [prefix];
   const central: Buffer[] = [];
-  let offset = prefix.length;
+  let offset = 0;
   let count = 0;
   for (const m of members) {
     const nameBytes = Buffer.from(m.name, 'utf8');
