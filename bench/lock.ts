@@ -237,7 +237,8 @@ for (const setName of WANTED_SETS) {
           sample.drops.push(listenDrops() - drops);
           sample.maxOpen.push(server.stats.maxOpen);
           sample.connections.push(server.stats.connections);
-          sample.timings.push(JSON.parse(readFileSync(timingsFile, 'utf8')));
+          // A CLI from before PEXSHIP_TIMINGS (PEXSHIP_BENCH_CLI=an old dist/cli.js) writes none.
+          sample.timings.push(existsSync(timingsFile) ? JSON.parse(readFileSync(timingsFile, 'utf8')) : {});
         }
       }
       if (i === RUNS - 1 && mode === MODES[0]) {
