@@ -2,12 +2,14 @@
  * `pexship lock` against the newest pip on the same local HTTP index: the machine's mirror under /opt/pypi,
  * served on 127.0.0.1 by a server that behaves like a real index (HTTP/1.1 keep-alive, Range, ETag with 304s,
  * PyPI's Cache-Control). Two sets: a 39-package service set and `jupyter` (97 packages). Runs are interleaved
- * (pip, pexship, pip, pexship …) and medians reported, cold (empty caches) and warm; then the same cold runs
- * against a server with a listen queue of 5, as `python -m http.server` has. pexship's own breakdown of where
- * the time goes (PEXSHIP_TIMINGS) is printed per phase in ms.
+ * (pip, pexship, pip, pexship …) and medians reported, cold (empty caches) and warm; then cold runs against
+ * small servers: `queue5` is the same server with a listen queue of 5, `pyhttp` is `python -m http.server`
+ * itself (listen queue 5, one connection per request, no Range, no ETag). pexship's own breakdown of where the
+ * time goes (PEXSHIP_TIMINGS) is printed per phase in ms.
  *
  * Environment: PEXSHIP_BENCH_MIRROR (/opt), PEXSHIP_BENCH_PYTHON (python3.11), PEXSHIP_BENCH_RUNS (3),
- * PEXSHIP_BENCH_SETS (service,jupyter), PEXSHIP_BENCH_MODES (normal,queue5), PEXSHIP_BENCH_CLI (bundled CLI).
+ * PEXSHIP_BENCH_SETS (service,jupyter), PEXSHIP_BENCH_MODES (normal,queue5,pyhttp), PEXSHIP_BENCH_CLI (bundled
+ * CLI).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -23,7 +25,7 @@ const SETS: Record<string, string[]> = {
   jupyter: ['jupyter'],
 };
 const WANTED_SETS = (process.env.PEXSHIP_BENCH_SETS ?? 'service,jupyter').split(',').filter((s) => SETS[s]);
-const MODES = (process.env.PEXSHIP_BENCH_MODES ?? 'normal,queue5').split(',');
+const MODES = (process.env.PEXSHIP_BENCH_MODES ?? 'normal,queue5,pyhttp').split(',');
 // The interpreter itself, not a pyenv shim (a shell script that costs ~100 ms a start).
 const PYTHON = spawnSync(process.env.PEXSHIP_BENCH_PYTHON ?? 'python3.11', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout.trim();
 const RUNS = Number(process.env.PEXSHIP_BENCH_RUNS ?? 3);
@@ -92,6 +94,22 @@ async function startServer(backlog: number): Promise<IndexServer> {
       server.close();
     },
   };
+}
+
+/** `python -m http.server` serving the mirror: the small server people really point tools at. */
+async function startPythonServer(): Promise<IndexServer> {
+  const probe = http.createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise((r) => probe.close(r));
+  const child = spawn(PYTHON, ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', MIRROR, String(port)], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise<boolean>((r) => http.get(`${base}/`, (res) => r(Boolean(res.resume()))).on('error', () => r(false)));
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { base, stats: { connections: NaN, open: 0, maxOpen: NaN }, close: () => void child.kill() };
 }
 
 /** The kernel's count of connection attempts dropped because a listen queue was full (this network namespace). */
@@ -199,7 +217,7 @@ const newSample = (): Sample => ({ pip: [], ours: [], timings: [], drops: [], ma
 const pip = newestPip();
 console.log(`pip ${pip.version} (${pip.python}) against pexship (${path.relative(process.cwd(), CLI)}), python ${PYTHON}, ${RUNS} interleaved runs each`);
 const servers: Record<string, IndexServer> = {};
-for (const mode of MODES) servers[mode] = await startServer(mode === 'queue5' ? 5 : 511);
+for (const mode of MODES) servers[mode] = mode === 'pyhttp' ? await startPythonServer() : await startServer(mode === 'queue5' ? 5 : 511);
 let allSame = true;
 let run = 0;
 const buildFromLock: Record<string, number> = {};
@@ -210,8 +228,8 @@ for (const setName of WANTED_SETS) {
   for (const mode of MODES) {
     const server = servers[mode];
     const indexArgs = ['--index-url', `${server.base}/${ROOTS[0]}/simple/`, ...ROOTS.slice(1).flatMap((r) => ['--extra-index-url', `${server.base}/${r}/simple/`])];
-    // queue5 measures the connection policy: cold runs only (a warm run barely connects).
-    const phases = mode === 'queue5' ? ['cold'] : ['cold', 'warm'];
+    // The small servers measure the connection policy: cold runs only (a warm run barely connects).
+    const phases = mode === 'normal' ? ['cold', 'warm'] : ['cold'];
     for (const phase of phases) results[`${mode} ${phase}`] = newSample();
     for (let i = 0; i < RUNS; i++) {
       run++;
@@ -255,7 +273,7 @@ for (const setName of WANTED_SETS) {
   const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
   if (buildFromLock[setName]) console.log(`${setName}: pexship build --lock, warm cache: ${fmt(buildFromLock[setName])}  target <= 500 ms`);
   for (const [key, s] of Object.entries(results)) {
-    const target = key.endsWith('warm') ? 0.1 : key.startsWith('queue5') ? 1.0 : 0.25;
+    const target = key.endsWith('warm') ? 0.1 : key.startsWith('normal') ? 0.25 : 1.0;
     const ratio = median(s.ours) / median(s.pip);
     console.log(
       `${setName} ${key.padEnd(12)} pip ${fmt(median(s.pip)).padStart(8)}  pexship ${fmt(median(s.ours)).padStart(8)} = ${ratio.toFixed(2)}x pip  ` +
