@@ -23,7 +23,8 @@ function canonicalKey(spec: FlagSpec): string {
 
 /**
  * Parses argv for one verb. Accepts `--flag value`, `--flag=value`, `-o value`, `-ovalue`, and `--` to end
- * options. Unknown flags and missing values are usage errors that name the flag and the verb's --help.
+ * options. Unknown flags and missing values are usage errors that name the flag and the verb's --help; a value
+ * that starts with `-` must be written inline (`--flag=-x`, `-o-x`), as argparse wants.
  */
 export function parseArgs(verb: string, argv: string[], specs: FlagSpec[]): ParsedArgs {
   const byName = new Map<string, FlagSpec>();
@@ -79,6 +80,12 @@ export function parseArgs(verb: string, argv: string[], specs: FlagSpec[]): Pars
     if (value === undefined) {
       if (i + 1 >= argv.length) {
         throw new UsageError(`${name} needs a value${spec.value ? ` (${spec.value})` : ''}; see 'pexship ${verb} --help'.`);
+      }
+      const next = argv[i + 1];
+      // Like argparse: a flag never swallows the next option as its value (`-o --platform x` is a mistake).
+      if (next.length > 1 && next.startsWith('-')) {
+        const inlineForm = name.startsWith('--') ? `${name}=${next}` : `${name}${next}`;
+        throw new UsageError(`${name} needs a value${spec.value ? ` (${spec.value})` : ''}, but the next argument is the option ${next}; give the value, or write ${inlineForm} if the value itself starts with '-'.`);
       }
       value = argv[++i];
     }

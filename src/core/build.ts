@@ -6,11 +6,16 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { defaultCacheDir, type IndexClient } from '../index/index.js';
+import { checkEntryInputs } from '../pex/entry-check.js';
 import { buildPex, type BuildPexResult, type InheritPath } from '../pex/build.js';
 import type { Target } from '../python/platform.js';
-import type { IndexOptions } from './inputs.js';
-import type { Progress } from './progress.js';
+import type { FormatOption } from '../resolve/format-control.js';
+import { readProject } from '../resolve/pyproject.js';
+import type { HashMode } from './hash-mode.js';
+import { isProjectArg, type IndexOptions } from './inputs.js';
+import type { Progress, ProgressTask } from './progress.js';
 import {
+  addProjectToLock,
   fetchSelections,
   makeIndexClient,
   pipIndexArgs,
@@ -37,6 +42,12 @@ export interface BuildRequest {
   completePlatforms: string[];
   index: Partial<IndexOptions>;
   pre: boolean;
+  /** pip's `--require-hashes`. */
+  requireHashes?: boolean;
+  /** pip's `--only-binary` / `--no-binary`, in the order given. */
+  formatOptions?: { option: FormatOption; value: string }[];
+  /** pip's `--prefer-binary`. */
+  preferBinary?: boolean;
   /** `-o`; may hold `{platform}` and `{name}`. */
   output?: string;
   shebang?: string;
@@ -67,6 +78,8 @@ export interface BuildSummary {
   requests: number;
 }
 
+const LOCK_ONLY = '--lock builds exactly what the lock holds (plus your project, . or --project DIR); drop the requirements and -r files, or drop --lock.';
+
 const INTERPRETER_CONSTRAINT = /^(CPython|PyPy)?\s*((?:~=|===|==|!=|<=|>=|<|>)\s*[\w.*+!-]+\s*(?:,\s*(?:~=|===|==|!=|<=|>=|<|>)\s*[\w.*+!-]+\s*)*)?$/;
 
 function checkRequest(req: BuildRequest): void {
@@ -76,8 +89,8 @@ function checkRequest(req: BuildRequest): void {
     }
   }
   if (req.entryPoint && req.script) throw new UsageError('give either an entry point (-e/-m) or a console script (-c), not both.');
-  if (req.lock && (req.requirements.length || req.requirementFiles.length || req.project)) {
-    throw new UsageError('--lock builds exactly what the lock holds; drop the requirements, -r files and --project, or drop --lock.');
+  if (req.lock && (req.requirements.length > 1 || req.requirementFiles.length || (req.project && req.requirements.length))) {
+    throw new UsageError(LOCK_ONLY);
   }
 }
 
@@ -96,6 +109,8 @@ function defaultShebang(targets: Target[]): string {
 export async function build(req: BuildRequest, progress: Progress): Promise<BuildSummary> {
   checkRequest(req);
   const cwd = req.cwd ?? process.cwd();
+  // Before any network work: a typo in -e or a missing -D folder costs nothing to find now.
+  await checkEntryInputs(req.entryPoint, req.sourcesDirs.map((d) => path.resolve(cwd, d)));
   const cacheDir = req.cacheDir ?? defaultCacheDir();
   const pendingTargets = resolveTargets(req, cacheDir);
   let targets: Target[];
@@ -105,12 +120,24 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
   let requested: string[];
   let projectName: string | undefined;
   let index: IndexOptions;
+  let hashMode: HashMode | undefined;
   if (req.lock) {
     index = { extraIndexUrls: [], findLinks: [], noIndex: false, ...req.index };
     targets = await pendingTargets;
     selections = await selectFromLock(path.resolve(cwd, req.lock), targets, progress);
-    client = makeIndexClient(index, { ...req, cacheDir, cwd });
+    client = makeIndexClient(index, { ...req, cacheDir, cwd }, progress);
     requested = [];
+    const projectSpec = req.project ?? req.requirements[0];
+    if (projectSpec !== undefined) {
+      if (!req.project && !(await isProjectArg(projectSpec, cwd))) throw new UsageError(LOCK_ONLY);
+      const project = await readProject(projectSpec, { cwd });
+      await addProjectToLock(project, req.lock, selections, targets, client, { ...req, cacheDir, cwd }, progress).catch(async (e) => {
+        await client.close();
+        throw e;
+      });
+      projectName = project.name;
+      requested = [project.name];
+    }
   } else {
     const resolved = await resolveInputs({ ...req, cacheDir, cwd, allowEmpty: req.sourcesDirs.length > 0 || Boolean(req.entryPoint) }, pendingTargets, progress);
     targets = resolved.targets;
@@ -119,9 +146,10 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
     selections = resolved.resolution.targets.map((t) => t.distributions.map(selectedFromResolution));
     requested = resolved.inputs.requested;
     projectName = resolved.inputs.project?.name;
+    hashMode = resolved.inputs.hashMode;
   }
   try {
-    const wheelsPerTarget = await fetchSelections(selections, targets, client, { cacheDir, pipIndexArgs: pipIndexArgs(index), python: req.python }, progress);
+    const wheelsPerTarget = await fetchSelections(selections, targets, client, { cacheDir, pipIndexArgs: pipIndexArgs(index), python: req.python, hashMode }, progress);
     // The project is a wheel in the PEX like any other, so -c finds its [project.scripts] there.
     const entryPoint = req.entryPoint;
     const script = req.script;
@@ -136,7 +164,12 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
       const allWheels = [...new Set(group.wheels.flat())];
       progress.step(`write ${path.relative(cwd, output) || output} (${label}, ${allWheels.length} distributions)`);
       const started = performance.now();
+      let writing: ProgressTask | undefined;
       const result = await buildPex({
+        onWrite: (bytes, total) => {
+          writing ??= progress.task('write', 'bytes', total);
+          writing.advance(bytes);
+        },
         wheels: allWheels,
         sourcesDirs: req.sourcesDirs.map((d) => path.resolve(cwd, d)),
         entryPoint,
@@ -151,6 +184,7 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
         cacheDir,
         targets: group.targets.map((t, i) => ({ platform: t.platform, wheels: group.wheels[i].map((w) => path.basename(w)) })),
       });
+      writing?.done();
       pexes.push({ ...result, platform: label, seconds: (performance.now() - started) / 1000 });
     }
     return { pexes, targets, requests: client.requestCount };

@@ -9,7 +9,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 import { defaultCacheDir, IndexClient } from '../index/index.js';
-import { canonicalName, parseRequirement } from '../python/pep508.js';
+import { parseCoreMetadata } from '../python/metadata.js';
+import { canonicalName, evaluateMarker, parseRequirement } from '../python/pep508.js';
+import { readWheelMetadata, withLocalFile } from '../index/zip-metadata.js';
+import type { ProjectInput } from '../resolve/pyproject.js';
 import { parseWheelFilename } from '../python/wheel.js';
 import { buildProjectWheel, type BuiltProject } from '../project/build.js';
 import type { IndexFile } from '../index/types.js';
@@ -17,8 +20,9 @@ import { loadCompletePlatform, resolveTarget, type Target } from '../python/plat
 import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
 import { resolve, type Resolution, type ResolvedDistribution } from '../resolve/resolver.js';
 import { buildWheelFromSdist } from '../resolve/sdist-build.js';
+import { checkDownloadedHashes, checkRequiredHashes, type HashMode } from './hash-mode.js';
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
-import type { Progress } from './progress.js';
+import { formatBytes, type Progress } from './progress.js';
 
 export interface TargetRequest {
   platforms: string[];
@@ -46,6 +50,15 @@ export interface SourceRequest extends InputRequest {
  */
 export async function resolveTargets(req: TargetRequest, cacheDir: string): Promise<Target[]> {
   const specs = req.platforms.length || req.completePlatforms.length ? req.platforms : ['current'];
+  for (const spec of specs) {
+    // pex takes one platform per flag; `a,b` or `a b` would otherwise read as one odd platform tag.
+    if (/[,\s]/.test(spec.trim())) {
+      const parts = spec.split(/[,\s]+/).filter(Boolean);
+      throw new UsageError(
+        `the platform '${spec}' holds ${spec.includes(',') ? 'a comma' : 'a space'}: give one platform per --platform flag (${parts.map((p) => `--platform ${p}`).join(' ')}), or one per line in the action's platforms input.`,
+      );
+    }
+  }
   const targets: Target[] = [];
   for (const spec of specs) targets.push(await resolveTarget(spec, { python: req.python, cacheDir }));
   for (const file of req.completePlatforms) targets.push(await loadCompletePlatform(file));
@@ -60,9 +73,16 @@ export async function resolveTargets(req: TargetRequest, cacheDir: string): Prom
   return targets;
 }
 
-export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries' | 'maxConnections'>): IndexClient {
+export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries' | 'maxConnections'>, progress: Progress, directUrls: string[] = []): IndexClient {
   return new IndexClient({
     ...index,
+    directUrls,
+    // -v shows each request; the bytes feed the status line of whatever step is running.
+    onActivity: (e) => {
+      if (e.kind === 'bytes') return progress.bytes(e.bytes);
+      progress.request();
+      progress.detail(`${e.method} ${e.url}`);
+    },
     cacheDir: req.cacheDir,
     cwd: req.cwd,
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
@@ -83,23 +103,37 @@ export async function resolveInputs(
   pendingTargets.catch(() => {}); // awaited below; an input error may come first
   const inputs = await gatherInputs(req);
   for (const w of inputs.warnings) progress.warn(w);
-  const client = makeIndexClient(inputs.index, req);
+  const client = makeIndexClient(
+    inputs.index,
+    req,
+    progress,
+    inputs.requirements.flatMap((r) => (r.url ? [r.url] : [])),
+  );
   try {
     for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
     const targets = await pendingTargets;
     if (inputs.project) await addProjectWheel(inputs, targets, client, req, progress);
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
+    const pinned = progress.task('resolve', 'versions chosen');
     const resolution = await resolve({
       requirements: inputs.requirements,
       constraints: inputs.constraints,
       targets,
       pre: inputs.pre,
       source: client,
-      hashes: inputs.hashes.size ? inputs.hashes : undefined,
+      hashes: inputs.hashMode?.allowed,
+      formatControl: inputs.formatControl,
+      preferBinary: inputs.preferBinary,
       onProgress: (e) => {
+        if (e.kind === 'pinned') {
+          pinned.advance();
+          progress.detail(`${e.target}: chose ${e.name} ${e.version}`);
+        }
         if (e.kind === 'done') progress.detail(`${e.target}: ${e.pinned} distributions`);
       },
     });
+    pinned.done();
+    if (inputs.hashMode) checkRequiredHashes(inputs.hashMode, resolution);
     return { inputs, client, resolution, targets };
   } catch (e) {
     await client.close();
@@ -111,8 +145,18 @@ export async function resolveInputs(
  * Builds the local project into a wheel and requires it by that file (`name[extras] @ file://…`), so its
  * metadata, dependencies, entry points and requires-python count like any other distribution's.
  */
-async function addProjectWheel(inputs: GatheredInputs, targets: Target[], client: IndexClient, req: SourceRequest, progress: Progress): Promise<BuiltProject> {
-  const project = inputs.project!;
+async function addProjectWheel(inputs: GatheredInputs, targets: Target[], client: IndexClient, req: SourceRequest, progress: Progress): Promise<void> {
+  const { wheelName, sha256, built } = await buildProject(inputs.project!, targets, client, req, progress);
+  const extras = inputs.project!.extras.length ? `[${inputs.project!.extras.join(',')}]` : '';
+  inputs.requirements.push(parseRequirement(`${wheelName}${extras} @ ${pathToFileURL(built.wheel).href}#sha256=${sha256}`));
+  // Hashes required (pip's --require-hashes): the wheel built here from the user's own tree is trusted as built.
+  if (inputs.hashMode) {
+    inputs.hashMode.allowed.set(canonicalName(wheelName), new Set([sha256]));
+    inputs.hashMode.origin.set(canonicalName(wheelName), `the project ${inputs.project!.name}`);
+  }
+}
+
+async function buildProject(project: ProjectInput, targets: Target[], client: IndexClient, req: Pick<SourceRequest, 'cwd' | 'cacheDir' | 'python'>, progress: Progress): Promise<{ built: BuiltProject; wheelName: string; sha256: string }> {
   progress.step(`build the project ${project.name} (${path.relative(req.cwd ?? process.cwd(), project.dir) || '.'})`);
   const built = await buildProjectWheel({
     project,
@@ -124,12 +168,45 @@ async function addProjectWheel(inputs: GatheredInputs, targets: Target[], client
   });
   progress.detail(`${path.basename(built.wheel)} (${built.how === 'native' ? `written natively as ${built.backend} would` : `built by ${built.backend}`})`);
   const wheelName = parseWheelFilename(path.basename(built.wheel)).name;
-  const extras = project.extras.length ? `[${project.extras.join(',')}]` : '';
   const sha256 = createHash('sha256').update(await readFile(built.wheel)).digest('hex');
-  inputs.requirements.push(parseRequirement(`${wheelName}${extras} @ ${pathToFileURL(built.wheel).href}#sha256=${sha256}`));
-  // Hashes required (pip's --require-hashes): the wheel built here from the user's own tree is trusted as built.
-  if (inputs.hashes.size) inputs.hashes.set(canonicalName(wheelName), new Set([sha256]));
-  return built;
+  return { built, wheelName, sha256 };
+}
+
+/**
+ * `build --lock pylock.toml .`: the lock pins the dependencies (lock leaves the project out), the project is
+ * built and added to each target's selection; every dependency it declares for a target must be in the lock.
+ */
+export async function addProjectToLock(
+  project: ProjectInput,
+  lockFile: string,
+  selections: Selected[][],
+  targets: Target[],
+  client: IndexClient,
+  req: Pick<SourceRequest, 'cwd' | 'cacheDir' | 'python'>,
+  progress: Progress,
+): Promise<void> {
+  const { built, wheelName, sha256 } = await buildProject(project, targets, client, req, progress);
+  const filename = path.basename(built.wheel);
+  const metadata = parseCoreMetadata(await withLocalFile(built.wheel, (reader) => readWheelMetadata(reader, filename)), filename);
+  for (let i = 0; i < targets.length; i++) {
+    const pinned = new Map(selections[i].map((s) => [canonicalName(s.name), s.version]));
+    for (const text of metadata.requiresDist) {
+      const r = parseRequirement(text);
+      if (r.marker && !evaluateMarker(r.marker, targets[i].markerEnvironment as unknown as Record<string, string>, project.extras.length ? project.extras : undefined)) continue;
+      const version = pinned.get(r.canonicalName);
+      if (version === undefined || !r.specifier.contains(version, { prereleases: true })) {
+        throw new UsageError(
+          `${lockFile} does not hold ${r.toString()}, which the project ${project.name} needs for ${targets[i].label}${version === undefined ? '' : ` (it pins ${version})`}; lock again (pexship lock ${path.relative(req.cwd ?? process.cwd(), project.dir) || '.'} …).`,
+        );
+      }
+    }
+    selections[i].push({
+      name: canonicalName(wheelName),
+      version: metadata.version,
+      file: { filename, url: pathToFileURL(built.wheel).href, hashes: { sha256 }, yanked: false, coreMetadata: false, index: 'local project' },
+      needsBuild: false,
+    });
+  }
 }
 
 /** One distribution to install for one target, before download. */
@@ -162,18 +239,26 @@ export async function fetchSelections(
   selections: Selected[][],
   targets: Target[],
   client: IndexClient,
-  ctx: { cacheDir: string; pipIndexArgs: string[]; python?: string },
+  ctx: { cacheDir: string; pipIndexArgs: string[]; python?: string; hashMode?: HashMode },
   progress: Progress,
 ): Promise<string[][]> {
   const unique = new Map<string, IndexFile>();
   for (const list of selections) for (const s of list) unique.set(s.file.url, s.file);
   progress.step(`fetch ${unique.size} file${unique.size === 1 ? '' : 's'}`);
+  const fetched = progress.task('fetch', 'files', unique.size);
   const local = new Map<string, string>();
   await Promise.all(
     [...unique.values()].map(async (f) => {
       local.set(f.url, await client.fetchFile(f));
+      fetched.advance();
+      progress.detail(`${f.filename}${f.size !== undefined ? ` (${formatBytes(f.size)})` : ''}`);
     }),
   );
+  fetched.done();
+  if (ctx.hashMode) {
+    const fetched = selections.flat().map((s) => ({ ...s, path: local.get(s.file.url)! }));
+    await checkDownloadedHashes(ctx.hashMode, fetched);
+  }
   const out: string[][] = [];
   for (let i = 0; i < targets.length; i++) {
     const wheels: string[] = [];
@@ -210,5 +295,6 @@ export function pipIndexArgs(index: IndexOptions): string[] {
     for (const u of index.extraIndexUrls) args.push('--extra-index-url', u);
   }
   for (const f of index.findLinks) args.push('--find-links', f);
+  for (const h of index.trustedHosts ?? []) args.push('--trusted-host', h);
   return args;
 }

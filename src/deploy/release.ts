@@ -2,10 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
-import yauzl from 'yauzl';
+import { ZipArchive } from '../pex/zip.js';
 import { UsageError } from '../errors.js';
 
 export interface ReleasePlan {
@@ -37,35 +37,27 @@ async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** PEX-INFO from the zip; throws (saying why) when the file is not a zip or has no readable PEX-INFO. */
+/**
+ * PEX-INFO from the zip; throws (saying why) when the file is not a zip or has no readable PEX-INFO. Read with
+ * our own zip reader: it takes both absolute and prefix-relative offsets, as PEX files have either.
+ */
 async function readPexInfo(file: string): Promise<Record<string, unknown>> {
-  let zip: yauzl.ZipFile;
+  let zip: ZipArchive;
   try {
-    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: true });
+    zip = new ZipArchive(await readFile(file));
   } catch (err) {
     throw new UsageError(`${file} is not a PEX: it is not a zip archive (${(err as Error).message}). Give a PEX built by pexship or pex.`);
   }
+  const entry = zip.entries.find((e) => e.name === 'PEX-INFO');
+  if (!entry) throw new UsageError(`${file} is a zip without PEX-INFO, so it is not a PEX. Give a PEX built by pexship or pex.`);
+  let info: unknown;
   try {
-    for await (const entry of zip.eachEntry()) {
-      if (entry.fileName !== 'PEX-INFO') continue;
-      const stream = await zip.openReadStreamPromise(entry);
-      const chunks: Buffer[] = [];
-      for await (const c of stream) chunks.push(c as Buffer);
-      try {
-        const info = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-        if (info && typeof info === 'object' && !Array.isArray(info)) return info as Record<string, unknown>;
-      } catch {
-        /* reported below */
-      }
-      throw new UsageError(`${file} is not a PEX: its PEX-INFO is not a JSON object.`);
-    }
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`${file} is not a PEX: its zip cannot be read (${(err as Error).message}).`);
-  } finally {
-    zip.close();
+    info = JSON.parse(zip.read(entry).toString('utf8'));
+  } catch {
+    /* reported below */
   }
-  throw new UsageError(`${file} is a zip without PEX-INFO, so it is not a PEX. Give a PEX built by pexship or pex.`);
+  if (!info || typeof info !== 'object' || Array.isArray(info)) throw new UsageError(`${file} is not a PEX: its PEX-INFO is not a JSON object.`);
+  return info as Record<string, unknown>;
 }
 
 /** Refuses, before any connection, a file that is missing, not a PEX, or a name unsafe on the hosts. */

@@ -25,6 +25,10 @@ export interface HttpOptions {
   /** Requests in flight at once to one host (scheme, name and port), and so connections to it. */
   maxConnections: number;
   userAgent: string;
+  /** pip's --trusted-host: `host` or `host:port` whose TLS certificate is not checked. */
+  trustedHosts?: string[];
+  /** Told of every request as it is sent (URL without credentials), for -v. */
+  onRequest?: (record: RequestRecord) => void;
   /** Proxies as HTTP_PROXY / HTTPS_PROXY / NO_PROXY give them; none when absent. */
   proxy?: { http?: string; https?: string; noProxy?: string };
 }
@@ -134,6 +138,15 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** pip's matching: a trusted `host` covers every port, `host:port` that port only. */
+export function isTrustedHost(url: URL, trusted: string[]): boolean {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return trusted.some((t) => {
+    const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(t.trim());
+    return !!m && m[1].toLowerCase() === host.toLowerCase() && (m[2] === undefined || m[2] === (url.port || (url.protocol === 'https:' ? '443' : '80')));
+  });
+}
+
 /** Milliseconds a Retry-After header asks for (seconds or an HTTP date), or undefined. */
 export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
@@ -163,26 +176,32 @@ export class HttpClient {
   readonly requests: RequestRecord[] = [];
   /** Per-host request limits; exposed so tests and diagnostics can see a back-off. */
   readonly limits: HostLimits;
-  private undici?: Promise<{ undici: Undici; agent: Dispatcher }>;
+  private agents?: Promise<{ undici: Undici; agent: Dispatcher; trusted?: Dispatcher }>;
 
   constructor(readonly options: HttpOptions) {
     this.limits = new HostLimits(options.maxConnections);
   }
 
-  private load(): Promise<{ undici: Undici; agent: Dispatcher }> {
-    this.undici ??= timedImport().then((undici) => ({ undici, agent: this.makeAgent(undici) }));
-    return this.undici;
+  private load(): Promise<{ undici: Undici; agent: Dispatcher; trusted?: Dispatcher }> {
+    this.agents ??= timedImport().then((undici) => ({
+      undici,
+      agent: this.makeAgent(undici, true),
+      // For --trusted-host hosts only: the same pool, without certificate checks.
+      trusted: this.options.trustedHosts?.length ? this.makeAgent(undici, false) : undefined,
+    }));
+    return this.agents;
   }
 
-  private makeAgent(undici: Undici): Dispatcher {
+  private makeAgent(undici: Undici, verify: boolean): Dispatcher {
     const { timeoutMs, maxConnections, proxy } = this.options;
     const pool = { keepAliveTimeout: 30_000, connections: maxConnections };
+    const tls = verify ? {} : { rejectUnauthorized: false };
     // Explicit '' stops undici from reading process.env behind our back (tests pass their own env).
     if (proxy) {
-      return new undici.EnvHttpProxyAgent({ ...pool, connect: { timeout: timeoutMs }, httpProxy: proxy.http ?? '', httpsProxy: proxy.https ?? '', noProxy: proxy.noProxy ?? '' });
+      return new undici.EnvHttpProxyAgent({ ...pool, connect: { timeout: timeoutMs, ...tls }, httpProxy: proxy.http ?? '', httpsProxy: proxy.https ?? '', noProxy: proxy.noProxy ?? '' });
     }
     // Every direct connect is timed: a slow or failed one makes that host's limit back off.
-    const connect = undici.buildConnector({ timeout: timeoutMs });
+    const connect = undici.buildConnector({ timeout: timeoutMs, ...tls });
     return new undici.Agent({
       ...pool,
       connect: (opts, callback) => {
@@ -239,7 +258,7 @@ export class HttpClient {
 
   /** One attempt: the request plus any redirects, credentials only for the origin they belong to. */
   private async send(startUrl: string, headers: Record<string, string>, method: string): Promise<HttpResponse> {
-    const { undici, agent } = await this.load();
+    const { undici, agent, trusted } = await this.load();
     let url = new URL(startUrl);
     for (let hop = 0; ; hop++) {
       const auth = this.options.auth.headerFor(url);
@@ -248,12 +267,13 @@ export class HttpClient {
       target.password = '';
       const record: RequestRecord = { method, url: redactUrl(target.toString()), status: 0 };
       this.requests.push(record);
+      this.options.onRequest?.(record);
       // Our own timer for the headers: undici's coarse timers can overshoot short timeouts several times.
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(timeoutError()), this.options.timeoutMs);
       const res = await undici.request(target, {
         method: method as Dispatcher.HttpMethod,
-        dispatcher: agent,
+        dispatcher: trusted && isTrustedHost(target, this.options.trustedHosts!) ? trusted : agent,
         signal: abort.signal,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
@@ -276,7 +296,9 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    if (this.undici) await (await this.undici).agent.close();
+    if (!this.agents) return;
+    const { agent, trusted } = await this.agents;
+    await Promise.all([agent.close(), trusted?.close()]);
   }
 }
 

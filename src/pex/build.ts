@@ -8,6 +8,7 @@ import { chmod, mkdir, open, readdir, readFile, rename, stat, unlink } from 'nod
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { PEXSHIP_VERSION } from '../version.js';
+import { checkEntryModule, checkEntryPointSyntax, checkSourcesDir } from './entry-check.js';
 import { installWheel, type InstalledWheel } from './install.js';
 import { renderMain, runtimeFiles, type ScriptFile } from './runtime.js';
 import { writeZip, type ZipMember } from './zip.js';
@@ -43,6 +44,8 @@ export interface BuildPexOptions {
   requirements?: string[];
   /** Which wheels serve which target; default: one target, every wheel, named `current`. */
   targets?: PexTarget[];
+  /** Told of each batch written to the PEX file: its bytes, and the file's total size. */
+  onWrite?: (bytes: number, total: number) => void;
 }
 
 export interface DistributionSummary {
@@ -72,8 +75,6 @@ interface SourceFile {
   executable: boolean;
 }
 
-const ENTRY_POINT = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*)?$/;
-
 function byName<T extends { name: string }>(a: T, b: T): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
@@ -82,13 +83,7 @@ function byName<T extends { name: string }>(a: T, b: T): number {
 async function readSources(dirs: string[]): Promise<SourceFile[]> {
   const files = new Map<string, SourceFile & { from: string }>();
   for (const dir of dirs) {
-    let info;
-    try {
-      info = await stat(dir);
-    } catch {
-      throw new UsageError(`--sources-directory ${dir} does not exist; give a folder of your Python code.`);
-    }
-    if (!info.isDirectory()) throw new UsageError(`--sources-directory ${dir} is not a folder.`);
+    await checkSourcesDir(dir);
     const walk = async (rel: string): Promise<void> => {
       const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
       for (const entry of entries) {
@@ -169,9 +164,7 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
   if (options.entryPoint && options.script) {
     throw new UsageError('give either an entry point (-e/-m) or a console script (-c), not both.');
   }
-  if (options.entryPoint && !ENTRY_POINT.test(options.entryPoint)) {
-    throw new UsageError(`entry point '${options.entryPoint}' is not MODULE or MODULE:FUNCTION (e.g. myapp.cli:main).`);
-  }
+  checkEntryPointSyntax(options.entryPoint);
   const wheelPaths = [...new Set(options.wheels.map((w) => path.resolve(w)))];
   const [installed, sources] = await Promise.all([Promise.all(wheelPaths.map((w) => installWheel(w, { cacheDir: options.cacheDir }))), readSources(options.sourcesDirs ?? [])]);
   installed.sort((a, b) => (a.filename < b.filename ? -1 : 1));
@@ -186,6 +179,10 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
   const known = new Set(installed.map((w) => w.filename));
   for (const t of targets) {
     for (const w of t.wheels) if (!known.has(w)) throw new Error(`target ${t.platform} names ${w}, which is not among the wheels being installed`);
+  }
+  if (options.entryPoint) {
+    const files = (t: PexTarget) => installed.filter((w) => t.wheels.includes(w.filename)).flatMap((w) => w.members.map((m) => m.name));
+    checkEntryModule(options.entryPoint, sources.map((f) => f.name), targets.map((t) => ({ label: t.platform, files: files(t) })));
   }
 
   // Everything but __main__.py and PEX-INFO, in entry order: they carry the hashes of the rest.
@@ -243,7 +240,7 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
   ];
   const shebang = Buffer.from(`#!${options.shebang ?? defaultShebang()}\n`);
   const chunks = writeZip(shebang, members, options.compress ?? true);
-  const written = await writeAtomically(options.output, chunks);
+  const written = await writeAtomically(options.output, chunks, options.onWrite);
 
   return {
     path: path.resolve(options.output),
@@ -285,7 +282,8 @@ export function sortKeys(value: unknown): unknown {
 }
 
 /** Writes `chunks` to a temporary file beside `output`, makes it executable, renames it into place. */
-async function writeAtomically(output: string, chunks: Buffer[]): Promise<{ size: number; sha256: string }> {
+async function writeAtomically(output: string, chunks: Buffer[], onWrite?: (bytes: number, total: number) => void): Promise<{ size: number; sha256: string }> {
+  const total = chunks.reduce((sum, c) => sum + c.length, 0);
   const dir = path.dirname(path.resolve(output));
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(output)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -299,6 +297,7 @@ async function writeAtomically(output: string, chunks: Buffer[]): Promise<{ size
       hash.update(batch);
       size += batch.length;
       await handle.writeFile(batch);
+      onWrite?.(batch.length, total);
     }
     await handle.close();
     await chmod(temp, 0o755);

@@ -11,6 +11,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { JobError, UsageError } from '../errors.js';
+import { redactUrl } from '../index/redact.js';
 import type { IndexFile } from '../index/types.js';
 import { InvalidMetadata, parseCoreMetadata } from '../python/metadata.js';
 import { parseSpecifierSet, SpecifierSet, tryParseVersion, type Version } from '../python/pep440.js';
@@ -18,6 +19,7 @@ import { canonicalExtra, evaluateMarker, parseRequirement, type Requirement } fr
 import type { Target } from '../python/platform.js';
 import { tagPriority } from '../python/tags.js';
 import { canonicalizeName, parseSdistFilename, parseWheelFilename } from '../python/wheel.js';
+import type { FormatControl } from './format-control.js';
 
 /** What the resolver needs of an index: the real `IndexClient` fits, tests pass an in-memory fake. */
 export interface PackageSource {
@@ -237,6 +239,10 @@ export interface ProviderOptions {
   pre: boolean;
   allowSdists: boolean;
   hashes?: Map<string, Set<string>>;
+  /** pip's --only-binary / --no-binary. */
+  formatControl?: FormatControl;
+  /** pip's --prefer-binary: versions with a usable wheel come before newer sdist-only ones. */
+  preferBinary?: boolean;
   /** Constraints by canonical name (markers already evaluated for the target). */
   constraints: Map<string, SpecifierSet>;
 }
@@ -319,6 +325,7 @@ export class Provider {
     if (!pending) {
       pending = this.options.metadata.parsedFiles(name).then((parsed) => {
         const verdicts = parsed.map((f) => this.judge(f, name)).sort((a, b) => this.compareFiles(a, b));
+        this.preferHashedFiles(name, verdicts);
         const versions: VersionGroup[] = [];
         for (const v of verdicts) {
           if (v.rejected !== undefined) continue;
@@ -327,11 +334,31 @@ export class Provider {
           if (last && last.key === key) last.files.push(v);
           else versions.push({ key, version: v.version!, files: [v] });
         }
+        if (this.options.preferBinary) {
+          // pip sorts by "is a wheel" before version: a version with a usable wheel beats newer sdist-only ones.
+          const withWheel = versions.filter((g) => g.files.some((f) => f.isWheel));
+          versions.splice(0, versions.length, ...withWheel, ...versions.filter((g) => !withWheel.includes(g)));
+        }
         return { verdicts, versions };
       });
       this.views.set(name, pending);
     }
     return pending;
+  }
+
+  /**
+   * pip's hash-checking mode: when some usable file of a version has one of the required hashes, the others of
+   * that version are set aside (and `indexCandidates` prefers such versions); when none has, all stay, so the
+   * chosen file is reported as a hash mismatch (expected, got) after resolution, not as a missing version.
+   */
+  private preferHashedFiles(name: string, verdicts: FileVerdict[]): void {
+    const allowed = this.options.hashes?.get(name);
+    if (!allowed) return;
+    const matches = (v: FileVerdict) => allowed.has(v.file.hashes.sha256?.toLowerCase() ?? '');
+    const versionsWithMatch = new Set(verdicts.filter((v) => v.rejected === undefined && matches(v)).map((v) => v.version!.toString()));
+    for (const v of verdicts) {
+      if (v.rejected === undefined && versionsWithMatch.has(v.version!.toString()) && !matches(v)) v.rejected = 'its sha256 is not among the required hashes';
+    }
   }
 
   private requiresPythonFits(text: string): boolean {
@@ -363,6 +390,11 @@ export class Provider {
       verdict.rejected = f.problem;
       return verdict;
     }
+    const formats = this.options.formatControl?.allowed(name);
+    if (formats && !formats[f.isWheel ? 'wheel' : 'sdist']) {
+      verdict.rejected = f.isWheel ? 'a wheel, and --no-binary asks for a build from source' : 'a source distribution, and --only-binary allows wheels only';
+      return verdict;
+    }
     if (f.isWheel) {
       let rank: number | undefined;
       for (const tag of f.tags) {
@@ -382,11 +414,6 @@ export class Provider {
     if (rp && !this.requiresPythonFits(rp)) {
       verdict.rejected = `requires Python ${rp} (target has ${this.pythonVersion})`;
       return verdict;
-    }
-    const allowed = this.options.hashes?.get(name);
-    if (allowed) {
-      const digest = f.file.hashes.sha256;
-      if (!digest || !allowed.has(digest.toLowerCase())) verdict.rejected = 'its sha256 is not among the required hashes';
     }
     return verdict;
   }
@@ -599,7 +626,11 @@ export class Provider {
 
   /** Versions of the project that `spec` admits, one candidate per version, with yanked files per PEP 592. */
   private indexCandidates(name: string, view: ProjectView, spec: SpecifierSet): Candidate[] {
-    const admitted = spec.filter(view.versions, { prereleases: this.options.pre ? true : null, key: (g) => g.version });
+    let admitted = spec.filter(view.versions, { prereleases: this.options.pre ? true : null, key: (g) => g.version });
+    // pip's hash-checking mode: among the admitted versions, those with a file of a required hash win.
+    const allowed = this.options.hashes?.get(name);
+    const hashed = (g: VersionGroup) => g.files.some((f) => allowed!.has(f.file.hashes.sha256?.toLowerCase() ?? ''));
+    if (allowed && admitted.some(hashed)) admitted = admitted.filter(hashed);
     // Yanked files count only when everything applicable is yanked and the requirement pins a version.
     const allYanked = admitted.every((g) => g.files.every((f) => f.file.yanked !== false));
     const useYanked = allYanked && isPinned(spec);
@@ -655,17 +686,18 @@ export class Provider {
 }
 
 /** Turns `name @ url` (http(s), file URL or local path) into a file entry with its version. */
-function fileForUrl(url: string, name: string): { file: IndexFile; version: Version; url: string } {
+export function fileForUrl(url: string, name: string): { file: IndexFile; version: Version; url: string } {
+  const shown = redactUrl(url); // messages never carry the URL's password
   let href = url.trim();
   if (!/^[a-z][a-z0-9+.-]*:/i.test(href) || /^[a-z]:[\\/]/i.test(href)) href = pathToFileURL(href).toString();
   let parsed: URL;
   try {
     parsed = new URL(href);
   } catch {
-    throw new UsageError(`The requirement ${name} @ ${url} has an invalid URL.`);
+    throw new UsageError(`The requirement ${name} @ ${shown} has an invalid URL.`);
   }
   if (!['http:', 'https:', 'file:'].includes(parsed.protocol)) {
-    throw new UsageError(`The requirement ${name} @ ${url}: only http(s) and file URLs of wheels or sdists are supported (not ${parsed.protocol} VCS or other schemes).`);
+    throw new UsageError(`The requirement ${name} @ ${shown}: only http(s) and file URLs of wheels or sdists are supported (not ${parsed.protocol} VCS or other schemes).`);
   }
   const hashes: Record<string, string> = {};
   const fragment = parsed.hash.replace(/^#/, '');
@@ -686,11 +718,11 @@ function fileForUrl(url: string, name: string): { file: IndexFile; version: Vers
     versionText = sdist.version;
     fileName = sdist.name;
   } else {
-    throw new UsageError(`The requirement ${name} @ ${url} does not point at a wheel (.whl) or source archive; pexship cannot use project directories or VCS URLs.`);
+    throw new UsageError(`The requirement ${name} @ ${shown} does not point at a wheel (.whl) or source archive; pexship cannot use project directories or VCS URLs.`);
   }
-  if (fileName !== name) throw new UsageError(`The requirement ${name} @ ${url} names ${name}, but the file is a distribution of ${fileName}.`);
+  if (fileName !== name) throw new UsageError(`The requirement ${name} @ ${shown} names ${name}, but the file is a distribution of ${fileName}.`);
   const version = tryParseVersion(versionText);
-  if (!version) throw new JobError(`The file ${filename} (from ${name} @ ${url}) has the invalid version ${JSON.stringify(versionText)}.`);
+  if (!version) throw new JobError(`The file ${filename} (from ${name} @ ${shown}) has the invalid version ${JSON.stringify(versionText)}.`);
   const file: IndexFile = { filename, url: parsed.toString(), hashes, yanked: false, coreMetadata: false, index: 'direct reference' };
   return { file, version, url: file.url };
 }

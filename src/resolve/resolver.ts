@@ -16,6 +16,7 @@ import { SpecifierSet } from '../python/pep440.js';
 import { canonicalName, evaluateMarker, type Requirement } from '../python/pep508.js';
 import type { Target } from '../python/platform.js';
 import { conflictError } from './conflict.js';
+import type { FormatControl } from './format-control.js';
 import { Engine, ResolutionImpossible, type EngineResult, type Information } from './engine.js';
 import { MetadataStore, PYTHON_IDENTIFIER, Provider, type Candidate, type PackageSource } from './provider.js';
 
@@ -40,8 +41,15 @@ export interface ResolveRequest {
   /** `--pre`: allow pre-releases everywhere. */
   pre?: boolean;
   source: PackageSource;
-  /** pip's --require-hashes: canonical name → acceptable sha256 digests. Names absent here are unrestricted. */
+  /**
+   * pip's --require-hashes: canonical name → acceptable sha256 digests. Files with one of them are preferred
+   * within a version; the caller checks the result (`checkRequiredHashes` in core/hash-mode.ts).
+   */
   hashes?: Map<string, Set<string>>;
+  /** pip's --only-binary / --no-binary. */
+  formatControl?: FormatControl;
+  /** pip's --prefer-binary. */
+  preferBinary?: boolean;
   /** Consider sdists when no wheel of a version fits (chosen ones are marked `needsBuild`). Default true. */
   allowSdists?: boolean;
   onProgress?: (event: ResolveProgress) => void;
@@ -111,6 +119,8 @@ async function resolveTarget(request: ResolveRequest, target: Target, metadata: 
     pre: request.pre ?? false,
     allowSdists: request.allowSdists ?? true,
     ...(request.hashes ? { hashes: request.hashes } : {}),
+    ...(request.formatControl ? { formatControl: request.formatControl } : {}),
+    preferBinary: request.preferBinary ?? false,
     constraints,
   });
   const label = target.label;

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploy, formatSummary, listReleases, type ConnectionOptions } from '../../src/deploy/index.js';
+import { runCli } from '../helpers/cli.js';
 import { fakePex, makeClientKeys, readHostState, tempDir, type ClientKeys } from './fixtures.js';
 import { startProxy, type TestProxy } from './proxy.js';
 import { freePort, keygen, startSshd, type TestSshd } from './sshd.js';
@@ -88,6 +89,16 @@ describe('misbehaving hosts', () => {
       // The same server takes the right key when it is offered first.
       const direct = await listReleases(conn([addr(strict.port)], { path: path.join(work, 'strict-app') }));
       expect(direct[0].ok, direct[0].error).toBe(true);
+
+      // The real CLI with all of them at once: no crash, a summary naming every host, exit code 1.
+      const cli = await runCli(
+        ['deploy', fakePex(path.join(work, 'cli.pex'), 'cli'), '--host', addr(hanging.port), '--host', addr(strict.port), '--host', addr(refusingPort),
+          '--path', path.join(work, 'cli-app'), '--known-hosts', knownHosts, '--connect-timeout', '2'],
+        { env: { SSH_AUTH_SOCK: sock } },
+      );
+      expect(cli.status, cli.stderr).toBe(1);
+      expect(cli.stdout).toMatch(/deploy FAILED: 0 host\(s\) ok, 3 failed/);
+      for (const h of [hanging.port, strict.port, refusingPort]) expect(cli.stdout).toContain(addr(h));
     } finally {
       process.kill(Number(agentPid));
     }

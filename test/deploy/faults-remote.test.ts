@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type net from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runUnlock } from '../../src/cli/deploy.js';
 import { deploy, unlock, type ConnectionOptions, type DeployEvent } from '../../src/deploy/index.js';
 import { fakePex, makeClientKeys, readHostState, tempDir, type ClientKeys } from './fixtures.js';
 import { startProxy, type TestProxy } from './proxy.js';
@@ -205,6 +206,19 @@ describe('locks belong to live deploys', () => {
     expect(r.hosts[0].error).toMatch(/no longer holds .*\.pexship\/lock.*nothing was switched/);
     expect(state()).toMatchObject({ current: v1, lock: null });
     expect(await unlock(conn)).toMatchObject([{ ok: true, freed: null }]);
+
+    // The CLI names the owner of a lock it frees.
+    sshd.inside(`ln -s 'v2 999999 - 1700000000 abc alice@laptop' '${conn.path}/.pexship/lock'`);
+    const out: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+    try {
+      const code = await runUnlock(['--host', conn.hosts[0], '--path', conn.path, '--identity', keys.key, '--known-hosts', knownHosts]);
+      expect(code).toBe(0);
+    } finally {
+      write.mockRestore();
+    }
+    expect(out.join('')).toContain('freed the lock of alice@laptop, started 2023-11-14T22:13:20.000Z, remote pid 999999');
+    expect(state().lock).toBeNull();
   }, 60_000);
 });
 
