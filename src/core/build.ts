@@ -81,6 +81,8 @@ export interface BuildRequest {
   excludes?: string[];
   overrides?: string[];
   transitive?: boolean;
+  /** Connections to one index host at once (`--max-connections`). */
+  maxConnections?: number;
 }
 
 export interface BuiltPex extends BuildPexResult {
@@ -175,7 +177,7 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
   // Before any network work: a typo in -e or a missing -D folder costs nothing to find now.
   await checkEntryInputs(req.entryPoint, req.sourcesDirs.map((d) => path.resolve(cwd, d)));
   const cacheDir = req.cacheDir ?? defaultCacheDir();
-  const pendingTargets = resolveTargets(req);
+  const pendingTargets = resolveTargets(req, cacheDir);
   let targets: Target[];
 
   let client: IndexClient;
