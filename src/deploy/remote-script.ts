@@ -308,6 +308,8 @@ lock_state() {
   return 0
 }
 
+lock_word() { if [ -n "$L_STALE" ]; then echo stale; else echo live; fi; }
+
 # The lock is a symlink whose target is its value: created atomically with its content. Every way out of
 # the loop is bounded: by --lock-wait for a live lock, by a few attempts for anything else.
 take_lock() {
@@ -545,7 +547,7 @@ if [ "$P_MODE" = unlock ]; then
     lock_state "$held"
     rm -f "$LOCK"
     [ "$L_PID" != 0 ] && rm -f ".pexship/hb.$L_PID"
-    say "unlocked $<L_STALE:+stale}$<L_STALE:-live} $held"
+    say "unlocked $(lock_word) $held"
   elif [ -e "$LOCK" ]; then
     fail "$BASE_ABS/$LOCK is not a pexship lock (those are symlinks); look at it and remove it by hand"
   else
@@ -559,7 +561,7 @@ if [ "$P_MODE" = list ]; then
   say "current $CURRENT"
   if held=$(readlink "$LOCK" 2>/dev/null); then
     lock_state "$held"
-    say "lock $<L_RUN:--} $<L_STALE:+stale}$<L_STALE:-live} $held"
+    say "lock $<L_RUN:--} $(lock_word) $held"
   fi
   line=$(grep "\"run\":\"$P_RUN\"" .pexship/history.jsonl 2>/dev/null | tail -n 1)
   [ -n "$line" ] && say "outcome $(printf '%s\n' "$line" | sed -n 's/.*"outcome":"\([^"]*\)".*/\1/p')"
