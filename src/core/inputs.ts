@@ -45,7 +45,7 @@ export interface InputRequest {
 }
 
 /** pip's rule: `.`, `..`, or a path with a separator (optionally `[extras]`) that is a folder names a local project. */
-async function isProjectArg(arg: string, cwd: string): Promise<boolean> {
+export async function isProjectArg(arg: string, cwd: string): Promise<boolean> {
   const dir = parseProjectSpec(arg).dir;
   if (/^(https?|file):\/\//i.test(dir) || dir.toLowerCase().endsWith('.whl')) return false;
   if (!(dir === '.' || dir === '..' || dir.includes('/') || dir.includes(path.sep))) return false;

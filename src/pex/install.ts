@@ -222,7 +222,7 @@ export async function installWheel(wheelPath: string, options: { cacheDir?: stri
     const executable = (e.unixMode & 0o111) !== 0 || script !== '';
     const member: ZipMember = { name: target, mode: executable ? 0o100755 : 0o100644 };
     if (e.method === METHOD_DEFLATED) member.deflated = { data: zip.rawData(e), crc: e.crc, size: e.size };
-    else member.content = content;
+    else Object.assign(member, { content, store: true }); // the wheel stored it: deflating again rarely pays
     members.push(member);
     sources.set(target, e);
     installedSize += content.length;
@@ -325,7 +325,7 @@ async function loadManifest(file: string, data: Buffer, filename: string): Promi
         continue;
       }
       const raw = storedBytes(data, { name: m.name, localOffset: m.at!, compressedSize: m.compressedSize! });
-      members.push(m.method === METHOD_DEFLATED ? { name: m.name, mode: m.mode, deflated: { data: raw, crc: m.crc!, size: m.size! } } : { name: m.name, mode: m.mode, content: raw });
+      members.push(m.method === METHOD_DEFLATED ? { name: m.name, mode: m.mode, deflated: { data: raw, crc: m.crc!, size: m.size! } } : { name: m.name, mode: m.mode, content: raw, store: true });
     }
   } catch {
     return undefined; // a manifest that does not fit the file: install afresh

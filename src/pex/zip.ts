@@ -160,6 +160,8 @@ export interface ZipMember {
   /** Raw deflate stream, CRC and size when copying a member unchanged from another archive. */
   deflated?: { data: Buffer; crc: number; size: number };
   content?: Buffer;
+  /** Keep `content` stored: a wheel member its wheel stored (already compressed, or too big to be worth it). */
+  store?: boolean;
 }
 
 /** 1980-01-01 00:00:00 in DOS format: the earliest date a zip can hold, the same on every machine. */
@@ -194,7 +196,7 @@ export function writeZip(prefix: Buffer, members: Iterable<ZipMember>, compress 
       size = content.length;
       method = METHOD_STORED;
       data = content;
-      if (compress && content.length > 0) {
+      if (compress && !m.store && content.length > 0) {
         const deflated = deflateRawSync(content, { level: 9 });
         if (deflated.length < content.length) {
           method = METHOD_DEFLATED;

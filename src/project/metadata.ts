@@ -15,10 +15,11 @@ export class NotNative extends Error {}
 export interface MetadataStyle {
   metadataVersion: string;
   /**
-   * poetry-core writes only the first author (and maintainer), as `Author: name` and `Author-email: email`;
-   * the others every one, `Author-email: name <email>` when both are known.
+   * `pep621` (hatchling, flit-core, setuptools): `Author-email: name <email>` when both are known, `Author` for
+   * names alone; `first` (poetry-core): only the first author, as `Author: name` and `Author-email: email`;
+   * `uv` (uv_build): every name in `Author`, and `name <email>` in `Author-email`.
    */
-  splitAuthors: boolean;
+  authors: 'pep621' | 'first' | 'uv';
   /** flit-core puts `extra == "x"` before the requirement's own marker. */
   extraMarkerFirst?: boolean;
   /** hatchling sorts classifiers; the others keep the written order. */
@@ -27,6 +28,16 @@ export interface MetadataStyle {
   entryPointSeparator: string;
   /** flit-core and poetry-core end every entry-point section with a blank line, the last one too. */
   entryPointsEndBlank?: boolean;
+  /**
+   * pdm-backend sorts groups and names, ends every group with a blank line, and always writes
+   * `[console_scripts]` and `[gui_scripts]`, empty or not (so entry_points.txt always exists).
+   */
+  entryPointsSortedAlways?: boolean;
+  /** uv_build ships license files only when `license-files` names them; the others pick LICENSE* etc. by default. */
+  noDefaultLicenseFiles?: boolean;
+  /** pdm-backend's default license globs leave AUTHORS* out, and the files it finds so are copied but not declared. */
+  licenseGlob?: RegExp;
+  undeclaredLicenseFiles?: boolean;
   /** flit-core 4 adds `Import-Name` for the module it ships. */
   importNames?: string[];
 }
@@ -75,18 +86,21 @@ async function readme(value: unknown, root: string): Promise<{ text: string; typ
   throw new NotNative('[project].readme has a form the native builder does not model');
 }
 
-function people(value: unknown, split: boolean): { field: string; value: string }[] {
+function people(value: unknown, style: MetadataStyle['authors']): { field: string; value: string }[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new NotNative('[project].authors/maintainers is not an array');
   const names: string[] = [];
   const emails: string[] = [];
-  for (const p of split ? value.slice(0, 1) : value) {
+  for (const p of style === 'first' ? value.slice(0, 1) : value) {
     if (!isTable(p)) throw new NotNative('an author is not a table');
     const name = typeof p.name === 'string' ? p.name : undefined;
     const email = typeof p.email === 'string' ? p.email : undefined;
-    if (split) {
+    if (style === 'first') {
       if (name) names.push(name);
       if (email) emails.push(email);
+    } else if (style === 'uv') {
+      if (name) names.push(name);
+      if (email) emails.push(name ? `${name} <${email}>` : email);
     } else if (name && email) emails.push(`${name} <${email}>`);
     else if (email) emails.push(email);
     else if (name) names.push(name);
@@ -114,8 +128,9 @@ function withExtra(r: Requirement, extra: string, extraFirst: boolean): string {
 }
 
 /** `[project.scripts]`, `[project.gui-scripts]` and `[project.entry-points.*]` as entry_points.txt. */
-export function entryPointsText(project: Table, separator: string, endBlank = false): string | undefined {
-  const groups: [string, Table][] = [];
+export function entryPointsText(project: Table, style: Pick<MetadataStyle, 'entryPointSeparator' | 'entryPointsEndBlank' | 'entryPointsSortedAlways'>): string | undefined {
+  const separator = style.entryPointSeparator;
+  let groups: [string, Table][] = [];
   if (isTable(project.scripts)) groups.push(['console_scripts', project.scripts]);
   if (isTable(project['gui-scripts'])) groups.push(['gui_scripts', project['gui-scripts']]);
   if (project['entry-points'] !== undefined) {
@@ -125,17 +140,22 @@ export function entryPointsText(project: Table, separator: string, endBlank = fa
       groups.push([group, table]);
     }
   }
+  if (style.entryPointsSortedAlways) {
+    const all = new Map<string, Table>([['console_scripts', {}], ['gui_scripts', {}], ...groups]);
+    groups = [...all].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([g, t]) => [g, Object.fromEntries(Object.entries(t).sort((a, b) => (a[0] < b[0] ? -1 : 1)))]);
+  }
   const sections = groups
-    .filter(([, table]) => Object.keys(table).length > 0)
+    .filter(([, table]) => style.entryPointsSortedAlways || Object.keys(table).length > 0)
     .map(([group, table]) => {
       const lines = Object.entries(table).map(([name, value]) => {
         if (typeof value !== 'string') throw new NotNative(`entry point ${group}.${name} is not a string`);
         return `${name}${separator}${value}`;
       });
-      return `[${group}]\n${lines.join('\n')}\n`;
+      return `[${group}]\n${lines.map((l) => `${l}\n`).join('')}`;
     });
   if (!sections.length) return undefined;
-  return sections.join('\n') + (endBlank ? '\n' : '');
+  if (style.entryPointsSortedAlways) return sections.map((x) => `${x}\n`).join('');
+  return sections.join('\n') + (style.entryPointsEndBlank ? '\n' : '');
 }
 
 /**
@@ -169,16 +189,16 @@ export async function projectMetadata(project: Table, root: string, rootFiles: s
     if (!isTable(project.urls)) throw new NotNative('[project.urls] is not a table');
     for (const [label, url] of Object.entries(project.urls)) add('Project-URL', `${label}, ${String(url)}`);
   }
-  for (const p of people(project.authors, style.splitAuthors)) add(`Author${p.field}`, p.value);
-  for (const p of people(project.maintainers, style.splitAuthors)) add(`Maintainer${p.field}`, p.value);
+  for (const p of people(project.authors, style.authors)) add(`Author${p.field}`, p.value);
+  for (const p of people(project.maintainers, style.authors)) add(`Maintainer${p.field}`, p.value);
 
   const license = project.license;
   if (typeof license === 'string') add('License-Expression', license);
   else if (isTable(license) && typeof license.text === 'string' && license.file === undefined) add('License', license.text);
   else if (license !== undefined) throw new NotNative('[project].license = {file = …} is read differently by each backend');
   if (project['license-files'] !== undefined) throw new NotNative('[project].license-files globs are left to the backend');
-  const licenseFiles = rootFiles.filter((f) => LICENSE_GLOB.test(f)).sort();
-  for (const f of licenseFiles) add('License-File', f);
+  const licenseFiles = style.noDefaultLicenseFiles ? [] : rootFiles.filter((f) => (style.licenseGlob ?? LICENSE_GLOB).test(f)).sort();
+  if (!style.undeclaredLicenseFiles) for (const f of licenseFiles) add('License-File', f);
 
   const keywords = strings(project.keywords, '[project].keywords');
   if (keywords.length) add('Keywords', keywords.join(','));
@@ -201,5 +221,5 @@ export async function projectMetadata(project: Table, root: string, rootFiles: s
 
   let text = h.map(([f, v]) => `${f}: ${v.replace(/\r?\n/g, ' ')}\n`).join('');
   if (description) text += `\n${description.text}`;
-  return { name, version: normalVersion, metadata: text, entryPoints: entryPointsText(project, style.entryPointSeparator, style.entryPointsEndBlank), licenseFiles };
+  return { name, version: normalVersion, metadata: text, entryPoints: entryPointsText(project, style), licenseFiles };
 }

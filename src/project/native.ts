@@ -91,7 +91,7 @@ interface Plan {
   dynamicLicenseFile?: boolean;
 }
 
-const BASE_STYLE = { splitAuthors: false, sortClassifiers: false };
+const BASE_STYLE = { authors: 'pep621', sortClassifiers: false } as const;
 
 async function hatchling(p: NativeProject, project: Table): Promise<Plan> {
   const hatch = table(table(p.doc.tool, '[tool]').hatch, '[tool.hatch]');
@@ -302,7 +302,57 @@ async function poetry(p: NativeProject, project: Table): Promise<Plan> {
   }
   // poetry-core leaves out what git ignores, when the project is in a git checkout.
   if (inGitCheckout(p.dir)) dropIgnored(shipped, await ignoreRules(p));
-  return { backend: 'poetry-core', style: { metadataVersion: '2.4', splitAuthors: true, sortClassifiers: false, entryPointSeparator: '=', entryPointsEndBlank: true }, shipped };
+  return { backend: 'poetry-core', style: { metadataVersion: '2.4', authors: 'first', sortClassifiers: false, entryPointSeparator: '=', entryPointsEndBlank: true }, shipped };
+}
+
+/**
+ * uv_build (modelled from its documented defaults and source, as its wheel is a platform binary): the module
+ * `<module-root>/<name>/` (module-root `src` unless set; the name is the project's, normalised with underscores),
+ * every file in it but `__pycache__`/`*.pyc`/`*.pyo`, no VCS ignores, license files only from `license-files`.
+ */
+async function uvBuild(p: NativeProject, project: Table): Promise<Plan> {
+  const settings = table(table(table(p.doc.tool, '[tool]').uv, '[tool.uv]')['build-backend'], '[tool.uv.build-backend]');
+  onlyKeys(settings, ['module-root', 'module-name', 'source-include'], '[tool.uv.build-backend]');
+  const root = typeof settings['module-root'] === 'string' ? (settings['module-root'] as string).replace(/^\.\/?/, '').replace(/\/+$/, '') : 'src';
+  const name = settings['module-name'] ?? canonicalName(String(project.name)).replace(/-/g, '_');
+  if (typeof name !== 'string' || !IDENTIFIER.test(name)) throw new NotNative('a dotted, list or stubs module-name is left to uv_build');
+  const dir = root ? `${root}/${name}` : name;
+  if (!p.files.files.includes(`${dir}/__init__.py`)) throw new NotNative(`uv_build would fail: ${dir}/__init__.py is missing`);
+  const shipped = new Map<string, string>();
+  filesUnder(p.files.files, dir, name, shipped);
+  const metadataVersion = typeof project.license === 'string' ? '2.4' : '2.3';
+  return { backend: 'uv_build', style: { ...BASE_STYLE, authors: 'uv', metadataVersion, entryPointSeparator: ' = ', entryPointsEndBlank: true, noDefaultLicenseFiles: true }, shipped };
+}
+
+/**
+ * pdm-backend: every top-level package (a folder with `__init__.py`) of `src/` when it exists, else of the
+ * project root (a root `tests/` left out), or the top-level modules when there is none; all their files; the
+ * package folder's prefix dropped in the wheel.
+ */
+async function pdmBackend(p: NativeProject, project: Table): Promise<Plan> {
+  const pdmTool = table(table(p.doc.tool, '[tool]').pdm, '[tool.pdm]');
+  if (pdmTool.version !== undefined) throw new NotNative('[tool.pdm.version] computes the version');
+  const build = table(pdmTool.build, '[tool.pdm.build]');
+  onlyKeys(build, ['package-dir'], '[tool.pdm.build]');
+  const files = p.files.files;
+  if (files.includes('pdm_build.py')) throw new NotNative('pdm_build.py is a build hook');
+  const base = typeof build['package-dir'] === 'string' ? (build['package-dir'] as string).replace(/\/+$/, '') : p.files.dirs.includes('src') ? 'src' : '';
+  const prefix = base ? `${base}/` : '';
+  const packages = p.files.dirs
+    .filter((d) => d.startsWith(prefix) && !d.slice(prefix.length).includes('/'))
+    .map((d) => d.slice(prefix.length))
+    .filter((d) => d !== '__pypackages__' && files.includes(`${prefix}${d}/__init__.py`) && !(base === '' && d === 'tests'));
+  const shipped = new Map<string, string>();
+  for (const pkg of packages) filesUnder(files, `${prefix}${pkg}`, pkg, shipped);
+  if (packages.length === 0) {
+    for (const f of files) if (f.startsWith(prefix) && !f.slice(prefix.length).includes('/') && f.endsWith('.py')) shipped.set(f.slice(prefix.length), f);
+  }
+  const metadataVersion = typeof project.license === 'string' || project['license-files'] !== undefined ? '2.4' : '2.3';
+  return {
+    backend: 'pdm-backend',
+    style: { ...BASE_STYLE, metadataVersion, entryPointSeparator: ' = ', entryPointsSortedAlways: true, licenseGlob: /^(LICEN[CS]E|COPYING|NOTICE)/, undeclaredLicenseFiles: true },
+    shipped,
+  };
 }
 
 function inGitCheckout(dir: string): boolean {
@@ -312,11 +362,15 @@ function inGitCheckout(dir: string): boolean {
   }
 }
 
+const PEP621_KEYS = new Set(['name', 'version', 'description', 'readme', 'requires-python', 'license', 'license-files', 'authors', 'maintainers', 'keywords', 'classifiers', 'urls', 'scripts', 'gui-scripts', 'entry-points', 'dependencies', 'optional-dependencies', 'dynamic']);
+
 const BACKENDS: Record<string, (p: NativeProject, project: Table) => Promise<Plan>> = {
   'hatchling.build': hatchling,
   'flit_core.buildapi': flit,
   'setuptools.build_meta': setuptools,
   'poetry.core.masonry.api': poetry,
+  uv_build: uvBuild,
+  'pdm.backend': pdmBackend,
 };
 
 function recordHash(data: Buffer): string {
@@ -332,6 +386,8 @@ export async function buildNative(p: NativeProject): Promise<NativeWheel> {
   if (!rule) throw new NotNative(backendName ? `the backend ${backendName} is not one the native builder models` : 'no [build-system].build-backend (legacy setuptools)');
   const project = table(p.doc.project, '[project]');
   if (Object.keys(project).length === 0) throw new NotNative('there is no [project] table');
+  const unknown = Object.keys(project).filter((k) => !PEP621_KEYS.has(k));
+  if (unknown.length) throw new NotNative(`[project] sets ${unknown.join(', ')}, which the native builder does not model`);
   if (p.files.files.some((f) => /\.(c|cc|cpp|cxx|pyx|rs|f90)$/i.test(f) && !f.includes('/tests/'))) throw new NotNative('the project holds native sources');
 
   const plan = await rule(p, project);

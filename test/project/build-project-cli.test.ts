@@ -95,13 +95,23 @@ describe('pexship build of a local project', () => {
     expect(execFileSync(python.executable, [out], { encoding: 'utf8', env: { ...process.env, PEX_ROOT: path.join(work, 'root') } }).trim()).toBe('flit says hi');
   });
 
-  it('lock of a project pins its dependencies, not the built file', async () => {
+  it('lock of a project pins its dependencies, not the built file; build --lock adds the project back', async () => {
     const dir = project('locked');
-    const r = await runCli(['lock', '.', '--no-index', '-f', wheels, '-o', 'pylock.toml', '--python', python.executable, '--cache-dir', path.join(work, 'cache')], { cwd: dir });
+    const cache = ['--python', python.executable, '--cache-dir', path.join(work, 'cache')];
+    const r = await runCli(['lock', '.', '--no-index', '-f', wheels, '-o', 'pylock.toml', ...cache], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
     const lock = readFileSync(path.join(dir, 'pylock.toml'), 'utf8');
     expect(lock).toMatch(/name = "greet"/);
     expect(lock).not.toMatch(/name = "myapp"/);
+    const out = path.join(work, 'locked.pex');
+    const b = await runCli(['build', '--lock', 'pylock.toml', '.', '-c', 'myapp', '-o', out, '-q', ...cache], { cwd: dir });
+    expect(b.status, b.stderr).toBe(0);
+    expect(execFileSync(python.executable, [out], { encoding: 'utf8', env: { ...process.env, PEX_ROOT: path.join(work, 'root') } }).trim()).toMatch(/^hello 2\.3\.1 /);
+    // The project now needs something the lock does not pin.
+    writeFileSync(path.join(dir, 'pyproject.toml'), readFileSync(path.join(dir, 'pyproject.toml'), 'utf8').replace('dependencies = ["greet>=1"]', 'dependencies = ["greet>=1", "shout"]'));
+    const stale = await runCli(['build', '--lock', 'pylock.toml', '.', '-o', out, '-q', ...cache], { cwd: dir });
+    expect(stale.status).toBe(2);
+    expect(stale.stderr).toMatch(/pylock\.toml does not hold shout, which the project myapp needs for .*; lock again/);
   });
 });
 

@@ -74,8 +74,8 @@ function view(wheel: string): WheelView {
   const distInfo = [...files.keys()].find((n) => n.endsWith('.dist-info/METADATA'))!.replace(/METADATA$/, '');
   const { headers, body } = parseHeaders(files.get(`${distInfo}METADATA`)!.toString('utf8'));
   const metadata = headers.entries
-    .filter(([f]) => f !== "Metadata-Version")
-    .map(([f, v]) => `${f}: ${normalField(f, v)}`)
+    // Field names are case-insensitive (pdm-backend writes Author-Email).
+    .map(([f, v]) => `${f.toLowerCase()}: ${normalField(f, v)}`)
     .sort();
   const ep = files.get(`${distInfo}entry_points.txt`);
   const entryPoints = ep ? parseEntryPoints(ep.toString('utf8')).map((e) => `${e.group}:${e.name}=${e.value}`).sort() : [];
@@ -175,12 +175,22 @@ describe.skipIf(!python)('native wheels equal the backends’ own (needs CPython
       await compare(`poetry-${layout}`, { ...tree(root), 'pyproject.toml': `[build-system]\nrequires = ["poetry-core>=2"]\nbuild-backend = "poetry.core.masonry.api"\n\n[project]\n${PROJECT('my-app')}\n${packages}` });
     });
 
+    it(`pdm-backend, ${layout} layout`, async () => {
+      await compare(`pdm-${layout}`, { ...tree(root), 'pyproject.toml': `[build-system]\nrequires = ["pdm-backend"]\nbuild-backend = "pdm.backend"\n\n[project]\n${PROJECT('My.App')}` });
+    });
+
     it(`setuptools, ${layout} layout, automatic discovery`, async () => {
       const v = await compare(`setuptools-${layout}`, { ...tree(root), 'pyproject.toml': `[build-system]\nrequires = ["setuptools>=61"]\nbuild-backend = "setuptools.build_meta"\n\n[project]\n${PROJECT('My.App')}` });
       // No MANIFEST.in and no VCS plugin: setuptools ships only modules, however include-package-data is set.
       expect([...v.files.keys()]).not.toContain('my_app/greeting.txt');
     });
   }
+
+  it('pdm-backend with no scripts still writes its empty entry-point groups', async () => {
+    const project = PROJECT('my-app').replace(/\[project\.scripts\][\s\S]*$/, '');
+    const v = await compare('pdm-noscripts', { ...tree('src/my_app'), 'pyproject.toml': `[build-system]\nrequires = ["pdm-backend"]\nbuild-backend = "pdm.backend"\n\n[project]\n${project}` });
+    expect(v.entryPoints).toEqual([]);
+  });
 
   it('setuptools with packages.find and package-data globs', async () => {
     await compare('setuptools-find', {
@@ -213,5 +223,71 @@ describe.skipIf(!python)('native wheels equal the backends’ own (needs CPython
     expect(built.reason).toMatch(/exclude/);
     expect(view(built.wheel).files.has('my_app/greeting.txt')).toBe(false);
     expect(view(built.wheel).files.has('my_app/cli.py')).toBe(true);
+  });
+});
+
+// uv_build's wheel holds a platform binary, so it is not a fixture here: its rules are modelled from its
+// documentation and source (crates/uv-build-backend), and the native wheel is checked against the wheel
+// written out by hand from those rules.
+describe('uv_build (modelled; expected wheel written by hand)', () => {
+  const expectedMetadata = [
+    'Metadata-Version: 2.4',
+    'Author-email: Ann Dev <ann@example.com>',
+    'Author: Ann Dev, Bo',
+    'Classifier: Operating System :: OS Independent',
+    'Classifier: Programming Language :: Python :: 3',
+    'Description-Content-Type: text/markdown',
+    'Keywords: one,two',
+    'License-Expression: MIT',
+    'Name: My.App',
+    'Project-URL: Homepage, https://example.com',
+    'Provides-Extra: dev-tools',
+    'Provides-Extra: fast',
+    'Requires-Dist: click>=8',
+    'Requires-Dist: coverage; sys_platform == "linux" and extra == "dev-tools"',
+    'Requires-Dist: orjson>=3; extra == "fast"',
+    'Requires-Dist: pytest; extra == "dev-tools"',
+    'Requires-Dist: requests[socks]>=2; python_version >= "3.10"',
+    'Requires-Python: >=3.9',
+    'Summary: A small app',
+    'Version: 1.2.0',
+  ].map((line) => {
+    const [f, v] = line.split(/: (.*)/s);
+    return `${f.toLowerCase()}: ${normalField(f, v)}`;
+  }).sort();
+  const expectedEntryPoints = '[console_scripts]\nmy-app = my_app.cli:main\n\n[gui_scripts]\nmy-app-gui = my_app.cli:main\n\n[my.plugins]\none = my_app.sub:x\n\n';
+
+  for (const [layout, root, settings] of [
+    ['src', 'src/my_app', ''],
+    ['flat', 'my_app', '[tool.uv.build-backend]\nmodule-root = ""\n'],
+  ] as const) {
+    it(`${layout} layout`, async () => {
+      const dir = writeProject(`uv-${layout}`, {
+        ...tree(root),
+        'pyproject.toml': `[build-system]\nrequires = ["uv_build>=0.9,<0.10"]\nbuild-backend = "uv_build"\n\n[project]\n${PROJECT('My.App')}\n${settings}`,
+      });
+      const built = await buildProjectWheel({ project: await readProject(dir), targets: [await currentTarget('python3')], client, cacheDir, interpreters: [], log: () => {} });
+      expect(built.how, built.reason).toBe('native');
+      expect(path.basename(built.wheel)).toBe('my_app-1.2.0-py3-none-any.whl');
+      const v = view(built.wheel);
+      expect([...v.files.keys()].sort()).toEqual(
+        ['my_app/__init__.py', 'my_app/cli.py', 'my_app/data/config.json', 'my_app/greeting.txt', 'my_app/sub/__init__.py', ...['METADATA', 'RECORD', 'WHEEL', 'entry_points.txt'].map((f) => `my_app-1.2.0.dist-info/${f}`)].sort(),
+      );
+      expect(v.metadata).toEqual(expectedMetadata);
+      expect(v.files.get('my_app-1.2.0.dist-info/METADATA')!.toString()).toMatch(/^Metadata-Version: 2\.4\n/);
+      expect(v.files.get('my_app-1.2.0.dist-info/entry_points.txt')!.toString()).toBe(expectedEntryPoints);
+      expect(v.body).toBe('# My App\n\nA thing.');
+    });
+  }
+
+  it('leaves a dynamic version and unmodelled settings to uv_build', async () => {
+    const dir = writeProject('uv-dynamic', {
+      ...tree('src/my_app'),
+      'pyproject.toml': `[build-system]\nrequires = ["uv_build"]\nbuild-backend = "uv_build"\n\n[project]\n${PROJECT('my-app')}\n[tool.uv.build-backend]\nwheel-exclude = ["*.txt"]\n`,
+    });
+    const { buildNative } = await import('../../src/project/native.js');
+    const { listProjectFiles } = await import('../../src/project/files.js');
+    const project = await readProject(dir);
+    await expect(buildNative({ dir, doc: project.doc, files: await listProjectFiles(dir) })).rejects.toThrow(/\[tool\.uv\.build-backend\] sets wheel-exclude/);
   });
 });

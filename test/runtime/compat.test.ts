@@ -18,8 +18,9 @@ def square(x):
 
 
 def report(queue):
+    import distutils
     import shadowed
-    queue.put(shadowed.WHERE)
+    queue.put([shadowed.WHERE, 'setuptools' in distutils.__file__])
 `;
 const MINORS = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'];
 
@@ -102,6 +103,8 @@ for (const minor of MINORS) {
       for (let i = 0; i < 2; i++) {
         expect(json(runPex(venvPython, pex, ['isolation'], { env: { PEX_ROOT: root } }))).toEqual({ shadowed: 'pex', alsoshadowed: 'pex', stdlib: 'email.message' });
       }
+      // So do multiprocessing spawn children, whose interpreter runs the host's site again.
+      expect(json(runPex(venvPython, pex, ['workers', 'spawn'], { env: { PEX_ROOT: root } }))).toEqual({ squares: [1, 4, 9], child_exit: 0, child_sees_wheel: ['pex', true] });
       // inherit_path: the host's own modules are kept when the PEX asks to see the host's site-packages.
       expect(json(runPex(venvPython, pex, ['isolation'], { env: { PEX_ROOT: root, PEX_INHERIT_PATH: 'prefer' } }))).toEqual({ shadowed: 'host', alsoshadowed: 'host', stdlib: 'email.message' });
     });
@@ -141,7 +144,8 @@ for (const minor of MINORS) {
     it('multiprocessing spawn and forkserver workers, and a forking socket server, import from the PEX (zip and --venv)', () => {
       for (const target of [pex, venvPex]) {
         for (const method of ['spawn', 'forkserver']) {
-          expect(json(run(['workers', method], {}, target))).toEqual({ squares: [1, 4, 9], child_exit: 0, child_sees_wheel: 'pex' });
+          // The child sees the wheels, and their .pth files ran there too (distutils comes from setuptools).
+          expect(json(run(['workers', method], {}, target))).toEqual({ squares: [1, 4, 9], child_exit: 0, child_sees_wheel: ['pex', true] });
         }
       }
       expect(json(run(['forking_server']))).toEqual({ forked: true, where: ['pex', 'pex'] });

@@ -78,10 +78,14 @@ def _console_scripts(info, target):
     return scripts
 
 
+def _recorded_scripts(info, wheel):
+    """{name: 'python' | 'program'} of the wheel's .data/scripts, as the build recorded them."""
+    return (((info.get('pexship') or {}).get('wheels') or {}).get(wheel) or {}).get('scripts') or {}
+
+
 def _script_kind(info, wheel, name, path):
-    # Recorded at build time ('python' | 'program'); PEXes without the record: read the file's first bytes.
-    recorded = (((info.get('pexship') or {}).get('wheels') or {}).get(wheel) or {}).get('scripts') or {}
-    kind = recorded.get(name)
+    # Recorded at build time; PEXes without the record: read the file's first bytes.
+    kind = _recorded_scripts(info, wheel).get(name)
     if kind is None:
         with open(path, 'rb') as f:
             head = f.readline(256)
@@ -109,8 +113,11 @@ def _choose_run(environ, info, target, entry_point, script_entry, script_file, s
         found = _data_script(info, target, wheel_dirs, script)
         if found:
             return found
+        known = set(scripts)
+        for wheel in target.get('wheels', []):
+            known.update(_recorded_scripts(info, wheel))
         raise log.Failure('PEX_SCRIPT=%s: no console script or script of that name in this PEX (it has: %s)' % (
-            script, ', '.join(sorted(scripts)) or 'none'))
+            script, ', '.join(sorted(known)) or 'none'))
     module = environ.get('PEX_MODULE')
     if module:
         return 'entry', module

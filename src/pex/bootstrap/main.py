@@ -97,10 +97,11 @@ def _drop_host_modules(pex, old_path):
         except Exception:  # a lazy or odd object in sys.modules: leave it alone
             continue
         for location in locations:
-            location = os.path.abspath(location)
+            if not os.path.isabs(location):
+                location = os.path.abspath(location)
             for _, root, outside in roots:
                 if location.startswith(root + os.sep):
-                    if outside and name != '__main__':
+                    if outside and name not in ('__main__', '__mp_main__'):
                         gone.add(name)
                     break
     for name in gone:
@@ -148,6 +149,17 @@ def _process_pth(entries):
         for entry in entries:
             for name in PTH_FILES.get(os.path.basename(entry), ()):
                 _add_pth(entry, name)
+
+
+def _worker_setup():
+    import site
+    site_dirs = []
+    if hasattr(site, 'getsitepackages'):
+        site_dirs.extend(site.getsitepackages())
+    if hasattr(site, 'getusersitepackages'):
+        site_dirs.append(site.getusersitepackages())
+    _drop_host_modules(os.path.abspath(os.path.dirname(__file__)), site_dirs + sys.path)
+    _process_pth(sys.path)
 
 
 def _activate(pex, entries, inherit, extra):
@@ -209,6 +221,9 @@ def _run_script_file(path, kind):
         # A native binary or non-Python script: it becomes this process (argv, env, exit code, signals).
         sys.stdout.flush()
         sys.stderr.flush()
+        if os.name == 'nt':
+            import subprocess
+            sys.exit(subprocess.call([path] + sys.argv[1:]))
         os.execv(path, [path] + sys.argv[1:])
     import runpy
     runpy.run_path(path, run_name='__main__')
@@ -263,6 +278,10 @@ def _main():
             entries = _cached_entries(root, interpreter_id)
             script = _script_path(entries) if SCRIPT_FILE and entries else None
             if entries is not None and (script or not SCRIPT_FILE):
+                if script and SCRIPT_FILE[2] == 'program':  # not Python: nothing to set up but its environment
+                    if STRIP_PEX_ENV:
+                        _strip_pex_env()
+                    _run_script_file(script, 'program')
                 _activate(pex, entries, INHERIT_PATH, [])
                 entry = ENTRY_POINT or SCRIPT_ENTRY
                 if script:
@@ -278,16 +297,25 @@ def _main():
     plan = boot.prepare(pex=pex, pex_hash=PEX_HASH, root=root, interpreter_id=interpreter_id, entry_point=ENTRY_POINT,
                         script_entry=SCRIPT_ENTRY, script_file=SCRIPT_FILE, inherit_path=INHERIT_PATH, venv=VENV,
                         strip_pex_env=STRIP_PEX_ENV)
+    if plan.kind == 'program':
+        if STRIP_PEX_ENV:
+            _strip_pex_env()
+        from pexship_runtime import run
+        run.run_script_file(plan.target, plan.kind, plan.temporary)
     _activate(pex, plan.entries, plan.inherit, plan.extra)
     if plan.kind == 'entry':
         _run_entry(pex, plan.target)
-    elif plan.kind in ('script', 'program'):
+    elif plan.kind == 'script':
         from pexship_runtime import run
-        run.run_script_file(plan.target, plan.kind, plan.temporary)
+        run.run_script_file(plan.target, plan.kind)
     else:
         _interpreter(pex)
 
 
-# A multiprocessing child re-running this file as __mp_main__ (its parent's __main__) must not start the app.
 if __name__ == '__main__':
     _main()
+elif __name__ == '__mp_main__':
+    # A multiprocessing spawn/forkserver child re-runs its parent's __main__ (this file) under this name once
+    # it has the parent's sys.path: it must not start the app, but what the host's site imported in this new
+    # interpreter goes again, and the wheels' .pth files run, as in the parent.
+    _worker_setup()
