@@ -131,7 +131,9 @@ TARGET=
 PREV=
 owns_lock() { [ "$HAVE_LOCK" = 1 ] && [ "$(readlink "$LOCK" 2>/dev/null)" = "$LOCK_VALUE" ]; }
 cleanup() {
-  trap '' HUP INT TERM USR1
+  # Caught, not ignored: an ignored TERM would be inherited by the commands the switch-back runs, and the
+  # time limit could not stop them.
+  trap ':' HUP INT TERM USR1
   # Switched but never confirmed: the client is gone, so nobody will know this release passed. Go back.
   if [ "$SWITCHED" = 1 ]; then abandon; fi
   if [ -n "$INCOMING" ]; then rm -rf "$INCOMING"; fi
