@@ -15,7 +15,7 @@ export function logEvent(event: DeployEvent): void {
     case 'host-done': {
       const r = event.result;
       const line = `[${r.host}] ${r.status}${r.release ? ` ${r.release}` : ''}${r.error ? `: ${r.error}` : ''}`;
-      if (r.status === 'failed') core.error(line);
+      if (r.status === 'failed' || r.status === 'unknown') core.error(line);
       else core.info(line);
       break;
     }
