@@ -210,6 +210,13 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
     requested = resolved.inputs.requested;
     projectName = resolved.inputs.project?.name;
     hashMode = resolved.inputs.hashMode;
+    const projectDir = resolved.inputs.project?.dir;
+    for (const d of req.sourcesDirs) {
+      const full = path.resolve(cwd, d);
+      if (projectDir && (full === projectDir || full.startsWith(projectDir + path.sep))) {
+        progress.warn(`-D ${d} is inside the project ${projectName}, whose code the PEX already holds as a wheel; drop -D ${d} (its loose copy, stale *.egg-info included, would shadow the wheel).`);
+      }
+    }
   }
   try {
     const wheelsPerTarget = await fetchSelections(selections, targets, client, { cacheDir, pipIndexArgs: pipIndexArgs(index), python: req.python, hashMode }, progress);
