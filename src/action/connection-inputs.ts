@@ -20,9 +20,11 @@ export function readConnectionInputs(): ConnectionOptions {
     knownHostsText: optionalInput('known-hosts'),
     hostFingerprints: listInput('host-fingerprints'),
     jump: optionalInput('jump'),
+    sshConfigFile: optionalInput('ssh-config'),
     concurrency: integerInput('concurrency', 1),
     lockTtlSeconds: secondsInput('lock-ttl'),
     connectTimeoutSeconds: secondsInput('connect-timeout'),
+    connectRetries: integerInput('connect-retries', 0),
     commandTimeoutSeconds: secondsInput('command-timeout'),
     lockWaitSeconds: secondsInput('lock-wait'),
   };

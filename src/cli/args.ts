@@ -9,6 +9,11 @@ export interface FlagSpec {
   help: string;
   /** Shown in --help as the value placeholder. */
   value?: string;
+  /**
+   * A boolean flag that may also take one of these values (`--venv`, `--venv prepend`, `--venv=append`),
+   * as pex's optional-argument flags do; the next argument is taken only when it is one of them.
+   */
+  optionalValues?: string[];
 }
 
 export interface ParsedArgs {
@@ -65,6 +70,14 @@ export function parseArgs(verb: string, argv: string[], specs: FlagSpec[]): Pars
     if (!spec) {
       throw new UsageError(`unknown option ${name} for 'pexship ${verb}'; run 'pexship ${verb} --help' for the options.`);
     }
+    if (spec.kind === 'boolean' && spec.optionalValues) {
+      if (inline !== undefined && !spec.optionalValues.includes(inline)) {
+        throw new UsageError(`${name} takes no value or one of ${spec.optionalValues.join(', ')}, got '${inline}'.`);
+      }
+      const next = argv[i + 1];
+      set(spec, inline ?? (next !== undefined && spec.optionalValues.includes(next) ? argv[++i] : true));
+      continue;
+    }
     if (spec.kind === 'boolean') {
       if (inline !== undefined) {
         if (!/^(true|false|1|0|yes|no)$/i.test(inline)) {
@@ -120,7 +133,7 @@ export function flagInt(args: ParsedArgs, key: string, fallback: number, min = 0
 
 export function formatHelp(usage: string, specs: FlagSpec[]): string {
   const rows = specs.map((s) => {
-    const left = s.names.join(', ') + (s.kind === 'boolean' ? '' : ` ${s.value ?? 'VALUE'}`);
+    const left = s.names.join(', ') + (s.kind === 'boolean' ? (s.optionalValues ? ` [${s.optionalValues.join('|')}]` : '') : ` ${s.value ?? 'VALUE'}`);
     return [left, s.help + (s.kind === 'list' ? ' (repeatable)' : '')];
   });
   const width = Math.min(40, Math.max(...rows.map((r) => r[0].length)) + 2);

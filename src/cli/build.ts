@@ -3,7 +3,8 @@ import { build, type BuildRequest } from '../core/build.js';
 import type { IndexOptions } from '../core/inputs.js';
 import { stderrProgress } from '../core/progress.js';
 import { UsageError } from '../errors.js';
-import type { InheritPath } from '../pex/build.js';
+import type { InheritPath, VenvBinPath } from '../pex/build.js';
+import type { Layout } from '../pex/layout.js';
 import type { FormatOption } from '../resolve/format-control.js';
 import { flagBool, flagInt, flagList, flagString, formatHelp, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
 import { formatSize } from './format.js';
@@ -24,6 +25,9 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { names: ['--find-links', '-f'], kind: 'list', value: 'DIR|URL', help: 'folder or page of wheel links' },
   { names: ['--no-index'], kind: 'boolean', help: 'use no package index (only wheel files and --find-links)' },
   { names: ['--pre'], kind: 'boolean', help: 'allow pre-releases' },
+  { names: ['--exclude'], kind: 'list', value: 'REQ', help: 'leave this project, and what only it needs, out of the resolve and the PEX' },
+  { names: ['--override'], kind: 'list', value: 'REQ|NAME=REQ', help: 'replace every dependency on a project with this requirement' },
+  { names: ['--no-transitive'], kind: 'boolean', help: 'install only the requirements given, not their dependencies' },
   { names: ['--only-binary'], kind: 'list', value: ':all:|:none:|NAMES', help: "pip's: use only wheels for these projects (comma-separated)" },
   { names: ['--no-binary'], kind: 'list', value: ':all:|:none:|NAMES', help: "pip's: build these projects from their sdists" },
   { names: ['--prefer-binary'], kind: 'boolean', help: "pip's: an older wheel beats a newer sdist" },
@@ -34,9 +38,15 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { names: ['--output-file', '-o'], kind: 'string', value: 'PATH', help: 'where to write the PEX; may hold {platform} (default dist/{name}-{platform}.pex)' },
   { names: ['--python-shebang'], kind: 'string', value: 'STR', help: 'the interpreter line (default /usr/bin/env python3)' },
   { names: ['--interpreter-constraint'], kind: 'list', value: 'SPEC', help: 'e.g. CPython>=3.9,<3.14' },
-  { names: ['--venv'], kind: 'boolean', help: 'run from a virtualenv made on first run' },
+  { names: ['--venv'], kind: 'boolean', optionalValues: ['prepend', 'append'], help: "run from a virtualenv made on first run; prepend/append also put its bin/ on PATH" },
   { names: ['--inherit-path'], kind: 'string', value: 'false|prefer|fallback', help: 'let site-packages in (default false)' },
   { names: ['--no-compress'], kind: 'boolean', help: 'store entries uncompressed' },
+  { names: ['--layout'], kind: 'string', value: 'zipapp|packed|loose', help: 'one file (default), or a directory run with python DIR: packed = one zip per distribution (cache-friendly), loose = plain files' },
+  { names: ['--compile'], kind: 'boolean', help: 'include .pyc files (deterministic, made by a local CPython of each target version) for faster cold starts' },
+  { names: ['--sh-boot'], kind: 'boolean', help: 'start through a /bin/sh preamble that finds a Python quickly (zipapp only)' },
+  { names: ['--inject-args'], kind: 'list', value: 'ARGS', help: 'arguments the PEX always passes before yours, split like a shell command line' },
+  { names: ['--inject-env'], kind: 'list', value: 'NAME=VALUE', help: 'environment variable the PEX sets unless already set' },
+  { names: ['--pex-path'], kind: 'list', value: 'PEX[:PEX…]', help: "other PEXes to merge in at run time (relative to this PEX's folder)" },
   { names: ['--cache-dir'], kind: 'string', value: 'DIR', help: 'build cache: wheels, metadata, built projects (default ~/.cache/pexship/build)' },
   { names: ['--python'], kind: 'string', value: 'PATH', help: "interpreter for the 'current' target and for building sdists" },
   { names: ['--json'], kind: 'boolean', help: 'print a machine-readable summary on stdout' },
@@ -54,6 +64,11 @@ export function networkOptionsFrom(args: ParsedArgs): { timeoutMs?: number; retr
     timeoutMs: timeout === undefined ? undefined : Number(timeout) * 1000,
     retries: args.flags.has('retries') ? flagInt(args, 'retries', 3, 0) : undefined,
   };
+}
+
+/** --exclude, --override, --no-transitive: shared by build and lock. */
+export function dependencyOptionsFrom(args: ParsedArgs): { excludes: string[]; overrides: string[]; transitive: boolean } {
+  return { excludes: flagList(args, 'exclude'), overrides: flagList(args, 'override'), transitive: !flagBool(args, 'no-transitive') };
 }
 
 /** --only-binary / --no-binary in the order given (pip applies them in turn), and --prefer-binary. */
@@ -89,6 +104,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const inherit = flagString(args, 'inherit-path') ?? 'false';
+  const venv = args.flags.get('venv');
   if (!['false', 'prefer', 'fallback'].includes(inherit)) {
     throw new UsageError(`--inherit-path takes false, prefer or fallback, got '${inherit}'.`);
   }
@@ -118,8 +134,16 @@ export async function run(argv: string[]): Promise<number> {
       shebang: flagString(args, 'python-shebang'),
       interpreterConstraints: flagList(args, 'interpreter-constraint'),
       inheritPath: inherit as InheritPath,
-      venv: flagBool(args, 'venv'),
+      venv: venv !== undefined && venv !== false,
+      venvBinPath: typeof venv === 'string' ? (venv as VenvBinPath) : undefined,
       compress: !flagBool(args, 'no-compress'),
+      layout: flagString(args, 'layout') as Layout | undefined,
+      compile: flagBool(args, 'compile'),
+      shBoot: flagBool(args, 'sh-boot'),
+      injectArgs: flagList(args, 'inject-args'),
+      injectEnv: flagList(args, 'inject-env'),
+      pexPath: flagList(args, 'pex-path'),
+      ...dependencyOptionsFrom(args),
       cacheDir: flagString(args, 'cache-dir'),
       python: flagString(args, 'python'),
       ...networkOptionsFrom(args),

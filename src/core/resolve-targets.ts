@@ -19,6 +19,7 @@ import type { IndexFile } from '../index/types.js';
 import { loadCompletePlatform, resolveTarget, type Target } from '../python/platform.js';
 import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
 import { resolve, type Resolution, type ResolvedDistribution } from '../resolve/resolver.js';
+import { parseDependencyConfig } from '../resolve/dependency-config.js';
 import { buildWheelFromSdist } from '../resolve/sdist-build.js';
 import { checkDownloadedHashes, checkRequiredHashes, type HashMode } from './hash-mode.js';
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
@@ -38,6 +39,10 @@ export interface SourceRequest extends InputRequest {
   timeoutMs?: number;
   /** Retries of a failed index request (`--retries`). */
   retries?: number;
+  /** pex's --exclude and --override requirements, and --no-transitive (transitive: false). */
+  excludes?: string[];
+  overrides?: string[];
+  transitive?: boolean;
   /** An interpreter to try first when a project or sdist needs building (`--python`). */
   python?: string;
 }
@@ -95,6 +100,7 @@ export async function resolveInputs(
   progress: Progress,
 ): Promise<{ inputs: GatheredInputs; client: IndexClient; resolution: Resolution; targets: Target[] }> {
   pendingTargets.catch(() => {}); // awaited below; an input error may come first
+  const dependencies = parseDependencyConfig(req.excludes ?? [], req.overrides ?? [], req.transitive ?? true);
   const inputs = await gatherInputs(req);
   for (const w of inputs.warnings) progress.warn(w);
   const client = makeIndexClient(
@@ -118,6 +124,7 @@ export async function resolveInputs(
       hashes: inputs.hashMode?.allowed,
       formatControl: inputs.formatControl,
       preferBinary: inputs.preferBinary,
+      dependencies,
       onProgress: (e) => {
         if (e.kind === 'pinned') {
           pinned.advance();

@@ -18,6 +18,7 @@ import { parseSpecifierSet, SpecifierSet, tryParseVersion, type Version } from '
 import { canonicalExtra, evaluateMarker, parseRequirement, type Requirement } from '../python/pep508.js';
 import type { Target } from '../python/platform.js';
 import { tagPriority } from '../python/tags.js';
+import { excludedByName, overrideFor, type DependencyConfig } from './dependency-config.js';
 import { canonicalizeName, parseSdistFilename, parseWheelFilename } from '../python/wheel.js';
 import type { FormatControl } from './format-control.js';
 
@@ -245,6 +246,8 @@ export interface ProviderOptions {
   preferBinary?: boolean;
   /** Constraints by canonical name (markers already evaluated for the target). */
   constraints: Map<string, SpecifierSet>;
+  /** --exclude, --override, --no-transitive (dependency-config.ts). */
+  dependencies?: DependencyConfig;
 }
 
 /** pip's `is_pinned`: `===`, or `==` without a wildcard. */
@@ -517,8 +520,13 @@ export class Provider {
       // Extras the distribution does not provide are ignored, as pip does (with a warning there).
       contexts = c.extras.filter((e) => dist.providesExtra.has(e));
     }
-    for (const r of dist.requiresDist) {
-      if (r.marker && !evaluateMarker(r.marker, env, contexts.length ? contexts : undefined)) continue;
+    const config = this.options.dependencies;
+    for (const declared of config?.transitive === false ? [] : dist.requiresDist) {
+      // An override replaces the declared requirement whole, marker included (pex's --override).
+      const override = overrideFor(config, canonicalizeName(declared.name), env);
+      const r = override ?? declared;
+      if (!override && r.marker && !evaluateMarker(r.marker, env, contexts.length ? contexts : undefined)) continue;
+      if (excludedByName(config, canonicalizeName(r.name), env)) continue;
       deps.push(...this.requirementsFrom(r));
     }
     if (dist.requiresPython && dist.requiresPython.size > 0) {
