@@ -95,8 +95,9 @@ export function parseArgs(verb: string, argv: string[], specs: FlagSpec[]): Pars
         throw new UsageError(`${name} needs a value${spec.value ? ` (${spec.value})` : ''}; see 'pexship ${verb} --help'.`);
       }
       const next = argv[i + 1];
-      // Like argparse: a flag never swallows the next option as its value (`-o --platform x` is a mistake).
-      if (next.length > 1 && next.startsWith('-')) {
+      // Like argparse: a flag never swallows the next option as its value (`-o --platform x` is a mistake);
+      // a word with a space (`--inject-args '--port 80'`) or a negative number is a value.
+      if (next.length > 1 && next.startsWith('-') && !next.includes(' ') && !/^-\d+(\.\d+)?$/.test(next)) {
         const inlineForm = name.startsWith('--') ? `${name}=${next}` : `${name}${next}`;
         throw new UsageError(`${name} needs a value${spec.value ? ` (${spec.value})` : ''}, but the next argument is the option ${next}; give the value, or write ${inlineForm} if the value itself starts with '-'.`);
       }

@@ -203,6 +203,12 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
   for (const t of targets) {
     for (const w of t.wheels) if (!known.has(w)) throw new Error(`target ${t.platform} names ${w}, which is not among the wheels being installed`);
   }
+  for (const t of options.script ? targets : []) {
+    const owns = (w: InstalledWheel) => options.script! in w.consoleScripts || options.script! in w.dataScripts;
+    if (!installed.some((w) => t.wheels.includes(w.filename) && owns(w))) {
+      throw new UsageError(`console script '${options.script}' is in no distribution for ${t.platform}; add the distribution that declares it for that target, or build that target separately.`);
+    }
+  }
   if (options.entryPoint) {
     const files = (t: PexTarget) => installed.filter((w) => t.wheels.includes(w.filename)).flatMap((w) => w.members.map((m) => m.name));
     checkEntryModule(options.entryPoint, sources.map((f) => f.name), targets.map((t) => ({ label: t.platform, files: files(t) })));

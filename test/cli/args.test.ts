@@ -38,6 +38,8 @@ describe('a flag that needs a value never takes the next flag', () => {
     // Inline forms and a lone '-' (stdin by convention) still work.
     expect(parseArgs('build', ['--keep=-1', '-o-', '--platform', '-'], specs).flags.get('keep')).toBe('-1');
     expect(parseArgs('build', ['-o', '-'], specs).flags.get('output-file')).toBe('-');
+    // As argparse: a value with a space, or a negative number, is a value.
+    expect(parseArgs('build', ['--keep', '-1', '-o', '--port 80'], specs).flags.get('output-file')).toBe('--port 80');
   });
 
   // Every verb with such flags (inspect has none), every flag that takes a value (read from the verb's own --help): followed by another flag it
@@ -53,7 +55,7 @@ describe('a flag that needs a value never takes the next flag', () => {
       const valued = out
         .join('')
         .split('\n')
-        .map((line) => /^ {2}(-[^ ]+(?:, -[^ ]+)*) [A-Z[{]/.exec(line)?.[1])
+        .map((line) => /^ {2}(-[^ ]+(?:, -[^ ]+)*) [A-Z{:]/.exec(line)?.[1])
         .filter((names): names is string => names !== undefined)
         .flatMap((names) => names.split(', '));
       expect(valued.length).toBeGreaterThan(0);

@@ -84,6 +84,23 @@ describe('entry point checked against the PEX contents', () => {
   });
 });
 
+describe('console script checked per target', () => {
+  it('refuses -c when a target has no distribution declaring it', async () => {
+    const tool = await makeWheel(path.join(work, 'wheels'), { name: 'tool', version: '1.0', tag: 'cp311-cp311-manylinux_2_17_x86_64', files: { 'tool.py': 'def main():\n    pass\n' }, consoleScripts: { tool: 'tool:main' } });
+    const err = await buildPex({
+      wheels: [greet, tool],
+      script: 'tool',
+      output: pex('script.pex'),
+      targets: [
+        { platform: 'manylinux2014_x86_64-cp-311-cp311', wheels: [path.basename(greet), path.basename(tool)] },
+        { platform: 'macosx_11_0_arm64-cp-312-cp312', wheels: [path.basename(greet)] },
+      ],
+    }).catch((e) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect(err.message).toContain("console script 'tool' is in no distribution for macosx_11_0_arm64-cp-312-cp312");
+  });
+});
+
 describe('checked before any network work', () => {
   // The index is unreachable (port 9, discard): an error about the index would mean the check came too late.
   const base = {
