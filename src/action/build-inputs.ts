@@ -31,6 +31,7 @@ export interface BuildInputs {
   uploadArtifact: boolean;
   artifactName?: string;
   retentionDays?: number;
+  overwrite: boolean;
 }
 
 export function readBuildInputs(): BuildInputs {
@@ -61,5 +62,6 @@ export function readBuildInputs(): BuildInputs {
     uploadArtifact: booleanInput('upload-artifact', true),
     artifactName: optionalInput('artifact-name'),
     retentionDays: integerInput('retention-days', 1),
+    overwrite: booleanInput('overwrite', false),
   };
 }

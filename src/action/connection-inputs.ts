@@ -1,7 +1,7 @@
 // Inputs shared by the deploy and rollback actions: which hosts, where, and how to trust and log in to them.
 import type { ConnectionOptions, HostCommands } from '../deploy/index.js';
 import { UsageError } from '../errors.js';
-import { integerInput, listInput, optionalInput, requiredInput, secondsInput } from './inputs.js';
+import { integerInput, listInput, optionalInput, requiredInput } from './inputs.js';
 import { maskSecret } from './secrets.js';
 
 export function readConnectionInputs(): ConnectionOptions {
@@ -21,8 +21,10 @@ export function readConnectionInputs(): ConnectionOptions {
     hostFingerprints: listInput('host-fingerprints'),
     jump: optionalInput('jump'),
     concurrency: integerInput('concurrency', 1),
-    lockTtlSeconds: secondsInput('lock-ttl'),
-    connectTimeoutSeconds: secondsInput('connect-timeout'),
+    connectTimeoutSeconds: integerInput('connect-timeout', 1),
+    commandTimeoutSeconds: integerInput('command-timeout', 1),
+    lockTtlSeconds: integerInput('lock-ttl', 1),
+    lockWaitSeconds: integerInput('lock-wait', 0),
   };
 }
 
@@ -31,6 +33,6 @@ export function readHostCommands(): HostCommands {
     restart: optionalInput('restart'),
     healthCheck: optionalInput('health-check'),
     healthUrl: optionalInput('health-url'),
-    healthTimeoutSeconds: secondsInput('health-timeout'),
+    healthTimeoutSeconds: integerInput('health-timeout', 1),
   };
 }

@@ -8,14 +8,19 @@ import { UsageError } from '../errors.js';
 import { downloadPexArtifact } from './artifact-download.js';
 import { booleanInput, integerInput, optionalInput } from './inputs.js';
 import { resolvePexInput } from './pex-input.js';
+import { maskSecret } from './secrets.js';
 
-/** Exactly one of `pex` (a path) and `artifact` (a name in this run) says what to deploy. */
+/** Exactly one of `pex` (a path) and `artifact` (a name in this or another run) says what to deploy. */
 async function pexToDeploy(): Promise<string> {
+  const token = optionalInput('github-token');
+  maskSecret(token);
   const pex = optionalInput('pex');
   const artifact = optionalInput('artifact');
+  const source = { runId: integerInput('run-id', 1), token, repository: optionalInput('repository') };
   if (pex && artifact) throw new UsageError("inputs 'pex' and 'artifact' both name a PEX; give one of them.");
-  if (artifact) return core.group('Download the artifact', () => downloadPexArtifact(artifact));
-  if (!pex) throw new UsageError("give the PEX to deploy: 'pex' (a path) or 'artifact' (the name of an artifact of this run).");
+  if (artifact) return core.group('Download the artifact', () => downloadPexArtifact(artifact, source));
+  if (!pex) throw new UsageError("give the PEX to deploy: 'pex' (a path) or 'artifact' (the name of an artifact of this run, or of 'run-id').");
+  if (source.runId !== undefined) throw new UsageError("input 'run-id' says which run's artifact to deploy; use it with 'artifact', not 'pex'.");
   return resolvePexInput(pex);
 }
 

@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import { formatSummaryMarkdown, type DeployEvent, type FleetResult } from '../deploy/index.js';
 import { JobError } from '../errors.js';
+import { inActionWords } from './input-names.js';
 
 export function logEvent(event: DeployEvent): void {
   switch (event.type) {
@@ -14,7 +15,7 @@ export function logEvent(event: DeployEvent): void {
       break;
     case 'host-done': {
       const r = event.result;
-      const line = `[${r.host}] ${r.status}${r.release ? ` ${r.release}` : ''}${r.error ? `: ${r.error}` : ''}`;
+      const line = `[${r.host}] ${r.status}${r.release ? ` ${r.release}` : ''}${r.error ? `: ${inActionWords(r.error)}` : ''}`;
       if (r.status === 'failed') core.error(line);
       else core.info(line);
       break;

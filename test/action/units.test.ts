@@ -33,6 +33,7 @@ function inputs(extra: Partial<BuildInputs> = {}): BuildInputs {
     cache: true,
     saveCache: 'auto',
     uploadArtifact: true,
+    overwrite: false,
     ...extra,
   };
 }

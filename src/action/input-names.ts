@@ -1,0 +1,56 @@
+// Core and deploy errors name CLI flags (`--platform`); in the action the user wrote an input (`platforms`),
+// so every message the action reports names the input instead.
+
+/** CLI flag → the action input that sets it, for all three actions (no flag maps to two inputs). */
+export const INPUT_FOR_FLAG: Readonly<Record<string, string>> = {
+  '--requirement': 'requirements-file',
+  '--constraints': 'constraints-file',
+  '--project': 'project',
+  '--lock': 'lock-file',
+  '--sources-directory': 'sources',
+  '--entry-point': 'entry-point',
+  '--script': 'script',
+  '--platform': 'platforms',
+  '--complete-platform': 'complete-platforms',
+  '--python-shebang': 'python-shebang',
+  '--interpreter-constraint': 'interpreter-constraints',
+  '--index-url': 'index-url',
+  '--extra-index-url': 'extra-index-urls',
+  '--find-links': 'find-links',
+  '--no-index': 'no-index',
+  '--pre': 'pre',
+  '--venv': 'venv',
+  '--inherit-path': 'inherit-path',
+  '--no-compress': 'compress',
+  '--output-file': 'output',
+  '--host': 'hosts',
+  '--path': 'path',
+  '--name': 'name',
+  '--identity': 'private-key',
+  '--known-hosts': 'known-hosts',
+  '--host-fingerprint': 'host-fingerprints',
+  '--jump': 'jump',
+  '--keep': 'keep',
+  '--restart': 'restart',
+  '--health-check': 'health-check',
+  '--health-url': 'health-url',
+  '--health-timeout': 'health-timeout',
+  '--no-pre-warm': 'pre-warm',
+  '--concurrency': 'concurrency',
+  '--batch': 'batch',
+  '--canary': 'canary',
+  '--no-rollback-on-failure': 'rollback-on-failure',
+  '--connect-timeout': 'connect-timeout',
+  '--command-timeout': 'command-timeout',
+  '--lock-ttl': 'lock-ttl',
+  '--lock-wait': 'lock-wait',
+  '--dry-run': 'dry-run',
+  '--to': 'to',
+};
+
+/** `--platform 'x' is …` → `input 'platforms': 'x' is …`; flags the action has no input for stay as they are. */
+export function inActionWords(message: string): string {
+  return message
+    .replace(/(?<![\w-])-r files\b/g, `'requirements-file' files`)
+    .replace(/(?<![\w-])--[a-z][a-z-]*[a-z](?![\w-])/g, (flag) => (INPUT_FOR_FLAG[flag] ? `input '${INPUT_FOR_FLAG[flag]}'` : flag));
+}
