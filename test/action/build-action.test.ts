@@ -93,6 +93,18 @@ describe('build action without GitHub services', () => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("names the action's inputs in the core's errors, never the CLI flags", async () => {
+    const platform = await runAction('build', { workspace, runner: path.join(root, 'runner-words'), inputs: buildInputs({ platforms: 'manylinux2014_x86_64-cp-311' }) });
+    expect(platform.code).toBe(1);
+    expect(platform.errors.at(-1)).toMatch(/^invalid input 'platforms' "manylinux2014_x86_64-cp-311": /);
+    expect(platform.errors.at(-1)).toContain("input 'complete-platforms'");
+    const constraint = await runAction('build', { workspace, runner: path.join(root, 'runner-words'), inputs: buildInputs({ 'interpreter-constraints': 'Python 3' }) });
+    expect(constraint.errors.at(-1)).toMatch(/^input 'interpreter-constraints' 'Python 3' is not of the form/);
+    const sources = await runAction('build', { workspace, runner: path.join(root, 'runner-words'), inputs: buildInputs({ sources: 'no-such-dir' }) });
+    expect(sources.errors.at(-1)).toMatch(/^input 'sources' .*no-such-dir does not exist/);
+    for (const run of [platform, constraint, sources]) expect(run.errors.join('\n')).not.toMatch(/(^|\s)--[a-z]/);
+  });
+
   it('points the error annotation at the requirements file line at fault', async () => {
     writeFileSync(path.join(workspace, 'requirements-bad.txt'), '# pinned\ngreeting >=> 1\n');
     const run = await runAction('build', { workspace, runner: path.join(root, 'runner-reqfile'), inputs: buildInputs({ requirements: '', 'requirements-file': 'requirements-bad.txt' }) });
@@ -218,9 +230,36 @@ describe('build action against a loopback results service', () => {
     expect(second.code).toBe(1);
     expect(second.errors.at(-1)).toContain("an artifact named 'app.pex' already exists in this workflow run");
     expect(second.errors.at(-1)).toContain('{platform}');
+    expect(second.errors.at(-1)).toContain("'overwrite: true'");
     expect(second.stdout + second.stderr).not.toMatch(/\n\s+at /);
     // The build itself succeeded: its outputs are there for later steps.
     expect(second.outputs['pex-path']).not.toBe('');
+  });
+});
+
+describe('build action artifacts on a re-run', () => {
+  it("with overwrite, a re-run of the job replaces the run's artifact instead of failing with 409", async () => {
+    const service = await startResultsService();
+    try {
+      const runner = path.join(root, 'runner-overwrite');
+      const inputs = buildInputs({ 'artifact-name': 'svc-{platform}', 'save-cache': 'never', overwrite: 'true' });
+      const first = await runAction('build', { workspace, runner, inputs, env: serviceEnv(service, 'run-o') });
+      expect(first.code, failureText(first)).toBe(0);
+      expect(service.deleted).toEqual([]);
+      // The re-run builds other content under the same name.
+      writeFileSync(path.join(workspace, 'src', 'hello', 'extra.py'), 'X = 2\n');
+      const again = await runAction('build', { workspace, runner, inputs, env: serviceEnv(service, 'run-o') });
+      rmSync(path.join(workspace, 'src', 'hello', 'extra.py'));
+      expect(again.code, failureText(again)).toBe(0);
+      expect(again.outputs['artifact-name']).toBe(first.outputs['artifact-name']);
+      expect(again.outputs['artifact-name']).toMatch(/^svc-linux-[\w]+-cp3\d+\.pex$/);
+      expect(service.deleted.map((a) => a.id)).toEqual([Number(first.outputs['artifact-id'])]);
+      expect(service.artifacts.map((a) => a.name)).toEqual([again.outputs['artifact-name']]);
+      expect(service.blobs.get(service.artifacts[0].blob)?.equals(readFileSync(again.outputs['pex-path']))).toBe(true);
+      expect(again.outputs.sha256).not.toBe(first.outputs.sha256);
+    } finally {
+      await service.close();
+    }
   });
 });
 

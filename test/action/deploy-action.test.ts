@@ -1,5 +1,6 @@
 // The bundled deploy and rollback actions against a real OpenSSH server on 127.0.0.1: deploy a PEX given by
 // path, deploy one fetched from the run's artifacts, roll back, and fail clearly on an untrusted host key.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,11 +117,43 @@ describe('deploy and rollback actions against a real sshd', () => {
     const workspace = path.join(work, 'workspace');
     const none = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(path.join(work, 'x')) }, env: env('run-d') });
     expect(none.code).toBe(1);
-    expect(none.errors).toEqual(["give the PEX to deploy: 'pex' (a path) or 'artifact' (the name of an artifact of this run)."]);
+    expect(none.errors).toEqual(["give the PEX to deploy: 'pex' (a path) or 'artifact' (the name of an artifact of this run, or of 'run-id')."]);
     const missing = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(path.join(work, 'x')), artifact: 'nope.pex' }, env: env('run-d') });
     expect(missing.code).toBe(1);
     expect(missing.errors.at(-1)).toContain("no artifact named 'nope.pex' in this workflow run");
     const keep = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(path.join(work, 'x')), pex: 'svc.pex', keep: 'all' }, env: env('run-d') });
     expect(keep.errors).toEqual(["input 'keep' is 'all'; use a whole number of at least 1."]);
+    const wait = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(path.join(work, 'x')), pex: 'svc.pex', 'lock-wait': '1.5' }, env: env('run-d') });
+    expect(wait.errors).toEqual(["input 'lock-wait' is '1.5'; use a whole number of at least 0."]);
+    // A core error names the input the user wrote, not the CLI flag.
+    const url = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(path.join(work, 'x')), pex: 'svc.pex', 'health-url': 'localhost:8000' }, env: env('run-d') });
+    expect(url.errors).toEqual(["input 'health-url' 'localhost:8000': give an http:// or https:// URL."]);
+  });
+
+  it('takes the PEX from another workflow run with run-id, github-token and repository, as download-artifact does', async () => {
+    const base = path.join(work, 'other-run');
+    const workspace = path.join(work, 'workspace');
+    const pex = readFileSync(fakePex(path.join(work, 'nightly.pex'), 'nightly'));
+    const digest = `sha256:${createHash('sha256').update(pex).digest('hex')}`;
+    service.behaviour.apiToken = 'ghs_readtoken123';
+    service.blobs.set('seeded-nightly', pex);
+    service.artifacts.push({ runId: '777', repository: 'octo/builds', name: 'app-linux-x86_64-cp311.pex', blob: 'seeded-nightly', id: 901, size: String(pex.length), hash: digest });
+    const inputs = { ...connection(base), artifact: 'app-linux-x86_64-cp311.pex', 'run-id': '777', repository: 'octo/builds', name: 'app' };
+    const apiEnv = { ...env('run-d'), GITHUB_API_URL: service.apiUrl };
+
+    const run = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...inputs, 'github-token': 'ghs_readtoken123' }, env: apiEnv });
+    expect(run.code, failureText(run)).toBe(0);
+    expect(currentRelease(base)).toMatchObject({ pexSha: digest.slice('sha256:'.length) });
+    expect(run.stdout).toContain('from run 777 of octo/builds');
+    expect(run.stdout).toContain('::add-mask::ghs_readtoken123');
+
+    const noToken = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs, env: apiEnv });
+    expect(noToken.code).toBe(1);
+    expect(noToken.errors.at(-1)).toMatch(/^input 'run-id' fetches the artifact of another run .* needs 'github-token'/);
+    const badToken = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...inputs, 'github-token': 'ghs_wrong0000' }, env: apiEnv });
+    expect(badToken.code).toBe(1);
+    expect(badToken.errors.at(-1)).toContain("input 'github-token' may not read the artifacts of run 777 of octo/builds");
+    const otherName = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...inputs, 'github-token': 'ghs_readtoken123', artifact: 'nope.pex' }, env: apiEnv });
+    expect(otherName.errors.at(-1)).toContain("no artifact named 'nope.pex' in run 777 of octo/builds");
   });
 });
