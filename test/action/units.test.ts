@@ -8,6 +8,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { artifactName, planArtifacts } from '../../src/action/artifacts.js';
 import type { BuildInputs } from '../../src/action/build-inputs.js';
 import { reportFailure } from '../../src/action/failure.js';
+import { INPUT_FOR_FLAG, inActionWords } from '../../src/action/input-names.js';
+import { runDeploy, runRollback } from '../../src/cli/deploy.js';
+import { readActionMetadata } from './helpers/action-metadata.js';
 import { credentialsInText } from '../../src/action/secrets.js';
 import { summaryMarkdown } from '../../src/action/summary.js';
 import { cacheKeys, errorsAsWarnings, shouldSave, wheelCacheDir } from '../../src/action/wheel-cache.js';
@@ -192,5 +195,53 @@ describe('job summary', () => {
     expect(md).toContain('| Distributions | 1: flask 3.0.0 |');
     expect(md).toContain('| Time | 1.23 s |');
     expect(md).toContain('| Cache hit | no (partial match) |');
+  });
+});
+
+describe('inputs in the action’s own words', () => {
+  /** `--flag` → its help text, from the CLI's own --help. */
+  async function cliHelp(run: (argv: string[]) => Promise<number>): Promise<Map<string, string>> {
+    const out = await captureStdout(() => run(['--help']));
+    const help = new Map<string, string>();
+    for (const m of out.matchAll(/^ {2}(--[a-z-]+)(?:, -\w)?(?: \S+)?\s+(.*)$/gm)) help.set(m[1], m[2]);
+    return help;
+  }
+
+  it("shows the CLI's default of every deploy and rollback option in action.yml", async () => {
+    for (const [file, run] of [
+      ['deploy/action.yml', runDeploy],
+      ['rollback/action.yml', runRollback],
+    ] as const) {
+      const help = await cliHelp(run);
+      const meta = readActionMetadata(file);
+      let compared = 0;
+      for (const input of meta.inputs) {
+        const flag = /\((--[a-z-]+)\)/.exec(input.description)?.[1];
+        const cliDefault = flag ? /\(default (\d+)\b/.exec(help.get(flag) ?? '')?.[1] : undefined;
+        if (cliDefault === undefined) continue;
+        expect(input.default, `${file}: input ${input.name} (${flag})`).toBe(cliDefault);
+        compared++;
+      }
+      // keep (deploy), health-timeout, concurrency, lock-ttl, lock-wait, connect-timeout, command-timeout.
+      expect(compared, file).toBeGreaterThanOrEqual(6);
+      for (const name of ['command-timeout', 'lock-wait', 'lock-ttl', 'connect-timeout', 'health-timeout', 'concurrency']) {
+        expect(meta.inputs.map((i) => i.name), `${file} exposes ${name}`).toContain(name);
+      }
+    }
+  });
+
+  it('maps every flag an action.yml input stands for back to that input', () => {
+    for (const file of ['action.yml', 'deploy/action.yml', 'rollback/action.yml']) {
+      for (const input of readActionMetadata(file).inputs) {
+        for (const [, flag] of input.description.matchAll(/\((--[a-z-]+)\)/g)) {
+          expect(INPUT_FOR_FLAG[flag], `${file}: ${input.name} says (${flag})`).toBe(input.name);
+        }
+      }
+    }
+    expect(inActionWords('invalid --platform "x"; or --complete-platform FILE. --lock builds …; drop the requirements, -r files and --project')).toBe(
+      `invalid input 'platforms' "x"; or input 'complete-platforms' FILE. input 'lock-file' builds …; drop the requirements, 'requirements-file' files and input 'project'`,
+    );
+    // Flags the action has no input for, and words that merely contain dashes, are left alone.
+    expect(inActionWords('--hash mode; pre-release --platforms-x')).toBe('--hash mode; pre-release --platforms-x');
   });
 });
