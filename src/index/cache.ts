@@ -9,6 +9,9 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
+/** The layout above. Bump it when a change makes an old cache directory unusable: the action's cache keys name it. */
+export const CACHE_FORMAT = 1;
+
 /** `$XDG_CACHE_HOME/pexship`, else `~/.cache/pexship`. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'pexship');

@@ -1,6 +1,6 @@
 // The action's pure parts and its reporting, in process: artifact names, secret finding, cache keys and the
 // save policy, the summary table, and the annotations a failure produces.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
@@ -11,6 +11,7 @@ import { reportFailure } from '../../src/action/failure.js';
 import { INPUT_FOR_FLAG, inActionWords } from '../../src/action/input-names.js';
 import { runDeploy, runRollback } from '../../src/cli/deploy.js';
 import { readActionMetadata } from './helpers/action-metadata.js';
+import { findInterpreters } from '../helpers/pythons.js';
 import { credentialsInText } from '../../src/action/secrets.js';
 import { summaryMarkdown } from '../../src/action/summary.js';
 import { cacheKeys, errorsAsWarnings, shouldSave, wheelCacheDir } from '../../src/action/wheel-cache.js';
@@ -89,7 +90,7 @@ describe('wheel cache keys and save policy', () => {
   it('names OS, arch, targets and the lock; restore keys are its prefixes', async () => {
     const env = { RUNNER_OS: 'macOS', RUNNER_ARCH: 'ARM64' };
     const keys = await cacheKeys(inputs(), env);
-    expect(keys.primary).toMatch(/^pexship-wheels-v1-macOS-ARM64-[0-9a-f]{16}-[0-9a-f]{32}$/);
+    expect(keys.primary).toMatch(/^pexship-wheels-v1\.2-macOS-ARM64-[0-9a-f]{16}-[0-9a-f]{32}$/);
     expect(keys.restore).toHaveLength(2);
     for (const prefix of keys.restore) expect(keys.primary.startsWith(prefix)).toBe(true);
     expect(keys.primary.length).toBeLessThan(512);
@@ -104,6 +105,69 @@ describe('wheel cache keys and save policy', () => {
     const c = await cacheKeys(inputs({ indexUrl: 'https://pypi.other/simple' }), env);
     expect(a.primary).toBe(b.primary);
     expect(c.primary).not.toBe(a.primary);
+  });
+
+  const pythons = findInterpreters().slice(0, 2);
+  it.skipIf(pythons.length < 2)('names the interpreter of the current target: another Python (a setup-python matrix entry) gets another key (needs two CPython minors, e.g. from pyenv)', async () => {
+    const saved = process.env.PATH;
+    const keyWith = async (python: string, extra: Partial<BuildInputs> = {}) => {
+      const bin = mkdtempSync(path.join(tmpdir(), 'pexship-python-'));
+      symlinkSync(python, path.join(bin, 'python3'));
+      process.env.PATH = `${bin}${path.delimiter}${saved}`;
+      try {
+        return await cacheKeys(inputs(extra), {});
+      } finally {
+        process.env.PATH = saved;
+      }
+    };
+    const [a, b] = pythons;
+    const keyA = await keyWith(a.executable);
+    const keyB = await keyWith(b.executable);
+    expect(keyA.primary).not.toBe(keyB.primary);
+    expect(keyA.restore[0]).not.toBe(keyB.restore[0]);
+    expect((await keyWith(a.executable)).primary).toBe(keyA.primary);
+    // A foreign target alone does not depend on the interpreter at hand.
+    const foreign = { platforms: ['manylinux2014_x86_64-cp-311-cp311'] };
+    expect((await keyWith(a.executable, foreign)).primary).toBe((await keyWith(b.executable, foreign)).primary);
+    // Nor does a platform list naming current in another case: it is still the interpreter's.
+    expect((await keyWith(a.executable, { platforms: ['CURRENT'] })).primary).not.toBe((await keyWith(b.executable, { platforms: ['CURRENT'] })).primary);
+  });
+
+  it('covers nested -r/-c files, the project with its extras, and index URLs without their credentials', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pexship-keys-'));
+    mkdirSync(path.join(dir, 'reqs'));
+    mkdirSync(path.join(dir, 'proj'));
+    writeFileSync(path.join(dir, 'requirements.txt'), '-r reqs/base.txt\n--constraint=reqs/pins.txt\nflask\n');
+    writeFileSync(path.join(dir, 'reqs', 'base.txt'), '-c pins.txt\nrequests\n');
+    writeFileSync(path.join(dir, 'reqs', 'pins.txt'), 'requests==2.31.0\n');
+    writeFileSync(path.join(dir, 'proj', 'pyproject.toml'), '[project]\nname = "x"\ndependencies = ["click"]\n');
+    const reqs = { requirements: [], requirementsFiles: [path.join(dir, 'requirements.txt')] };
+    const key = async (extra: Partial<BuildInputs> = {}) => (await cacheKeys(inputs({ ...reqs, ...extra }), {})).primary;
+
+    const before = await key();
+    writeFileSync(path.join(dir, 'reqs', 'pins.txt'), 'requests==2.32.0\n');
+    const nested = await key();
+    expect(nested).not.toBe(before);
+
+    const project = await key({ project: path.join(dir, 'proj') });
+    expect(await key({ project: `${path.join(dir, 'proj')}[cli]` })).not.toBe(project);
+    writeFileSync(path.join(dir, 'proj', 'pyproject.toml'), '[project]\nname = "x"\ndependencies = ["click>=8"]\n');
+    expect(await key({ project: path.join(dir, 'proj') })).not.toBe(project);
+    expect(await key({ project: `${path.join(dir, 'proj')}[cli]` })).not.toBe(project);
+
+    // A token in a requirements file's index URL is left out, the index itself is not.
+    const withIndex = (url: string) => writeFileSync(path.join(dir, 'reqs', 'base.txt'), `--index-url ${url}\n-c pins.txt\nrequests\n`);
+    withIndex('https://bot:token-one@pypi.corp/simple');
+    const one = await key();
+    withIndex('https://bot:token-two@pypi.corp/simple');
+    expect(await key()).toBe(one);
+    withIndex('https://pypi.other/simple');
+    expect(await key()).not.toBe(one);
+    // Requirements given inline, too.
+    expect(await key({ requirements: ['pkg @ https://u:p1@files.corp/pkg-1.0-py3-none-any.whl'] })).toBe(await key({ requirements: ['pkg @ https://u:p2@files.corp/pkg-1.0-py3-none-any.whl'] }));
+    // An include cycle ends.
+    writeFileSync(path.join(dir, 'reqs', 'pins.txt'), '-r base.txt\n');
+    await expect(key()).resolves.toMatch(/^pexship-wheels-/);
   });
 
   it('follows the lock file content alone when there is one', async () => {
