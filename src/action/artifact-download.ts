@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ArtifactNotFoundError, DefaultArtifactClient, type FindOptions } from '@actions/artifact';
 import * as core from '@actions/core';
 import { JobError, UsageError } from '../errors.js';
-import { artifactServiceAvailable } from './artifacts.js';
+import { artifactServiceAvailable, artifactUrl } from './artifacts.js';
 import { resolvePexInput } from './pex-input.js';
 
 /** Where to look for the artifact: this run (no `findBy`), or another run through the REST API. */
@@ -37,7 +37,13 @@ export function findOptions(source: ArtifactSource, env: NodeJS.ProcessEnv = pro
   return { token: source.token, workflowRunId: source.runId, repositoryOwner: owner, repositoryName: name };
 }
 
-export async function downloadPexArtifact(name: string, source: ArtifactSource = {}, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export interface DownloadedPex {
+  pex: string;
+  /** The artifact's page, for the job summary. */
+  url?: string;
+}
+
+export async function downloadPexArtifact(name: string, source: ArtifactSource = {}, env: NodeJS.ProcessEnv = process.env): Promise<DownloadedPex> {
   const findBy = findOptions(source, env);
   if (!findBy && !artifactServiceAvailable(env)) {
     throw new UsageError("input 'artifact' needs the artifact service of a GitHub Actions job, which this job does not have; give the PEX file in 'pex' instead.");
@@ -74,5 +80,7 @@ export async function downloadPexArtifact(name: string, source: ArtifactSource =
   }
   const pex = await resolvePexInput(dir);
   core.info(`Downloaded the artifact '${name}' (id ${found.artifact.id}) from ${where} to ${pex}`);
-  return pex;
+  const repository = findBy ? `${findBy.repositoryOwner}/${findBy.repositoryName}` : env.GITHUB_REPOSITORY;
+  const runId = findBy ? String(findBy.workflowRunId) : env.GITHUB_RUN_ID;
+  return { pex, url: artifactUrl(found.artifact.id, { ...env, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId }) };
 }

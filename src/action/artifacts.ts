@@ -57,7 +57,7 @@ export function artifactServiceAvailable(env: NodeJS.ProcessEnv = process.env): 
 }
 
 /** The run's artifact page, where the artifact can be downloaded by hand. */
-function artifactUrl(id: number, env: NodeJS.ProcessEnv): string | undefined {
+export function artifactUrl(id: number, env: NodeJS.ProcessEnv): string | undefined {
   const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
   if (!GITHUB_REPOSITORY || !GITHUB_RUN_ID) return undefined;
   return `${GITHUB_SERVER_URL || 'https://github.com'}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/artifacts/${id}`;

@@ -57,7 +57,7 @@ describe('deploy and rollback actions against a real sshd', () => {
     mkdirSync(workspace, { recursive: true });
     const v1 = fakePex(path.join(workspace, 'svc.pex'), 'v1');
 
-    const first = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(base), pex: 'svc.pex' }, env: env('run-d') });
+    const first = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(base), pex: 'svc.pex', 'health-check': 'test -x current/svc.pex' }, env: env('run-d') });
     expect(first.code, failureText(first)).toBe(0);
     const release1 = first.outputs.release;
     expect(release1).toMatch(/^\d{8}T\d{6}Z-[0-9a-f]{12}$/);
@@ -65,6 +65,8 @@ describe('deploy and rollback actions against a real sshd', () => {
     expect(JSON.parse(first.outputs['hosts-succeeded'])).toHaveLength(1);
     expect(JSON.parse(first.outputs['hosts-failed'])).toEqual([]);
     expect(first.summary).toContain('pexship deploy: succeeded');
+    // One row per host: before → after and the health result.
+    expect(first.summary).toContain(`| root@127.0.0.1:${sshd.port} | ok | none → ${release1} | passed: \`test -x current/svc.pex\` |`);
     // The key's passphrase is masked before anything could print it, and printed nowhere else.
     const lines = first.stdout.split('\n');
     expect(lines).toContain(`::add-mask::${keys.passphrase.replace(/%/g, '%25')}`);
@@ -87,12 +89,15 @@ describe('deploy and rollback actions against a real sshd', () => {
     expect(currentRelease(base)?.id).toBe(release2);
     expect(currentRelease(base)?.json.file).toBe('svc.pex');
     expect(second.stdout).toContain('::group::Download the artifact');
+    expect(second.summary).toContain('PEX from the artifact [svc-current.pex](https://github.com/octo/app/actions/runs/4242/artifacts/900)');
+    expect(second.summary).toContain(`| ${release1} → ${release2} | none configured |`);
 
     const back = await runAction('rollback', { workspace, runner: path.join(work, 'runner'), inputs: connection(base), env: env('run-d') });
     expect(back.code, failureText(back)).toBe(0);
     expect(back.outputs.release).toBe(release1);
     expect(currentRelease(base)?.id).toBe(release1);
     expect(back.summary).toContain('pexship rollback: succeeded');
+    expect(back.summary).toContain(`| ${release2} → ${release1} |`);
   });
 
   it('fails the step, naming the host, when the host key is not the pinned one', async () => {

@@ -14,6 +14,8 @@ import { readActionMetadata } from './helpers/action-metadata.js';
 import { findInterpreters } from '../helpers/pythons.js';
 import { credentialsInText } from '../../src/action/secrets.js';
 import { summaryMarkdown } from '../../src/action/summary.js';
+import { FleetLog, fleetSummaryMarkdown } from '../../src/action/fleet-report.js';
+import type { FleetResult, HostResult } from '../../src/deploy/index.js';
 import { cacheKeys, errorsAsWarnings, shouldSave, wheelCacheDir } from '../../src/action/wheel-cache.js';
 import { JobError, UsageError } from '../../src/errors.js';
 import { RequirementsFileError } from '../../src/resolve/requirements-file.js';
@@ -236,7 +238,7 @@ describe('failures', () => {
 });
 
 describe('job summary', () => {
-  it('has a table per target with file, size, sha256, distributions, time and cache hit', () => {
+  it('has a row per target with size, distributions, cache hit, time and the artifact link, then the details', () => {
     const pex = (platform: string) => ({
       path: `dist/app-${platform}.pex`,
       size: 2_500_000,
@@ -251,14 +253,49 @@ describe('job summary', () => {
       platform,
       seconds: 1.234,
     });
-    const md = summaryMarkdown({ pexes: [pex('linux|x86'), pex('macos')], targets: [], requests: 3 }, { cacheHit: false, cacheNote: 'partial match', artifacts: [] });
+    const artifacts = [{ platform: 'macos', pexPath: 'dist/app-macos.pex', name: 'app-macos.pex', id: 7, url: 'https://github.com/o/r/actions/runs/1/artifacts/7' }];
+    const md = summaryMarkdown({ pexes: [pex('linux|x86'), pex('macos')], targets: [], requests: 3 }, { cacheHit: false, cacheNote: 'partial match', artifacts });
+    // One row per target: size, distributions, cache hit, time, and the artifact's link.
+    expect(md).toContain('| Target | Size | Distributions | Cache hit | Time | Artifact |');
+    expect(md).toContain('| linux\\|x86 | 2.4 MiB (2500000 bytes) | 1 | no (partial match) | 1.23 s | not uploaded |');
+    expect(md).toContain('| macos | 2.4 MiB (2500000 bytes) | 1 | no (partial match) | 1.23 s | [app-macos.pex](https://github.com/o/r/actions/runs/1/artifacts/7) |');
+    // Then each PEX's file, sha256 and contents.
     expect(md.match(/^### /gm)).toHaveLength(2);
-    expect(md).toContain('### linux\\|x86');
-    expect(md).toContain('| Size | 2.4 MiB (2500000 bytes) |');
-    expect(md).toContain(`| sha256 | \`${'a'.repeat(64)}\` |`);
-    expect(md).toContain('| Distributions | 1: flask 3.0.0 |');
-    expect(md).toContain('| Time | 1.23 s |');
-    expect(md).toContain('| Cache hit | no (partial match) |');
+    expect(md).toContain(`- sha256: \`${'a'.repeat(64)}\``);
+    expect(md).toContain('- Distributions: flask 3.0.0');
+  });
+
+  it('has one row per host for a deploy: before → after, the health result, and the artifact deployed', async () => {
+    const log = new FleetLog();
+    // web1 and web2 reached the health check; web3 never did.
+    const logged = await captureStdout(() => {
+      for (const host of ['web1', 'web2']) log.event({ type: 'host', host, phase: 'health' });
+    });
+    expect(logged).toBe('[web1] health\n[web2] health\n');
+    const host = (name: string, extra: Partial<HostResult>): HostResult => ({ host: name, status: 'ok', release: 'r2', previous: 'r1', durationMs: 1500, ...extra });
+    const result: FleetResult = {
+      action: 'deploy',
+      ok: false,
+      release: 'r2',
+      previousRelease: 'r1',
+      sha256: 'e'.repeat(64),
+      hosts: [
+        host('web1', { uploadedBytes: 2048 }),
+        host('web2', { status: 'failed', release: 'r1', error: 'health URL http://127.0.0.1:8000/ did not answer with success; --health-timeout 30' }),
+        host('web3', { status: 'skipped', release: null, previous: null }),
+      ],
+      succeeded: ['web1'],
+      failed: ['web2'],
+      durationMs: 3000,
+    };
+    const md = fleetSummaryMarkdown(result, log, { healthUrl: 'http://127.0.0.1:8000/' }, { name: 'app.pex', url: 'https://github.com/o/r/actions/runs/1/artifacts/9' });
+    expect(md).toContain('## pexship deploy: failed');
+    expect(md).toContain(`PEX from the artifact [app.pex](https://github.com/o/r/actions/runs/1/artifacts/9) (sha256 \`${'e'.repeat(64)}\`).`);
+    expect(md).toContain('| Host | Result | Release (before → after) | Health | Time | Note |');
+    expect(md).toContain('| web1 | ok | r1 → r2 | passed: GET http://127.0.0.1:8000/ | 1.5 s | uploaded 2.0 KiB |');
+    expect(md).toContain("| web2 | failed | r1 → r1 | failed: GET http://127.0.0.1:8000/ | 1.5 s | health URL http://127.0.0.1:8000/ did not answer with success; input 'health-timeout' 30 |");
+    expect(md).toContain('| web3 | skipped | none → none | not reached |');
+    expect(fleetSummaryMarkdown(result, log, {})).toContain('| web1 | ok | r1 → r2 | none configured |');
   });
 });
 
