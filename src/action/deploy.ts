@@ -5,7 +5,6 @@ import { readConnectionInputs, readHostCommands } from './connection-inputs.js';
 import { runAction } from './failure.js';
 import { FleetLog, reportFleet, type DeployedArtifact } from './fleet-report.js';
 import { UsageError } from '../errors.js';
-import { downloadPexArtifact } from './artifact-download.js';
 import { booleanInput, integerInput, optionalInput } from './inputs.js';
 import { resolvePexInput } from './pex-input.js';
 import { maskSecret } from './secrets.js';
@@ -19,6 +18,8 @@ async function pexToDeploy(): Promise<{ pexFile: string; artifact?: DeployedArti
   const source = { runId: integerInput('run-id', 1), token, repository: optionalInput('repository') };
   if (pex && artifact) throw new UsageError("inputs 'pex' and 'artifact' both name a PEX; give one of them.");
   if (artifact) {
+    // Loaded only here: the artifact client is most of the bundle and of its start-up time.
+    const { downloadPexArtifact } = await import('./artifact-download.js');
     const downloaded = await core.group('Download the artifact', () => downloadPexArtifact(artifact, source));
     return { pexFile: downloaded.pex, artifact: { name: artifact, url: downloaded.url } };
   }
