@@ -1,6 +1,6 @@
 // The action's pure parts and its reporting, in process: artifact names, secret finding, cache keys and the
 // save policy, the summary table, and the annotations a failure produces.
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
@@ -18,6 +18,7 @@ import { FleetLog, fleetSummaryMarkdown } from '../../src/action/fleet-report.js
 import type { FleetResult, HostResult } from '../../src/deploy/index.js';
 import { cacheKeys, errorsAsWarnings, shouldSave, wheelCacheDir } from '../../src/action/wheel-cache.js';
 import { JobError, UsageError } from '../../src/errors.js';
+import { parsePlatform } from '../../src/python/platform.js';
 import { RequirementsFileError } from '../../src/resolve/requirements-file.js';
 
 function inputs(extra: Partial<BuildInputs> = {}): BuildInputs {
@@ -64,6 +65,21 @@ describe('artifact names', () => {
     expect(artifactName(undefined, 'current', 'dist/app-current.pex')).toBe('app-current.pex');
     expect(artifactName('svc-{platform}', 'manylinux2014_x86_64-cp-311-cp311', 'dist/x.pex')).toBe('svc-manylinux2014_x86_64-cp-311-cp311.pex');
     expect(artifactName('build-{file}', 'current', '/tmp/a.pex')).toBe('build-a.pex');
+  });
+
+  it('fills {platform} with the target label docs/action.md documents', () => {
+    const labels = {
+      'manylinux2014_x86_64-cp-311-cp311': 'linux-x86_64-cp311',
+      'musllinux_1_2_x86_64-cp-313-cp313': 'musllinux-x86_64-cp313',
+      'macosx_11_0_arm64-cp-312-cp312': 'macos-arm64-cp312',
+      'win_amd64-cp-312-cp312': 'windows-amd64-cp312',
+    };
+    const doc = readFileSync('docs/action.md', 'utf8').replace(/\s+/g, ' ');
+    for (const [platform, label] of Object.entries(labels)) {
+      expect(parsePlatform(platform).label).toBe(label);
+      expect(doc).toContain(`\`${platform}\` gives \`${label}\``);
+      expect(artifactName('app-{platform}', parsePlatform(platform).label, 'x.pex')).toBe(`app-${label}.pex`);
+    }
   });
 
   it('refuses characters the artifact service refuses', () => {
