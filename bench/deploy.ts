@@ -13,6 +13,7 @@ import { deploy, rollback, type ConnectionOptions } from '../src/deploy/index.js
 import { parseHostTarget } from '../src/deploy/target.js';
 import { readKnownHosts } from '../src/deploy/hostkeys.js';
 import { fakePex, makeClientKeys } from '../test/deploy/fixtures.js';
+import { startProxy } from '../test/deploy/proxy.js';
 import { freePort, startSshd, type TestSshd } from '../test/deploy/sshd.js';
 
 const MiB = 1024 * 1024;
@@ -213,4 +214,24 @@ for (const size of [1, 8]) {
   console.log(`  ${size} MiB PEX, one host    ${fmt(oneHost)}`);
   console.log(`  ${size} MiB PEX, six hosts   ${fmt(sixHosts)}   ratio: ${(stats(sixHosts).median / stats(oneHost).median).toFixed(2)}x (target <= 2x; the six sshd run on this machine's cores too)`);
 }
+
+// Sixteen hosts, one of which accepts TCP and never sends its SSH banner: the run must end about when that
+// host's --connect-timeout runs out, with the fifteen others deployed and then rolled back.
+const many: TestSshd[] = [...fleet];
+for (let i = fleet.length; i < 15; i++) {
+  many.push(await startSshd({ dir: path.join(work, `fleet-sshd${i}`), authorizedKeys: keys.authorizedKeys, privateMount: { source: path.join(work, `fleet-root${i}`), target: shared } }));
+}
+servers.push(...many.slice(fleet.length));
+writeFileSync(knownHosts, many.map((s) => s.knownHostsLine()).join('\n') + '\n');
+const hanging = await startProxy(many[0].port, { silent: true });
+const connectTimeout = 3;
+const sixteen = [...many.slice(0, 8), hanging, ...many.slice(8)].map((s) => `root@127.0.0.1:${s.port}`);
+const hang = await timeIt(3, async () => {
+  const r = await deploy({ ...conn, path: shared, hosts: sixteen, concurrency: 16, connectTimeoutSeconds: connectTimeout, pexFile: fakePex(path.join(work, `h${k++}.pex`), `h${k}`, { size: MiB }) });
+  const statuses = r.hosts.map((h) => h.status);
+  if (r.ok || statuses.filter((st) => st === 'rolled-back').length !== 15) throw new Error(`unexpected result: ${JSON.stringify(statuses)}`);
+});
+await hanging.close();
+console.log(`\n16 hosts, one never sends its banner (--connect-timeout ${connectTimeout}), the rest rolled back:`);
+console.log(`  whole run    ${fmt(hang)}   (target <= ${connectTimeout * 1000 + 2000} ms: connect-timeout + 2 s)`);
 process.exit(0);

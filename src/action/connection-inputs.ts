@@ -34,5 +34,6 @@ export function readHostCommands(): HostCommands {
     healthCheck: optionalInput('health-check'),
     healthUrl: optionalInput('health-url'),
     healthTimeoutSeconds: integerInput('health-timeout', 1),
+    probeTimeoutSeconds: integerInput('probe-timeout', 1),
   };
 }

@@ -35,6 +35,7 @@ export const INPUT_FOR_FLAG: Readonly<Record<string, string>> = {
   '--health-check': 'health-check',
   '--health-url': 'health-url',
   '--health-timeout': 'health-timeout',
+  '--probe-timeout': 'probe-timeout',
   '--no-pre-warm': 'pre-warm',
   '--concurrency': 'concurrency',
   '--batch': 'batch',
@@ -46,6 +47,7 @@ export const INPUT_FOR_FLAG: Readonly<Record<string, string>> = {
   '--lock-wait': 'lock-wait',
   '--dry-run': 'dry-run',
   '--to': 'to',
+  '--no-verify': 'verify',
 };
 
 /** `--platform 'x' is …` → `input 'platforms': 'x' is …`; flags the action has no input for stay as they are. */

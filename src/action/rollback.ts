@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const connection = readConnectionInputs();
   const commands = readHostCommands();
   const to = optionalInput('to');
-  const options = { ...connection, ...commands, to, dryRun: booleanInput('dry-run', false) };
+  const options = { ...connection, ...commands, to, verify: booleanInput('verify', true), dryRun: booleanInput('dry-run', false) };
   core.info(`Rolling back ${connection.hosts.join(', ')} under ${connection.path} to ${to ?? 'the release before current'}`);
   const log = new FleetLog();
   const result = await core.group('Roll back', () => rollback(options, log.event));

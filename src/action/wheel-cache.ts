@@ -9,6 +9,7 @@ import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import { CACHE_FORMAT } from '../index/cache.js';
 import { currentTarget } from '../python/platform.js';
+import { parseProjectSpec } from '../resolve/pyproject.js';
 import type { BuildInputs, SaveCachePolicy } from './build-inputs.js';
 
 // The key names the core's cache format and how this module builds keys: a change to either starts afresh.
@@ -64,11 +65,6 @@ async function inputFilesDigest(files: string[]): Promise<string[]> {
   return digests;
 }
 
-/** `DIR[extra,…]` → DIR: the folder holding the pyproject.toml. */
-function projectDir(spec: string): string {
-  return spec.replace(/\[[^\]]*\]\s*$/, '').trim();
-}
-
 /** The current interpreter's tags and markers (what `current` resolves and selects wheels by). */
 async function currentInterpreterDigest(): Promise<string> {
   try {
@@ -97,7 +93,7 @@ async function lockDigest(inputs: BuildInputs): Promise<string> {
   const files = await inputFilesDigest([
     ...inputs.requirementsFiles,
     ...inputs.constraintsFiles,
-    ...(inputs.project ? [path.join(projectDir(inputs.project), 'pyproject.toml')] : []),
+    ...(inputs.project ? [path.join(parseProjectSpec(inputs.project).dir, 'pyproject.toml')] : []),
   ]);
   const indexes = [inputs.indexUrl ?? '', ...inputs.extraIndexUrls, ...inputs.findLinks].map(withoutCredentials);
   return sha256([

@@ -10,7 +10,7 @@ import { formatSize } from './format.js';
 export const BUILD_FLAGS: FlagSpec[] = [
   { names: ['--requirement', '-r'], kind: 'list', value: 'FILE', help: "pip requirements file" },
   { names: ['--constraints'], kind: 'list', value: 'FILE', help: 'pip constraints file' },
-  { names: ['--project'], kind: 'string', value: 'DIR[extra,…]', help: 'a pyproject.toml project: its dependencies and scripts' },
+  { names: ['--project'], kind: 'string', value: 'DIR[extra,…]', help: 'a pyproject.toml project, built into a wheel and included (same as . or ./DIR)' },
   { names: ['--lock'], kind: 'string', value: 'FILE', help: 'build exactly this PEP 751 pylock.toml, no resolving' },
   { names: ['--sources-directory', '-D'], kind: 'list', value: 'DIR', help: 'add your code from this folder' },
   { names: ['--entry-point', '-e'], kind: 'string', value: 'MODULE[:FUNC]', help: 'what the PEX runs' },
@@ -31,7 +31,7 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { names: ['--venv'], kind: 'boolean', help: 'run from a virtualenv made on first run' },
   { names: ['--inherit-path'], kind: 'string', value: 'false|prefer|fallback', help: 'let site-packages in (default false)' },
   { names: ['--no-compress'], kind: 'boolean', help: 'store entries uncompressed' },
-  { names: ['--cache-dir'], kind: 'string', value: 'DIR', help: 'wheel and metadata cache (default ~/.cache/pexship)' },
+  { names: ['--cache-dir'], kind: 'string', value: 'DIR', help: 'build cache: wheels, metadata, built projects (default ~/.cache/pexship/build)' },
   { names: ['--python'], kind: 'string', value: 'PATH', help: "interpreter for the 'current' target and for building sdists" },
   { names: ['--json'], kind: 'boolean', help: 'print a machine-readable summary on stdout' },
   { names: ['--quiet', '-q'], kind: 'boolean', help: 'print only errors and warnings on stderr' },
@@ -59,7 +59,9 @@ export function indexOptionsFrom(args: ParsedArgs): Partial<IndexOptions> {
   };
 }
 
-const USAGE = 'Usage: pexship build [REQUIREMENT …] [options]\n\nREQUIREMENT: a PEP 508 string (flask>=3), a wheel path or URL, or name @ url.';
+const USAGE =
+  'Usage: pexship build [REQUIREMENT …] [options]\n\nREQUIREMENT: a PEP 508 string (flask>=3), a wheel path or URL, name @ url, or a project folder (. or ./DIR[extra]),\n' +
+  'which is built into a wheel (natively for pure-Python hatchling, flit-core, setuptools, poetry-core, pdm-backend and uv_build projects, else by its backend).';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs('build', argv, BUILD_FLAGS);

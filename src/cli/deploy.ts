@@ -1,5 +1,5 @@
 // `pexship deploy`, `pexship rollback`, `pexship releases`: flags → the deploy core (src/deploy) → a summary.
-import { deploy, formatReleases, formatSummary, listReleases, rollback } from '../deploy/index.js';
+import { deploy, formatReleases, formatSummary, listReleases, rollback, unlock } from '../deploy/index.js';
 import type { ConnectionOptions, DeployEvent, FleetResult, HostCommands } from '../deploy/index.js';
 import { UsageError } from '../errors.js';
 import { flagBool, flagInt, flagList, flagString, formatHelp, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
@@ -14,7 +14,7 @@ const CONNECTION_FLAGS: FlagSpec[] = [
   { names: ['--concurrency'], kind: 'string', value: 'N', help: 'hosts worked on at once (default 10)' },
   { names: ['--connect-timeout'], kind: 'string', value: 'SECONDS', help: 'time to connect and authenticate (default 15)' },
   { names: ['--command-timeout'], kind: 'string', value: 'SECONDS', help: "time for one host's remote steps (default 900)" },
-  { names: ['--lock-ttl'], kind: 'string', value: 'SECONDS', help: 'age after which a lock left by a lost deploy is taken over (default 1800)' },
+  { names: ['--lock-ttl'], kind: 'string', value: 'SECONDS', help: 'age after which a lock left by an older pexship (no heartbeat) is taken over (default 1800)' },
   { names: ['--lock-wait'], kind: 'string', value: 'SECONDS', help: "how long to wait for another deploy's lock (default 5)" },
   { names: ['--json'], kind: 'boolean', help: 'print the result as JSON on stdout' },
   { names: ['--quiet', '-q'], kind: 'boolean', help: 'no progress on stderr' },
@@ -26,6 +26,7 @@ const COMMAND_FLAGS: FlagSpec[] = [
   { names: ['--health-check'], kind: 'string', value: 'CMD', help: 'a command on the host that must succeed after the switch (retried until --health-timeout)' },
   { names: ['--health-url'], kind: 'string', value: 'URL', help: 'a URL the host must answer with 2xx (polled from the host until --health-timeout)' },
   { names: ['--health-timeout'], kind: 'string', value: 'SECONDS', help: 'how long the health check may take to pass (default 30)' },
+  { names: ['--probe-timeout'], kind: 'string', value: 'SECONDS', help: 'time one request to --health-url may take (default 5)' },
   { names: ['--dry-run'], kind: 'boolean', help: 'connect and show what would happen; change nothing' },
 ];
 
@@ -43,12 +44,14 @@ const DEPLOY_FLAGS: FlagSpec[] = [
 
 const ROLLBACK_FLAGS: FlagSpec[] = [
   ...CONNECTION_FLAGS.slice(0, 6),
-  { names: ['--to'], kind: 'string', value: 'ID', help: 'the release to switch to (default: the one before current on each host)' },
+  { names: ['--to'], kind: 'string', value: 'ID', help: 'the release to switch to (default: the one current before, from .pexship/history.jsonl)' },
+  { names: ['--no-verify'], kind: 'boolean', help: "switch without checking the target's sha256 (its size is always checked)" },
   ...COMMAND_FLAGS,
   ...CONNECTION_FLAGS.slice(6),
 ];
 
 const RELEASES_FLAGS: FlagSpec[] = CONNECTION_FLAGS.filter((f) => !['--lock-ttl', '--lock-wait'].includes(f.names[0]));
+const UNLOCK_FLAGS: FlagSpec[] = RELEASES_FLAGS.filter((f) => f.names[0] !== '--json');
 
 function connectionOptions(args: ParsedArgs): ConnectionOptions {
   const path = flagString(args, 'path');
@@ -79,6 +82,7 @@ function hostCommands(args: ParsedArgs): HostCommands & { dryRun: boolean } {
     healthCheck: flagString(args, 'health-check'),
     healthUrl: flagString(args, 'health-url'),
     healthTimeoutSeconds: flagInt(args, 'health-timeout', 30, 1),
+    probeTimeoutSeconds: flagInt(args, 'probe-timeout', 5, 1),
     dryRun: flagBool(args, 'dry-run'),
   };
 }
@@ -99,7 +103,7 @@ function progress(args: ParsedArgs): (e: DeployEvent) => void {
 function report(args: ParsedArgs, result: FleetResult): number {
   if (flagBool(args, 'json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else process.stdout.write(formatSummary(result));
-  return result.ok ? 0 : 1;
+  return result.exitCode;
 }
 
 export async function runDeploy(argv: string[]): Promise<number> {
@@ -134,7 +138,10 @@ export async function runRollback(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.positionals.length) throw new UsageError(`rollback takes no file, got '${args.positionals[0]}'; use --to ID to pick a release.`);
-  const result = await rollback({ ...connectionOptions(args), ...hostCommands(args), to: flagString(args, 'to') }, progress(args));
+  const result = await rollback(
+    { ...connectionOptions(args), ...hostCommands(args), to: flagString(args, 'to'), verify: !flagBool(args, 'no-verify') },
+    progress(args),
+  );
   return report(args, result);
 }
 
@@ -154,5 +161,26 @@ export async function runReleases(argv: string[]): Promise<number> {
     process.stdout.write(formatReleases(hosts));
   }
   for (const h of hosts) if (!h.ok) process.stderr.write(`pexship releases: ${h.host}: ${h.error}\n`);
+  return hosts.every((h) => h.ok) ? 0 : 1;
+}
+
+export async function runUnlock(argv: string[]): Promise<number> {
+  const args = parseArgs('unlock', argv, UNLOCK_FLAGS);
+  if (flagBool(args, 'help')) {
+    process.stdout.write(formatHelp('Usage: pexship unlock --host [USER@]HOST[:PORT] … --path DIR', UNLOCK_FLAGS));
+    return 0;
+  }
+  if (args.positionals.length) throw new UsageError(`unlock takes no positional arguments, got '${args.positionals[0]}'.`);
+  const hosts = await unlock(connectionOptions(args));
+  for (const h of hosts) {
+    if (!h.ok) process.stderr.write(`pexship unlock: ${h.host}: ${h.error}\n`);
+    else if (!h.freed) process.stdout.write(`${h.host}: no lock held\n`);
+    else {
+      const [, pid, , started, , ...owner] = h.freed.split(' ');
+      const when = Number(started) ? new Date(Number(started) * 1000).toISOString() : 'an unknown time';
+      const who = h.freed.startsWith('v2 ') ? `${owner.join(' ')}, started ${when}, remote pid ${pid}` : h.freed;
+      process.stdout.write(`${h.host}: freed the lock of ${who}${h.ownerAlive ? ' (its deploy still looked alive: it will not switch without the lock)' : ''}\n`);
+    }
+  }
   return hosts.every((h) => h.ok) ? 0 : 1;
 }

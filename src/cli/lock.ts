@@ -13,7 +13,7 @@ const FLAGS: FlagSpec[] = [
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs('lock', argv, FLAGS);
   if (flagBool(args, 'help')) {
-    process.stdout.write(formatHelp('Usage: pexship lock [REQUIREMENT …] [-r FILE] [--platform PLAT …] -o pylock.toml', FLAGS));
+    process.stdout.write(formatHelp('Usage: pexship lock [REQUIREMENT …] [-r FILE] [--platform PLAT …] -o pylock.toml\n\nREQUIREMENT as for build; a project folder (. or ./DIR) is built to read its dependencies, which the lock pins.', FLAGS));
     return 0;
   }
   const verbosity = flagBool(args, 'quiet') ? -1 : flagBool(args, 'verbose') ? 1 : 0;

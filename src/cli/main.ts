@@ -9,6 +9,7 @@ const VERBS: Record<string, () => Promise<{ run(argv: string[]): Promise<number>
   deploy: () => import('./deploy.js').then((m) => ({ run: m.runDeploy })),
   rollback: () => import('./deploy.js').then((m) => ({ run: m.runRollback })),
   releases: () => import('./deploy.js').then((m) => ({ run: m.runReleases })),
+  unlock: () => import('./deploy.js').then((m) => ({ run: m.runUnlock })),
 };
 
 const USAGE = `pexship — build PEX files for any platform and ship them over SSH
@@ -22,6 +23,7 @@ Commands:
   deploy     copy a PEX to hosts over SSH and switch to it atomically
   rollback   switch hosts back to the previous release
   releases   list the releases on hosts
+  unlock     free a deploy lock left on hosts, naming its owner
 
 Run 'pexship <command> --help' for a command's options.`;
 

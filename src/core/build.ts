@@ -8,9 +8,11 @@ import { UsageError } from '../errors.js';
 import { defaultCacheDir, type IndexClient } from '../index/index.js';
 import { buildPex, type BuildPexResult, type InheritPath } from '../pex/build.js';
 import type { Target } from '../python/platform.js';
-import type { IndexOptions } from './inputs.js';
+import { readProject } from '../resolve/pyproject.js';
+import { isProjectArg, type IndexOptions } from './inputs.js';
 import type { Progress } from './progress.js';
 import {
+  addProjectToLock,
   fetchSelections,
   makeIndexClient,
   pipIndexArgs,
@@ -65,6 +67,8 @@ export interface BuildSummary {
   requests: number;
 }
 
+const LOCK_ONLY = '--lock builds exactly what the lock holds (plus your project, . or --project DIR); drop the requirements and -r files, or drop --lock.';
+
 const INTERPRETER_CONSTRAINT = /^(CPython|PyPy)?\s*((?:~=|===|==|!=|<=|>=|<|>)\s*[\w.*+!-]+\s*(?:,\s*(?:~=|===|==|!=|<=|>=|<|>)\s*[\w.*+!-]+\s*)*)?$/;
 
 function checkRequest(req: BuildRequest): void {
@@ -74,8 +78,8 @@ function checkRequest(req: BuildRequest): void {
     }
   }
   if (req.entryPoint && req.script) throw new UsageError('give either an entry point (-e/-m) or a console script (-c), not both.');
-  if (req.lock && (req.requirements.length || req.requirementFiles.length || req.project)) {
-    throw new UsageError('--lock builds exactly what the lock holds; drop the requirements, -r files and --project, or drop --lock.');
+  if (req.lock && (req.requirements.length > 1 || req.requirementFiles.length || (req.project && req.requirements.length))) {
+    throw new UsageError(LOCK_ONLY);
   }
 }
 
@@ -102,7 +106,6 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
   let selections: Selected[][];
   let requested: string[];
   let projectName: string | undefined;
-  let projectScripts: Record<string, string> = {};
   let index: IndexOptions;
   if (req.lock) {
     index = { extraIndexUrls: [], findLinks: [], noIndex: false, ...req.index };
@@ -110,25 +113,31 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
     selections = await selectFromLock(path.resolve(cwd, req.lock), targets, progress);
     client = makeIndexClient(index, { ...req, cacheDir, cwd });
     requested = [];
+    const projectSpec = req.project ?? req.requirements[0];
+    if (projectSpec !== undefined) {
+      if (!req.project && !(await isProjectArg(projectSpec, cwd))) throw new UsageError(LOCK_ONLY);
+      const project = await readProject(projectSpec, { cwd });
+      await addProjectToLock(project, req.lock, selections, targets, client, { ...req, cacheDir, cwd }, progress).catch(async (e) => {
+        await client.close();
+        throw e;
+      });
+      projectName = project.name;
+      requested = [project.name];
+    }
   } else {
-    const resolved = await resolveInputs({ ...req, cacheDir, cwd }, pendingTargets, progress);
+    const resolved = await resolveInputs({ ...req, cacheDir, cwd, allowEmpty: req.sourcesDirs.length > 0 || Boolean(req.entryPoint) }, pendingTargets, progress);
     targets = resolved.targets;
     client = resolved.client;
     index = resolved.inputs.index;
     selections = resolved.resolution.targets.map((t) => t.distributions.map(selectedFromResolution));
     requested = resolved.inputs.requested;
     projectName = resolved.inputs.project?.name;
-    projectScripts = resolved.inputs.project?.scripts ?? {};
   }
   try {
     const wheelsPerTarget = await fetchSelections(selections, targets, client, { cacheDir, pipIndexArgs: pipIndexArgs(index), python: req.python }, progress);
-    // A console script of the project itself (its [project.scripts]) runs as an entry point.
-    let entryPoint = req.entryPoint;
-    let script = req.script;
-    if (script && projectScripts[script]) {
-      entryPoint = projectScripts[script];
-      script = undefined;
-    }
+    // The project is a wheel in the PEX like any other, so -c finds its [project.scripts] there.
+    const entryPoint = req.entryPoint;
+    const script = req.script;
     const name = pexName(req, projectName);
     const template = req.output ?? path.join('dist', '{name}-{platform}.pex');
     const perTarget = template.includes('{platform}') || targets.length === 1;

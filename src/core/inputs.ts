@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 import { parseRequirement, type Requirement } from '../python/pep508.js';
 import { parseWheelFilename } from '../python/wheel.js';
-import { readProject, type ProjectInput } from '../resolve/pyproject.js';
+import { parseProjectSpec, readProject, type ProjectInput } from '../resolve/pyproject.js';
 import { checkHashMode, readRequirementsFile, type RequirementEntry, type RequirementsInput } from '../resolve/requirements-file.js';
 
 export interface IndexOptions {
@@ -40,6 +40,20 @@ export interface InputRequest {
   index: Partial<IndexOptions>;
   pre: boolean;
   cwd?: string;
+  /** Nothing to resolve is fine (an application with no dependencies, its code from -D). */
+  allowEmpty?: boolean;
+}
+
+/** pip's rule: `.`, `..`, or a path with a separator (optionally `[extras]`) that is a folder names a local project. */
+export async function isProjectArg(arg: string, cwd: string): Promise<boolean> {
+  const dir = parseProjectSpec(arg).dir;
+  if (/^(https?|file):\/\//i.test(dir) || dir.toLowerCase().endsWith('.whl')) return false;
+  if (!(dir === '.' || dir === '..' || dir.includes('/') || dir.includes(path.sep))) return false;
+  try {
+    return (await stat(path.resolve(cwd, dir))).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function isFile(p: string): Promise<boolean> {
@@ -98,7 +112,14 @@ export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
   let pre = req.pre;
   const requested = [...req.requirements];
 
-  for (const arg of req.requirements) requirements.push(await positionalRequirement(arg, cwd));
+  let projectSpec = req.project;
+  for (const arg of req.requirements) {
+    if (await isProjectArg(arg, cwd)) {
+      if (projectSpec) throw new UsageError(`two local projects are given (${projectSpec} and ${arg}); build one project per PEX, and list the other's wheel or requirements.`);
+      projectSpec = arg;
+      requested.splice(requested.indexOf(arg), 1);
+    } else requirements.push(await positionalRequirement(arg, cwd));
+  }
 
   const files: RequirementsInput[] = [];
   for (const f of req.requirementFiles) files.push(await readRequirementsFile(path.resolve(cwd, f), { cwd }));
@@ -121,18 +142,20 @@ export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
     pre ||= input.pre;
     warnings.push(...input.warnings);
   }
-  if (requireHashes && req.requirements.length) {
-    throw new UsageError(`hashes are required (a requirements file uses --hash), so requirements given on the command line (${req.requirements.join(', ')}) cannot be checked; move them into the file with their --hash.`);
+  const commandLine = req.requirements.filter((r) => r !== projectSpec);
+  if (requireHashes && commandLine.length) {
+    throw new UsageError(`hashes are required (a requirements file uses --hash), so requirements given on the command line (${commandLine.join(', ')}) cannot be checked; move them into the file with their --hash.`);
   }
 
+  // The project itself is built into a wheel once the targets are known (src/project/); its metadata brings
+  // its dependencies into the resolution.
   let project: ProjectInput | undefined;
-  if (req.project) {
-    project = await readProject(req.project, { cwd });
-    requirements.push(...project.dependencies);
-    requested.push(...project.dependencies.map((r) => r.toString()));
+  if (projectSpec) {
+    project = await readProject(projectSpec, { cwd });
+    requested.push(project.extras.length ? `${project.name}[${project.extras.join(',')}]` : project.name);
   }
-  if (requirements.length === 0) {
-    throw new UsageError('nothing to build: give requirements (e.g. flask>=3), -r requirements.txt, --project DIR, --lock pylock.toml, or wheel files.');
+  if (requirements.length === 0 && !project && !req.allowEmpty) {
+    throw new UsageError('nothing to build: give requirements (e.g. flask>=3), -r requirements.txt, a project folder (. or --project DIR), --lock pylock.toml, wheel files, or your code with -D DIR.');
   }
   // The same package twice with different direct URLs cannot both be installed.
   const urls = new Map<string, string>();

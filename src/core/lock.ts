@@ -7,6 +7,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { defaultCacheDir } from '../index/index.js';
 import type { Target } from '../python/platform.js';
+import { canonicalName } from '../python/pep508.js';
 import { writePylock } from '../resolve/pylock.js';
 import type { Progress } from './progress.js';
 import { resolveInputs, resolveTargets, type SourceRequest, type TargetRequest } from './resolve-targets.js';
@@ -26,8 +27,12 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
   const cwd = req.cwd ?? process.cwd();
   const { inputs, client, resolution, targets } = await resolveInputs({ ...req, cacheDir: req.cacheDir ?? defaultCacheDir(), cwd }, resolveTargets(req), progress);
   try {
-    for (const t of resolution.targets) {
-      const sha = t.distributions.find((d) => !d.file.hashes.sha256);
+    // The local project was built into the cache to read its metadata: the lock pins what it depends on, not
+    // that cache file.
+    const project = inputs.project ? canonicalName(inputs.project.name) : undefined;
+    const locked = resolution.targets.map((t) => t.distributions.filter((d) => !(project && d.name === project && d.url)));
+    for (const distributions of locked) {
+      const sha = distributions.find((d) => !d.file.hashes.sha256);
       if (sha) {
         throw new UsageError(`${sha.name} ${sha.version} (${sha.file.filename}) comes from ${sha.file.index} without a sha256, and a lock must pin every file by hash; use an index that publishes hashes.`);
       }
@@ -35,8 +40,8 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
     // PEP 751's `index` names a package index; files from find-links or direct URLs have none.
     const indexes = new Set(client.indexLabels);
     const text = writePylock(
-      resolution.targets.map((t) =>
-        t.distributions.map((d) => ({
+      locked.map((distributions) =>
+        distributions.map((d) => ({
           name: d.name,
           version: d.version,
           file: { filename: d.file.filename, url: d.file.url, hashes: d.file.hashes, size: d.file.size, requiresPython: d.file.requiresPython },
@@ -56,7 +61,7 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
       await unlink(temp).catch(() => {});
       throw new UsageError(`could not write ${req.output}: ${(e as Error).message}; check that its folder exists and is writable.`);
     }
-    const names = new Set(resolution.targets.flatMap((t) => t.distributions.map((d) => `${d.name}==${d.version}`)));
+    const names = new Set(locked.flatMap((list) => list.map((d) => `${d.name}==${d.version}`)));
     return { path: output, targets, packages: names.size, requests: client.requestCount };
   } finally {
     await client.close();

@@ -3,8 +3,18 @@
  * a resolution (or a lock's selection), then every chosen file downloaded (hash-checked) and every sdist
  * built. Shared by `build` and `lock`.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
-import { IndexClient } from '../index/index.js';
+import { defaultCacheDir, IndexClient } from '../index/index.js';
+import { parseCoreMetadata } from '../python/metadata.js';
+import { canonicalName, evaluateMarker, parseRequirement } from '../python/pep508.js';
+import { readWheelMetadata, withLocalFile } from '../index/zip-metadata.js';
+import type { ProjectInput } from '../resolve/pyproject.js';
+import { parseWheelFilename } from '../python/wheel.js';
+import { buildProjectWheel, type BuiltProject } from '../project/build.js';
 import type { IndexFile } from '../index/types.js';
 import { loadCompletePlatform, resolveTarget, type Target } from '../python/platform.js';
 import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
@@ -27,6 +37,8 @@ export interface SourceRequest extends InputRequest {
   timeoutMs?: number;
   /** Retries of a failed index request (`--retries`). */
   retries?: number;
+  /** An interpreter to try first when a project or sdist needs building (`--python`). */
+  python?: string;
 }
 
 /** Resolves --platform and --complete-platform into targets (default: `current`), labels made unique. */
@@ -72,6 +84,7 @@ export async function resolveInputs(
   try {
     for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
     const targets = await pendingTargets;
+    if (inputs.project) await addProjectWheel(inputs, targets, client, req, progress);
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
     const resolution = await resolve({
       requirements: inputs.requirements,
@@ -88,6 +101,71 @@ export async function resolveInputs(
   } catch (e) {
     await client.close();
     throw e;
+  }
+}
+
+/**
+ * Builds the local project into a wheel and requires it by that file (`name[extras] @ file://…`), so its
+ * metadata, dependencies, entry points and requires-python count like any other distribution's.
+ */
+async function addProjectWheel(inputs: GatheredInputs, targets: Target[], client: IndexClient, req: SourceRequest, progress: Progress): Promise<void> {
+  const { wheelName, sha256, built } = await buildProject(inputs.project!, targets, client, req, progress);
+  const extras = inputs.project!.extras.length ? `[${inputs.project!.extras.join(',')}]` : '';
+  inputs.requirements.push(parseRequirement(`${wheelName}${extras} @ ${pathToFileURL(built.wheel).href}#sha256=${sha256}`));
+  // Hashes required (pip's --require-hashes): the wheel built here from the user's own tree is trusted as built.
+  if (inputs.hashes.size) inputs.hashes.set(canonicalName(wheelName), new Set([sha256]));
+}
+
+async function buildProject(project: ProjectInput, targets: Target[], client: IndexClient, req: Pick<SourceRequest, 'cwd' | 'cacheDir' | 'python'>, progress: Progress): Promise<{ built: BuiltProject; wheelName: string; sha256: string }> {
+  progress.step(`build the project ${project.name} (${path.relative(req.cwd ?? process.cwd(), project.dir) || '.'})`);
+  const built = await buildProjectWheel({
+    project,
+    targets,
+    client,
+    cacheDir: req.cacheDir ?? defaultCacheDir(),
+    interpreters: req.python ? [req.python] : [],
+    log: (line) => progress.detail(line),
+  });
+  progress.detail(`${path.basename(built.wheel)} (${built.how === 'native' ? `written natively as ${built.backend} would` : `built by ${built.backend}`})`);
+  const wheelName = parseWheelFilename(path.basename(built.wheel)).name;
+  const sha256 = createHash('sha256').update(await readFile(built.wheel)).digest('hex');
+  return { built, wheelName, sha256 };
+}
+
+/**
+ * `build --lock pylock.toml .`: the lock pins the dependencies (lock leaves the project out), the project is
+ * built and added to each target's selection; every dependency it declares for a target must be in the lock.
+ */
+export async function addProjectToLock(
+  project: ProjectInput,
+  lockFile: string,
+  selections: Selected[][],
+  targets: Target[],
+  client: IndexClient,
+  req: Pick<SourceRequest, 'cwd' | 'cacheDir' | 'python'>,
+  progress: Progress,
+): Promise<void> {
+  const { built, wheelName, sha256 } = await buildProject(project, targets, client, req, progress);
+  const filename = path.basename(built.wheel);
+  const metadata = parseCoreMetadata(await withLocalFile(built.wheel, (reader) => readWheelMetadata(reader, filename)), filename);
+  for (let i = 0; i < targets.length; i++) {
+    const pinned = new Map(selections[i].map((s) => [canonicalName(s.name), s.version]));
+    for (const text of metadata.requiresDist) {
+      const r = parseRequirement(text);
+      if (r.marker && !evaluateMarker(r.marker, targets[i].markerEnvironment as unknown as Record<string, string>, project.extras.length ? project.extras : undefined)) continue;
+      const version = pinned.get(r.canonicalName);
+      if (version === undefined || !r.specifier.contains(version, { prereleases: true })) {
+        throw new UsageError(
+          `${lockFile} does not hold ${r.toString()}, which the project ${project.name} needs for ${targets[i].label}${version === undefined ? '' : ` (it pins ${version})`}; lock again (pexship lock ${path.relative(req.cwd ?? process.cwd(), project.dir) || '.'} …).`,
+        );
+      }
+    }
+    selections[i].push({
+      name: canonicalName(wheelName),
+      version: metadata.version,
+      file: { filename, url: pathToFileURL(built.wheel).href, hashes: { sha256 }, yanked: false, coreMetadata: false, index: 'local project' },
+      needsBuild: false,
+    });
   }
 }
 

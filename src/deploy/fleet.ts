@@ -1,8 +1,9 @@
 // Fleet orchestration: hosts in parallel up to --concurrency, in waves (--batch, --canary); the first failed
 // wave stops the deploy and rolls back every host this deploy switched.
 import { UsageError } from '../errors.js';
-import { deployHost, finishRollback, listHost, prepareRollback, resolveContext, rollbackHost, type RunContext } from './host.js';
-import { checkPexInput, planRelease } from './release.js';
+import { redactUrl } from '../index/redact.js';
+import { deployHost, finishRollback, listHost, prepareRollback, resolveContext, rollbackHost, unlockHost, type RunContext } from './host.js';
+import { checkPexFile, planRelease, SAFE_NAME } from './release.js';
 import type { HostTarget } from './target.js';
 import type {
   ConnectionOptions,
@@ -12,6 +13,7 @@ import type {
   HostReleases,
   HostResult,
   RollbackOptions,
+  UnlockResult,
 } from './types.js';
 
 /** Runs `work` over `items` with at most `limit` at a time, keeping the input order in the output. */
@@ -50,6 +52,7 @@ function summarize(action: FleetResult['action'], hosts: HostResult[], started: 
   return {
     action,
     ok: failed.length === 0,
+    exitCode: failed.length === 0 ? 0 : 1,
     release: first?.release ?? null,
     previousRelease: first?.previous ?? null,
     hosts,
@@ -60,8 +63,9 @@ function summarize(action: FleetResult['action'], hosts: HostResult[], started: 
   };
 }
 
-function validateCommon(o: ConnectionOptions & { healthTimeoutSeconds?: number; healthUrl?: string }): void {
-  if (o.healthUrl && !/^https?:\/\/\S+$/.test(o.healthUrl)) throw new UsageError(`--health-url '${o.healthUrl}': give an http:// or https:// URL.`);
+function validateCommon(o: ConnectionOptions & { healthTimeoutSeconds?: number; healthUrl?: string; probeTimeoutSeconds?: number }): void {
+  if (o.healthUrl && !/^https?:\/\/\S+$/.test(o.healthUrl)) throw new UsageError(`--health-url '${redactUrl(o.healthUrl)}': give an http:// or https:// URL.`);
+  if (o.probeTimeoutSeconds !== undefined && o.probeTimeoutSeconds < 1) throw new UsageError('--probe-timeout must be at least 1 second.');
   if (o.concurrency !== undefined && o.concurrency < 1) throw new UsageError('--concurrency must be at least 1.');
 }
 
@@ -71,7 +75,8 @@ export async function deploy(options: DeployOptions, events: EventSink = () => {
   if (options.keep !== undefined && options.keep < 1) throw new UsageError('--keep must be at least 1.');
   if (options.batch !== undefined && options.batch < 1) throw new UsageError('--batch must be at least 1.');
   const ctx = resolveContext(options);
-  checkPexInput(options.pexFile, options.name);
+  // A file that is not a PEX would be run by the pre-warm: refuse it before connecting anywhere.
+  await checkPexFile(options.pexFile, options.name);
   // Hash the file while the first hosts connect.
   const plan = planRelease(options.pexFile, { name: options.name, gitSha: options.gitSha });
   plan.catch(() => {});
@@ -82,7 +87,7 @@ export async function deploy(options: DeployOptions, events: EventSink = () => {
     events({ type: 'wave', index: w + 1, total: waves.length, hosts: waves[w].map((t) => t.label) });
     const done = await mapLimit(waves[w], ctx.concurrency, (t) => deployHost(ctx, t, plan, options, events));
     for (const r of done) results.set(r.host, r);
-    if (done.some((r) => r.status === 'failed')) {
+    if (done.some((r) => r.status === 'failed' || r.status === 'unknown')) {
       failedWave = w;
       break;
     }
@@ -95,48 +100,59 @@ export async function deploy(options: DeployOptions, events: EventSink = () => {
   }
   const hosts = ctx.targets.map((t) => results.get(t.label)!);
   const planned = await plan;
-  return summarize('deploy', hosts, started, { sha256: planned.sha256, release: hosts.find((h) => h.status === 'ok')?.release ?? planned.id });
+  // The release the hosts are on: an existing release reused keeps its id, which is not the planned one.
+  const on = hosts.find((h) => (h.status === 'ok' || h.status === 'unchanged') && h.release)?.release;
+  return summarize('deploy', hosts, started, { sha256: planned.sha256, release: on ?? planned.id });
 }
 
-/** Puts every host this deploy switched back where it was. */
+/**
+ * Puts every host this deploy may have switched back where it was: the ones that finished, and the ones
+ * whose outcome is unknown or whose switch-back failed. Each is switched only if it is still on this
+ * deploy's release, so including a host that never switched is harmless.
+ */
 async function undoSwitched(ctx: RunContext, results: Map<string, HostResult>, events: EventSink): Promise<void> {
-  const switched = ctx.targets.filter((t) => results.get(t.label)?.status === 'ok');
+  const mayBeOn = (r: HostResult) =>
+    r.target !== undefined && (r.status === 'ok' || r.status === 'unknown' || (r.status === 'failed' && r.release === r.target && r.release !== r.previous));
+  const switched = ctx.targets.filter((t) => {
+    const r = results.get(t.label);
+    return r !== undefined && mayBeOn(r);
+  });
   if (!switched.length) return;
-  const failedHosts = [...results.values()].filter((r) => r.status === 'failed').map((r) => r.host);
+  const failedHosts = [...results.values()].filter((r) => r.status === 'failed' || r.status === 'unknown').map((r) => r.host);
   events({ type: 'fleet-rollback', hosts: switched.map((t) => t.label), reason: `failed: ${failedHosts.join(', ')}` });
   await mapLimit(switched, ctx.concurrency, async (t) => {
     const r = results.get(t.label)!;
-    const back = await rollbackHost(ctx, t, r.previous ? { to: r.previous } : { toNone: true }, {}, events);
-    if (back.status === 'failed') {
-      r.error = `this deploy's rollback failed: ${back.error}`;
-      r.status = 'failed';
-    } else {
+    const to = r.previous ? { to: r.previous, onlyFrom: r.target } : { toNone: true, onlyFrom: r.target };
+    const back = await rollbackHost(ctx, t, to, { verify: false }, events);
+    const why = r.status === 'ok' ? 'because another host failed' : `after: ${r.error?.split('\n')[0] ?? r.status}`;
+    if (back.status === 'failed' || back.status === 'unknown') {
+      r.error = `${r.error ? `${r.error}; ` : ''}this deploy's rollback failed: ${back.error}`;
+      r.status = back.status;
+      r.release = back.release;
+    } else if (back.release === r.previous && back.previous === r.target) {
       r.status = 'rolled-back';
-      r.error = `rolled back to ${r.previous ?? 'no release'} because another host failed`;
+      r.error = `rolled back to ${r.previous ?? 'no release'} ${why}`;
       r.release = r.previous;
+    } else if (r.status === 'unknown') {
+      // It was not on this deploy's release: the host had already gone back by itself.
+      r.status = 'failed';
+      r.release = back.release;
+      r.error = `${r.error ?? 'failed'}; the host is on ${back.release ?? 'no release'}`;
     }
   });
-}
-
-/** The release before `current` (by name), skipping releases that failed here. */
-function releaseBefore(h: HostReleases): string | undefined {
-  const ids = h.releases.map((r) => r.id).sort();
-  const cur = h.current;
-  let before: string | undefined;
-  for (const id of ids) {
-    if (id === cur) break;
-    if (!h.releases.find((r) => r.id === id)?.failed) before = id;
-  }
-  return cur ? before : undefined;
 }
 
 export async function rollback(options: RollbackOptions, events: EventSink = () => {}): Promise<FleetResult> {
   const started = Date.now();
   validateCommon(options);
+  if (options.to !== undefined && !SAFE_NAME.test(options.to)) throw new UsageError(`--to '${options.to}' is not a release id (see 'pexship releases').`);
   const ctx = resolveContext(options);
   const hosts =
     ctx.targets.length <= ctx.concurrency ? await rollbackTogether(ctx, options, events) : await rollbackInRounds(ctx, options, events);
-  return summarize('rollback', hosts, started);
+  const result = summarize('rollback', hosts, started);
+  // A --to release that some host does not have is bad input (exit 2): nothing was switched anywhere.
+  if (options.to && hosts.some((h) => h.error?.includes(`release ${options.to} is not on this host`))) result.exitCode = 2;
+  return result;
 }
 
 /**
@@ -148,7 +164,7 @@ async function rollbackTogether(ctx: RunContext, options: RollbackOptions, event
   const refused = prepared.filter((p) => !p.session);
   const why = refused.length ? `not switched: ${refused.map((p) => p.target.label).join(', ')} cannot roll back` : undefined;
   const go = !why && !options.dryRun;
-  return Promise.all(prepared.map((p) => finishRollback(p, go, why, events)));
+  return Promise.all(prepared.map((p) => finishRollback(ctx, p, go, why, events)));
 }
 
 /** More hosts than --concurrency: check them all first (listing), then switch in rounds. */
@@ -162,11 +178,8 @@ async function rollbackInRounds(ctx: RunContext, options: RollbackOptions, event
       if (!h.releases.some((r) => r.id === options.to)) refusals.set(h.host, `release ${options.to} is not on this host (it has: ${h.releases.map((r) => r.id).join(', ') || 'none'})`);
       else plans.set(h.host, options.to);
     } else if (!h.current) refusals.set(h.host, 'no current release to roll back from');
-    else {
-      const before = releaseBefore(h);
-      if (!before) refusals.set(h.host, `no release before ${h.current} on this host`);
-      else plans.set(h.host, before);
-    }
+    else if (!h.rollbackTarget) refusals.set(h.host, `no release before ${h.current} on this host`);
+    else plans.set(h.host, h.rollbackTarget);
   }
   if (refusals.size) {
     return listings.map((h) => ({
@@ -182,6 +195,12 @@ async function rollbackInRounds(ctx: RunContext, options: RollbackOptions, event
     return listings.map((h) => ({ host: h.host, status: 'dry-run', release: plans.get(h.host)!, previous: h.current, durationMs: 0, plan: `would switch ${h.current} → ${plans.get(h.host)}` }));
   }
   return mapLimit(ctx.targets, ctx.concurrency, (t: HostTarget) => rollbackHost(ctx, t, { to: plans.get(t.label) }, options, events));
+}
+
+/** `pexship unlock`: frees each host's lock by hand. */
+export async function unlock(options: ConnectionOptions): Promise<UnlockResult[]> {
+  const ctx = resolveContext(options);
+  return mapLimit(ctx.targets, ctx.concurrency, (t) => unlockHost(ctx, t));
 }
 
 export async function listReleases(options: ConnectionOptions): Promise<HostReleases[]> {

@@ -1,15 +1,17 @@
 // Per-host work: one connection, one remote script, the upload in between.
+import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { loadCredentials, type Credentials } from './credentials.js';
 import { normalizeFingerprint, parseKnownHosts, readKnownHosts, type HostKeyPolicy } from './hostkeys.js';
+import { redactUrl } from '../index/redact.js';
 import { deployer, SAFE_NAME, type ReleasePlan } from './release.js';
 import { buildRemoteCommand, type ScriptParams } from './remote-script.js';
-import { failureReason, ScriptSession } from './script-session.js';
+import { failureReason, ScriptSession, type ScriptLine, type ScriptOutcome } from './script-session.js';
 import { connect, type SshConnection } from './ssh.js';
 import { parseHostTarget, type HostTarget } from './target.js';
-import type { ConnectionOptions, DeployOptions, EventSink, HostCommands, HostReleases, HostResult, ReleaseInfo } from './types.js';
+import type { ConnectionOptions, DeployOptions, EventSink, HostCommands, HostReleases, HostResult, ReleaseInfo, UnlockResult } from './types.js';
 import { uploadFile } from './upload.js';
 
 /** Everything resolved once per run and shared by the hosts. */
@@ -25,11 +27,13 @@ export interface RunContext {
   concurrency: number;
   lockTtl: number;
   lockWait: number;
+  lockStale: number;
 }
 
 export function resolveContext(o: ConnectionOptions): RunContext {
   if (!o.hosts.length) throw new UsageError('no hosts: pass --host [USER@]HOST[:PORT] at least once.');
   if (!o.path || /[\n\r\0]/.test(o.path)) throw new UsageError('--path: give the deploy directory on the hosts (one line).');
+  if (o.path.startsWith('-')) throw new UsageError(`--path '${o.path}' starts with '-', which commands on the host would take for an option; write './${o.path}' for a directory by that name.`);
   const targets = o.hosts.map((h) => parseHostTarget(h));
   const labels = new Set<string>();
   for (const t of targets) {
@@ -61,6 +65,7 @@ export function resolveContext(o: ConnectionOptions): RunContext {
     concurrency: Math.max(1, o.concurrency ?? 10),
     lockTtl: o.lockTtlSeconds ?? 1800,
     lockWait: o.lockWaitSeconds ?? 5,
+    lockStale: Math.max(3, o.lockStaleSeconds ?? 15),
   };
 }
 
@@ -75,15 +80,69 @@ export function connectHost(ctx: RunContext, target: HostTarget): Promise<SshCon
   });
 }
 
-function baseParams(ctx: RunContext): Pick<ScriptParams, 'base' | 'lockTtl' | 'lockWait' | 'by'> {
-  return { base: ctx.base, lockTtl: ctx.lockTtl, lockWait: ctx.lockWait, by: ctx.by };
+function baseParams(ctx: RunContext): Pick<ScriptParams, 'base' | 'lockTtl' | 'lockWait' | 'lockStale' | 'by' | 'budget'> {
+  return { base: ctx.base, lockTtl: ctx.lockTtl, lockWait: ctx.lockWait, lockStale: ctx.lockStale, by: ctx.by, budget: Math.ceil(ctx.commandTimeoutMs / 1000) };
 }
 
 function commandParams(c: HostCommands): Partial<ScriptParams> {
-  return { restart: c.restart, healthCheck: c.healthCheck, healthUrl: c.healthUrl, healthTimeout: c.healthTimeoutSeconds };
+  return {
+    restart: c.restart,
+    healthCheck: c.healthCheck,
+    healthUrl: c.healthUrl,
+    healthUrlShown: c.healthUrl ? redactUrl(c.healthUrl) : undefined,
+    healthTimeout: c.healthTimeoutSeconds,
+    probeTimeout: c.probeTimeoutSeconds,
+  };
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const newRun = () => randomBytes(6).toString('hex');
+
+/** Starts the remote script for `params`, with this run's timeout and heartbeat. */
+function startScript(ctx: RunContext, conn: SshConnection, params: ScriptParams, onLine?: (l: ScriptLine) => void): Promise<ScriptSession> {
+  return ScriptSession.start(conn, buildRemoteCommand({ ...baseParams(ctx), ...params }), {
+    timeoutMs: ctx.commandTimeoutMs,
+    onLine,
+    heartbeatMs: Math.min(2000, (ctx.lockStale * 1000) / 4),
+  });
+}
+
+const reason = (ctx: RunContext, outcome: ScriptOutcome) => failureReason(outcome, ctx.commandTimeoutMs / 1000);
+
+/**
+ * The connection was lost (or --command-timeout ran out) after the host was told to go: connect again and
+ * read what the host really did, from `current`, the lock and this run's history line. A host whose client
+ * disappears before confirming switches back by itself, so this settles once this run's lock is gone.
+ */
+async function readBack(ctx: RunContext, target: HostTarget, run: string, result: HostResult, lost: string, emit: EventSink): Promise<void> {
+  emit({ type: 'host', host: result.host, phase: 'reconnect', detail: 'to read the outcome' });
+  result.status = 'unknown';
+  result.release = null;
+  const tries = Math.ceil((ctx.lockStale + 4) / 2);
+  for (let i = 0; i < tries; i++) {
+    const state = await listHost(ctx, target, run);
+    if (!state.ok) {
+      result.error = `${lost}; reading the host's state back failed too (${state.error}): its release is unknown`;
+      return;
+    }
+    result.release = state.current;
+    const ours = state.lock?.run === run && state.lock.live;
+    if (!ours) {
+      if (state.runOutcome === 'ok' && state.current === result.target) {
+        result.status = 'ok';
+        result.error = undefined;
+      } else if (state.runOutcome || state.current === result.previous) {
+        result.status = 'failed';
+        result.error = `${lost}; the host ${state.runOutcome ? `recorded '${state.runOutcome}'` : 'did not switch'} and is on ${state.current ?? 'no release'}`;
+      } else {
+        result.error = `${lost}; the host is on ${state.current ?? 'no release'}, and nothing says whether this deploy put it there`;
+      }
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  result.error = `${lost}; the host was still running this deploy's steps when pexship gave up waiting (current: ${result.release ?? 'none'})`;
+}
 
 export async function deployHost(
   ctx: RunContext,
@@ -96,17 +155,21 @@ export async function deployHost(
   const host = target.label;
   const result: HostResult = { host, status: 'failed', release: null, previous: null, durationMs: 0 };
   const phase = (p: string, detail?: string) => emit({ type: 'host', host, phase: p, detail });
+  const run = newRun();
   let conn: SshConnection | undefined;
+  let wentAhead = false;
   try {
     phase('connect');
     conn = await connectHost(ctx, target);
     const plan = await planned;
-    const session = await ScriptSession.start(
+    const session = await startScript(
+      ctx,
       conn,
-      buildRemoteCommand({
+      {
         mode: 'deploy',
-        ...baseParams(ctx),
         ...commandParams(opts),
+        base: ctx.base,
+        run,
         id: plan.id,
         name: plan.name,
         sha256: plan.sha256,
@@ -115,8 +178,7 @@ export async function deployHost(
         prewarm: opts.preWarm !== false,
         keep: opts.keep ?? 5,
         dryRun: opts.dryRun,
-      }),
-      ctx.commandTimeoutMs,
+      },
       (l) => {
         if (['locked', 'reuse', 'stored', 'prewarm', 'switched', 'restart', 'health', 'reverted', 'pruned', 'stale-lock'].includes(l.word)) phase(l.word, l.rest || undefined);
       },
@@ -124,10 +186,11 @@ export async function deployHost(
     const ready = await session.waitFor('ready', 'dry-run');
     result.previous = session.value('current') || null;
     if (!ready) {
-      result.error = failureReason(await session.finished);
+      result.error = reason(ctx, await session.finished);
       return result;
     }
     const reuse = session.value('reuse');
+    result.target = reuse || plan.id;
     if (ready.word === 'dry-run') {
       await session.finished;
       result.status = 'dry-run';
@@ -142,8 +205,12 @@ export async function deployHost(
     const incoming = session.value('incoming');
     if (incoming) {
       phase('upload', `${plan.size} bytes`);
+      // The upload ends with the session: --command-timeout and a lost connection stop it too.
+      const ended = session.finished.then((o) => {
+        throw new Error(`upload stopped: ${reason(ctx, o)}`);
+      });
       try {
-        await uploadFile(conn, plan.localPath, incoming, plan.size, opts.upload);
+        await Promise.race([uploadFile(conn, plan.localPath, incoming, plan.size, opts.upload), ended]);
       } catch (err) {
         session.stop();
         await session.finished;
@@ -153,20 +220,27 @@ export async function deployHost(
     } else {
       result.reused = true;
     }
+    wentAhead = true;
     session.go();
+    if (await session.waitFor('confirm')) session.commit();
     const outcome = await session.finished;
     const done = outcome.lines.find((l) => l.word === 'done');
     result.pruned = outcome.lines.filter((l) => l.word === 'pruned').map((l) => l.rest);
     if (outcome.code === 0 && done) {
       result.release = done.rest;
       result.status = outcome.lines.some((l) => l.word === 'unchanged') ? 'unchanged' : 'ok';
+    } else if (outcome.lost) {
+      conn.close();
+      await readBack(ctx, target, run, result, reason(ctx, outcome), emit);
     } else {
-      result.release = result.previous;
-      result.error = failureReason(outcome);
+      const stuck = outcome.lines.some((l) => l.word === 'switched') && !outcome.lines.some((l) => l.word === 'reverted');
+      result.release = stuck ? result.target : result.previous;
+      result.error = reason(ctx, outcome);
     }
     return result;
   } catch (err) {
     result.error = message(err);
+    if (wentAhead) result.status = 'unknown';
     return result;
   } finally {
     conn?.close();
@@ -179,41 +253,65 @@ export interface RollbackTarget {
   to?: string;
   /** Remove `current` (the host had no release before this deploy). */
   toNone?: boolean;
+  /** Only when `current` is this release (undoing this run's deploy). */
+  onlyFrom?: string;
+}
+
+export interface RollbackSettings extends HostCommands {
+  verify?: boolean;
+}
+
+function rollbackParams(to: RollbackTarget, commands: RollbackSettings, run: string, waitForGo: boolean): ScriptParams {
+  return {
+    mode: 'rollback',
+    base: '',
+    ...commandParams(commands),
+    run,
+    to: to.to,
+    toNone: to.toNone,
+    onlyFrom: to.onlyFrom,
+    verify: commands.verify,
+    waitForGo,
+  };
+}
+
+/** A rollback's end: done, failed, or lost (then read back: a rollback finishes on the host by itself). */
+async function rollbackOutcome(ctx: RunContext, target: HostTarget, run: string, outcome: ScriptOutcome, result: HostResult, to: string | null, emit: EventSink) {
+  const done = outcome.lines.find((l) => l.word === 'done');
+  if (outcome.code === 0 && done) {
+    result.status = done.rest === result.previous ? 'unchanged' : 'ok';
+    result.release = done.rest || null;
+  } else if (outcome.lost && outcome.lines.some((l) => l.word === 'locked')) {
+    result.target = to ?? undefined;
+    await readBack(ctx, target, run, result, reason(ctx, outcome), emit);
+  } else {
+    result.release = outcome.lines.some((l) => l.word === 'switched') ? to : result.previous;
+    result.error = reason(ctx, outcome);
+  }
 }
 
 export async function rollbackHost(
   ctx: RunContext,
   target: HostTarget,
   to: RollbackTarget,
-  commands: HostCommands,
+  commands: RollbackSettings,
   emit: EventSink,
 ): Promise<HostResult> {
   const started = Date.now();
   const host = target.label;
   const result: HostResult = { host, status: 'failed', release: null, previous: null, durationMs: 0 };
+  const run = newRun();
   let conn: SshConnection | undefined;
   try {
-    if (to.to && !SAFE_NAME.test(to.to)) throw new UsageError(`--to '${to.to}' is not a release id.`);
     emit({ type: 'host', host, phase: 'connect' });
     conn = await connectHost(ctx, target);
-    const session = await ScriptSession.start(
-      conn,
-      buildRemoteCommand({ mode: 'rollback', ...baseParams(ctx), ...commandParams(commands), to: to.to, toNone: to.toNone, waitForGo: false }),
-      ctx.commandTimeoutMs,
-      (l) => {
-        if (['switched', 'restart', 'health'].includes(l.word)) emit({ type: 'host', host, phase: l.word, detail: l.rest || undefined });
-      },
-    );
+    const session = await startScript(ctx, conn, { ...rollbackParams(to, commands, run, false), base: ctx.base }, (l) => {
+      if (['switched', 'restart', 'health'].includes(l.word)) emit({ type: 'host', host, phase: l.word, detail: l.rest || undefined });
+    });
     const outcome = await session.finished;
     result.previous = session.value('current') || null;
-    const done = outcome.lines.find((l) => l.word === 'done');
-    if (outcome.code === 0 && done) {
-      result.status = done.rest === result.previous ? 'unchanged' : 'ok';
-      result.release = done.rest || null;
-    } else {
-      result.release = outcome.lines.some((l) => l.word === 'switched') ? session.value('target') || null : result.previous;
-      result.error = failureReason(outcome);
-    }
+    conn.close();
+    await rollbackOutcome(ctx, target, run, outcome, result, session.value('target') || null, emit);
     return result;
   } catch (err) {
     result.error = message(err);
@@ -230,30 +328,25 @@ export interface PreparedRollback {
   target: HostTarget;
   session?: ScriptSession;
   conn?: SshConnection;
+  run: string;
   current: string | null;
   to: string | null;
   error?: string;
   started: number;
 }
 
-export async function prepareRollback(ctx: RunContext, target: HostTarget, to: RollbackTarget, commands: HostCommands, emit: EventSink): Promise<PreparedRollback> {
-  const prep: PreparedRollback = { target, current: null, to: null, started: Date.now() };
+export async function prepareRollback(ctx: RunContext, target: HostTarget, to: RollbackTarget, commands: RollbackSettings, emit: EventSink): Promise<PreparedRollback> {
+  const prep: PreparedRollback = { target, run: newRun(), current: null, to: null, started: Date.now() };
   try {
-    if (to.to && !SAFE_NAME.test(to.to)) throw new UsageError(`--to '${to.to}' is not a release id.`);
     emit({ type: 'host', host: target.label, phase: 'connect' });
     prep.conn = await connectHost(ctx, target);
-    const session = await ScriptSession.start(
-      prep.conn,
-      buildRemoteCommand({ mode: 'rollback', ...baseParams(ctx), ...commandParams(commands), to: to.to, toNone: to.toNone, waitForGo: true }),
-      ctx.commandTimeoutMs,
-      (l) => {
-        if (['switched', 'restart', 'health'].includes(l.word)) emit({ type: 'host', host: target.label, phase: l.word, detail: l.rest || undefined });
-      },
-    );
+    const session = await startScript(ctx, prep.conn, { ...rollbackParams(to, commands, prep.run, true), base: ctx.base }, (l) => {
+      if (['switched', 'restart', 'health'].includes(l.word)) emit({ type: 'host', host: target.label, phase: l.word, detail: l.rest || undefined });
+    });
     const ready = await session.waitFor('ready');
     prep.current = session.value('current') || null;
     if (!ready) {
-      prep.error = failureReason(await session.finished);
+      prep.error = reason(ctx, await session.finished);
       return prep;
     }
     prep.session = session;
@@ -265,7 +358,7 @@ export async function prepareRollback(ctx: RunContext, target: HostTarget, to: R
 }
 
 /** Switches a prepared host (go) or releases it untouched (stop, with `why`). */
-export async function finishRollback(prep: PreparedRollback, go: boolean, why: string | undefined, emit: EventSink): Promise<HostResult> {
+export async function finishRollback(ctx: RunContext, prep: PreparedRollback, go: boolean, why: string | undefined, emit: EventSink): Promise<HostResult> {
   const result: HostResult = { host: prep.target.label, status: 'failed', release: prep.current, previous: prep.current, durationMs: 0 };
   try {
     if (!prep.session) {
@@ -283,14 +376,8 @@ export async function finishRollback(prep: PreparedRollback, go: boolean, why: s
     }
     prep.session.go();
     const outcome = await prep.session.finished;
-    const done = outcome.lines.find((l) => l.word === 'done');
-    if (outcome.code === 0 && done) {
-      result.status = done.rest === prep.current ? 'unchanged' : 'ok';
-      result.release = done.rest || null;
-    } else {
-      if (outcome.lines.some((l) => l.word === 'switched')) result.release = prep.to;
-      result.error = failureReason(outcome);
-    }
+    prep.conn?.close();
+    await rollbackOutcome(ctx, prep.target, prep.run, outcome, result, prep.to, emit);
     return result;
   } catch (err) {
     result.error = message(err);
@@ -302,18 +389,26 @@ export async function finishRollback(prep: PreparedRollback, go: boolean, why: s
   }
 }
 
-export async function listHost(ctx: RunContext, target: HostTarget): Promise<HostReleases> {
+/** Lists a host's releases; with `run`, also what history recorded for that run (reading a host back). */
+export async function listHost(ctx: RunContext, target: HostTarget, run?: string): Promise<HostReleases> {
   const out: HostReleases = { host: target.label, ok: false, current: null, releases: [] };
   let conn: SshConnection | undefined;
   try {
     conn = await connectHost(ctx, target);
-    const session = await ScriptSession.start(conn, buildRemoteCommand({ mode: 'list', ...baseParams(ctx) }), ctx.commandTimeoutMs);
+    const session = await startScript(ctx, conn, { mode: 'list', base: ctx.base, run });
     const outcome = await session.finished;
     if (outcome.code !== 0 || !outcome.lines.some((l) => l.word === 'end')) {
-      out.error = failureReason(outcome);
+      out.error = reason(ctx, outcome);
       return out;
     }
     out.current = session.value('current') || null;
+    out.rollbackTarget = session.value('rollback-target') || undefined;
+    out.runOutcome = session.value('outcome') || undefined;
+    const lock = session.value('lock');
+    if (lock) {
+      const [lockRun, state, ...value] = lock.split(' ');
+      out.lock = { run: lockRun, live: state === 'live', value: value.join(' ') };
+    }
     for (const l of outcome.lines) {
       if (l.word !== 'release') continue;
       const [id, failed, ...json] = l.rest.split(' ');
@@ -326,6 +421,34 @@ export async function listHost(ctx: RunContext, target: HostTarget): Promise<Hos
       out.releases.push({ ...meta, id, current: id === out.current, failed: failed === '1' } as ReleaseInfo);
     }
     out.ok = true;
+    return out;
+  } catch (err) {
+    out.error = message(err);
+    return out;
+  } finally {
+    conn?.close();
+  }
+}
+
+/** Frees a host's lock by hand, saying whose it was. */
+export async function unlockHost(ctx: RunContext, target: HostTarget): Promise<UnlockResult> {
+  const out: UnlockResult = { host: target.label, ok: false, freed: null, ownerAlive: false };
+  let conn: SshConnection | undefined;
+  try {
+    conn = await connectHost(ctx, target);
+    const session = await startScript(ctx, conn, { mode: 'unlock', base: ctx.base });
+    const outcome = await session.finished;
+    const line = session.value('unlocked');
+    if (outcome.code !== 0 || line === undefined) {
+      out.error = reason(ctx, outcome);
+      return out;
+    }
+    const [state, ...value] = line.split(' ');
+    out.ok = true;
+    if (state !== 'none') {
+      out.freed = value.join(' ');
+      out.ownerAlive = state === 'live';
+    }
     return out;
   } catch (err) {
     out.error = message(err);

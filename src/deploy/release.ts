@@ -2,10 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
-import yauzl from 'yauzl';
+import { ZipArchive } from '../pex/zip.js';
 import { UsageError } from '../errors.js';
 
 export interface ReleasePlan {
@@ -19,9 +19,12 @@ export interface ReleasePlan {
   releaseJson: string;
 }
 
-/** Release ids sort by name in time order: `<UTC yyyymmddTHHMMSSZ>-<sha256[:12]>`. */
+/**
+ * Release ids sort by name in time order: `<UTC yyyymmddTHHMMSS.mmmZ>-<sha256[:12]>`. The milliseconds keep
+ * two deploys in the same second apart and in order.
+ */
 export function releaseId(sha256: string, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = at.toISOString().replace(/[-:]/g, '');
   return `${stamp}-${sha256.slice(0, 12)}`;
 }
 
@@ -34,25 +37,34 @@ async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** PEX-INFO from the zip, or undefined when the file is not a PEX we can read (any executable may ship). */
-async function readPexInfo(file: string): Promise<Record<string, unknown> | undefined> {
+/**
+ * PEX-INFO from the zip; throws (saying why) when the file is not a zip or has no readable PEX-INFO. Read with
+ * our own zip reader: it takes both absolute and prefix-relative offsets, as PEX files have either.
+ */
+async function readPexInfo(file: string): Promise<Record<string, unknown>> {
+  let zip: ZipArchive;
   try {
-    const zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: true });
-    try {
-      for await (const entry of zip.eachEntry()) {
-        if (entry.fileName !== 'PEX-INFO') continue;
-        const stream = await zip.openReadStreamPromise(entry);
-        const chunks: Buffer[] = [];
-        for await (const c of stream) chunks.push(c as Buffer);
-        return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-      }
-    } finally {
-      zip.close();
-    }
-  } catch {
-    return undefined;
+    zip = new ZipArchive(await readFile(file));
+  } catch (err) {
+    throw new UsageError(`${file} is not a PEX: it is not a zip archive (${(err as Error).message}). Give a PEX built by pexship or pex.`);
   }
-  return undefined;
+  const entry = zip.entries.find((e) => e.name === 'PEX-INFO');
+  if (!entry) throw new UsageError(`${file} is a zip without PEX-INFO, so it is not a PEX. Give a PEX built by pexship or pex.`);
+  let info: unknown;
+  try {
+    info = JSON.parse(zip.read(entry).toString('utf8'));
+  } catch {
+    /* reported below */
+  }
+  if (!info || typeof info !== 'object' || Array.isArray(info)) throw new UsageError(`${file} is not a PEX: its PEX-INFO is not a JSON object.`);
+  return info as Record<string, unknown>;
+}
+
+/** Refuses, before any connection, a file that is missing, not a PEX, or a name unsafe on the hosts. */
+export async function checkPexFile(pexFile: string, name?: string): Promise<string> {
+  const stem = checkPexInput(pexFile, name);
+  await readPexInfo(pexFile);
+  return stem;
 }
 
 function gitSha(explicit?: string): string | null {

@@ -1,15 +1,19 @@
-// The one POSIX sh script that does every remote step of a host (deploy, rollback, listing). It runs under
-// /bin/sh (dash, bash, BusyBox ash), reads its parameters from quoted assignments prepended by
-// `buildRemoteCommand`, reports progress as `@@pexship <word> <rest>` lines on stdout, and reads its go-ahead
-// from stdin: stdin closing (the client died, or its connection did) makes it clean up and stop before it
-// switches anything.
+// The one POSIX sh script that does every remote step of a host (deploy, rollback, listing, unlock). It
+// runs under /bin/sh (dash, bash, BusyBox ash) whatever the login shell is (csh and tcsh included): the SSH
+// command line is one short, secret-free line that makes /bin/sh read the parameters and the script from
+// stdin, so nothing of them shows in `ps`. After the script, stdin carries the client's control lines:
+// `hb` (a heartbeat every 2 s, proof the client is alive), `go` (switch), `commit` (the deploy is
+// confirmed), `stop`. The script reports progress as `@@pexship <word> <rest>` lines on stdout.
+import { randomBytes } from 'node:crypto';
 import { shellQuote } from './quote.js';
 
-export type ScriptMode = 'deploy' | 'rollback' | 'list';
+export type ScriptMode = 'deploy' | 'rollback' | 'list' | 'unlock';
 
 export interface ScriptParams {
   mode: ScriptMode;
   base: string;
+  /** Names this run in the lock and in history lines, so a reconnecting client can find its outcome. */
+  run?: string;
   /** deploy: the new release. */
   id?: string;
   name?: string;
@@ -20,24 +24,42 @@ export interface ScriptParams {
   /** rollback: the release to switch to; with `toNone`, remove `current` (undo a first deploy). */
   to?: string;
   toNone?: boolean;
+  /** rollback: switch only when `current` is this release (a fleet undoing its own deploy). */
+  onlyFrom?: string;
+  /** rollback: check the target's size and sha256 against its release.json (default true). */
+  verify?: boolean;
   /** deploy/rollback: wait for a `go` line on stdin before changing anything. */
   waitForGo?: boolean;
   dryRun?: boolean;
   keep?: number;
   lockTtl?: number;
   lockWait?: number;
+  /** Seconds without a heartbeat after which a lock's owner counts as gone. */
+  lockStale?: number;
+  /** Seconds all the host's steps may take (--command-timeout). */
+  budget?: number;
   by?: string;
   restart?: string;
   healthCheck?: string;
   healthUrl?: string;
+  /** The health URL as messages show it (password removed). */
+  healthUrlShown?: string;
   healthTimeout?: number;
+  probeTimeout?: number;
 }
 
-/** The full command line to hand to the SSH server: `/bin/sh -c '<params + script>'`. */
-export function buildRemoteCommand(p: ScriptParams): string {
+export interface RemoteCommand {
+  /** The SSH command line: one line, no secrets, the same for every run but its end marker. */
+  command: string;
+  /** The parameters and the script, ended by the marker line. */
+  script: string;
+}
+
+export function buildRemoteCommand(p: ScriptParams): RemoteCommand {
   const vars: Record<string, string> = {
     MODE: p.mode,
     BASE: p.base,
+    RUN: p.run ?? randomBytes(6).toString('hex'),
     ID: p.id ?? '',
     NAME: p.name ?? '',
     SHA: p.sha256 ?? '',
@@ -46,21 +68,32 @@ export function buildRemoteCommand(p: ScriptParams): string {
     PREWARM: p.prewarm === false ? '0' : '1',
     TO: p.to ?? '',
     TO_NONE: p.toNone ? '1' : '0',
+    ONLY_FROM: p.onlyFrom ?? '',
+    VERIFY: p.verify === false ? '0' : '1',
     WAIT_GO: p.waitForGo === false ? '0' : '1',
     DRY: p.dryRun ? '1' : '0',
     KEEP: String(p.keep ?? 5),
     TTL: String(p.lockTtl ?? 1800),
     LOCK_WAIT: String(p.lockWait ?? 5),
+    LOCK_STALE: String(p.lockStale ?? 15),
+    BUDGET: String(p.budget ?? 900),
     BY: p.by ?? 'pexship',
     RESTART: p.restart ?? '',
     HEALTH_CMD: p.healthCheck ?? '',
     HEALTH_URL: p.healthUrl ?? '',
+    HEALTH_URL_SHOWN: p.healthUrlShown ?? p.healthUrl ?? '',
     HEALTH_TIMEOUT: String(p.healthTimeout ?? 30),
+    PROBE_TIMEOUT: String(p.probeTimeout ?? 5),
   };
   const prelude = Object.entries(vars)
     .map(([k, v]) => `P_${k}=${shellQuote(v)}`)
     .join('\n');
-  return `exec /bin/sh -c ${shellQuote(prelude + '\n' + SCRIPT)}`;
+  // A fresh marker per run: no parameter value can end the script early by containing it.
+  const marker = `@@pexship-end-${randomBytes(8).toString('hex')}`;
+  // sed stops at the marker; nothing else is on stdin until the script has spoken. Single quotes outside,
+  // double quotes inside, no newline and no '!': csh and tcsh pass it to /bin/sh as any POSIX shell does.
+  const command = `exec /bin/sh -c 'eval "$(sed -n "/^${marker}/q;p")"'`;
+  return { command, script: `${prelude}\n${SCRIPT}\n${marker}\n` };
 }
 
 // Written with $< for the shell's ${ so the template literal leaves it alone.
@@ -71,24 +104,49 @@ export LC_ALL
 umask 022
 # Writing to a dead client must not kill us half-way: finish the step and clean up.
 trap '' PIPE
+# fd 3 is the client's stdin (control lines); every command we start reads /dev/null.
+exec 3<&0 </dev/null
 say() { printf '@@pexship %s\n' "$*"; }
 fail() { say "fail $*"; exit 1; }
 json_str() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
 now() { date +%s; }
+is_num() { case $1 in ''|*[!0-9]*) return 1 ;; *) return 0 ;; esac; }
+DEADLINE=$(( $(now) + P_BUDGET ))
+# Seconds left of --command-timeout (at least 1).
+left() { l=$((DEADLINE - $(now))); [ "$l" -ge 1 ] || l=1; echo "$l"; }
+BOOT=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null) || BOOT=-
+[ -n "$BOOT" ] || BOOT=-
+SELF_STALE=$((P_LOCK_STALE * 2 / 3))
+[ "$SELF_STALE" -ge 2 ] || SELF_STALE=2
 
 HAVE_LOCK=0
 LOCK=.pexship/lock
 LOCK_VALUE=
 INCOMING=
+READER=
+CTL=
+HB=
+SWITCHED=0
+TARGET=
+PREV=
+owns_lock() { [ "$HAVE_LOCK" = 1 ] && [ "$(readlink "$LOCK" 2>/dev/null)" = "$LOCK_VALUE" ]; }
 cleanup() {
+  trap '' HUP INT TERM USR1
+  # Switched but never confirmed: the client is gone, so nobody will know this release passed. Go back.
+  if [ "$SWITCHED" = 1 ]; then abandon; fi
   if [ -n "$INCOMING" ]; then rm -rf "$INCOMING"; fi
-  if [ "$HAVE_LOCK" = 1 ] && [ "$(readlink "$LOCK" 2>/dev/null)" = "$LOCK_VALUE" ]; then rm -f "$LOCK"; fi
+  if owns_lock; then rm -f "$LOCK"; fi
+  if [ -n "$CTL" ]; then rm -f "$CTL".*; fi
+  if [ -n "$HB" ]; then rm -f "$HB" "$HB.t"; fi
+  if [ -n "$READER" ]; then kill "$READER" 2>/dev/null; fi
   rm -f "current.tmp-$$"
 }
 trap cleanup EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
+# The control reader wakes us with USR1; a trapped signal ends a 'wait' at once.
+trap ':' USR1
 
 BASE=$P_BASE
 case $BASE in
@@ -96,46 +154,186 @@ case $BASE in
   "~/"*) BASE=$HOME/$<BASE#"~/"} ;;
 esac
 
-if [ "$P_MODE" = list ]; then
-  [ -d "$BASE/releases" ] || { say "base $BASE"; say "end"; exit 0; }
+if [ "$P_MODE" = list ] || [ "$P_MODE" = unlock ]; then
+  [ -d "$BASE/.pexship" ] || [ -d "$BASE/releases" ] || { say "base $BASE"; say "unlocked none"; say "end"; exit 0; }
 fi
 if [ "$P_DRY" = 1 ] && [ ! -d "$BASE" ]; then
   say "base $BASE"; say "current "; say "dry-run"; exit 0
 fi
-mkdir -p "$BASE/releases" "$BASE/.pexship" || fail "cannot create $BASE/releases (check --path and the user's rights)"
+if [ "$P_MODE" != list ] && [ "$P_MODE" != unlock ]; then
+  err=$(mkdir -p "$BASE/releases" "$BASE/.pexship" 2>&1) || fail "cannot create $BASE/releases and $BASE/.pexship: $err (check --path and the user's rights)"
+fi
 cd "$BASE" || fail "cannot enter $BASE"
 BASE_ABS=$(pwd)
 say "base $BASE_ABS"
 
-is_num() { case $1 in ''|*[!0-9]*) return 1 ;; *) return 0 ;; esac; }
 alive() {
   if [ -d /proc/self ]; then [ -d "/proc/$1" ]; else kill -0 "$1" 2>/dev/null; fi
 }
-# The lock is a symlink whose target holds "pid start ttl owner": created atomically with its content.
-# It is tied to this shell, which lives exactly as long as the SSH session (stdin EOF ends it): a lock whose
-# shell is gone, or older than its TTL, is stale and taken over.
-take_lock() {
-  LOCK_VALUE="$$ $(now) $P_TTL $P_BY"
-  waited=0
+
+# Kills processes and all their descendants (parents first, so nothing respawns).
+kill_tree() {
+  kt_sig=$1
+  shift
+  while [ $# -gt 0 ]; do
+    kt_p=$1
+    shift
+    kt_kids=$(cat /proc/"$kt_p"/task/*/children 2>/dev/null || pgrep -P "$kt_p" 2>/dev/null)
+    kill -"$kt_sig" "$kt_p" 2>/dev/null
+    set -- "$@" $kt_kids
+  done
+}
+
+# Runs "$@" for at most $1 seconds: then TERM to it and its children, KILL 2 s later. 124 when stopped.
+bounded() {
+  b_secs=$1
+  shift
+  b_t0=$(now)
+  "$@" &
+  b_pid=$!
+  ( sleep "$b_secs"; kill_tree TERM "$b_pid"; sleep 2; kill_tree KILL "$b_pid" ) </dev/null >/dev/null 2>&1 &
+  b_dog=$!
   while :; do
-    if ln -s "$LOCK_VALUE" "$LOCK" 2>/dev/null; then HAVE_LOCK=1; return 0; fi
-    held=$(readlink "$LOCK" 2>/dev/null) || continue
-    set -f; set -- $held; set +f
-    pid=$<1:-x}; started=$<2:-x}; ttl=$<3:-x}
+    wait "$b_pid"
+    b_rc=$?
+    # A USR1 from the control reader interrupts wait; the command still runs.
+    if [ "$b_rc" -gt 128 ] && kill -0 "$b_pid" 2>/dev/null; then continue; fi
+    break
+  done
+  kill_tree TERM "$b_dog"
+  if [ "$b_rc" -gt 128 ] && [ $(($(now) - b_t0)) -ge "$b_secs" ]; then return 124; fi
+  return "$b_rc"
+}
+
+# A host command: evaluated in this shell's child, so its text never appears in any process's argv.
+run_cmd() {
+  exec 3<&-
+  set +u
+  eval "$1"
+}
+
+# The client's heartbeat: the reader writes the time of each 'hb' line into $HB.
+start_reader() {
+  CTL=.pexship/ctl.$$
+  HB=.pexship/hb.$$
+  rm -f "$CTL".*
+  err=$( (now > "$HB") 2>&1) || fail "cannot write $BASE_ABS/$HB: $err (disk full, out of inodes, or $BASE_ABS/.pexship not writable?)"
+  MAIN=$$
+  (
+    trap - EXIT HUP INT TERM
+    while IFS= read -r l; do
+      case $l in
+        hb) now > "$HB.t" && mv -f "$HB.t" "$HB" ;;
+        go|commit|stop) : > "$CTL.$l"; kill -USR1 "$MAIN" ;;
+      esac
+    done
+    : > "$CTL.eof"
+    kill -USR1 "$MAIN"
+  ) <&3 >/dev/null 2>&1 &
+  READER=$!
+}
+# True when the client's last heartbeat is at most $1 seconds old.
+client_alive() {
+  h=0
+  { read -r h < "$HB"; } 2>/dev/null
+  is_num "$h" || h=0
+  [ $(($(now) - h)) -le "$1" ]
+}
+# Waits for the control line $1; false (with GONE set) when the client stopped, left or fell silent.
+wait_ctl() {
+  while :; do
+    [ -e "$CTL.$1" ] && return 0
+    if [ -e "$CTL.stop" ]; then GONE="the client stopped the deploy"; return 1; fi
+    if [ -e "$CTL.eof" ]; then GONE="the client's connection closed"; return 1; fi
+    client_alive "$P_LOCK_STALE" || { GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; return 1; }
+    sleep 1 </dev/null >/dev/null 2>&1 &
+    w=$!
+    wait "$w"
+    kill "$w" 2>/dev/null
+  done
+}
+wait_go() {
+  [ "$P_WAIT_GO" = 1 ] || return 0
+  say "ready"
+  wait_ctl go || exit 1
+}
+# A deploy changes current only while it holds the lock and its client is still there.
+may_switch() {
+  owns_lock || fail "this deploy no longer holds $BASE_ABS/$LOCK (freed by 'pexship unlock', or taken by a deploy that found this one silent); nothing was switched"
+  client_alive "$SELF_STALE" || fail "no heartbeat from the client for $SELF_STALE s; nothing was switched"
+}
+
+# Parses a lock's value into L_PID, L_STARTED, L_RUN, L_OWNER, and L_STALE (why it is stale, or empty).
+# The lock is "v2 pid boot-id started run owner": alive while that shell runs on this boot and its
+# client's heartbeat is fresh. Locks of older versions ("pid started ttl owner") are stale when their
+# shell is gone or they are older than their TTL.
+lock_state() {
+  set -f
+  set -- $1
+  set +f
+  L_STALE=
+  L_RUN=
+  if [ "$<1:-}" = v2 ] && [ $# -ge 5 ]; then
+    L_PID=$2 l_boot=$3 L_STARTED=$4 L_RUN=$5
+    shift 5
+    L_OWNER=$*
+    is_num "$L_PID" || L_PID=0
+    is_num "$L_STARTED" || L_STARTED=0
+    if [ "$l_boot" != "$BOOT" ]; then
+      L_STALE="the host restarted since it was taken"
+    elif [ "$L_PID" = 0 ] || ! alive "$L_PID"; then
+      L_STALE="its remote shell (pid $L_PID) is gone"
+    else
+      h=0
+      { read -r h < ".pexship/hb.$L_PID"; } 2>/dev/null
+      is_num "$h" || h=0
+      a=$(($(now) - h))
+      [ "$a" -gt "$P_LOCK_STALE" ] && L_STALE="no heartbeat from its client for $a s"
+    fi
+  else
+    L_PID=$<1:-0} L_STARTED=$<2:-0} l_ttl=$<3:-0}
     [ $# -ge 3 ] && shift 3
-    owner="$*"
-    is_num "$pid" || pid=0
-    is_num "$started" || started=0
-    is_num "$ttl" || ttl=0
-    t=$(now)
-    if [ "$pid" = 0 ] || ! alive "$pid" || [ $((t - started)) -gt "$ttl" ]; then
+    L_OWNER=$*
+    is_num "$L_PID" || L_PID=0
+    is_num "$L_STARTED" || L_STARTED=0
+    is_num "$l_ttl" || l_ttl=0
+    if [ "$L_PID" = 0 ] || ! alive "$L_PID"; then
+      L_STALE="its remote shell (pid $L_PID) is gone"
+    elif [ $(($(now) - L_STARTED)) -gt "$l_ttl" ]; then
+      L_STALE="older than its TTL of $l_ttl s"
+    fi
+  fi
+  return 0
+}
+
+# The lock is a symlink whose target is its value: created atomically with its content. Every way out of
+# the loop is bounded: by --lock-wait for a live lock, by a few attempts for anything else.
+take_lock() {
+  LOCK_VALUE="v2 $$ $BOOT $(now) $P_RUN $P_BY"
+  t0=$(now)
+  tries=0
+  while :; do
+    tries=$((tries + 1))
+    if err=$(ln -s "$LOCK_VALUE" "$LOCK" 2>&1); then HAVE_LOCK=1; return 0; fi
+    if [ ! -L "$LOCK" ]; then
+      [ -e "$LOCK" ] && fail "$BASE_ABS/$LOCK is in the way: it is not a pexship lock (those are symlinks); move it away"
+      [ "$tries" -lt 3 ] && continue
+      fail "cannot create the lock $BASE_ABS/$LOCK: $err"
+    fi
+    held=$(readlink "$LOCK" 2>/dev/null) || { [ "$tries" -lt 5 ] && continue; fail "cannot read the lock $BASE_ABS/$LOCK"; }
+    lock_state "$held"
+    if [ -n "$L_STALE" ]; then
+      [ "$tries" -lt 10 ] || fail "the lock $BASE_ABS/$LOCK keeps coming back stale ($held)"
       rm -f "$LOCK"
-      say "stale-lock $held"
+      [ "$L_PID" != 0 ] && rm -f ".pexship/hb.$L_PID"
+      say "stale-lock $L_STALE: $held"
       continue
     fi
-    if [ "$waited" -ge "$P_LOCK_WAIT" ]; then say "busy $started $pid $owner"; exit 3; fi
+    if [ $(($(now) - t0)) -ge "$P_LOCK_WAIT" ] || [ "$tries" -gt $((P_LOCK_WAIT * 2 + 10)) ]; then
+      say "busy $L_STARTED $L_PID $L_OWNER"
+      exit 3
+    fi
     sleep 1
-    waited=$((waited + 1))
   done
 }
 
@@ -150,13 +348,53 @@ read_current() {
   fi
 }
 release_ok() { [ -n "$1" ] && [ -f "releases/$1/release.json" ]; }
-pex_file() { sed -n 's/.*"file":"\([^"]*\)".*/\1/p' "releases/$1/release.json" | head -n 1; }
+# A string or number field of a one-line JSON file.
+json_field() { sed -n "s/.*\"$2\":\"\{0,1\}\([^\",}]*\).*/\1/p" "$1" | head -n 1; }
+pex_file() { json_field "releases/$1/release.json" file; }
 
+# The hash is read from stdin: given a file name, sha256sum escapes names with a backslash in its output.
 sha256_of() {
-  if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1" | cut -d ' ' -f 1
-  elif command -v shasum >/dev/null 2>&1; then shasum -a 256 "$1" | cut -d ' ' -f 1
-  elif command -v openssl >/dev/null 2>&1; then openssl dgst -sha256 "$1" | sed 's/.*= *//'
+  if command -v sha256sum >/dev/null 2>&1; then sha256sum < "$1" | cut -d ' ' -f 1
+  elif command -v shasum >/dev/null 2>&1; then shasum -a 256 < "$1" | cut -d ' ' -f 1
+  elif command -v openssl >/dev/null 2>&1; then openssl dgst -sha256 < "$1" | sed 's/.*= *//'
   else return 1; fi
+}
+
+# Checks a release's PEX against its release.json (size, and sha256 unless --no-verify); VERIFY_WHY says why not.
+verify_release() {
+  f=$(pex_file "$1")
+  if [ -z "$f" ] || [ ! -f "releases/$1/$f" ]; then VERIFY_WHY="releases/$1 has no PEX file (release.json names '$f')"; return 1; fi
+  want=$(json_field "releases/$1/release.json" size)
+  got=$(wc -c < "releases/$1/$f" | tr -d ' ')
+  if [ -n "$want" ] && [ "$got" != "$want" ]; then VERIFY_WHY="releases/$1/$f has $got bytes, its release.json says $want"; return 1; fi
+  [ "$P_VERIFY" = 1 ] || return 0
+  want=$(json_field "releases/$1/release.json" sha256)
+  sum=$(sha256_of "releases/$1/$f") || { VERIFY_WHY="no sha256sum, shasum or openssl on the host to verify releases/$1/$f (or pass --no-verify)"; return 1; }
+  if [ "$sum" != "$want" ]; then VERIFY_WHY="releases/$1/$f does not match the sha256 in its release.json (the host computed $sum)"; return 1; fi
+  return 0
+}
+
+# The release to roll back to: the one that was current before current became current, from history.
+rollback_target() {
+  TARGET=
+  [ -n "$CURRENT" ] || { WHY="no current release to roll back from"; return 1; }
+  line=$(grep "\"release\":\"$CURRENT\"" .pexship/history.jsonl 2>/dev/null | grep '"outcome":"ok"' | tail -n 1)
+  if [ -n "$line" ]; then
+    TARGET=$(printf '%s\n' "$line" | sed -n 's/.*"previous":"\([^"]*\)".*/\1/p')
+    [ -n "$TARGET" ] || { WHY="no release before $CURRENT: it was the first one deployed here (.pexship/history.jsonl)"; return 1; }
+    release_ok "$TARGET" || { WHY="the release before $CURRENT, $TARGET (.pexship/history.jsonl), is no longer on this host; pick one with --to"; return 1; }
+    return 0
+  fi
+  # No history for current (a layout from before history was kept): the newest good release before it.
+  TARGET=$(ls -1 releases 2>/dev/null | sort | {
+    b=
+    while IFS= read -r id; do
+      [ "$id" = "$CURRENT" ] && break
+      release_ok "$id" && [ ! -e "releases/$id/.failed" ] && b=$id
+    done
+    printf '%s' "$b"
+  })
+  [ -n "$TARGET" ] || { WHY="no release before $CURRENT on this host to roll back to"; return 1; }
 }
 
 # Points current at releases/$1 (or removes it for ""): a new relative symlink renamed over the old one, so
@@ -183,9 +421,9 @@ swap_to() {
 }
 
 log_history() {
-  printf '{"at":"%s","action":"%s","release":"%s","previous":"%s","outcome":"%s","by":"%s"}\n' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$P_MODE" "$(json_str "$TARGET")" "$(json_str "$PREV")" "$1" "$(json_str "$P_BY")" \
-    >> .pexship/history.jsonl
+  printf '{"at":"%s","action":"%s","release":"%s","previous":"%s","outcome":"%s","by":"%s","run":"%s"}\n' \
+    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$P_MODE" "$(json_str "$TARGET")" "$(json_str "$PREV")" "$1" "$(json_str "$P_BY")" "$P_RUN" \
+    >> .pexship/history.jsonl || say "warning could not append to $BASE_ABS/.pexship/history.jsonl"
 }
 
 set_env() {
@@ -196,46 +434,83 @@ set_env() {
   export PEXSHIP_RELEASE PEXSHIP_PEX PEXSHIP_PREVIOUS
 }
 
+# --restart, bounded by what is left of --command-timeout.
 run_restart() {
   [ -n "$P_RESTART" ] || return 0
   say "restart"
-  sh -c "$P_RESTART" </dev/null >&2
+  bounded "$(left)" run_cmd "$P_RESTART" >&2
+  rc=$?
+  [ "$rc" = 124 ] && echo "the restart command was stopped: it ran past --command-timeout" >&2
+  return "$rc"
 }
 
+# One probe of the health URL. The URL (it may hold a password) reaches curl on stdin and python3 through
+# its environment, never an argv. No 'wget -T' (BusyBox 1.35 crashes on it): 'bounded' stops a slow wget.
 fetch_url() {
-  if command -v curl >/dev/null 2>&1; then curl -fsS -o /dev/null --max-time 5 "$1"
-  elif command -v wget >/dev/null 2>&1; then wget -q -O /dev/null -T 5 "$1"
+  if command -v curl >/dev/null 2>&1; then
+    printf 'url = "%s"\n' "$(printf '%s' "$P_HEALTH_URL" | sed 's/[\\"]/\\&/g')" | curl -fsS -o /dev/null --max-time "$1" -K -
   elif command -v python3 >/dev/null 2>&1; then
-    python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)' "$1"
-  else echo "no curl, wget or python3 on the host to poll the health URL" >&2; return 1; fi
+    PEXSHIP_URL=$P_HEALTH_URL PEXSHIP_T=$1 python3 -c '
+import base64, os, urllib.parse, urllib.request
+u = urllib.parse.urlsplit(os.environ["PEXSHIP_URL"])
+host = u.hostname or ""
+netloc = ("[%s]" % host if ":" in host else host) + (":%d" % u.port if u.port else "")
+req = urllib.request.Request(urllib.parse.urlunsplit(u._replace(netloc=netloc)))
+if u.username is not None:
+    cred = "%s:%s" % (urllib.parse.unquote(u.username), urllib.parse.unquote(u.password or ""))
+    req.add_header("Authorization", "Basic " + base64.b64encode(cred.encode()).decode())
+urllib.request.urlopen(req, timeout=float(os.environ["PEXSHIP_T"]))'
+  elif command -v wget >/dev/null 2>&1; then
+    hp=$<P_HEALTH_URL#*://}
+    case $<hp%%/*} in
+      *@*) echo "the health URL holds a password and only wget is on the host, which would show it to every user in ps; install curl or python3" >&2; return 2 ;;
+    esac
+    wget -q -O /dev/null "$P_HEALTH_URL"
+  else echo "no curl, python3 or wget on the host to poll the health URL" >&2; return 1; fi
 }
 
-# Retries every second until it passes or the timeout is spent; HEALTH_WHY says what failed last.
+# Retries every second until it passes or --health-timeout is spent; each try is bounded too (the URL by
+# --probe-timeout). HEALTH_WHY says what failed last.
 health_check() {
   [ -n "$P_HEALTH_CMD$P_HEALTH_URL" ] || return 0
   say "health"
-  deadline=$(( $(now) + P_HEALTH_TIMEOUT ))
+  h_end=$(( $(now) + P_HEALTH_TIMEOUT ))
+  [ "$h_end" -le "$DEADLINE" ] || h_end=$DEADLINE
   while :; do
     HEALTH_WHY=
+    h_left=$((h_end - $(now)))
+    [ "$h_left" -ge 1 ] || h_left=1
     if [ -n "$P_HEALTH_CMD" ]; then
-      sh -c "$P_HEALTH_CMD" </dev/null >&2
+      bounded "$h_left" run_cmd "$P_HEALTH_CMD" >&2
       rc=$?
-      [ "$rc" = 0 ] || HEALTH_WHY="health-check command exited $rc"
+      if [ "$rc" = 124 ]; then HEALTH_WHY="health-check command did not finish within $P_HEALTH_TIMEOUT s (--health-timeout)"
+      elif [ "$rc" != 0 ]; then HEALTH_WHY="health-check command exited $rc"; fi
     fi
     if [ -z "$HEALTH_WHY" ] && [ -n "$P_HEALTH_URL" ]; then
-      fetch_url "$P_HEALTH_URL" </dev/null >&2 || HEALTH_WHY="health URL $P_HEALTH_URL did not answer with success"
+      p=$P_PROBE_TIMEOUT
+      [ "$p" -le "$h_left" ] || p=$h_left
+      bounded "$p" fetch_url "$p" >&2
+      rc=$?
+      if [ "$rc" = 124 ]; then HEALTH_WHY="health URL $P_HEALTH_URL_SHOWN did not answer within $p s (--probe-timeout)"
+      elif [ "$rc" != 0 ]; then HEALTH_WHY="health URL $P_HEALTH_URL_SHOWN did not answer with success"; fi
     fi
     [ -z "$HEALTH_WHY" ] && return 0
-    [ "$(now)" -ge "$deadline" ] && return 1
+    [ "$(now)" -ge "$h_end" ] && return 1
     sleep 1
   done
 }
 
-wait_go() {
-  [ "$P_WAIT_GO" = 1 ] || return 0
-  say "ready"
-  IFS= read -r go || exit 1
-  [ "$go" = go ] || exit 1
+# The client left before confirming a switched deploy: switch back (only while holding the lock).
+abandon() {
+  SWITCHED=0
+  touch "releases/$TARGET/.failed" 2>/dev/null
+  if owns_lock && swap_to "$PREV"; then
+    say "reverted $PREV"
+    if [ -n "$PREV" ]; then set_env "$PREV" "$TARGET"; run_restart || say "warning restart after switching back failed"; fi
+    log_history abandoned
+  else
+    log_history abandoned-lost-lock
+  fi
 }
 
 prune() {
@@ -251,9 +526,30 @@ prune() {
   }
 }
 
+if [ "$P_MODE" = unlock ]; then
+  if held=$(readlink "$LOCK" 2>/dev/null); then
+    lock_state "$held"
+    rm -f "$LOCK"
+    [ "$L_PID" != 0 ] && rm -f ".pexship/hb.$L_PID"
+    say "unlocked $<L_STALE:+stale}$<L_STALE:-live} $held"
+  elif [ -e "$LOCK" ]; then
+    fail "$BASE_ABS/$LOCK is not a pexship lock (those are symlinks); look at it and remove it by hand"
+  else
+    say "unlocked none"
+  fi
+  exit 0
+fi
+
 if [ "$P_MODE" = list ]; then
   read_current
   say "current $CURRENT"
+  if held=$(readlink "$LOCK" 2>/dev/null); then
+    lock_state "$held"
+    say "lock $<L_RUN:--} $<L_STALE:+stale}$<L_STALE:-live} $held"
+  fi
+  line=$(grep "\"run\":\"$P_RUN\"" .pexship/history.jsonl 2>/dev/null | tail -n 1)
+  [ -n "$line" ] && say "outcome $(printf '%s\n' "$line" | sed -n 's/.*"outcome":"\([^"]*\)".*/\1/p')"
+  if rollback_target; then say "rollback-target $TARGET"; fi
   for d in releases/*/; do
     [ -f "$<d}release.json" ] || continue
     id=$<d#releases/}
@@ -276,12 +572,13 @@ if [ "$P_MODE" = deploy ]; then
     say "dry-run"
     exit 0
   fi
+  start_reader
   take_lock
-  say "locked"
+  say "locked $$"
   read_current
   # Whatever is in incoming/ belongs to a deploy that died: we hold the lock.
   rm -rf .pexship/incoming
-  mkdir -p .pexship/incoming || fail "cannot create $BASE_ABS/.pexship/incoming"
+  err=$(mkdir -p .pexship/incoming 2>&1) || fail "cannot create $BASE_ABS/.pexship/incoming: $err"
   REUSE=
   for d in releases/*/; do
     [ -f "$<d}release.json" ] || continue
@@ -297,7 +594,7 @@ if [ "$P_MODE" = deploy ]; then
     say "reuse $REUSE"
   else
     INCOMING=$BASE_ABS/.pexship/incoming/$P_ID.$$
-    mkdir "$INCOMING" || fail "cannot create $INCOMING"
+    err=$(mkdir "$INCOMING" 2>&1) || fail "cannot create $INCOMING: $err"
     say "incoming $INCOMING/$P_NAME.pex"
   fi
   wait_go
@@ -313,12 +610,12 @@ if [ "$P_MODE" = deploy ]; then
     sum=$(sha256_of "$F") || fail "no sha256sum, shasum or openssl on the host to verify the upload"
     [ "$sum" = "$P_SHA" ] || fail "sha256 mismatch after upload: the host computed $sum, expected $P_SHA"
     chmod 755 "$F" || fail "cannot make $F executable"
-    printf '%s\n' "$P_RELEASE_JSON" > "$INCOMING/release.json" || fail "cannot write release.json (disk full?)"
+    err=$( (printf '%s\n' "$P_RELEASE_JSON" > "$INCOMING/release.json") 2>&1) || fail "cannot write release.json: $err"
     if [ -e "releases/$TARGET" ]; then
       [ "$TARGET" = "$CURRENT" ] && fail "releases/$TARGET is current but has no valid release.json; remove it by hand"
       rm -rf "releases/$TARGET"
     fi
-    mv "$INCOMING" "releases/$TARGET" || fail "cannot move the upload into releases/$TARGET"
+    err=$(mv "$INCOMING" "releases/$TARGET" 2>&1) || fail "cannot move the upload into releases/$TARGET: $err"
     INCOMING=
     say "stored $TARGET"
   fi
@@ -332,23 +629,29 @@ if [ "$P_MODE" = deploy ]; then
   fi
   if [ "$P_PREWARM" = 1 ]; then
     say "prewarm"
-    (cd "releases/$TARGET" && PEX_INTERPRETER=1 "$PEX" -c '' </dev/null >&2)
+    prewarm_run() { exec 3<&-; cd "releases/$TARGET" && PEX_INTERPRETER=1 exec "$PEX" -c ''; }
+    bounded "$(left)" prewarm_run >&2
     rc=$?
     if [ "$rc" != 0 ]; then
       touch "releases/$TARGET/.failed"
       log_history prewarm-failed
+      [ "$rc" = 124 ] && fail "pre-warm did not finish within --command-timeout (nothing was switched)"
       fail "pre-warm failed: running $PEX with PEX_INTERPRETER=1 exited $rc (nothing was switched; is the PEX built for this host's platform and Python?)"
     fi
   fi
+  may_switch
   swap_to "$TARGET" || fail "could not switch current to releases/$TARGET"
+  SWITCHED=1
   say "switched $PREV"
   set_env "$TARGET" "$PREV"
   WHY=
   run_restart || WHY="restart command exited $?"
+  [ "$WHY" = "restart command exited 124" ] && WHY="restart command ran past --command-timeout"
   if [ -z "$WHY" ]; then health_check || WHY=$HEALTH_WHY; fi
   if [ -n "$WHY" ]; then
+    SWITCHED=0
     touch "releases/$TARGET/.failed"
-    if swap_to "$PREV"; then
+    if owns_lock && swap_to "$PREV"; then
       say "reverted $PREV"
       if [ -n "$PREV" ]; then set_env "$PREV" "$TARGET"; run_restart || say "warning restart after switching back failed"; fi
       log_history failed
@@ -357,6 +660,10 @@ if [ "$P_MODE" = deploy ]; then
     log_history failed
     fail "$WHY; switching back to $<PREV:-no release} ALSO failed: current still points at $TARGET"
   fi
+  # Healthy: the deploy counts once the client confirms it; a client gone by now makes the host go back.
+  say "confirm $TARGET"
+  if [ "$P_WAIT_GO" = 1 ]; then wait_ctl commit || exit 1; fi
+  SWITCHED=0
   prune
   log_history ok
   say "done $TARGET"
@@ -364,31 +671,35 @@ if [ "$P_MODE" = deploy ]; then
 fi
 
 if [ "$P_MODE" = rollback ]; then
+  start_reader
   take_lock
-  say "locked"
+  say "locked $$"
   read_current
   PREV=$CURRENT
+  if [ -n "$P_ONLY_FROM" ] && [ "$CURRENT" != "$P_ONLY_FROM" ]; then
+    # Undoing a deploy that never switched this host (or that the host already reverted): nothing to do.
+    say "current $CURRENT"
+    say "target $CURRENT"
+    wait_go
+    say "done $CURRENT"
+    exit 0
+  fi
   if [ "$P_TO_NONE" = 1 ]; then
     TARGET=
   elif [ -n "$P_TO" ]; then
     TARGET=$P_TO
     release_ok "$TARGET" || fail "release $TARGET is not on this host (see 'pexship releases')"
   else
-    [ -n "$CURRENT" ] || fail "no current release to roll back from"
-    TARGET=$(ls -1 releases 2>/dev/null | sort | {
-      b=
-      while IFS= read -r id; do
-        [ "$id" = "$CURRENT" ] && break
-        release_ok "$id" && [ ! -e "releases/$id/.failed" ] && b=$id
-      done
-      printf '%s' "$b"
-    })
-    [ -n "$TARGET" ] || fail "no release before $CURRENT on this host to roll back to"
+    rollback_target || fail "$WHY"
+  fi
+  if [ -n "$TARGET" ] && [ "$TARGET" != "$CURRENT" ]; then
+    verify_release "$TARGET" || fail "cannot roll back to $TARGET: $VERIFY_WHY"
   fi
   say "current $CURRENT"
   say "target $TARGET"
   wait_go
   if [ "$TARGET" = "$CURRENT" ]; then log_history unchanged; say "done $TARGET"; exit 0; fi
+  may_switch
   swap_to "$TARGET" || fail "could not switch current to releases/$TARGET"
   say "switched $PREV"
   if [ -n "$TARGET" ]; then

@@ -36,6 +36,11 @@ export interface SshConnection {
 function tcpConnect(host: string, port: number, timeoutMs: number, label: string): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const sock = net.connect({ host, port, noDelay: true });
+    // For the socket's whole life: a reset after the handshake must not become an unhandled 'error'.
+    sock.on('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(new JobError(`${label}: cannot reach ${host} port ${port} (${err.code ?? err.message}).`));
+    });
     const timer = setTimeout(() => {
       sock.destroy();
       reject(new JobError(`${label}: no TCP connection to ${host} port ${port} within ${timeoutMs / 1000} s.`));
@@ -45,10 +50,6 @@ function tcpConnect(host: string, port: number, timeoutMs: number, label: string
       // Without it each SSH round trip waits on Nagle + delayed ACK (about 40 ms on Linux).
       sock.setNoDelay(true);
       resolve(sock);
-    });
-    sock.once('error', (err: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(new JobError(`${label}: cannot reach ${host} port ${port} (${err.code ?? err.message}).`));
     });
   });
 }
@@ -82,32 +83,58 @@ async function handshake(
   }
   if (opts.credentials.agent) config.agent = opts.credentials.agent;
   return await new Promise<ssh2.Client>((resolve, reject) => {
-    const onError = (err: Error & { level?: string }) => {
-      client.removeListener('ready', onReady);
+    let settled = false;
+    const timer = setTimeout(() => fail(new Error('timed out')), opts.connectTimeoutMs + 1000);
+    // ssh2 can emit several errors for one connection (a timeout, then the socket's reset; an agent that
+    // fails, then the server's disconnect): one listener for the client's whole life, the first one counts.
+    const fail = (err: Error & { level?: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
       client.end();
-      if (rejection) {
-        reject(new JobError(`${role} ${target.label}: refusing to connect: ${rejection}`));
-      } else if (err.level === 'client-authentication') {
-        reject(new JobError(`${role} ${target.label}: the server refused ${opts.credentials.source} for user '${target.user}'; check the user and that the public key is in its authorized_keys.`));
-      } else if (/no matching host key/i.test(err.message) && check.algorithms) {
-        reject(new JobError(`${role} ${target.label}: the server offers none of the host-key types pinned in ${opts.hostKeys.knownHostsFile} (${check.algorithms.join(', ')}); update known_hosts or pin with --host-fingerprint.`));
-      } else if (/timed out/i.test(err.message)) {
-        reject(new JobError(`${role} ${target.label}: the SSH handshake did not finish within ${opts.connectTimeoutMs / 1000} s.`));
-      } else {
-        reject(new JobError(`${role} ${target.label}: SSH connection failed (${err.message}).`));
-      }
+      (sock as net.Socket).destroy?.();
+      reject(new JobError(`${role} ${target.label}: ${handshakeFailure(err, rejection, target, opts, check.algorithms)}`));
     };
-    const onReady = () => {
-      client.removeListener('error', onError);
-      client.on('error', () => {
-        /* later errors surface through the channels that fail */
-      });
+    client.on('error', fail);
+    client.on('close', () => fail(new Error('the server closed the connection')));
+    client.once('ready', () => {
+      if (settled) return client.end();
+      settled = true;
+      clearTimeout(timer);
       resolve(client);
-    };
-    client.once('error', onError);
-    client.once('ready', onReady);
-    client.connect(config);
+    });
+    try {
+      client.connect(config);
+    } catch (err) {
+      fail(err as Error);
+    }
   });
+}
+
+/** The message for a connection that failed before it was ready: what happened and what to do. */
+function handshakeFailure(
+  err: Error & { level?: string },
+  rejection: string | undefined,
+  target: HostTarget,
+  opts: ConnectOptions,
+  algorithms: string[] | undefined,
+): string {
+  if (rejection) return `refusing to connect: ${rejection}`;
+  if (err.level === 'client-authentication') {
+    return `the server refused ${opts.credentials.source} for user '${target.user}'; check the user and that the public key is in its authorized_keys.`;
+  }
+  if (err.level === 'agent') return `the SSH agent failed (${err.message}); check SSH_AUTH_SOCK or pass --identity.`;
+  if (/no matching host key/i.test(err.message) && algorithms) {
+    return `the server offers none of the host-key types pinned in ${opts.hostKeys.knownHostsFile} (${algorithms.join(', ')}); update known_hosts or pin with --host-fingerprint.`;
+  }
+  if (/timed out/i.test(err.message)) return `the SSH handshake did not finish within ${opts.connectTimeoutMs / 1000} s (no SSH banner, or a stalled connection).`;
+  if (/too many authentication failures/i.test(err.message)) {
+    return `the server ended the login after too many keys were offered (its MaxAuthTries; an agent with many keys offers them all): pass the right key with --identity.`;
+  }
+  if (/closed the connection|ECONNRESET|disconnect/i.test(err.message)) {
+    return `the server closed the connection before login finished (${err.message}); with an agent holding many keys, a low MaxAuthTries on the server ends the login early: pass --identity.`;
+  }
+  return `SSH connection failed (${err.message}).`;
 }
 
 export async function connect(opts: ConnectOptions): Promise<SshConnection> {
@@ -118,13 +145,21 @@ export async function connect(opts: ConnectOptions): Promise<SshConnection> {
     const jump = opts.jump;
     const jumpSock = await tcpConnect(jump.host, jump.port, opts.connectTimeoutMs, `jump host ${jump.label}`);
     jumpClient = await handshake(jump, jumpSock, opts, 'jump host');
+    jumpClient.on('error', () => {
+      /* the tunnel's failure surfaces on the target's connection */
+    });
     const jc = jumpClient;
     sock = await new Promise<ClientChannel>((resolve, reject) => {
       jc.forwardOut('127.0.0.1', 0, target.host, target.port, (err, stream) => {
         if (err) {
           jc.end();
           reject(new JobError(`${target.label}: the jump host ${jump.label} would not open a tunnel to ${target.host} port ${target.port} (${err.message}); it needs AllowTcpForwarding.`));
-        } else resolve(stream);
+        } else {
+          stream.on('error', () => {
+            /* surfaces as the target connection's close */
+          });
+          resolve(stream);
+        }
       });
     });
   } else {
@@ -137,22 +172,39 @@ export async function connect(opts: ConnectOptions): Promise<SshConnection> {
     jumpClient?.end();
     throw err;
   }
+  client.on('error', () => {
+    /* later errors surface through the channels they break, which close */
+  });
   client.on('close', () => jumpClient?.end());
   return {
     label: target.label,
     client,
     exec: (command, attach) =>
-      new Promise((resolve, reject) =>
-        client.exec(command, (err, stream) => {
-          if (err) return reject(new JobError(`${target.label}: cannot run a command (${err.message}).`));
-          attach(stream);
-          resolve(stream);
-        }),
-      ),
+      new Promise((resolve, reject) => {
+        try {
+          client.exec(command, (err, stream) => {
+            if (err) return reject(new JobError(`${target.label}: cannot run a command (${err.message}).`));
+            attach(stream);
+            resolve(stream);
+          });
+        } catch (err) {
+          reject(new JobError(`${target.label}: cannot run a command (${(err as Error).message}).`));
+        }
+      }),
     sftp: () =>
-      new Promise((resolve, reject) =>
-        client.sftp((err, sftp) => (err ? reject(new JobError(`${target.label}: cannot open SFTP (${err.message}); the server needs the sftp subsystem.`)) : resolve(sftp))),
-      ),
+      new Promise((resolve, reject) => {
+        try {
+          client.sftp((err, sftp) => {
+            if (err) return reject(new JobError(`${target.label}: cannot open SFTP (${err.message}); the server needs the sftp subsystem.`));
+            sftp.on('error', () => {
+              /* a failed request rejects its own callback */
+            });
+            resolve(sftp);
+          });
+        } catch (err) {
+          reject(new JobError(`${target.label}: cannot open SFTP (${(err as Error).message}).`));
+        }
+      }),
     close: () => {
       client.end();
       jumpClient?.end();

@@ -26,7 +26,13 @@ export interface ConnectionOptions {
   commandTimeoutSeconds?: number;
   /** Hosts worked on at once (default 10). */
   concurrency?: number;
+  /** Age after which a lock left by an older pexship (one without a heartbeat) is taken over (1800 s). */
   lockTtlSeconds?: number;
+  /**
+   * Seconds without a heartbeat from a lock owner's client after which its lock is stale (default 15). The
+   * client sends one every 2 s (or a quarter of this, when shorter) for as long as it works on the host.
+   */
+  lockStaleSeconds?: number;
   /** How long to wait for another deploy's lock before failing (default 5 s). */
   lockWaitSeconds?: number;
 }
@@ -36,6 +42,8 @@ export interface HostCommands {
   healthCheck?: string;
   healthUrl?: string;
   healthTimeoutSeconds?: number;
+  /** Time one request to the health URL may take (default 5 s). */
+  probeTimeoutSeconds?: number;
 }
 
 export interface DeployOptions extends ConnectionOptions, HostCommands {
@@ -60,10 +68,23 @@ export interface DeployOptions extends ConnectionOptions, HostCommands {
 export interface RollbackOptions extends ConnectionOptions, HostCommands {
   /** Release id to switch to; default the release before `current` on each host. */
   to?: string;
+  /** Check the target's size and sha256 against its release.json before switching (default true). */
+  verify?: boolean;
   dryRun?: boolean;
 }
 
-export type HostStatus = 'ok' | 'unchanged' | 'failed' | 'skipped' | 'rolled-back' | 'dry-run';
+export interface UnlockResult {
+  host: string;
+  ok: boolean;
+  /** The lock's value when one was freed: `v2 pid boot started run owner`. */
+  freed: string | null;
+  /** Whether its owner looked alive when it was freed. */
+  ownerAlive: boolean;
+  error?: string;
+}
+
+/** `unknown`: the connection was lost after the switch began and the host's state could not be read back. */
+export type HostStatus = 'ok' | 'unchanged' | 'failed' | 'skipped' | 'rolled-back' | 'dry-run' | 'unknown';
 
 export interface HostResult {
   host: string;
@@ -72,6 +93,8 @@ export interface HostResult {
   release: string | null;
   /** What `current` pointed at before. */
   previous: string | null;
+  /** The release this run switched (or meant to switch) the host to. */
+  target?: string;
   /** A release with the same sha256 was already on the host: nothing uploaded. */
   reused?: boolean;
   uploadedBytes?: number;
@@ -93,6 +116,8 @@ export interface FleetResult {
   succeeded: string[];
   failed: string[];
   durationMs: number;
+  /** 0 every host succeeded; 1 a host failed; 2 bad input (a `--to` release some host does not have). */
+  exitCode: 0 | 1 | 2;
 }
 
 export interface ReleaseInfo {
@@ -115,6 +140,12 @@ export interface HostReleases {
   ok: boolean;
   current: string | null;
   releases: ReleaseInfo[];
+  /** What `rollback` would switch to (from .pexship/history.jsonl), when there is such a release. */
+  rollbackTarget?: string;
+  /** The lock, when one is held: its value, whether its owner is alive, the run that holds it. */
+  lock?: { value: string; live: boolean; run: string };
+  /** The outcome history records for the run asked about (reading a host back after a lost connection). */
+  runOutcome?: string;
   error?: string;
 }
 

@@ -12,10 +12,13 @@ import path from 'node:path';
 /** The layout above. Bump it when a change makes an old cache directory unusable: the action's cache keys name it. */
 export const CACHE_FORMAT = 1;
 
-/** `$XDG_CACHE_HOME/pexship`, else `~/.cache/pexship`. */
+/**
+ * `$XDG_CACHE_HOME/pexship/build`, else `~/.cache/pexship/build`: a folder of its own, apart from the runtime's
+ * `PEX_ROOT` (`…/pexship`, whose subfolders are the runtime's), so clearing or sharing one never touches the other.
+ */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'pexship');
-  return path.join(env.HOME || os.homedir(), '.cache', 'pexship');
+  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'pexship', 'build');
+  return path.join(env.HOME || os.homedir(), '.cache', 'pexship', 'build');
 }
 
 export function sha256Hex(data: string | Buffer): string {

@@ -32,7 +32,7 @@ export interface IndexClientOptions {
   findLinks?: string[];
   /** `--no-index`: ignore `indexUrl` and `extraIndexUrls`, use only find-links. */
   noIndex?: boolean;
-  /** Default `$XDG_CACHE_HOME/pexship` or `~/.cache/pexship`. */
+  /** Default `$XDG_CACHE_HOME/pexship/build` or `~/.cache/pexship/build`. */
   cacheDir?: string;
   /** Environment for credentials and defaults (tests pass their own). Default `process.env`. */
   env?: NodeJS.ProcessEnv;

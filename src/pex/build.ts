@@ -9,7 +9,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { PEXSHIP_VERSION } from '../version.js';
 import { installWheel, type InstalledWheel } from './install.js';
-import { renderMain, runtimeFiles } from './runtime.js';
+import { renderMain, runtimeFiles, type ScriptFile } from './runtime.js';
 import { writeZip, type ZipMember } from './zip.js';
 
 export type InheritPath = 'false' | 'prefer' | 'fallback';
@@ -126,20 +126,42 @@ function codeHashOf(sources: SourceFile[]): string {
   return h.digest('hex');
 }
 
-function resolveScript(script: string, wheels: InstalledWheel[]): string {
+/** What `-c NAME` runs: a console script's `module:attr`, or a wheel's `.data/scripts/NAME` file. */
+interface ResolvedScript {
+  entry: string | null;
+  file: ScriptFile | null;
+}
+
+function resolveScript(script: string, wheels: InstalledWheel[]): ResolvedScript {
   const owners = wheels.filter((w) => script in w.consoleScripts);
   if (owners.length === 0) {
-    const known = wheels.flatMap((w) => Object.keys(w.consoleScripts)).sort();
+    const file = wheels.find((w) => script in w.dataScripts);
+    if (file) return { entry: null, file: [file.filename, file.dataScripts[script].path, file.dataScripts[script].kind] };
+    const known = [...new Set(wheels.flatMap((w) => [...Object.keys(w.consoleScripts), ...Object.keys(w.dataScripts)]))].sort();
     throw new UsageError(
-      `no distribution in this PEX has a console script named '${script}'` +
-        (known.length ? `; available: ${known.join(', ')}.` : '; none of its distributions declares console scripts. Use -e MODULE[:FUNC] instead.'),
+      `no distribution in this PEX has a console script or script named '${script}'` +
+        (known.length ? `; available: ${known.join(', ')}.` : '; none of its distributions declares scripts. Use -e MODULE[:FUNC] instead.'),
     );
   }
   const targets = new Set(owners.map((w) => w.consoleScripts[script]));
   if (targets.size > 1) {
     throw new UsageError(`console script '${script}' is declared by ${owners.map((w) => w.filename).join(' and ')} with different targets; use -e MODULE:FUNC to choose.`);
   }
-  return owners[0].consoleScripts[script];
+  return { entry: owners[0].consoleScripts[script], file: null };
+}
+
+/** PEX-INFO's record of one wheel (FORMAT.md); `pth_files` and `scripts` only when it has some. */
+function wheelRecord(w: InstalledWheel): Record<string, unknown> {
+  const scripts = Object.fromEntries(Object.entries(w.dataScripts).map(([name, s]) => [name, s.kind]));
+  return {
+    console_scripts: w.consoleScripts,
+    data: w.hasData,
+    project: w.project,
+    pth_files: w.pthFiles.length ? w.pthFiles : undefined,
+    requires_python: w.requiresPython,
+    scripts: Object.keys(scripts).length ? scripts : undefined,
+    version: w.version,
+  };
 }
 
 /** Installs the wheels, assembles the PEX and writes it atomically to `options.output`. */
@@ -158,7 +180,8 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
       throw new UsageError(`two different files are named ${installed[i].filename}; give each wheel once.`);
     }
   }
-  const scriptEntry = options.script ? resolveScript(options.script, installed) : null;
+  const resolved = options.script ? resolveScript(options.script, installed) : { entry: null, file: null };
+  const scriptEntry = resolved.entry;
   const targets = options.targets ?? [{ platform: 'current', wheels: installed.map((w) => w.filename) }];
   const known = new Set(installed.map((w) => w.filename));
   for (const t of targets) {
@@ -193,15 +216,11 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
     pexship: {
       format: 1,
       script_entry: scriptEntry,
+      script_file: resolved.file ?? undefined,
       shebang_python: shebangPython,
       targets,
       version: PEXSHIP_VERSION,
-      wheels: Object.fromEntries(
-        installed.map((w) => [
-          w.filename,
-          { console_scripts: w.consoleScripts, data: w.hasData, project: w.project, requires_python: w.requiresPython, version: w.version },
-        ]),
-      ),
+      wheels: Object.fromEntries(installed.map((w) => [w.filename, wheelRecord(w)])),
     },
     requirements: options.requirements ?? [],
     script: options.script ?? null,
@@ -212,7 +231,8 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
   const pexHash = pexHasher.digest('hex');
   pexInfoObject.pex_hash = pexHash;
   const pexInfo = Buffer.from(JSON.stringify(sortKeys(pexInfoObject)));
-  const mainPy = renderMain({ pexHash, entryPoint, scriptEntry, inheritPath, venv: options.venv ?? false, stripPexEnv: true });
+  const pthFiles = Object.fromEntries(installed.filter((w) => w.pthFiles.length).map((w) => [w.filename, w.pthFiles]));
+  const mainPy = renderMain({ pexHash, entryPoint, scriptEntry, scriptFile: resolved.file, inheritPath, venv: options.venv ?? false, stripPexEnv: true, pthFiles });
 
   const members: ZipMember[] = [
     { name: '__main__.py', mode: 0o100644, content: Buffer.from(mainPy, 'utf8') },

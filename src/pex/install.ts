@@ -30,10 +30,28 @@ export interface InstalledWheel {
   consoleScripts: Record<string, string>;
   /** True when the wheel has `<name>.data/{scripts,data,headers}` kept aside. */
   hasData: boolean;
+  /** Top-level `.pth` files, sorted as `site` reads them: the runtime processes them like a site-packages'. */
+  pthFiles: string[];
+  /** `.data/scripts` files by name: their installed path and how they run ('python' in-process, 'program' exec'd). */
+  dataScripts: Record<string, { path: string; kind: ScriptKind }>;
   /** The installed files, paths relative to the install folder, sorted. */
   members: ZipMember[];
   /** Sum of the installed files' sizes. */
   installedSize: number;
+}
+
+export type ScriptKind = 'python' | 'program';
+
+/**
+ * How a `.data/scripts` file runs: a `#!…python…` line (pip's `#!python` placeholder included) or text
+ * without a shebang is Python; another shebang or a binary (ELF, Mach-O, PE) is a program to execute.
+ */
+export function scriptKind(content: Buffer): ScriptKind {
+  if (content.subarray(0, 2).toString('latin1') === '#!') {
+    const end = content.indexOf(10);
+    return /python/.test(content.subarray(0, end < 0 ? content.length : end).toString('latin1')) ? 'python' : 'program';
+  }
+  return content.subarray(0, 4096).includes(0) ? 'program' : 'python';
 }
 
 const SIGNATURE_FILES = new Set(['RECORD.jws', 'RECORD.p7s']);
@@ -163,6 +181,8 @@ export async function installWheel(wheelPath: string, options: { cacheDir?: stri
   const installedPaths = new Set<string>();
   let hasData = false;
   let installedSize = 0;
+  const pthFiles: string[] = [];
+  const dataScripts: Record<string, { path: string; kind: ScriptKind }> = {};
   for (const e of zip.entries) {
     const unsafe = unsafePathReason(e.name);
     if (unsafe) fail(`member "${e.name}" has ${unsafe}; refusing a wheel whose files would land outside its folder.`);
@@ -195,10 +215,14 @@ export async function installWheel(wheelPath: string, options: { cacheDir?: stri
     }
     if (installedPaths.has(target)) fail(`two members install to ${target}.`);
     installedPaths.add(target);
-    const executable = (e.unixMode & 0o111) !== 0;
+    // site skips dot-named .pth files (3.13); pip makes every script executable.
+    if (!target.includes('/') && target.endsWith('.pth') && !target.startsWith('.')) pthFiles.push(target);
+    const script = target.startsWith(`${dataDir}/scripts/`) ? target.slice(dataDir.length + 9) : '';
+    if (script && !script.includes('/')) dataScripts[script] = { path: target, kind: scriptKind(content) };
+    const executable = (e.unixMode & 0o111) !== 0 || script !== '';
     const member: ZipMember = { name: target, mode: executable ? 0o100755 : 0o100644 };
     if (e.method === METHOD_DEFLATED) member.deflated = { data: zip.rawData(e), crc: e.crc, size: e.size };
-    else member.content = content;
+    else Object.assign(member, { content, store: true }); // the wheel stored it: deflating again rarely pays
     members.push(member);
     sources.set(target, e);
     installedSize += content.length;
@@ -243,6 +267,8 @@ export async function installWheel(wheelPath: string, options: { cacheDir?: stri
     requiresDist: metadata.requiresDist ?? [],
     consoleScripts,
     hasData,
+    pthFiles: pthFiles.sort(),
+    dataScripts,
     members,
     installedSize: installedSize + installer.length + recordContent.length,
   };
@@ -252,7 +278,7 @@ export async function installWheel(wheelPath: string, options: { cacheDir?: stri
 
 // ---- installed-wheel manifests ------------------------------------------------------------------------
 
-const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 2;
 
 /** Where a member's bytes are in the wheel file (`at`: local header offset), or its generated content. */
 interface ManifestMember {
@@ -299,7 +325,7 @@ async function loadManifest(file: string, data: Buffer, filename: string): Promi
         continue;
       }
       const raw = storedBytes(data, { name: m.name, localOffset: m.at!, compressedSize: m.compressedSize! });
-      members.push(m.method === METHOD_DEFLATED ? { name: m.name, mode: m.mode, deflated: { data: raw, crc: m.crc!, size: m.size! } } : { name: m.name, mode: m.mode, content: raw });
+      members.push(m.method === METHOD_DEFLATED ? { name: m.name, mode: m.mode, deflated: { data: raw, crc: m.crc!, size: m.size! } } : { name: m.name, mode: m.mode, content: raw, store: true });
     }
   } catch {
     return undefined; // a manifest that does not fit the file: install afresh

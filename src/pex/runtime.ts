@@ -1,5 +1,6 @@
 // The Python runtime that runs inside every PEX (see FORMAT.md): `__main__.py` rendered from
 // bootstrap/main.py, plus the cold-path package under `.bootstrap/pexship_runtime/`.
+import archivePy from './bootstrap/archive.py';
 import bootPy from './bootstrap/boot.py';
 import cachePy from './bootstrap/cache.py';
 import fitPy from './bootstrap/fit.py';
@@ -21,10 +22,16 @@ export interface RuntimeEntry {
   content: string;
 }
 
+/** `-c NAME` naming a wheel's `.data/scripts` file: [wheel file name, path in its folder, how it runs]. */
+export type ScriptFile = [string, string, 'python' | 'program'];
+
 export interface MainConstants {
   pexHash: string;
   entryPoint: string | null;
   scriptEntry: string | null;
+  scriptFile?: ScriptFile | null;
+  /** {wheel file name: its top-level .pth files}, only wheels that have some. */
+  pthFiles?: Record<string, string[]>;
   inheritPath: 'false' | 'prefer' | 'fallback';
   venv: boolean;
   stripPexEnv: boolean;
@@ -34,6 +41,7 @@ export const RUNTIME_PACKAGE_DIR = '.bootstrap/pexship_runtime';
 
 const PACKAGE: Record<string, string> = {
   '__init__.py': initPy,
+  'archive.py': archivePy,
   'boot.py': bootPy,
   'cache.py': cachePy,
   'fit.py': fitPy,
@@ -58,8 +66,12 @@ const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
 const ENTRY = new RegExp(`^${IDENT}(\\.${IDENT})*(:${IDENT}(\\.${IDENT})*)?$`);
 const SCRIPT_ENTRY = new RegExp(`^${IDENT}(\\.${IDENT})*:${IDENT}(\\.${IDENT})*$`);
 
-/** A Python literal for the value; JSON strings are valid Python string literals once non-ASCII is escaped. */
-function pyLiteral(value: string | boolean | null): string {
+type PyStrings = string | PyStrings[] | { [key: string]: PyStrings };
+type PyValue = boolean | null | PyStrings;
+
+/** A Python literal for the value; JSON strings, and lists and objects of them, are valid Python once
+ * non-ASCII is escaped (null and booleans only at the top level: their JSON spelling is not Python's). */
+function pyLiteral(value: PyValue): string {
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -75,10 +87,12 @@ export function renderMain(c: MainConstants): string {
     throw new UsageError(`console script target ${JSON.stringify(c.scriptEntry)} (-c/--script) is not MODULE:ATTRIBUTE; check the distribution's entry points`);
   }
   if (!['false', 'prefer', 'fallback'].includes(c.inheritPath)) throw new Error(`renderMain: inheritPath ${JSON.stringify(c.inheritPath)}`);
-  const values: Record<string, string | boolean | null> = {
+  const values: Record<string, PyValue> = {
     PEX_HASH: c.pexHash,
     ENTRY_POINT: c.entryPoint,
     SCRIPT_ENTRY: c.scriptEntry,
+    SCRIPT_FILE: c.scriptFile ?? null,
+    PTH_FILES: c.pthFiles ?? {},
     INHERIT_PATH: c.inheritPath,
     VENV: c.venv,
     STRIP_PEX_ENV: c.stripPexEnv,

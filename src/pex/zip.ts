@@ -160,6 +160,8 @@ export interface ZipMember {
   /** Raw deflate stream, CRC and size when copying a member unchanged from another archive. */
   deflated?: { data: Buffer; crc: number; size: number };
   content?: Buffer;
+  /** Keep `content` stored: a wheel member its wheel stored (already compressed, or too big to be worth it). */
+  store?: boolean;
 }
 
 /** 1980-01-01 00:00:00 in DOS format: the earliest date a zip can hold, the same on every machine. */
@@ -167,14 +169,15 @@ const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 /**
- * Writes members after `prefix` (the shebang line). Offsets are absolute from the start of the file, as
- * zipimport and zipfile both accept. Members given as `content` are deflated unless `compress` is false or
+ * Writes members after `prefix` (the shebang line). Offsets count from the zip's own start, as `cat prefix
+ * app.zip` makes them: zipimport, zipfile and unzip read that with the prefix, and the zip stays valid when a
+ * tool strips the prefix (zipimport refuses absolute offsets once the bytes before them are gone). Members given as `content` are deflated unless `compress` is false or
  * deflating does not make them smaller.
  */
 export function writeZip(prefix: Buffer, members: Iterable<ZipMember>, compress = true): Buffer[] {
   const chunks: Buffer[] = [prefix];
   const central: Buffer[] = [];
-  let offset = prefix.length;
+  let offset = 0;
   let count = 0;
   for (const m of members) {
     const nameBytes = Buffer.from(m.name, 'utf8');
@@ -193,7 +196,7 @@ export function writeZip(prefix: Buffer, members: Iterable<ZipMember>, compress 
       size = content.length;
       method = METHOD_STORED;
       data = content;
-      if (compress && content.length > 0) {
+      if (compress && !m.store && content.length > 0) {
         const deflated = deflateRawSync(content, { level: 9 });
         if (deflated.length < content.length) {
           method = METHOD_DEFLATED;

@@ -11,6 +11,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { JobError, UsageError } from '../errors.js';
+import { redactUrl } from '../index/redact.js';
 import type { IndexFile } from '../index/types.js';
 import { InvalidMetadata, parseCoreMetadata } from '../python/metadata.js';
 import { parseSpecifierSet, SpecifierSet, tryParseVersion, type Version } from '../python/pep440.js';
@@ -646,17 +647,18 @@ export class Provider {
 }
 
 /** Turns `name @ url` (http(s), file URL or local path) into a file entry with its version. */
-function fileForUrl(url: string, name: string): { file: IndexFile; version: Version; url: string } {
+export function fileForUrl(url: string, name: string): { file: IndexFile; version: Version; url: string } {
+  const shown = redactUrl(url); // messages never carry the URL's password
   let href = url.trim();
   if (!/^[a-z][a-z0-9+.-]*:/i.test(href) || /^[a-z]:[\\/]/i.test(href)) href = pathToFileURL(href).toString();
   let parsed: URL;
   try {
     parsed = new URL(href);
   } catch {
-    throw new UsageError(`The requirement ${name} @ ${url} has an invalid URL.`);
+    throw new UsageError(`The requirement ${name} @ ${shown} has an invalid URL.`);
   }
   if (!['http:', 'https:', 'file:'].includes(parsed.protocol)) {
-    throw new UsageError(`The requirement ${name} @ ${url}: only http(s) and file URLs of wheels or sdists are supported (not ${parsed.protocol} VCS or other schemes).`);
+    throw new UsageError(`The requirement ${name} @ ${shown}: only http(s) and file URLs of wheels or sdists are supported (not ${parsed.protocol} VCS or other schemes).`);
   }
   const hashes: Record<string, string> = {};
   const fragment = parsed.hash.replace(/^#/, '');
@@ -677,11 +679,11 @@ function fileForUrl(url: string, name: string): { file: IndexFile; version: Vers
     versionText = sdist.version;
     fileName = sdist.name;
   } else {
-    throw new UsageError(`The requirement ${name} @ ${url} does not point at a wheel (.whl) or source archive; pexship cannot use project directories or VCS URLs.`);
+    throw new UsageError(`The requirement ${name} @ ${shown} does not point at a wheel (.whl) or source archive; pexship cannot use project directories or VCS URLs.`);
   }
-  if (fileName !== name) throw new UsageError(`The requirement ${name} @ ${url} names ${name}, but the file is a distribution of ${fileName}.`);
+  if (fileName !== name) throw new UsageError(`The requirement ${name} @ ${shown} names ${name}, but the file is a distribution of ${fileName}.`);
   const version = tryParseVersion(versionText);
-  if (!version) throw new JobError(`The file ${filename} (from ${name} @ ${url}) has the invalid version ${JSON.stringify(versionText)}.`);
+  if (!version) throw new JobError(`The file ${filename} (from ${name} @ ${shown}) has the invalid version ${JSON.stringify(versionText)}.`);
   const file: IndexFile = { filename, url: parsed.toString(), hashes, yanked: false, coreMetadata: false, index: 'direct reference' };
   return { file, version, url: file.url };
 }

@@ -7,8 +7,8 @@
  *   optional dependencies, self-references like `app[extra]` expanded), requires-python, `[project.scripts]`,
  *   and PEP 735 `[dependency-groups]` (include-group resolved) for callers that want them.
  *
- * pexship does not run build backends, so dynamic `dependencies` (or dynamic `optional-dependencies` when extras
- * are requested) are refused with advice rather than silently ignored.
+ * `dependencies` here are the static ones; the project itself is built into a wheel (src/project/), whose metadata
+ * is what the resolver reads, so dynamic dependencies are fine.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -34,6 +34,8 @@ export interface ProjectInput {
   dir: string;
   /** The pyproject.toml that was read (absolute). */
   file: string;
+  /** The whole parsed pyproject.toml, for building the project. */
+  doc: Record<string, unknown>;
 }
 
 /** `DIR` or `DIR[extra1, extra2]`; the brackets are only taken at the end, so directory names may hold `[`. */
@@ -83,9 +85,6 @@ export async function readProject(spec: string, options: { cwd?: string } = {}):
   const dynamic = optionalStringArray(project.dynamic, '[project].dynamic', fail);
   const name = project.name;
   if (typeof name !== 'string' || name.trim() === '') return fail('[project].name is missing; add name = "your-project"');
-  if (dynamic.includes('dependencies')) {
-    fail('[project].dependencies is dynamic (listed in [project].dynamic), and pexship does not run build backends; list the dependencies in [project].dependencies, or pass them with -r requirements.txt');
-  }
   let version: string | undefined;
   if (project.version !== undefined) {
     if (typeof project.version !== 'string') return fail('[project].version must be a string');
@@ -113,9 +112,8 @@ export async function readProject(spec: string, options: { cwd?: string } = {}):
   for (const [extra, list] of Object.entries((optional as Record<string, unknown> | undefined) ?? {})) {
     optionalByExtra.set(canonicalExtra(extra), { written: extra, requirements: parseList(list, `[project.optional-dependencies].${extra}`) });
   }
-  if (extras.length > 0 && dynamic.includes('optional-dependencies')) {
-    fail('[project].optional-dependencies is dynamic, and pexship does not run build backends; list the extras statically, or pass their requirements with -r');
-  }
+  // Dynamic (optional) dependencies are only known once the backend has built the wheel: its metadata decides.
+  const dynamicExtras = dynamic.includes('optional-dependencies');
 
   // Expand requested extras; `name[other]` in an extra refers to this project's own extras (a common idiom).
   const self = canonicalName(name);
@@ -135,6 +133,7 @@ export async function readProject(spec: string, options: { cwd?: string } = {}):
     if (seenExtras.has(extra)) return;
     seenExtras.add(extra);
     const entry = optionalByExtra.get(extra);
+    if (!entry && dynamicExtras) return;
     if (!entry) {
       const known = [...optionalByExtra.values()].map((v) => v.written);
       fail(`${where}: extra ${JSON.stringify(extra)} is not defined in [project.optional-dependencies] (${known.length ? `it defines: ${known.join(', ')}` : 'it defines none'}); fix the extra's name`);
@@ -167,6 +166,7 @@ export async function readProject(spec: string, options: { cwd?: string } = {}):
     dependencyGroups,
     dir,
     file,
+    doc,
   };
 }
 

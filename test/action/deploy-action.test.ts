@@ -60,7 +60,7 @@ describe('deploy and rollback actions against a real sshd', () => {
     const first = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(base), pex: 'svc.pex', 'health-check': 'test -x current/svc.pex' }, env: env('run-d') });
     expect(first.code, failureText(first)).toBe(0);
     const release1 = first.outputs.release;
-    expect(release1).toMatch(/^\d{8}T\d{6}Z-[0-9a-f]{12}$/);
+    expect(release1).toMatch(/^\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{12}$/);
     expect(currentRelease(base)).toMatchObject({ id: release1, pexSha: sha256Of(v1) });
     expect(JSON.parse(first.outputs['hosts-succeeded'])).toHaveLength(1);
     expect(JSON.parse(first.outputs['hosts-failed'])).toEqual([]);

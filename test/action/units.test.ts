@@ -303,6 +303,7 @@ describe('job summary', () => {
       succeeded: ['web1'],
       failed: ['web2'],
       durationMs: 3000,
+      exitCode: 1,
     };
     const md = fleetSummaryMarkdown(result, log, { healthUrl: 'http://127.0.0.1:8000/' }, { name: 'app.pex', url: 'https://github.com/o/r/actions/runs/1/artifacts/9' });
     expect(md).toContain('## pexship deploy: failed');

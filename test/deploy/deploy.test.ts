@@ -61,7 +61,7 @@ describe('deploy against a real sshd', () => {
     expect(first.ok, JSON.stringify(first)).toBe(true);
     expect(first.hosts[0].status).toBe('ok');
     const id1 = first.release!;
-    expect(id1).toMatch(/^\d{8}T\d{6}Z-[0-9a-f]{12}$/);
+    expect(id1).toMatch(/^\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{12}$/);
     expect(id1.endsWith(sha256Of(v1).slice(0, 12))).toBe(true);
     // Layout: relative symlink, release.json with the sha, the PEX executable, pre-warmed, history.
     expect(readlinkSync(path.join(base, 'current'))).toBe(`releases/${id1}`);

@@ -3,6 +3,7 @@ import { chmodSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, writeFil
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeZip } from '../../src/pex/zip.js';
 import { keygen } from './sshd.js';
 
 export function tempDir(prefix: string): string {
@@ -29,23 +30,29 @@ export function makeClientKeys(dir: string): ClientKeys {
 }
 
 /**
- * A stand-in PEX: an executable shell script with a shebang that honours PEX_INTERPRETER=1 (the pre-warm)
- * by leaving a marker, optionally failing it, and padded to `size` bytes so uploads take real work.
+ * A stand-in PEX: a shell script (honouring PEX_INTERPRETER=1, the pre-warm, by leaving a marker, or failing
+ * it on purpose) followed by a real zip with a PEX-INFO, as a PEX is a shebang line followed by a zip. A
+ * stored member pads it to about `size` bytes so uploads take real work.
  */
-export function fakePex(file: string, version: string, opts: { size?: number; failPrewarm?: boolean } = {}): string {
+export function fakePex(file: string, version: string, opts: { size?: number; failPrewarm?: boolean; prewarmSeconds?: number } = {}): string {
   const head = [
     '#!/bin/sh',
     `# fake pex ${version}`,
     'if [ "${PEX_INTERPRETER:-}" = 1 ]; then',
+    ...(opts.prewarmSeconds ? [`  sleep ${opts.prewarmSeconds}`] : []),
     opts.failPrewarm ? '  echo "prewarm broken on purpose" >&2; exit 3' : '  : > "$(dirname "$0")/.warmed"; exit 0',
     'fi',
     `echo "app ${version}"`,
     'exit 0',
     '',
   ].join('\n');
-  const pad = Math.max(0, (opts.size ?? 0) - head.length - 2);
-  const body = pad ? `#${randomBytes(Math.ceil(pad * 0.75)).toString('base64').slice(0, pad)}\n` : '';
-  writeFileSync(file, head + body);
+  const pad = Math.max(0, (opts.size ?? 0) - head.length - 300);
+  const members = [
+    { name: 'PEX-INFO', mode: 0o100644, content: Buffer.from(JSON.stringify({ pex_hash: createHash('sha1').update(version).digest('hex'), entry_point: 'app' })) },
+    { name: '__main__.py', mode: 0o100644, content: Buffer.from(`print("app ${version}")\n`) },
+    { name: 'padding.bin', mode: 0o100644, content: randomBytes(pad) },
+  ];
+  writeFileSync(file, Buffer.concat(writeZip(Buffer.from(head), members, false)));
   chmodSync(file, 0o755);
   return file;
 }
@@ -66,4 +73,33 @@ export function currentRelease(base: string): { id: string; json: Record<string,
   const json = JSON.parse(readFileSync(path.join(base, 'releases', id, 'release.json'), 'utf8')) as Record<string, unknown>;
   const pexSha = sha256Of(path.join(base, 'releases', id, String(json.file)));
   return { id, json, pexSha };
+}
+
+/** What a host's deploy directory holds, for checking every host's final state. */
+export interface HostState {
+  current: string | null;
+  releases: string[];
+  lock: string | null;
+  history: Array<Record<string, string>>;
+}
+
+/** Reads a deploy directory through `run` (a shell on the host's side, e.g. inside its mount namespace). */
+export function readHostState(run: (script: string) => string, base: string): HostState {
+  const q = `'${base.replace(/'/g, `'\\''`)}'`;
+  const out = run(`cd ${q} 2>/dev/null || exit 0
+echo "current $(readlink current 2>/dev/null)"
+if [ -L .pexship/lock ]; then echo "lock $(readlink .pexship/lock)"; elif [ -e .pexship/lock ]; then echo "lock (not a symlink)"; fi
+for d in releases/*/; do [ -d "$d" ] && echo "release $(basename "$d")"; done
+[ -f .pexship/history.jsonl ] && sed 's/^/history /' .pexship/history.jsonl
+exit 0`);
+  const state: HostState = { current: null, releases: [], lock: null, history: [] };
+  for (const line of out.split('\n')) {
+    const sp = line.indexOf(' ');
+    const [word, rest] = sp < 0 ? [line, ''] : [line.slice(0, sp), line.slice(sp + 1)];
+    if (word === 'current') state.current = rest.replace(/^releases\//, '') || null;
+    else if (word === 'lock') state.lock = rest;
+    else if (word === 'release') state.releases.push(rest);
+    else if (word === 'history') state.history.push(JSON.parse(rest) as Record<string, string>);
+  }
+  return state;
 }

@@ -62,6 +62,8 @@ export interface TestSshd {
   fingerprint: string;
   /** `[127.0.0.1]:port ssh-ed25519 AAAA…` */
   knownHostsLine(host?: string): string;
+  /** Runs a shell script in this sshd's mount namespace (what its sessions see), returning its stdout. */
+  inside(script: string): string;
   stop(): void;
 }
 
@@ -72,6 +74,13 @@ export interface SshdOptions {
   /** Bind-mount `source` over `target` in a private mount namespace for this sshd only. */
   privateMount?: { source: string; target: string };
   allowForwarding?: boolean;
+  /** More sshd_config lines (MaxAuthTries 1, SetEnv PATH=…). */
+  extraConfig?: string[];
+  /**
+   * Shell run as root in the sshd's own mount namespace before sshd starts, with $TARGET the private mount's
+   * target: mount a small tmpfs there, bind a passwd with another login shell over /etc/passwd, …
+   */
+  setup?: string;
 }
 
 export async function startSshd(o: SshdOptions): Promise<TestSshd> {
@@ -103,17 +112,20 @@ export async function startSshd(o: SshdOptions): Promise<TestSshd> {
     // An empty home for sessions: this machine's root ~/.bashrc (pyenv init), which bash reads for every
     // command run over SSH, costs ~200 ms per command and is not what a deploy user's host looks like.
     `SetEnv HOME=${home}`,
+    ...(o.extraConfig ?? []),
     '',
   ].join('\n');
   const configFile = path.join(o.dir, 'sshd_config');
   writeFileSync(configFile, config);
   let proc: ChildProcess;
-  if (o.privateMount) {
-    mkdirSync(o.privateMount.source, { recursive: true });
-    mkdirSync(o.privateMount.target, { recursive: true });
+  if (o.privateMount || o.setup) {
+    const mount = o.privateMount ?? { source: path.join(o.dir, 'root'), target: path.join(o.dir, 'root') };
+    mkdirSync(mount.source, { recursive: true });
+    mkdirSync(mount.target, { recursive: true });
     proc = spawn(
       'unshare',
-      ['-m', '--propagation', 'private', 'sh', '-c', 'mount --bind "$1" "$2" && exec "$3" -D -e -f "$4"', 'sh', o.privateMount.source, o.privateMount.target, SSHD, configFile],
+      ['-m', '--propagation', 'private', 'sh', '-c', `mount --bind "$1" "$2" && TARGET=$2 && { ${o.setup ?? ':'}
+} && exec "$3" -D -e -f "$4"`, 'sh', mount.source, mount.target, SSHD, configFile],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
   } else {
@@ -129,6 +141,10 @@ export async function startSshd(o: SshdOptions): Promise<TestSshd> {
     hostPub,
     fingerprint,
     knownHostsLine: (host = '127.0.0.1') => `[${host}]:${port} ${keyParts[0]} ${keyParts[1]}`,
+    inside: (script: string) =>
+      o.privateMount || o.setup
+        ? execFileSync('nsenter', ['-t', String(proc.pid), '-m', 'sh', '-c', script], { encoding: 'utf8' })
+        : execFileSync('sh', ['-c', script], { encoding: 'utf8' }),
     stop: () => {
       if (proc.exitCode === null) proc.kill('SIGTERM');
     },

@@ -29,12 +29,18 @@ describe('shellQuote', () => {
 });
 
 describe('the remote script', () => {
-  it('is valid POSIX sh and takes paths with quotes and spaces', () => {
-    const cmd = buildRemoteCommand({ mode: 'deploy', base: `/srv/a b'c"$x`, restart: `echo "it's"` });
-    expect(cmd.startsWith('exec /bin/sh -c ')).toBe(true);
-    execFileSync('/bin/sh', ['-n', '-c', cmd.replace(/^exec \/bin\/sh -c /, 'eval ')]);
-    // The prelude survives quoting: ask sh to print one parameter back.
-    const probe = execFileSync('/bin/sh', ['-c', cmd.replace(/set -u\n/, 'set -u\nprintf "%s" "$P_BASE"; exit 0\n')], { encoding: 'utf8' });
+  it('is valid POSIX sh, takes paths with quotes and spaces, and keeps every parameter out of the command line', () => {
+    const secret = 'http://user:s3cr3t@127.0.0.1/health';
+    const { command, script } = buildRemoteCommand({ mode: 'deploy', base: `/srv/a b'c"$x`, restart: `echo "it's"`, healthUrl: secret, releaseJson: '{"x":1}' });
+    // One line, no parameter in it: what `ps` shows on the host.
+    expect(command).not.toContain('\n');
+    expect(command).not.toContain('s3cr3t');
+    expect(command).not.toContain('/srv/a');
+    expect(command).not.toContain('!');
+    const body = script.slice(0, script.lastIndexOf('@@pexship-end'));
+    execFileSync('/bin/sh', ['-n', '-c', body]);
+    // The prelude survives quoting: ask sh to print one parameter back, through the real command line.
+    const probe = execFileSync('/bin/sh', ['-c', command], { input: script.replace(/set -u\n/, 'set -u\nprintf "%s" "$P_BASE"; exit 0\n'), encoding: 'utf8' });
     expect(probe).toBe(`/srv/a b'c"$x`);
   });
 });
@@ -116,7 +122,9 @@ describe('fleet waves and release ids', () => {
   });
   it('makes release ids that sort by time', () => {
     const sha = 'ab'.repeat(32);
-    expect(releaseId(sha, new Date('2026-01-02T03:04:05.678Z'))).toBe('20260102T030405Z-abababababab');
+    expect(releaseId(sha, new Date('2026-01-02T03:04:05.678Z'))).toBe('20260102T030405.678Z-abababababab');
+    // Two deploys in the same second keep their order.
+    expect(releaseId('cd'.repeat(32), new Date('2026-01-02T03:04:05.679Z')) > releaseId('ef'.repeat(32), new Date('2026-01-02T03:04:05.678Z'))).toBe(true);
     expect(releaseId(sha, new Date('2026-01-02T03:04:06Z')) > releaseId(sha, new Date('2026-01-02T03:04:05Z'))).toBe(true);
   });
 });

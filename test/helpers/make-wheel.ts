@@ -14,6 +14,10 @@ export interface WheelSpec {
   files?: Record<string, string | Buffer>;
   /** Console scripts: {name: 'module:func'}. */
   consoleScripts?: Record<string, string>;
+  /** Other entry point groups: {group: {name: 'module:attr'}}. */
+  entryPoints?: Record<string, Record<string, string>>;
+  /** Store members uncompressed (fast for big, incompressible files). */
+  stored?: boolean;
   requiresDist?: string[];
   requiresPython?: string;
   /** Extra METADATA header lines, e.g. ['Provides-Extra: socks']. */
@@ -61,8 +65,9 @@ export async function makeWheel(dir: string, spec: WheelSpec): Promise<string> {
   const files: [string, Buffer][] = Object.entries(spec.files ?? {}).map(([p, c]) => [p, Buffer.from(c)]);
   files.push([`${distInfo}/METADATA`, Buffer.from(metadata)]);
   files.push([`${distInfo}/WHEEL`, Buffer.from(wheelMeta)]);
-  if (spec.consoleScripts && Object.keys(spec.consoleScripts).length) {
-    const lines = ['[console_scripts]', ...Object.entries(spec.consoleScripts).map(([n, t]) => `${n} = ${t}`), ''];
+  const groups = { ...(spec.consoleScripts && Object.keys(spec.consoleScripts).length ? { console_scripts: spec.consoleScripts } : {}), ...spec.entryPoints };
+  if (Object.keys(groups).length) {
+    const lines = Object.entries(groups).flatMap(([group, eps]) => [`[${group}]`, ...Object.entries(eps).map(([n, t]) => `${n} = ${t}`), '']);
     files.push([`${distInfo}/entry_points.txt`, Buffer.from(lines.join('\n'))]);
   }
   const omit = new Set(spec.corruptRecord?.omit ?? []);
@@ -75,7 +80,7 @@ export async function makeWheel(dir: string, spec: WheelSpec): Promise<string> {
 
   const zip = new yazl.ZipFile();
   const exec = new Set(spec.executable ?? []);
-  for (const [p, c] of files) zip.addBuffer(c, p, { mtime: new Date(2020, 0, 1), mode: exec.has(p) ? 0o100755 : 0o100644 });
+  for (const [p, c] of files) zip.addBuffer(c, p, { mtime: new Date(2020, 0, 1), mode: exec.has(p) ? 0o100755 : 0o100644, compress: !spec.stored });
   for (const [p, c] of Object.entries(spec.rawEntries ?? {})) {
     const { content, mode } = typeof c === 'string' ? { content: c, mode: 0o100644 } : c;
     zip.addBuffer(Buffer.from(content), p, { mtime: new Date(2020, 0, 1), mode });

@@ -49,7 +49,7 @@ describe('buildPex', () => {
   });
 
   it('names the console scripts it knows when asked for an unknown one', async () => {
-    await expect(buildPex({ wheels, script: 'nope', output: path.join(work, 'x.pex') })).rejects.toThrow(/no distribution in this PEX has a console script named 'nope'; available: greet\./);
+    await expect(buildPex({ wheels, script: 'nope', output: path.join(work, 'x.pex') })).rejects.toThrow(/no distribution in this PEX has a console script or script named 'nope'; available: greet\./);
   });
 
   it('is byte-identical across builds whatever the cwd, paths and mtimes', async () => {
@@ -75,11 +75,11 @@ describe('buildPex', () => {
     const first = path.join(work, 'cached-1.pex');
     const second = path.join(work, 'cached-2.pex');
     await buildPex({ wheels, sourcesDirs: [src], entryPoint: 'app.main:run', output: first, cacheDir });
-    const manifests = readdirSync(path.join(cacheDir, 'installed', 'v1'), { recursive: true }).filter((f) => String(f).endsWith('.json'));
+    const manifests = readdirSync(path.join(cacheDir, 'installed', 'v2'), { recursive: true }).filter((f) => String(f).endsWith('.json'));
     expect(manifests).toHaveLength(2);
     await buildPex({ wheels, sourcesDirs: [src], entryPoint: 'app.main:run', output: second, cacheDir });
     expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
-    for (const m of manifests) writeFileSync(path.join(cacheDir, 'installed', 'v1', String(m)), '{not json');
+    for (const m of manifests) writeFileSync(path.join(cacheDir, 'installed', 'v2', String(m)), '{not json');
     await buildPex({ wheels, sourcesDirs: [src], entryPoint: 'app.main:run', output: second, cacheDir });
     expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
     const out = execFileSync(defaultPython().executable, [second, 'x'], { env: { ...process.env, PEX_ROOT: path.join(work, 'root-cached') }, encoding: 'utf8' });

@@ -63,15 +63,18 @@ describe('readProject', () => {
     expect(await refusal(`${PROJECT}[gpu]`)).toMatch(/extra "gpu" is not defined in \[project.optional-dependencies\] \(it defines: Postgres, metrics, all\)/);
   });
 
-  it('refuses a missing file, a missing [project], dynamic dependencies, and bad requirements', async () => {
+  it('refuses a missing file, a missing [project], and bad requirements', async () => {
     expect(await refusal(path.join(PROJECT, 'nope'))).toMatch(/cannot read .*nope.pyproject\.toml: there is no such file; point --project at the directory/);
     expect(await refusal(project('[tool.black]\nline-length = 100\n'))).toMatch(/pyproject\.toml: there is no \[project\] table/);
-    expect(await refusal(project('[project]\nname = "x"\ndynamic = ["dependencies", "version"]\n'))).toMatch(
-      /\[project\]\.dependencies is dynamic .*does not run build backends; list the dependencies/,
-    );
     expect(await refusal(project('[project]\nversion = "1"\n'))).toMatch(/\[project\]\.name is missing/);
     expect(await refusal(project('[project]\nname = "x"\ndependencies = ["ok", "not valid ]["]\n'))).toMatch(/\[project\]\.dependencies\[1\] "not valid \]\[" is not a valid requirement/);
     expect(await refusal(project('[project\nname = "x"\n'))).toMatch(/is not valid TOML/);
+  });
+
+  it('accepts dynamic dependencies: the built wheel metadata names them', async () => {
+    const p = await readProject(project('[project]\nname = "x"\ndynamic = ["dependencies", "version"]\n'));
+    expect(p.dependencies).toEqual([]);
+    expect(p.doc.project).toMatchObject({ name: 'x' });
   });
 
   it('leaves version undefined when it is dynamic', async () => {

@@ -119,32 +119,54 @@ describe('runtime cache', () => {
     expect(readFileSync(path.join(root, 'pexes', hash, id), 'utf8')).toMatch(/^code\//);
   });
 
-  it('an unwritable PEX_ROOT is a clear error naming it', () => {
+  // One warning line naming the root and the temporary cache, which is gone once the run ends.
+  function expectTemporaryFallback(r: { status: number | null; stdout: string; stderr: string }, root: string, tmp: string): void {
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toMatch(new RegExp(`^pexship: warning: cannot write to the PEX cache ${root} \\(PEX_ROOT\\).*; using the temporary cache ${tmp}/pexship-root-\\w+ for this run`));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('ok 60 59\n');
+    expect(readdirSync(tmp)).toEqual([]);
+  }
+
+  it('an unwritable PEX_ROOT: runs from a temporary cache with one warning line, removed at exit', () => {
     const blocker = path.join(dir, 'a-file');
     writeFileSync(blocker, '');
     const root = path.join(blocker, 'cache');
-    const r = runPex(python, pex, [], { env: { PEX_ROOT: root } });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`pexship: cannot write to the PEX cache ${root} (PEX_ROOT)`);
-    expect(r.stderr).toContain('set PEX_ROOT to a writable directory');
-    expect(r.stderr).not.toContain('Traceback');
+    const tmp = path.join(dir, 'tmp-unwritable');
+    mkdirSync(tmp);
+    for (let i = 0; i < 2; i++) expectTemporaryFallback(runPex(python, pex, [], { env: { PEX_ROOT: root, TMPDIR: tmp } }), root, tmp);
   });
 
   // Root writes anywhere, so as root the PEX runs as nobody (setpriv) with Debian's python3.
   const asRoot = process.getuid?.() === 0;
   const canDrop = existsSync('/usr/bin/setpriv') && existsSync('/usr/bin/python3');
-  it.skipIf(asRoot && !canDrop)('a read-only PEX_ROOT is a clear error (as root: needs setpriv and /usr/bin/python3 to run as nobody)', () => {
-    const root = path.join(dir, 'root-readonly');
-    mkdirSync(root, { mode: 0o555 });
-    chmodSync(dir, 0o755);
-    chmodSync(pex, 0o755);
-    const r = asRoot
+  function asNobody(root: string, tmp: string): { status: number | null; stdout: string; stderr: string } {
+    return asRoot
       ? spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '/usr/bin/python3', pex], {
-          env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent', PEX_ROOT: root },
+          env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent', PEX_ROOT: root, TMPDIR: tmp },
           encoding: 'utf8',
         })
-      : runPex(python, pex, [], { env: { PEX_ROOT: root } });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`cannot write to the PEX cache ${root} (PEX_ROOT)`);
+      : runPex('/usr/bin/python3', pex, [], { env: { PEX_ROOT: root, TMPDIR: tmp } });
+  }
+  it.skipIf(asRoot && !canDrop)('a read-only PEX_ROOT falls back to a temporary cache; a read-only pre-filled one runs as it is (as root: needs setpriv and /usr/bin/python3 to run as nobody)', () => {
+    chmodSync(dir, 0o755);
+    chmodSync(pex, 0o755);
+    const tmp = path.join(dir, 'tmp-readonly');
+    mkdirSync(tmp, { mode: 0o777 });
+    chmodSync(tmp, 0o777);
+    const root = path.join(dir, 'root-readonly');
+    mkdirSync(root, { mode: 0o555 });
+    expectTemporaryFallback(asNobody(root, tmp), root, tmp);
+
+    // Filled by /usr/bin/python3 (its warm-path file included), then made read-only: no warning, no writes.
+    const filled = path.join(dir, 'root-filled');
+    expect(runPex('/usr/bin/python3', pex, [], { env: { PEX_ROOT: filled } }).status).toBe(0);
+    spawnSync('chmod', ['-R', 'a-w', filled]);
+    const before = walk(filled).length;
+    const r = asNobody(filled, tmp);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('ok 60 59\n');
+    expect(walk(filled)).toHaveLength(before);
+    spawnSync('chmod', ['-R', 'u+w', filled]);
   });
 });

@@ -8,19 +8,20 @@ import os
 import sys
 import zipfile
 
-from . import cache, fit, log, reexec
+from . import archive, cache, fit, log, reexec
 
 _INHERIT = ('false', 'prefer', 'fallback')
 _OFF = ('', '0', 'false', 'no', 'off')
 
 
 class Plan(object):
-    def __init__(self, entries, inherit, extra, kind, target):
+    def __init__(self, entries, inherit, extra, kind, target, temporary):
         self.entries = entries  # our sys.path entries: sources, then wheels in target order
         self.inherit = inherit  # 'false' | 'prefer' | 'fallback'
         self.extra = extra      # PEX_EXTRA_SYS_PATH entries, appended
-        self.kind = kind        # 'entry' | 'script' | 'interpreter'
+        self.kind = kind        # 'entry' | 'script' (Python) | 'program' (anything else) | 'interpreter'
         self.target = target    # 'mod:func' / 'mod' / a script path / None
+        self.temporary = temporary  # the cache is this run's temporary one (removed at exit)
 
 
 def _flag(environ, name):
@@ -77,30 +78,54 @@ def _console_scripts(info, target):
     return scripts
 
 
-def _data_script(wheel_dirs, name):
-    for wheel_dir in wheel_dirs:
+def _recorded_scripts(info, wheel):
+    """{name: 'python' | 'program'} of the wheel's .data/scripts, as the build recorded them."""
+    return (((info.get('pexship') or {}).get('wheels') or {}).get(wheel) or {}).get('scripts') or {}
+
+
+def _script_kind(info, wheel, name, path):
+    # Recorded at build time; PEXes without the record: read the file's first bytes.
+    kind = _recorded_scripts(info, wheel).get(name)
+    if kind is None:
+        with open(path, 'rb') as f:
+            head = f.readline(256)
+        kind = 'python' if (b'python' in head if head.startswith(b'#!') else b'\0' not in head) else 'program'
+    return 'script' if kind == 'python' else 'program'
+
+
+def _data_script(info, target, wheel_dirs, name):
+    """(kind, path) of the wheels' `.data/scripts/NAME`, the first wheel in target order that has one."""
+    for wheel, wheel_dir in zip(target.get('wheels', []), wheel_dirs):
         for folder in sorted(os.listdir(wheel_dir)):
             path = os.path.join(wheel_dir, folder, 'scripts', name)
             if folder.endswith('.data') and os.path.isfile(path):
-                return path
+                return _script_kind(info, wheel, name, path), path
     return None
 
 
-def _choose_run(environ, entry_point, script_entry, scripts, wheel_dirs):
+def _choose_run(environ, info, target, entry_point, script_entry, script_file, scripts, wheel_dirs):
     if _flag(environ, 'PEX_INTERPRETER'):
         return 'interpreter', None
     script = environ.get('PEX_SCRIPT')
     if script:
         if script in scripts:
             return 'entry', scripts[script]
-        path = _data_script(wheel_dirs, script)
-        if path:
-            return 'script', path
+        found = _data_script(info, target, wheel_dirs, script)
+        if found:
+            return found
+        known = set(scripts)
+        for wheel in target.get('wheels', []):
+            known.update(_recorded_scripts(info, wheel))
         raise log.Failure('PEX_SCRIPT=%s: no console script or script of that name in this PEX (it has: %s)' % (
-            script, ', '.join(sorted(scripts)) or 'none'))
+            script, ', '.join(sorted(known)) or 'none'))
     module = environ.get('PEX_MODULE')
     if module:
         return 'entry', module
+    if script_file:
+        for wheel_dir in wheel_dirs:
+            if os.path.basename(wheel_dir) == script_file[0]:
+                return ('script' if script_file[2] == 'python' else 'program'), os.path.join(wheel_dir, *script_file[1].split('/'))
+        raise log.Failure('the script %s of %s is not in this PEX: it is damaged; rebuild it' % (script_file[1], script_file[0]))
     if entry_point or script_entry:
         return 'entry', entry_point or script_entry
     return 'interpreter', None
@@ -115,11 +140,15 @@ def _write_warm_file(root, pex_hash, interpreter_id, entries):
                 return
     except OSError:
         pass
-    cache.write_file(root, final, data)
+    try:
+        cache.write_file(root, final, data)
+    except cache.CacheError as e:  # a read-only cache filled by another interpreter: cold starts, still runs
+        log.info('no warm-path file: %s' % e)
+        return
     log.info('wrote %s' % final)
 
 
-def _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, inherit_path, venv, strip_pex_env):
+def _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, script_file, inherit_path, venv, strip_pex_env):
     environ = os.environ
     log.info('cold start: %s with %s (interpreter id %s, PEX_ROOT %s)' % (pex, sys.executable, interpreter_id, root))
     inherit = (environ.get('PEX_INHERIT_PATH') or inherit_path or 'false').strip().lower()
@@ -127,7 +156,7 @@ def _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, inh
     if inherit not in _INHERIT:
         raise log.Failure('PEX_INHERIT_PATH=%s is not one of false, prefer, fallback' % environ.get('PEX_INHERIT_PATH'))
     try:
-        zf = zipfile.ZipFile(pex)
+        zf = archive.open_pex(pex)
         info = fit.read_info(zf)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as e:
         raise log.Failure('cannot read %s as a PEX: %s' % (pex, e))
@@ -150,25 +179,40 @@ def _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, inh
     log.info('target %s fits' % target.get('platform', '(single)'))
 
     pex_hash = _hex(pex_hash, 'pex_hash')
+    scripts = _console_scripts(info, target)
+    try:
+        code_dir, wheel_dirs, venv_dir = _install(zf, info, target, root, pex_hash, interpreter_id, venv, scripts)
+    except cache.CacheError as e:
+        root = cache.temporary_root(e)
+        code_dir, wheel_dirs, venv_dir = _install(zf, info, target, root, pex_hash, interpreter_id, venv, scripts)
+    zf.close()
+    kind, run_target = _choose_run(environ, info, target, entry_point, script_entry, script_file, scripts, wheel_dirs)
+    extra = [p for p in environ.get('PEX_EXTRA_SYS_PATH', '').split(os.pathsep) if p]
+    temporary = cache.using_temporary_root()
+    if venv_dir:
+        from . import venvs
+        venvs.exec_launcher(venv_dir, sys.argv[0] or pex, kind, run_target, inherit, strip_pex_env, sys.argv[1:], temporary)
+    entries = [code_dir] + wheel_dirs
+    if not temporary:
+        _write_warm_file(root, pex_hash, interpreter_id, entries)
+    return Plan(entries, inherit, extra, kind, run_target, temporary)
+
+
+def _install(zf, info, target, root, pex_hash, interpreter_id, venv, scripts):
+    """Extracts what the target needs under root (and makes the venv); (code dir, wheel dirs, venv dir or None)."""
     cache.make_dirs(root, root)
     code_dir, wheel_dirs = _extract(zf, info, target, root)
-    scripts = _console_scripts(info, target)
-    kind, run_target = _choose_run(environ, entry_point, script_entry, scripts, wheel_dirs)
-    extra = [p for p in environ.get('PEX_EXTRA_SYS_PATH', '').split(os.pathsep) if p]
+    venv_dir = None
     if venv:
         from . import venvs
         venv_dir = venvs.ensure(root, pex_hash, interpreter_id, zf, code_dir, wheel_dirs, scripts)
-        zf.close()
-        venvs.exec_launcher(venv_dir, sys.argv[0] or pex, kind, run_target, inherit, strip_pex_env, sys.argv[1:])
-    zf.close()
-    entries = [code_dir] + wheel_dirs
-    _write_warm_file(root, pex_hash, interpreter_id, entries)
-    return Plan(entries, inherit, extra, kind, run_target)
+    return code_dir, wheel_dirs, venv_dir
 
 
-def prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, inherit_path, venv, strip_pex_env):
+def prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, script_file, inherit_path, venv, strip_pex_env):
     log.enable(_flag(os.environ, 'PEX_VERBOSE'))
     try:
-        return _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, inherit_path, venv, strip_pex_env)
+        return _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, script_file, inherit_path, venv,
+                        strip_pex_env)
     except log.Failure as e:
         log.fail(str(e))

@@ -9,6 +9,7 @@ import os
 import platform
 import shutil
 import stat
+import sys
 import time
 
 from . import log
@@ -20,15 +21,47 @@ _HOST = ''.join(c if c.isalnum() else '_' for c in (platform.node() or 'host'))[
 
 
 class CacheError(log.Failure):
-    pass
+    def __init__(self, message, problem):
+        log.Failure.__init__(self, message)
+        self.problem = problem  # 'cannot write to the PEX cache ROOT (PEX_ROOT) at PATH: REASON'
 
 
 def unwritable(root, path, error):
     reason = error.strerror or str(error)
     where = '' if path == root else ' at %s' % path
-    return CacheError(
-        'cannot write to the PEX cache %s (PEX_ROOT)%s: %s; make it writable or set PEX_ROOT to a '
-        'writable directory' % (root, where, reason))
+    problem = 'cannot write to the PEX cache %s (PEX_ROOT)%s: %s' % (root, where, reason)
+    return CacheError('%s; make it writable or set PEX_ROOT to a writable directory' % problem, problem)
+
+
+_temporary_root = None
+
+
+def temporary_root(error):
+    """A private cache for this run when PEX_ROOT cannot be written (as pex does): one warning line on
+    stderr, and the folder is removed when the process that made it exits."""
+    global _temporary_root
+    import atexit
+    import tempfile
+    try:
+        _temporary_root = tempfile.mkdtemp(prefix='pexship-root-')
+    except OSError as e:
+        raise log.Failure('%s, and no temporary folder can be made either (%s); set PEX_ROOT to a writable '
+                          'directory' % (error.problem, e.strerror or e))
+    sys.stderr.write('pexship: warning: %s; using the temporary cache %s for this run (removed at exit); make '
+                     'it writable or set PEX_ROOT to a writable directory to start fast\n' % (error.problem, _temporary_root))
+    sys.stderr.flush()
+    atexit.register(remove_temporary_root, os.getpid())
+    return _temporary_root
+
+
+def remove_temporary_root(owner=None):
+    """Deletes this run's temporary cache; not from a forked child (it exits while its parent still runs)."""
+    if _temporary_root and (owner is None or owner == os.getpid()):
+        shutil.rmtree(_temporary_root, ignore_errors=True)
+
+
+def using_temporary_root():
+    return _temporary_root is not None
 
 
 def _temp_name(parent):

@@ -5,9 +5,7 @@ Also the probe a candidate interpreter runs before we re-exec into it (`python -
 import json
 import sys
 import sysconfig
-import zipfile
-
-from . import specifiers, tags
+from . import archive, specifiers, tags
 
 
 class Misfit(object):
@@ -103,8 +101,11 @@ def choose(info):
 def probe(pex):
     """Exit status for a candidate interpreter: 0 when it can run the PEX."""
     try:
-        with zipfile.ZipFile(pex) as zf:
+        zf = archive.open_pex(pex)
+        try:
             target, misfit = choose(read_info(zf))
+        finally:
+            zf.close()
     except Exception as e:  # a probe must answer, never crash
         sys.stderr.write('pexship probe: %s\n' % e)
         return 2

@@ -1,6 +1,7 @@
 """The venv launcher's work: `python pexship_main.py PEX KIND TARGET INHERIT STRIP ARGS...`.
 
-KIND is 'entry' (TARGET 'mod:func' or 'mod'), 'script' (TARGET a script file) or 'interpreter'.
+KIND is 'entry' (TARGET 'mod:func' or 'mod'), 'script' (TARGET a Python script file), 'program' (TARGET a
+file executed as a program) or 'interpreter'.
 """
 import os
 import sys
@@ -59,7 +60,7 @@ def main(venv_dir):
             del os.environ[key]
     if kind == 'entry':
         run.run_entry(target)
-    elif kind == 'script':
-        run.run_script_file(target)
+    elif kind in ('script', 'program'):
+        run.run_script_file(target, kind)
     else:
         run.interpreter(sys.argv[1:])

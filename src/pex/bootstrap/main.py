@@ -9,9 +9,13 @@ import sys
 PEX_HASH = '@PEX_HASH@'
 ENTRY_POINT = '@ENTRY_POINT@'
 SCRIPT_ENTRY = '@SCRIPT_ENTRY@'
+# -c NAME of a wheel's .data/scripts file: [wheel file name, path inside its folder, 'python' | 'program'].
+SCRIPT_FILE = '@SCRIPT_FILE@'
 INHERIT_PATH = '@INHERIT_PATH@'
 VENV = '@VENV@'
 STRIP_PEX_ENV = '@STRIP_PEX_ENV@'
+# {wheel file name: [its top-level .pth files, sorted]}: recorded at build time so the warm path lists no folder.
+PTH_FILES = '@PTH_FILES@'
 
 # Any of these set means the cold path decides (they change what runs or where from).
 _OVERRIDES = ('PEX_INTERPRETER', 'PEX_MODULE', 'PEX_SCRIPT', 'PEX_INHERIT_PATH', 'PEX_EXTRA_SYS_PATH',
@@ -75,12 +79,113 @@ def _scrubbed_path(pex, own, inherit):
     return own + stdlib
 
 
+def _drop_host_modules(pex, old_path):
+    # A .pth or sitecustomize of the host may have imported modules (six, certifi, ...) from entries we
+    # just took off sys.path; drop them (and meta path finders they installed) so the PEX's copies load.
+    # A module belongs to the longest sys.path entry holding its file; the standard library stays.
+    kept = [os.path.abspath(p) for p in sys.path if p]
+    dropped = [a for a in (os.path.abspath(p) for p in old_path if p) if a not in kept and a != pex]
+    if not dropped:
+        return
+    roots = [(len(a), a, True) for a in dropped] + [(len(a), a, False) for a in kept]
+    roots.sort(reverse=True)
+    gone = set()
+    for name, module in list(sys.modules.items()):
+        try:
+            where = getattr(module, '__file__', None)
+            locations = [where] if where else list(getattr(module, '__path__', None) or ())
+        except Exception:  # a lazy or odd object in sys.modules: leave it alone
+            continue
+        for location in locations:
+            if not os.path.isabs(location):
+                location = os.path.abspath(location)
+            for _, root, outside in roots:
+                if location.startswith(root + os.sep):
+                    if outside and name not in ('__main__', '__mp_main__'):
+                        gone.add(name)
+                    break
+    for name in gone:
+        del sys.modules[name]
+    if gone:
+        sys.meta_path[:] = [f for f in sys.meta_path if getattr(type(f), '__module__', None) not in gone]
+        sys.path_importer_cache.clear()
+
+
+def _add_pth(sitedir, name):
+    # site.addpackage for one .pth file: `import` lines run (with `sitedir` a local of the calling frame,
+    # as -nspkg.pth files expect), other lines name folders appended to sys.path when they exist.
+    try:
+        with open(os.path.join(sitedir, name), 'rb') as f:
+            data = f.read()
+    except OSError:
+        return
+    try:
+        text = data.decode('utf-8-sig')
+    except UnicodeDecodeError:
+        text = data.decode('latin-1')
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.startswith('#') or not line.strip():
+            continue
+        try:
+            if line.startswith(('import ', 'import\t')):
+                exec(line)
+                continue
+            folder = os.path.abspath(os.path.join(sitedir, line.rstrip()))
+            if folder not in sys.path and os.path.exists(folder):
+                sys.path.append(folder)
+        except Exception:
+            import traceback
+            sys.stderr.write('Error processing line %d of %s:\n\n' % (n, os.path.join(sitedir, name)))
+            for record in traceback.format_exception(*sys.exc_info()):
+                for part in record.splitlines():
+                    sys.stderr.write('  %s\n' % part)
+            sys.stderr.write('\nRemainder of file ignored\n')
+            break
+
+
+def _process_pth(entries):
+    # What site.addsitedir does for each distribution's folder, in sys.path order, once.
+    if PTH_FILES:
+        for entry in entries:
+            for name in PTH_FILES.get(os.path.basename(entry), ()):
+                _add_pth(entry, name)
+
+
+def _worker_setup():
+    import site
+    site_dirs = []
+    if hasattr(site, 'getsitepackages'):
+        site_dirs.extend(site.getsitepackages())
+    if hasattr(site, 'getusersitepackages'):
+        site_dirs.append(site.getusersitepackages())
+    _drop_host_modules(os.path.abspath(os.path.dirname(__file__)), site_dirs + sys.path)
+    _process_pth(sys.path)
+
+
+def _activate(pex, entries, inherit, extra):
+    old_path = list(sys.path)
+    sys.path[:] = _scrubbed_path(pex, entries, inherit) + extra
+    if inherit == 'false':
+        _drop_host_modules(pex, old_path)
+    _process_pth(entries)
+    if STRIP_PEX_ENV:
+        _strip_pex_env()
+
+
 def _strip_pex_env():
     for key in [k for k in os.environ if k.startswith('PEX_')]:
         del os.environ[key]
 
 
-def _run_module_as_main(name):
+def _detach_main(pex, origin):
+    # __main__ as `python script.py` leaves it: no __spec__, so re-runs (Django's autoreloader,
+    # multiprocessing spawn) use sys.argv[0] or __file__ rather than `-m __main__`, which cannot find the PEX.
+    main = sys.modules['__main__']
+    main.__spec__ = None
+    main.__file__ = origin or pex
+
+
+def _run_module_as_main(pex, name):
     # Like `python -m name`, but sys.argv[0] stays the PEX path.
     import importlib.util
     spec = importlib.util.find_spec(name)
@@ -91,22 +196,37 @@ def _run_module_as_main(name):
         sys.exit(1)
     code = spec.loader.get_code(spec.name)
     module = type(sys)('__main__')
-    module.__dict__.update(__file__=spec.origin, __cached__=spec.cached, __loader__=spec.loader,
-                           __package__=spec.parent, __spec__=spec)
+    module.__dict__.update(__cached__=spec.cached, __loader__=spec.loader, __package__=spec.parent,
+                           __builtins__=__builtins__)
     sys.modules['__main__'] = module
+    _detach_main(pex, spec.origin)
     exec(code, module.__dict__)
 
 
-def _run_entry(entry):
+def _run_entry(pex, entry):
     module, _, attr = entry.partition(':')
     if not attr:
-        _run_module_as_main(module)
+        _run_module_as_main(pex, module)
         return
+    _detach_main(pex, None)
     __import__(module)
     target = sys.modules[module]
     for part in attr.split('.'):
         target = getattr(target, part)
     sys.exit(target())
+
+
+def _run_script_file(path, kind):
+    if kind == 'program':
+        # A native binary or non-Python script: it becomes this process (argv, env, exit code, signals).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        if os.name == 'nt':
+            import subprocess
+            sys.exit(subprocess.call([path] + sys.argv[1:]))
+        os.execv(path, [path] + sys.argv[1:])
+    import runpy
+    runpy.run_path(path, run_name='__main__')
 
 
 def _interpreter(pex):
@@ -122,7 +242,12 @@ def _interpreter(pex):
 def _exec_venv(pex, venv_dir, argv):
     python = os.path.join(venv_dir, 'Scripts', 'python.exe') if os.name == 'nt' else os.path.join(venv_dir, 'bin', 'python')
     entry = ENTRY_POINT or SCRIPT_ENTRY
-    args = [python, os.path.join(venv_dir, 'pexship_main.py'), sys.argv[0] or pex, 'entry' if entry else 'interpreter', entry or '',
+    if SCRIPT_FILE:
+        kind = 'script' if SCRIPT_FILE[2] == 'python' else 'program'
+        target = os.path.join(venv_dir, 'Scripts' if os.name == 'nt' else 'bin', os.path.basename(SCRIPT_FILE[1]))
+    else:
+        kind, target = ('entry' if entry else 'interpreter'), entry or ''
+    args = [python, os.path.join(venv_dir, 'pexship_main.py'), sys.argv[0], kind, target,
             INHERIT_PATH, '1' if STRIP_PEX_ENV else '0'] + argv
     if os.name == 'nt':
         import subprocess
@@ -130,8 +255,17 @@ def _exec_venv(pex, venv_dir, argv):
     os.execv(python, args)
 
 
+def _script_path(entries):
+    for entry in entries:
+        if os.path.basename(entry) == SCRIPT_FILE[0]:
+            return os.path.join(entry, *SCRIPT_FILE[1].split('/'))
+    return None
+
+
 def _main():
     pex = os.path.abspath(os.path.dirname(__file__))
+    # Absolute, so a program that changes directory can still re-run [sys.executable, sys.argv[0], ...].
+    sys.argv[0] = os.path.abspath(sys.argv[0]) if sys.argv[0] else pex
     interpreter_id = _interpreter_id()
     root = _pex_root()
     environ = os.environ
@@ -142,13 +276,18 @@ def _main():
                 _exec_venv(pex, venv_dir, sys.argv[1:])
         else:
             entries = _cached_entries(root, interpreter_id)
-            if entries is not None:
-                sys.path[:] = _scrubbed_path(pex, entries, INHERIT_PATH)
-                if STRIP_PEX_ENV:
-                    _strip_pex_env()
+            script = _script_path(entries) if SCRIPT_FILE and entries else None
+            if entries is not None and (script or not SCRIPT_FILE):
+                if script and SCRIPT_FILE[2] == 'program':  # not Python: nothing to set up but its environment
+                    if STRIP_PEX_ENV:
+                        _strip_pex_env()
+                    _run_script_file(script, 'program')
+                _activate(pex, entries, INHERIT_PATH, [])
                 entry = ENTRY_POINT or SCRIPT_ENTRY
-                if entry:
-                    _run_entry(entry)
+                if script:
+                    _run_script_file(script, SCRIPT_FILE[2])
+                elif entry:
+                    _run_entry(pex, entry)
                 else:
                     _interpreter(pex)
                 return
@@ -156,16 +295,27 @@ def _main():
     from pexship_runtime import boot
     del sys.path[0]
     plan = boot.prepare(pex=pex, pex_hash=PEX_HASH, root=root, interpreter_id=interpreter_id, entry_point=ENTRY_POINT,
-                        script_entry=SCRIPT_ENTRY, inherit_path=INHERIT_PATH, venv=VENV, strip_pex_env=STRIP_PEX_ENV)
-    sys.path[:] = _scrubbed_path(pex, plan.entries, plan.inherit) + plan.extra
-    if STRIP_PEX_ENV:
-        _strip_pex_env()
+                        script_entry=SCRIPT_ENTRY, script_file=SCRIPT_FILE, inherit_path=INHERIT_PATH, venv=VENV,
+                        strip_pex_env=STRIP_PEX_ENV)
+    if plan.kind == 'program':
+        if STRIP_PEX_ENV:
+            _strip_pex_env()
+        from pexship_runtime import run
+        run.run_script_file(plan.target, plan.kind, plan.temporary)
+    _activate(pex, plan.entries, plan.inherit, plan.extra)
     if plan.kind == 'entry':
-        _run_entry(plan.target)
+        _run_entry(pex, plan.target)
     elif plan.kind == 'script':
         from pexship_runtime import run
-        run.run_script_file(plan.target)
+        run.run_script_file(plan.target, plan.kind)
     else:
         _interpreter(pex)
 
-_main()
+
+if __name__ == '__main__':
+    _main()
+elif __name__ == '__mp_main__':
+    # A multiprocessing spawn/forkserver child re-runs its parent's __main__ (this file) under this name once
+    # it has the parent's sys.path: it must not start the app, but what the host's site imported in this new
+    # interpreter goes again, and the wheels' .pth files run, as in the parent.
+    _worker_setup()

@@ -11,6 +11,13 @@ def _fail(message):
     sys.exit(1)
 
 
+def _detach_main(origin):
+    """__main__ as `python script.py` leaves it (main.py's _detach_main): no __spec__, __file__ a real path."""
+    main = sys.modules['__main__']
+    main.__spec__ = None
+    main.__file__ = origin or sys.argv[0]
+
+
 def run_module_as_main(name):
     """Like `python -m name`, except sys.argv[0] stays what the caller set (the PEX path)."""
     import importlib.util
@@ -21,9 +28,10 @@ def run_module_as_main(name):
         _fail('no module named %r (the entry point of %s)' % (name, sys.argv[0]))
     code = spec.loader.get_code(spec.name)
     module = type(sys)('__main__')
-    module.__dict__.update(__file__=spec.origin, __cached__=spec.cached, __loader__=spec.loader,
-                           __package__=spec.parent, __spec__=spec)
+    module.__dict__.update(__cached__=spec.cached, __loader__=spec.loader, __package__=spec.parent,
+                           __builtins__=__builtins__)
     sys.modules['__main__'] = module
+    _detach_main(spec.origin)
     exec(code, module.__dict__)
 
 
@@ -33,6 +41,7 @@ def run_entry(entry):
     if not attr:
         run_module_as_main(module)
         return
+    _detach_main(None)
     __import__(module)
     target = sys.modules[module]
     for part in attr.split('.'):
@@ -40,12 +49,35 @@ def run_entry(entry):
     sys.exit(target())
 
 
-def run_script_file(path):
-    """A wheel's `.data/scripts` file: Python scripts run in-process, anything else is exec'd."""
-    with open(path, 'rb') as f:
-        first = f.readline()
-    if first.startswith(b'#!') and b'python' not in first:
-        os.execv(path, [path] + sys.argv[1:])
+def exec_or_wait(argv, wait):
+    """Becomes argv (exec), or with `wait` (a temporary cache to remove at exit; Windows) runs it as a child
+    and ends the same way it did: its exit code, or the signal that killed it."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if not wait and os.name != 'nt':
+        os.execv(argv[0], argv)
+    import signal
+    import subprocess
+    child = subprocess.Popen(argv)
+    # As system() does: Ctrl-C reaches the child from the terminal; other termination requests are passed on.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ('SIGTERM', 'SIGHUP', 'SIGQUIT'):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), lambda signum, frame: child.send_signal(signum))
+    code = child.wait()
+    if code < 0 and os.name != 'nt':
+        from . import cache
+        cache.remove_temporary_root()
+        signal.signal(-code, signal.SIG_DFL)
+        os.kill(os.getpid(), -code)
+    sys.exit(code)
+
+
+def run_script_file(path, kind, wait=False):
+    """A wheel's `.data/scripts` file: Python ('script') runs in-process; anything else ('program': native
+    binaries, shell scripts) is executed as a program with this process's argv, environment and exit."""
+    if kind == 'program':
+        exec_or_wait([path] + sys.argv[1:], wait)
     import runpy
     runpy.run_path(path, run_name='__main__')
 

@@ -13,7 +13,7 @@ import re
 import shutil
 import sys
 
-from . import cache, log
+from . import cache, log, run
 
 LAUNCHER = 'pexship_main.py'
 _LAUNCHER_SOURCE = '''# pexship venv launcher: runs the PEX's entry point inside this virtualenv.
@@ -21,10 +21,12 @@ import os
 import sys
 
 _here = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(_here, 'pexship'))
-from pexship_runtime import launch  # noqa: E402
-del sys.path[0]
-launch.main(_here)
+# A multiprocessing child re-running its parent's __main__ (as __mp_main__) must not start the app again.
+if __name__ == '__main__':
+    sys.path.insert(0, os.path.join(_here, 'pexship'))
+    from pexship_runtime import launch
+    del sys.path[0]
+    launch.main(_here)
 '''
 _RUNTIME_PREFIX = '.bootstrap/pexship_runtime/'
 # Console scripts become files and code: plain names and dotted identifiers only.
@@ -154,13 +156,8 @@ def ensure(root, pex_hash, interpreter_id, zf, code_dir, wheel_dirs, console_scr
     return final
 
 
-def exec_launcher(venv_dir, pex, kind, target, inherit, strip, args):
+def exec_launcher(venv_dir, pex, kind, target, inherit, strip, args, wait=False):
     python = python_of(venv_dir)
     argv = [python, os.path.join(venv_dir, LAUNCHER), pex, kind, target or '', inherit, '1' if strip else '0'] + list(args)
     log.info('running in venv %s' % venv_dir)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    if os.name == 'nt':
-        import subprocess
-        sys.exit(subprocess.call(argv))
-    os.execv(python, argv)
+    run.exec_or_wait(argv, wait)
