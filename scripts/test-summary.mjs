@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const CLOSING = /^tests: (\d+) passed, (\d+) failed, (\d+) skipped/;
+// The skipped count is missing from the line test.sh prints when the type check fails.
+const CLOSING = /^tests: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/;
 
 function summarizeReport(file) {
   let report;
@@ -45,7 +46,7 @@ function combineLogs(files) {
       // Counted below as a run without a closing line.
     }
     const line = text.split('\n').map((l) => CLOSING.exec(l)).filter(Boolean).at(-1);
-    const counts = line ? line.slice(1, 4).map(Number) : [0, 1, 0];
+    const counts = line ? line.slice(1, 4).map((n) => Number(n ?? 0)) : [0, 1, 0];
     counts.forEach((n, i) => (total[i] += n));
     runs.push(`${path.basename(file, '.log')}: ${counts[0]} passed, ${counts[1]} failed${line ? '' : ' (no closing line)'}`);
   }

@@ -46,6 +46,10 @@ describe('.ci/run', () => {
     expect(crashed.status).toBe(1);
     expect(crashed.stdout).toContain('tests: 10 passed, 1 failed, 0 skipped');
     expect(crashed.stdout).toContain('b: 0 passed, 1 failed (no closing line)');
+    // test.sh's line when the type check fails has no skipped count.
+    const typeCheck = combine({ a: 'tests: 10 passed, 0 failed, 2 skipped\n', b: 'test: type check failed\ntests: 0 passed, 1 failed\n' });
+    expect(typeCheck.status).toBe(1);
+    expect(typeCheck.stdout).toContain('tests: 10 passed, 1 failed, 2 skipped (a: 10 passed, 0 failed; b: 0 passed, 1 failed)');
   });
 
   it('runs this suite on Node 20 or Node 24 (the versions CI covers)', () => {
