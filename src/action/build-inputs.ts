@@ -1,6 +1,8 @@
 // The build action's inputs (action.yml), read once into a plain object that the rest of the action uses.
+import { UsageError } from '../errors.js';
 import { booleanInput, choiceInput, integerInput, listInput, optionalInput } from './inputs.js';
-import type { InheritPath } from '../pex/build.js';
+import type { InheritPath, VenvBinPath } from '../pex/build.js';
+import { LAYOUTS, type Layout } from '../pex/layout.js';
 
 export type SaveCachePolicy = 'auto' | 'always' | 'never';
 
@@ -25,6 +27,17 @@ export interface BuildInputs {
   venv: boolean;
   inheritPath: InheritPath;
   compress: boolean;
+  /** pex's flags (issue 9): optional so callers that predate them still type-check. */
+  venvBinPath?: VenvBinPath;
+  layout?: Layout;
+  compile?: boolean;
+  shBoot?: boolean;
+  injectArgs?: string[];
+  injectEnv?: string[];
+  pexPath?: string[];
+  excludes?: string[];
+  overrides?: string[];
+  noTransitive?: boolean;
   output?: string;
   cache: boolean;
   saveCache: SaveCachePolicy;
@@ -35,6 +48,13 @@ export interface BuildInputs {
 }
 
 export function readBuildInputs(): BuildInputs {
+  const venv = choiceInput('venv', ['false', 'true', 'prepend', 'append'] as const, 'false');
+  const layout = choiceInput('layout', LAYOUTS, 'zipapp');
+  const uploadArtifact = booleanInput('upload-artifact', true);
+  if (layout !== 'zipapp' && uploadArtifact) {
+    // Artifacts here are single bare files; a directory PEX would need a zip around it.
+    throw new UsageError(`input 'layout' is '${layout}', a directory, and artifacts are uploaded as single .pex files; set upload-artifact: false (and archive or copy the directory yourself), or use layout: zipapp.`);
+  }
   return {
     requirements: listInput('requirements'),
     requirementsFiles: listInput('requirements-file'),
@@ -53,13 +73,23 @@ export function readBuildInputs(): BuildInputs {
     findLinks: listInput('find-links'),
     noIndex: booleanInput('no-index', false),
     pre: booleanInput('pre', false),
-    venv: booleanInput('venv', false),
+    venv: venv !== 'false',
+    venvBinPath: venv === 'prepend' || venv === 'append' ? venv : undefined,
+    layout,
+    compile: booleanInput('compile', false),
+    shBoot: booleanInput('sh-boot', false),
+    injectArgs: listInput('inject-args'),
+    injectEnv: listInput('inject-env'),
+    pexPath: listInput('pex-path'),
+    excludes: listInput('exclude'),
+    overrides: listInput('override'),
+    noTransitive: booleanInput('no-transitive', false),
     inheritPath: choiceInput('inherit-path', ['false', 'prefer', 'fallback'] as const, 'false'),
     compress: booleanInput('compress', true),
     output: optionalInput('output'),
     cache: booleanInput('cache', true),
     saveCache: choiceInput('save-cache', ['auto', 'always', 'never'] as const, 'auto'),
-    uploadArtifact: booleanInput('upload-artifact', true),
+    uploadArtifact,
     artifactName: optionalInput('artifact-name'),
     retentionDays: integerInput('retention-days', 1),
     overwrite: booleanInput('overwrite', false),

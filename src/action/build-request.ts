@@ -29,7 +29,17 @@ export function toBuildRequest(inputs: BuildInputs, cacheDir: string): BuildRequ
     interpreterConstraints: inputs.interpreterConstraints,
     inheritPath: inputs.inheritPath,
     venv: inputs.venv,
+    venvBinPath: inputs.venvBinPath,
     compress: inputs.compress,
+    layout: inputs.layout,
+    compile: inputs.compile,
+    shBoot: inputs.shBoot,
+    injectArgs: inputs.injectArgs,
+    injectEnv: inputs.injectEnv,
+    pexPath: inputs.pexPath,
+    excludes: inputs.excludes,
+    overrides: inputs.overrides,
+    transitive: !inputs.noTransitive,
     // The wheel cache the action restores and saves: the core downloads into it and reads from it.
     cacheDir,
   };

@@ -82,7 +82,8 @@ async function main(): Promise<void> {
   core.setOutput('cache-hit', String(exactHit));
 
   const request = toBuildRequest(inputs, cacheDir);
-  const result = await core.group('Build', () => build(request, actionsProgress));
+  const progress = actionsProgress();
+  const result = await core.group('Build', () => build(request, progress)).finally(() => progress.close());
   setBuildOutputs(result);
   for (const pex of result.pexes) core.info(`${pex.platform}: ${pex.path} (${pex.size} bytes, sha256 ${pex.sha256})`);
 

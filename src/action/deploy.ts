@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     batch: integerInput('batch', 1),
     canary: booleanInput('canary', false),
     rollbackOnFailure: booleanInput('rollback-on-failure', true),
+    maxFail: optionalInput('max-fail'),
     dryRun: booleanInput('dry-run', false),
     gitSha: process.env.GITHUB_SHA,
   };

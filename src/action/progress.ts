@@ -1,16 +1,11 @@
-// The core's progress reporting, routed to the job log: steps as lines (inside the phase's log group),
-// details only in debug logging, warnings as annotations.
+// The core's progress reporting, routed to the job log: steps and a status line within 2 seconds of silence while a long
+// step runs (inside the phase's log group), details in the debug log, warnings as annotations.
 import * as core from '@actions/core';
-import type { Progress } from '../core/progress.js';
+import { createReporter, type Progress } from '../core/progress.js';
 
-export const actionsProgress: Progress = {
-  step(message) {
-    core.info(message);
-  },
-  detail(message) {
-    core.debug(message);
-  },
-  warn(message) {
-    core.warning(message);
-  },
-};
+export function actionsProgress(): Progress {
+  return createReporter(
+    { line: (text) => core.info(text), warn: (text) => core.warning(text), detail: (text) => core.debug(text) },
+    { verbosity: 1, intervalMs: 1500 },
+  );
+}

@@ -9,6 +9,11 @@ export interface FlagSpec {
   help: string;
   /** Shown in --help as the value placeholder. */
   value?: string;
+  /**
+   * A boolean flag that may also take one of these values (`--venv`, `--venv prepend`, `--venv=append`),
+   * as pex's optional-argument flags do; the next argument is taken only when it is one of them.
+   */
+  optionalValues?: string[];
 }
 
 export interface ParsedArgs {
@@ -23,7 +28,8 @@ function canonicalKey(spec: FlagSpec): string {
 
 /**
  * Parses argv for one verb. Accepts `--flag value`, `--flag=value`, `-o value`, `-ovalue`, and `--` to end
- * options. Unknown flags and missing values are usage errors that name the flag and the verb's --help.
+ * options. Unknown flags and missing values are usage errors that name the flag and the verb's --help; a value
+ * that starts with `-` must be written inline (`--flag=-x`, `-o-x`), as argparse wants.
  */
 export function parseArgs(verb: string, argv: string[], specs: FlagSpec[]): ParsedArgs {
   const byName = new Map<string, FlagSpec>();
@@ -64,6 +70,14 @@ export function parseArgs(verb: string, argv: string[], specs: FlagSpec[]): Pars
     if (!spec) {
       throw new UsageError(`unknown option ${name} for 'pexship ${verb}'; run 'pexship ${verb} --help' for the options.`);
     }
+    if (spec.kind === 'boolean' && spec.optionalValues) {
+      if (inline !== undefined && !spec.optionalValues.includes(inline)) {
+        throw new UsageError(`${name} takes no value or one of ${spec.optionalValues.join(', ')}, got '${inline}'.`);
+      }
+      const next = argv[i + 1];
+      set(spec, inline ?? (next !== undefined && spec.optionalValues.includes(next) ? argv[++i] : true));
+      continue;
+    }
     if (spec.kind === 'boolean') {
       if (inline !== undefined) {
         if (!/^(true|false|1|0|yes|no)$/i.test(inline)) {
@@ -79,6 +93,12 @@ export function parseArgs(verb: string, argv: string[], specs: FlagSpec[]): Pars
     if (value === undefined) {
       if (i + 1 >= argv.length) {
         throw new UsageError(`${name} needs a value${spec.value ? ` (${spec.value})` : ''}; see 'pexship ${verb} --help'.`);
+      }
+      const next = argv[i + 1];
+      // Like argparse: a flag never swallows the next option as its value (`-o --platform x` is a mistake).
+      if (next.length > 1 && next.startsWith('-')) {
+        const inlineForm = name.startsWith('--') ? `${name}=${next}` : `${name}${next}`;
+        throw new UsageError(`${name} needs a value${spec.value ? ` (${spec.value})` : ''}, but the next argument is the option ${next}; give the value, or write ${inlineForm} if the value itself starts with '-'.`);
       }
       value = argv[++i];
     }
@@ -113,7 +133,7 @@ export function flagInt(args: ParsedArgs, key: string, fallback: number, min = 0
 
 export function formatHelp(usage: string, specs: FlagSpec[]): string {
   const rows = specs.map((s) => {
-    const left = s.names.join(', ') + (s.kind === 'boolean' ? '' : ` ${s.value ?? 'VALUE'}`);
+    const left = s.names.join(', ') + (s.kind === 'boolean' ? (s.optionalValues ? ` [${s.optionalValues.join('|')}]` : '') : ` ${s.value ?? 'VALUE'}`);
     return [left, s.help + (s.kind === 'list' ? ' (repeatable)' : '')];
   });
   const width = Math.min(40, Math.max(...rows.map((r) => r[0].length)) + 2);

@@ -1,9 +1,11 @@
 // `pexship build`: flags → BuildRequest → summary on stdout (a table, or JSON with --json).
-import { build } from '../core/build.js';
+import { build, type BuildRequest } from '../core/build.js';
 import type { IndexOptions } from '../core/inputs.js';
 import { stderrProgress } from '../core/progress.js';
 import { UsageError } from '../errors.js';
-import type { InheritPath } from '../pex/build.js';
+import type { InheritPath, VenvBinPath } from '../pex/build.js';
+import type { Layout } from '../pex/layout.js';
+import type { FormatOption } from '../resolve/format-control.js';
 import { flagBool, flagInt, flagList, flagString, formatHelp, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
 import { formatSize } from './format.js';
 
@@ -23,14 +25,28 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { names: ['--find-links', '-f'], kind: 'list', value: 'DIR|URL', help: 'folder or page of wheel links' },
   { names: ['--no-index'], kind: 'boolean', help: 'use no package index (only wheel files and --find-links)' },
   { names: ['--pre'], kind: 'boolean', help: 'allow pre-releases' },
+  { names: ['--exclude'], kind: 'list', value: 'REQ', help: 'leave this project, and what only it needs, out of the resolve and the PEX' },
+  { names: ['--override'], kind: 'list', value: 'REQ|NAME=REQ', help: 'replace every dependency on a project with this requirement' },
+  { names: ['--no-transitive'], kind: 'boolean', help: 'install only the requirements given, not their dependencies' },
+  { names: ['--only-binary'], kind: 'list', value: ':all:|:none:|NAMES', help: "pip's: use only wheels for these projects (comma-separated)" },
+  { names: ['--no-binary'], kind: 'list', value: ':all:|:none:|NAMES', help: "pip's: build these projects from their sdists" },
+  { names: ['--prefer-binary'], kind: 'boolean', help: "pip's: an older wheel beats a newer sdist" },
+  { names: ['--trusted-host'], kind: 'list', value: 'HOST[:PORT]', help: 'allow plain HTTP and unverified TLS for this index host' },
+  { names: ['--require-hashes'], kind: 'boolean', help: "pip's hash-checking mode: every distribution pinned and hashed in -r files" },
   { names: ['--timeout'], kind: 'string', value: 'SECONDS', help: 'give up on an index request after this long (default 30)' },
   { names: ['--retries'], kind: 'string', value: 'N', help: 'retries of a failed index request (default 3)' },
   { names: ['--output-file', '-o'], kind: 'string', value: 'PATH', help: 'where to write the PEX; may hold {platform} (default dist/{name}-{platform}.pex)' },
   { names: ['--python-shebang'], kind: 'string', value: 'STR', help: 'the interpreter line (default /usr/bin/env python3)' },
   { names: ['--interpreter-constraint'], kind: 'list', value: 'SPEC', help: 'e.g. CPython>=3.9,<3.14' },
-  { names: ['--venv'], kind: 'boolean', help: 'run from a virtualenv made on first run' },
+  { names: ['--venv'], kind: 'boolean', optionalValues: ['prepend', 'append'], help: "run from a virtualenv made on first run; prepend/append also put its bin/ on PATH" },
   { names: ['--inherit-path'], kind: 'string', value: 'false|prefer|fallback', help: 'let site-packages in (default false)' },
   { names: ['--no-compress'], kind: 'boolean', help: 'store entries uncompressed' },
+  { names: ['--layout'], kind: 'string', value: 'zipapp|packed|loose', help: 'one file (default), or a directory run with python DIR: packed = one zip per distribution (cache-friendly), loose = plain files' },
+  { names: ['--compile'], kind: 'boolean', help: 'include .pyc files (deterministic, made by a local CPython of each target version) for faster cold starts' },
+  { names: ['--sh-boot'], kind: 'boolean', help: 'start through a /bin/sh preamble that finds a Python quickly (zipapp only)' },
+  { names: ['--inject-args'], kind: 'list', value: 'ARGS', help: 'arguments the PEX always passes before yours, split like a shell command line' },
+  { names: ['--inject-env'], kind: 'list', value: 'NAME=VALUE', help: 'environment variable the PEX sets unless already set' },
+  { names: ['--pex-path'], kind: 'list', value: 'PEX[:PEX…]', help: "other PEXes to merge in at run time (relative to this PEX's folder)" },
   { names: ['--cache-dir'], kind: 'string', value: 'DIR', help: 'build cache: wheels, metadata, built projects (default ~/.cache/pexship/build)' },
   { names: ['--python'], kind: 'string', value: 'PATH', help: "interpreter for the 'current' target and for building sdists" },
   { names: ['--json'], kind: 'boolean', help: 'print a machine-readable summary on stdout' },
@@ -50,8 +66,26 @@ export function networkOptionsFrom(args: ParsedArgs): { timeoutMs?: number; retr
   };
 }
 
+/** --exclude, --override, --no-transitive: shared by build and lock. */
+export function dependencyOptionsFrom(args: ParsedArgs): { excludes: string[]; overrides: string[]; transitive: boolean } {
+  return { excludes: flagList(args, 'exclude'), overrides: flagList(args, 'override'), transitive: !flagBool(args, 'no-transitive') };
+}
+
+/** --only-binary / --no-binary in the order given (pip applies them in turn), and --prefer-binary. */
+export function formatOptionsFrom(argv: string[], args: ParsedArgs): Pick<BuildRequest, 'formatOptions' | 'preferBinary'> {
+  const formatOptions: { option: FormatOption; value: string }[] = [];
+  const values = { '--only-binary': [...flagList(args, 'only-binary')], '--no-binary': [...flagList(args, 'no-binary')] };
+  for (const arg of argv) {
+    if (arg === '--') break;
+    const option = (['--only-binary', '--no-binary'] as const).find((o) => arg === o || arg.startsWith(`${o}=`));
+    if (option) formatOptions.push({ option, value: values[option].shift()! });
+  }
+  return { formatOptions, preferBinary: flagBool(args, 'prefer-binary') };
+}
+
 export function indexOptionsFrom(args: ParsedArgs): Partial<IndexOptions> {
   return {
+    trustedHosts: flagList(args, 'trusted-host'),
     indexUrl: flagString(args, 'index-url'),
     extraIndexUrls: flagList(args, 'extra-index-url'),
     findLinks: flagList(args, 'find-links'),
@@ -70,6 +104,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const inherit = flagString(args, 'inherit-path') ?? 'false';
+  const venv = args.flags.get('venv');
   if (!['false', 'prefer', 'fallback'].includes(inherit)) {
     throw new UsageError(`--inherit-path takes false, prefer or fallback, got '${inherit}'.`);
   }
@@ -78,6 +113,7 @@ export async function run(argv: string[]): Promise<number> {
   if (moduleFlag && entryFlag) throw new UsageError('give -e or -m, not both.');
   const json = flagBool(args, 'json');
   const verbosity = flagBool(args, 'quiet') ? -1 : flagBool(args, 'verbose') ? 1 : 0;
+  const progress = stderrProgress(verbosity);
   const summary = await build(
     {
       requirements: args.positionals,
@@ -92,18 +128,28 @@ export async function run(argv: string[]): Promise<number> {
       completePlatforms: flagList(args, 'complete-platform'),
       index: indexOptionsFrom(args),
       pre: flagBool(args, 'pre'),
+      requireHashes: flagBool(args, 'require-hashes'),
+      ...formatOptionsFrom(argv, args),
       output: flagString(args, 'output-file'),
       shebang: flagString(args, 'python-shebang'),
       interpreterConstraints: flagList(args, 'interpreter-constraint'),
       inheritPath: inherit as InheritPath,
-      venv: flagBool(args, 'venv'),
+      venv: venv !== undefined && venv !== false,
+      venvBinPath: typeof venv === 'string' ? (venv as VenvBinPath) : undefined,
       compress: !flagBool(args, 'no-compress'),
+      layout: flagString(args, 'layout') as Layout | undefined,
+      compile: flagBool(args, 'compile'),
+      shBoot: flagBool(args, 'sh-boot'),
+      injectArgs: flagList(args, 'inject-args'),
+      injectEnv: flagList(args, 'inject-env'),
+      pexPath: flagList(args, 'pex-path'),
+      ...dependencyOptionsFrom(args),
       cacheDir: flagString(args, 'cache-dir'),
       python: flagString(args, 'python'),
       ...networkOptionsFrom(args),
     },
-    stderrProgress(verbosity),
-  );
+    progress,
+  ).finally(() => progress.close());
   if (json) {
     const out = summary.pexes.map((p) => ({
       path: p.path,

@@ -10,9 +10,11 @@ const CONNECTION_FLAGS: FlagSpec[] = [
   { names: ['--identity', '-i'], kind: 'string', value: 'FILE', help: 'private key file (else PEXSHIP_SSH_KEY, else the SSH agent)' },
   { names: ['--known-hosts'], kind: 'string', value: 'FILE', help: 'OpenSSH known_hosts to pin host keys (default ~/.ssh/known_hosts)' },
   { names: ['--host-fingerprint'], kind: 'list', value: 'SHA256:…', help: 'trust a host key by its SHA256 fingerprint' },
-  { names: ['--jump', '-J'], kind: 'string', value: '[USER@]HOST[:PORT]', help: 'connect through this jump host' },
+  { names: ['--jump', '-J'], kind: 'string', value: '[USER@]HOST[:PORT],…', help: 'connect through these jump hosts, outermost first (replaces ProxyJump)' },
+  { names: ['--ssh-config', '-F'], kind: 'string', value: 'FILE', help: 'OpenSSH client config to read instead of ~/.ssh/config and /etc/ssh/ssh_config (none: no config)' },
   { names: ['--concurrency'], kind: 'string', value: 'N', help: 'hosts worked on at once (default 10)' },
-  { names: ['--connect-timeout'], kind: 'string', value: 'SECONDS', help: 'time to connect and authenticate (default 15)' },
+  { names: ['--connect-timeout'], kind: 'string', value: 'SECONDS', help: 'time to connect and authenticate (default: ConnectTimeout, else 15)' },
+  { names: ['--connect-retries'], kind: 'string', value: 'N', help: 'retry a connection refused, reset or cut before the handshake N times, with backoff (default 0)' },
   { names: ['--command-timeout'], kind: 'string', value: 'SECONDS', help: "time for one host's remote steps (default 900)" },
   { names: ['--lock-ttl'], kind: 'string', value: 'SECONDS', help: 'age after which a lock left by an older pexship (no heartbeat) is taken over (default 1800)' },
   { names: ['--lock-wait'], kind: 'string', value: 'SECONDS', help: "how long to wait for another deploy's lock (default 5)" },
@@ -31,23 +33,24 @@ const COMMAND_FLAGS: FlagSpec[] = [
 ];
 
 const DEPLOY_FLAGS: FlagSpec[] = [
-  ...CONNECTION_FLAGS.slice(0, 6),
+  ...CONNECTION_FLAGS.slice(0, 7),
   { names: ['--name'], kind: 'string', value: 'NAME', help: "the PEX's file name on the hosts (default: the file's stem)" },
   { names: ['--keep'], kind: 'string', value: 'N', help: 'releases to keep per host (default 5; current and the previous one always stay)' },
   ...COMMAND_FLAGS,
   { names: ['--no-pre-warm'], kind: 'boolean', help: 'do not run the PEX once (PEX_INTERPRETER=1) before switching' },
   { names: ['--batch'], kind: 'string', value: 'N', help: 'deploy in waves of N hosts' },
   { names: ['--canary'], kind: 'boolean', help: 'deploy to the first host alone before the others' },
+  { names: ['--max-fail'], kind: 'string', value: 'N|P%', help: 'failed hosts tolerated before the deploy stops and rolls back (default 0; a failed canary always stops)' },
   { names: ['--no-rollback-on-failure'], kind: 'boolean', help: 'leave switched hosts on the new release when a wave fails' },
-  ...CONNECTION_FLAGS.slice(6),
+  ...CONNECTION_FLAGS.slice(7),
 ];
 
 const ROLLBACK_FLAGS: FlagSpec[] = [
-  ...CONNECTION_FLAGS.slice(0, 6),
+  ...CONNECTION_FLAGS.slice(0, 7),
   { names: ['--to'], kind: 'string', value: 'ID', help: 'the release to switch to (default: the one current before, from .pexship/history.jsonl)' },
   { names: ['--no-verify'], kind: 'boolean', help: "switch without checking the target's sha256 (its size is always checked)" },
   ...COMMAND_FLAGS,
-  ...CONNECTION_FLAGS.slice(6),
+  ...CONNECTION_FLAGS.slice(7),
 ];
 
 const RELEASES_FLAGS: FlagSpec[] = CONNECTION_FLAGS.filter((f) => !['--lock-ttl', '--lock-wait'].includes(f.names[0]));
@@ -68,8 +71,10 @@ function connectionOptions(args: ParsedArgs): ConnectionOptions {
     knownHostsFile: flagString(args, 'known-hosts'),
     hostFingerprints: flagList(args, 'host-fingerprint'),
     jump: flagString(args, 'jump'),
+    sshConfigFile: flagString(args, 'ssh-config'),
     concurrency: optInt('concurrency', 1),
     connectTimeoutSeconds: optInt('connect-timeout', 1),
+    connectRetries: optInt('connect-retries', 0),
     commandTimeoutSeconds: optInt('command-timeout', 1),
     lockTtlSeconds: optInt('lock-ttl', 1),
     lockWaitSeconds: optInt('lock-wait', 0),
@@ -125,6 +130,7 @@ export async function runDeploy(argv: string[]): Promise<number> {
       batch,
       canary: flagBool(args, 'canary'),
       rollbackOnFailure: !flagBool(args, 'no-rollback-on-failure'),
+      maxFail: flagString(args, 'max-fail'),
     },
     progress(args),
   );

@@ -2,9 +2,9 @@
 import { lock } from '../core/lock.js';
 import { stderrProgress } from '../core/progress.js';
 import { flagBool, flagList, flagString, formatHelp, parseArgs, type FlagSpec } from './args.js';
-import { BUILD_FLAGS, indexOptionsFrom, networkOptionsFrom } from './build.js';
+import { BUILD_FLAGS, dependencyOptionsFrom, formatOptionsFrom, indexOptionsFrom, networkOptionsFrom } from './build.js';
 
-const SHARED = new Set(['--requirement', '--constraints', '--project', '--platform', '--complete-platform', '--index-url', '--extra-index-url', '--find-links', '--no-index', '--pre', '--timeout', '--retries', '--cache-dir', '--python', '--json', '--quiet', '--verbose', '--help']);
+const SHARED = new Set(['--requirement', '--constraints', '--project', '--platform', '--complete-platform', '--index-url', '--extra-index-url', '--find-links', '--no-index', '--pre', '--exclude', '--override', '--no-transitive', '--only-binary', '--no-binary', '--prefer-binary', '--trusted-host', '--require-hashes', '--timeout', '--retries', '--cache-dir', '--python', '--json', '--quiet', '--verbose', '--help']);
 const FLAGS: FlagSpec[] = [
   ...BUILD_FLAGS.filter((f) => SHARED.has(f.names[0])),
   { names: ['--output-file', '-o'], kind: 'string', value: 'PATH', help: 'where to write the lock (default pylock.toml)' },
@@ -17,6 +17,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const verbosity = flagBool(args, 'quiet') ? -1 : flagBool(args, 'verbose') ? 1 : 0;
+  const progress = stderrProgress(verbosity);
   const summary = await lock(
     {
       requirements: args.positionals,
@@ -27,13 +28,16 @@ export async function run(argv: string[]): Promise<number> {
       completePlatforms: flagList(args, 'complete-platform'),
       index: indexOptionsFrom(args),
       pre: flagBool(args, 'pre'),
+      requireHashes: flagBool(args, 'require-hashes'),
+      ...formatOptionsFrom(argv, args),
       cacheDir: flagString(args, 'cache-dir'),
       python: flagString(args, 'python'),
       output: flagString(args, 'output-file') ?? 'pylock.toml',
       ...networkOptionsFrom(args),
+      ...dependencyOptionsFrom(args),
     },
-    stderrProgress(verbosity),
-  );
+    progress,
+  ).finally(() => progress.close());
   if (flagBool(args, 'json')) {
     process.stdout.write(JSON.stringify({ path: summary.path, targets: summary.targets.map((t) => t.label), packages: summary.packages, requests: summary.requests }, null, 2) + '\n');
   } else {

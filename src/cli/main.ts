@@ -1,5 +1,6 @@
 // pexship command line: picks the verb, runs it, turns our errors into one line and an exit code.
 import { PexshipError } from '../errors.js';
+import { redactCredentials } from '../index/redact.js';
 import { PEXSHIP_VERSION } from '../version.js';
 
 const VERBS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
@@ -50,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`pexship ${verb}: error: ${err.message}\n`);
       return err.exitCode;
     }
-    const detail = err instanceof Error ? (process.env.PEXSHIP_DEBUG ? err.stack : err.message) : String(err);
+    const detail = redactCredentials(err instanceof Error ? ((process.env.PEXSHIP_DEBUG ? err.stack : err.message) ?? '') : String(err));
     process.stderr.write(`pexship ${verb}: internal error: ${detail}\nPlease report this; set PEXSHIP_DEBUG=1 for a stack trace.\n`);
     return 1;
   }

@@ -6,11 +6,17 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { defaultCacheDir, type IndexClient } from '../index/index.js';
-import { buildPex, type BuildPexResult, type InheritPath } from '../pex/build.js';
+import { checkEntryInputs } from '../pex/entry-check.js';
+import { buildPex, type BuildPexResult, type InheritPath, type VenvBinPath } from '../pex/build.js';
+import { LAYOUTS, type Layout } from '../pex/layout.js';
 import type { Target } from '../python/platform.js';
+import type { FormatOption } from '../resolve/format-control.js';
 import { readProject } from '../resolve/pyproject.js';
+import { findInterpreterFor } from '../resolve/sdist-build.js';
+import type { HashMode } from './hash-mode.js';
 import { isProjectArg, type IndexOptions } from './inputs.js';
-import type { Progress } from './progress.js';
+import type { Progress, ProgressTask } from './progress.js';
+import { shellWords } from './shell-words.js';
 import {
   addProjectToLock,
   fetchSelections,
@@ -39,6 +45,12 @@ export interface BuildRequest {
   completePlatforms: string[];
   index: Partial<IndexOptions>;
   pre: boolean;
+  /** pip's `--require-hashes`. */
+  requireHashes?: boolean;
+  /** pip's `--only-binary` / `--no-binary`, in the order given. */
+  formatOptions?: { option: FormatOption; value: string }[];
+  /** pip's `--prefer-binary`. */
+  preferBinary?: boolean;
   /** `-o`; may hold `{platform}` and `{name}`. */
   output?: string;
   shebang?: string;
@@ -52,6 +64,23 @@ export interface BuildRequest {
   cwd?: string;
   timeoutMs?: number;
   retries?: number;
+  /** pex's `--layout`: `zipapp` (default), `packed` or `loose`. */
+  layout?: Layout;
+  /** Include .pyc files made by a local CPython of each target's version. */
+  compile?: boolean;
+  /** `--inject-args`: each split like a shell command line. */
+  injectArgs?: string[];
+  /** `--inject-env NAME=VALUE`. */
+  injectEnv?: string[];
+  /** `--pex-path`: other PEXes (each entry may be ':'-separated). */
+  pexPath?: string[];
+  /** `--venv prepend|append` (implies venv). */
+  venvBinPath?: VenvBinPath;
+  shBoot?: boolean;
+  /** `--exclude`, `--override`, `--no-transitive` (transitive: false). */
+  excludes?: string[];
+  overrides?: string[];
+  transitive?: boolean;
 }
 
 export interface BuiltPex extends BuildPexResult {
@@ -81,6 +110,47 @@ function checkRequest(req: BuildRequest): void {
   if (req.lock && (req.requirements.length > 1 || req.requirementFiles.length || (req.project && req.requirements.length))) {
     throw new UsageError(LOCK_ONLY);
   }
+  if (req.lock && (req.excludes?.length || req.overrides?.length || req.transitive === false)) {
+    throw new UsageError('--exclude, --override and --no-transitive change a resolve; --lock builds exactly what the lock holds. Drop them, or drop --lock.');
+  }
+  if (req.layout !== undefined && !LAYOUTS.includes(req.layout)) {
+    throw new UsageError(`--layout takes ${LAYOUTS.join(', ')}, got '${req.layout}'.`);
+  }
+  if (req.venvBinPath !== undefined && !['false', 'prepend', 'append'].includes(req.venvBinPath)) {
+    throw new UsageError(`--venv takes no value, prepend or append, got '${req.venvBinPath}'.`);
+  }
+  if (req.shBoot && req.layout && req.layout !== 'zipapp') {
+    throw new UsageError(`--sh-boot makes a zipapp start through /bin/sh; a --layout ${req.layout} directory runs with 'python DIR', so drop one of them.`);
+  }
+}
+
+/** `--inject-env NAME=VALUE` entries as an object; a bad entry names itself and the form. */
+function injectedEnv(entries: string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const e of entries) {
+    const eq = e.indexOf('=');
+    const name = e.slice(0, eq);
+    if (eq <= 0 || !/^[^\0=]+$/.test(name)) throw new UsageError(`--inject-env '${e}' is not NAME=VALUE (e.g. --inject-env PORT=8000).`);
+    if (e.includes('\0')) throw new UsageError(`--inject-env '${name}' holds a NUL character, which no environment can.`);
+    env[name] = e.slice(eq + 1);
+  }
+  return env;
+}
+
+/** A local CPython of each group target's version, to make .pyc files (byte-code is per X.Y, not per platform). */
+async function compilers(targets: Target[], python: string | undefined): Promise<string[]> {
+  const found: string[] = [];
+  for (const t of targets) {
+    const exe = t.interpreter ?? (await findInterpreterFor(t.pythonVersion, python ? [python] : []));
+    if (!exe) {
+      const v = t.pythonVersion.join('.');
+      throw new UsageError(
+        `--compile needs a local CPython ${v} to make byte-code for the target ${t.label} (byte-code depends on the Python version, not the platform), and none was found (python${v} on PATH or pyenv, or --python). Install python${v}, or drop --compile.`,
+      );
+    }
+    found.push(exe);
+  }
+  return found;
 }
 
 /** `{name}` in output paths: the project, the console script, the entry point's top module, or `app`. */
@@ -97,7 +167,13 @@ function defaultShebang(targets: Target[]): string {
 
 export async function build(req: BuildRequest, progress: Progress): Promise<BuildSummary> {
   checkRequest(req);
+  const injectArgs = (req.injectArgs ?? []).flatMap((a) => shellWords(a, '--inject-args'));
+  const injectEnv = injectedEnv(req.injectEnv ?? []);
+  const pexPath = (req.pexPath ?? []).flatMap((p) => p.split(':')).filter((p) => p !== '');
+  const venvBinPath = req.venvBinPath ?? 'false';
   const cwd = req.cwd ?? process.cwd();
+  // Before any network work: a typo in -e or a missing -D folder costs nothing to find now.
+  await checkEntryInputs(req.entryPoint, req.sourcesDirs.map((d) => path.resolve(cwd, d)));
   const cacheDir = req.cacheDir ?? defaultCacheDir();
   const pendingTargets = resolveTargets(req);
   let targets: Target[];
@@ -107,11 +183,12 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
   let requested: string[];
   let projectName: string | undefined;
   let index: IndexOptions;
+  let hashMode: HashMode | undefined;
   if (req.lock) {
     index = { extraIndexUrls: [], findLinks: [], noIndex: false, ...req.index };
     targets = await pendingTargets;
     selections = await selectFromLock(path.resolve(cwd, req.lock), targets, progress);
-    client = makeIndexClient(index, { ...req, cacheDir, cwd });
+    client = makeIndexClient(index, { ...req, cacheDir, cwd }, progress);
     requested = [];
     const projectSpec = req.project ?? req.requirements[0];
     if (projectSpec !== undefined) {
@@ -132,9 +209,10 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
     selections = resolved.resolution.targets.map((t) => t.distributions.map(selectedFromResolution));
     requested = resolved.inputs.requested;
     projectName = resolved.inputs.project?.name;
+    hashMode = resolved.inputs.hashMode;
   }
   try {
-    const wheelsPerTarget = await fetchSelections(selections, targets, client, { cacheDir, pipIndexArgs: pipIndexArgs(index), python: req.python }, progress);
+    const wheelsPerTarget = await fetchSelections(selections, targets, client, { cacheDir, pipIndexArgs: pipIndexArgs(index), python: req.python, hashMode }, progress);
     // The project is a wheel in the PEX like any other, so -c finds its [project.scripts] there.
     const entryPoint = req.entryPoint;
     const script = req.script;
@@ -149,7 +227,13 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
       const allWheels = [...new Set(group.wheels.flat())];
       progress.step(`write ${path.relative(cwd, output) || output} (${label}, ${allWheels.length} distributions)`);
       const started = performance.now();
+      const compileWith = req.compile ? await compilers(group.targets, req.python) : undefined;
+      let writing: ProgressTask | undefined;
       const result = await buildPex({
+        onWrite: (bytes, total) => {
+          writing ??= progress.task('write', 'bytes', total);
+          writing.advance(bytes);
+        },
         wheels: allWheels,
         sourcesDirs: req.sourcesDirs.map((d) => path.resolve(cwd, d)),
         entryPoint,
@@ -158,12 +242,22 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
         shebang: req.shebang ?? defaultShebang(group.targets),
         interpreterConstraints: req.interpreterConstraints,
         inheritPath: req.inheritPath,
-        venv: req.venv,
+        venv: req.venv || venvBinPath !== 'false',
+        venvBinPath,
         compress: req.compress,
+        layout: req.layout,
+        compileWith,
+        injectArgs,
+        injectEnv,
+        pexPath,
+        shBoot: req.shBoot,
+        excluded: req.excludes ?? [],
+        overridden: req.overrides ?? [],
         requirements: requested,
         cacheDir,
         targets: group.targets.map((t, i) => ({ platform: t.platform, wheels: group.wheels[i].map((w) => path.basename(w)) })),
       });
+      writing?.done();
       pexes.push({ ...result, platform: label, seconds: (performance.now() - started) / 1000 });
     }
     return { pexes, targets, requests: client.requestCount };

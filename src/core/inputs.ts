@@ -6,28 +6,37 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
-import { parseRequirement, type Requirement } from '../python/pep508.js';
+import { isDirectReference, parseRequirement, type Requirement } from '../python/pep508.js';
 import { parseWheelFilename } from '../python/wheel.js';
+import { redactCredentials, redactUrl } from '../index/redact.js';
+import { FormatControl, type FormatOption } from '../resolve/format-control.js';
 import { parseProjectSpec, readProject, type ProjectInput } from '../resolve/pyproject.js';
 import { checkHashMode, readRequirementsFile, type RequirementEntry, type RequirementsInput } from '../resolve/requirements-file.js';
+import type { HashMode } from './hash-mode.js';
 
 export interface IndexOptions {
   indexUrl?: string;
   extraIndexUrls: string[];
   findLinks: string[];
   noIndex: boolean;
+  /** pip's `--trusted-host`: hosts (`host` or `host:port`) reached over plain HTTP or with TLS errors. */
+  trustedHosts?: string[];
 }
 
 export interface GatheredInputs {
   /** Every requirement, including `name @ url` direct references to wheels given as paths or URLs. */
   requirements: Requirement[];
   constraints: Requirement[];
-  /** pip --require-hashes: canonical name → accepted sha256 digests. Empty when hashes are not required. */
-  hashes: Map<string, Set<string>>;
+  /** `--only-binary` / `--no-binary` from the command line, then the files, in order. */
+  formatControl: FormatControl;
+  /** pip's `--prefer-binary`. */
+  preferBinary: boolean;
+  /** pip's hash-checking mode, when on (a `--hash` in a file, or `--require-hashes`). */
+  hashMode?: HashMode;
   index: IndexOptions;
   pre: boolean;
   project?: ProjectInput;
-  /** The strings the user asked for, recorded in PEX-INFO. */
+  /** The strings the user asked for, recorded in PEX-INFO and the lock (URL passwords redacted). */
   requested: string[];
   warnings: string[];
 }
@@ -39,6 +48,12 @@ export interface InputRequest {
   project?: string;
   index: Partial<IndexOptions>;
   pre: boolean;
+  /** pip's `--require-hashes` on the command line. */
+  requireHashes?: boolean;
+  /** `--only-binary` / `--no-binary` on the command line, in the order given. */
+  formatOptions?: { option: FormatOption; value: string }[];
+  /** pip's `--prefer-binary` on the command line. */
+  preferBinary?: boolean;
   cwd?: string;
   /** Nothing to resolve is fine (an application with no dependencies, its code from -D). */
   allowEmpty?: boolean;
@@ -64,10 +79,10 @@ async function isFile(p: string): Promise<boolean> {
   }
 }
 
-/** A positional argument: a wheel path or URL becomes `name @ file:///…`; anything else is PEP 508. */
+/** A positional argument: a wheel path or URL becomes `name @ file:///…`; anything else (`name @ url` too) is PEP 508. */
 async function positionalRequirement(arg: string, cwd: string): Promise<Requirement> {
   const isUrl = /^(https?|file):\/\//i.test(arg);
-  if (arg.toLowerCase().endsWith('.whl')) {
+  if (arg.toLowerCase().endsWith('.whl') && !isDirectReference(arg)) {
     const filename = decodeURIComponent(isUrl ? new URL(arg).pathname.split('/').pop()! : path.basename(arg));
     const wheel = parseWheelFilename(filename);
     let url = arg;
@@ -85,30 +100,45 @@ async function positionalRequirement(arg: string, cwd: string): Promise<Requirem
   }
 }
 
-function entryHashes(entries: RequirementEntry[], into: Map<string, Set<string>>): void {
+function allowHash(mode: HashMode, name: string, sha256: string, where: string): void {
+  const set = mode.allowed.get(name) ?? new Set<string>();
+  set.add(sha256.toLowerCase());
+  mode.allowed.set(name, set);
+  if (!mode.origin.has(name)) mode.origin.set(name, where);
+}
+
+function entryHashes(entries: RequirementEntry[], mode: HashMode, cwd: string): void {
   for (const e of entries) {
-    if (!e.hashes.length) continue;
-    const set = into.get(e.requirement.canonicalName) ?? new Set<string>();
+    const where = `${path.relative(cwd, e.file) || e.file}:${e.line}`;
     for (const h of e.hashes) {
       const [alg, hex] = h.split(':');
-      if (alg === 'sha256') set.add(hex);
+      if (alg === 'sha256') allowHash(mode, e.requirement.canonicalName, hex, where);
     }
-    into.set(e.requirement.canonicalName, set);
+    const fragment = urlSha256(e.requirement);
+    if (fragment) allowHash(mode, e.requirement.canonicalName, fragment, where);
   }
+}
+
+/** The `#sha256=…` of a direct reference's URL (pip trusts it as a hash the user wrote). */
+function urlSha256(r: Requirement): string | undefined {
+  return r.url ? /[#&]sha256=([0-9a-f]{64})\b/i.exec(r.url)?.[1] : undefined;
 }
 
 export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
   const cwd = req.cwd ?? process.cwd();
   const requirements: Requirement[] = [];
   const constraints: Requirement[] = [];
-  const hashes = new Map<string, Set<string>>();
   const warnings: string[] = [];
   const index: IndexOptions = {
     indexUrl: req.index.indexUrl,
     extraIndexUrls: [...(req.index.extraIndexUrls ?? [])],
     findLinks: [...(req.index.findLinks ?? [])],
     noIndex: req.index.noIndex ?? false,
+    trustedHosts: [...(req.index.trustedHosts ?? [])],
   };
+  const formatControl = new FormatControl();
+  for (const f of req.formatOptions ?? []) formatControl.apply(f.option, f.value);
+  let preferBinary = req.preferBinary ?? false;
   let pre = req.pre;
   const requested = [...req.requirements];
 
@@ -124,27 +154,41 @@ export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
   const files: RequirementsInput[] = [];
   for (const f of req.requirementFiles) files.push(await readRequirementsFile(path.resolve(cwd, f), { cwd }));
   for (const f of req.constraintFiles) files.push(await readRequirementsFile(path.resolve(cwd, f), { cwd, constraint: true }));
-  const requireHashes = files.some((f) => f.requireHashes);
+  const hashReason = req.requireHashes ? 'because of --require-hashes' : files.find((f) => f.requireHashes)?.hashModeReason;
+  const hashMode: HashMode | undefined = hashReason ? { reason: hashReason, allowed: new Map(), origin: new Map() } : undefined;
   for (const input of files) {
-    if (requireHashes) checkHashMode(input);
+    if (hashMode) {
+      input.requireHashes = true;
+      checkHashMode(input, hashMode.reason);
+    }
     for (const e of input.requirements) {
       requirements.push(e.wheel && !e.requirement.url ? parseRequirement(`${e.requirement.name} @ ${e.wheel.url}`) : e.requirement);
       requested.push(e.text);
     }
     constraints.push(...input.constraints.map((e) => e.requirement));
-    entryHashes(input.requirements, hashes);
-    entryHashes(input.constraints, hashes);
+    if (hashMode) {
+      entryHashes(input.requirements, hashMode, cwd);
+      entryHashes(input.constraints, hashMode, cwd);
+    }
     // Options in a requirements file apply as if given on the command line; the command line wins for -i.
     index.indexUrl ??= input.indexUrl;
     index.extraIndexUrls.push(...input.extraIndexUrls);
     index.findLinks.push(...input.findLinks);
     index.noIndex ||= input.noIndex;
+    index.trustedHosts!.push(...input.trustedHosts.filter((h) => !index.trustedHosts!.includes(h)));
+    for (const f of input.formatOptions) formatControl.apply(f.option, f.value);
+    preferBinary ||= input.preferBinary;
     pre ||= input.pre;
     warnings.push(...input.warnings);
   }
-  const commandLine = req.requirements.filter((r) => r !== projectSpec);
-  if (requireHashes && commandLine.length) {
-    throw new UsageError(`hashes are required (a requirements file uses --hash), so requirements given on the command line (${commandLine.join(', ')}) cannot be checked; move them into the file with their --hash.`);
+  if (hashMode) {
+    // As pip: a direct reference given with `#sha256=…` is hashed; anything else on the command line is not.
+    const commandLine = requirements.slice(0, req.requirements.filter((r) => r !== projectSpec).length);
+    const unhashed = commandLine.filter((r) => !urlSha256(r));
+    if (unhashed.length) {
+      throw new UsageError(`hash-checking mode is on (${hashMode.reason}), so requirements given on the command line (${unhashed.map((r) => redactUrl(r.toString())).join(', ')}) cannot be checked; move them into a requirements file with their --hash, or give name @ URL#sha256=….`);
+    }
+    commandLine.forEach((r) => allowHash(hashMode, r.canonicalName, urlSha256(r)!, 'the command line'));
   }
 
   // The project itself is built into a wheel once the targets are known (src/project/); its metadata brings
@@ -165,6 +209,6 @@ export async function gatherInputs(req: InputRequest): Promise<GatheredInputs> {
     if (prior && prior !== r.url) throw new UsageError(`${r.name} is given twice with different locations (${prior} and ${r.url}); keep one.`);
     urls.set(r.canonicalName, r.url);
   }
-  return { requirements, constraints, hashes: requireHashes ? hashes : new Map(), index, pre, project, requested, warnings };
+  return { requirements, constraints, ...(hashMode ? { hashMode } : {}), index, pre, formatControl, preferBinary, project, requested: requested.map(redactCredentials), warnings };
 }
 

@@ -5,7 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { defaultCacheDir } from '../index/index.js';
+import { hashLocalFile } from '../index/find-links.js';
+import { defaultCacheDir, type IndexClient } from '../index/index.js';
+import { stripCredentials } from '../index/auth.js';
+import { redactUrl } from '../index/redact.js';
+import type { IndexFile } from '../index/types.js';
 import type { Target } from '../python/platform.js';
 import { canonicalName } from '../python/pep508.js';
 import { writePylock } from '../resolve/pylock.js';
@@ -23,6 +27,21 @@ export interface LockSummary {
   requests: number;
 }
 
+/** A direct reference without `#sha256=`: say how to add one, with the digest of the file there now. */
+async function directReferenceWithoutHash(name: string, file: IndexFile, client: IndexClient): Promise<UsageError> {
+  const url = redactUrl(file.url);
+  let digest = '<the file\'s sha256; pip hash FILE prints it>';
+  try {
+    digest = (await hashLocalFile(await client.fetchFile(file))).sha256;
+  } catch {
+    // Unreachable now: the message still says what to write.
+  }
+  return new UsageError(
+    `${name} @ ${url} has no hash, and a lock pins every file by hash; add it to the URL: '${name} @ ${url}#sha256=${digest}'` +
+      (digest.startsWith('<') ? '.' : ' (the sha256 of the file there now: check it against a source you trust).'),
+  );
+}
+
 export async function lock(req: LockRequest, progress: Progress): Promise<LockSummary> {
   const cwd = req.cwd ?? process.cwd();
   const { inputs, client, resolution, targets } = await resolveInputs({ ...req, cacheDir: req.cacheDir ?? defaultCacheDir(), cwd }, resolveTargets(req), progress);
@@ -33,6 +52,7 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
     const locked = resolution.targets.map((t) => t.distributions.filter((d) => !(project && d.name === project && d.url)));
     for (const distributions of locked) {
       const sha = distributions.find((d) => !d.file.hashes.sha256);
+      if (sha?.url) throw await directReferenceWithoutHash(sha.name, sha.file, client);
       if (sha) {
         throw new UsageError(`${sha.name} ${sha.version} (${sha.file.filename}) comes from ${sha.file.index} without a sha256, and a lock must pin every file by hash; use an index that publishes hashes.`);
       }
@@ -44,7 +64,8 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
         distributions.map((d) => ({
           name: d.name,
           version: d.version,
-          file: { filename: d.file.filename, url: d.file.url, hashes: d.file.hashes, size: d.file.size, requiresPython: d.file.requiresPython },
+          // A lock is committed and shared: a password in a URL stays out (builds take it from netrc or PEXSHIP_INDEX_*).
+          file: { filename: d.file.filename, url: /^https?:/i.test(d.file.url) ? stripCredentials(d.file.url) : d.file.url, hashes: d.file.hashes, size: d.file.size, requiresPython: d.file.requiresPython },
           needsBuild: d.needsBuild,
           index: !d.url && indexes.has(d.file.index) ? d.file.index : undefined,
           extras: d.extras,

@@ -19,9 +19,11 @@ import type { IndexFile } from '../index/types.js';
 import { loadCompletePlatform, resolveTarget, type Target } from '../python/platform.js';
 import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
 import { resolve, type Resolution, type ResolvedDistribution } from '../resolve/resolver.js';
+import { parseDependencyConfig } from '../resolve/dependency-config.js';
 import { buildWheelFromSdist } from '../resolve/sdist-build.js';
+import { checkDownloadedHashes, checkRequiredHashes, type HashMode } from './hash-mode.js';
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
-import type { Progress } from './progress.js';
+import { formatBytes, type Progress } from './progress.js';
 
 export interface TargetRequest {
   platforms: string[];
@@ -37,6 +39,10 @@ export interface SourceRequest extends InputRequest {
   timeoutMs?: number;
   /** Retries of a failed index request (`--retries`). */
   retries?: number;
+  /** pex's --exclude and --override requirements, and --no-transitive (transitive: false). */
+  excludes?: string[];
+  overrides?: string[];
+  transitive?: boolean;
   /** An interpreter to try first when a project or sdist needs building (`--python`). */
   python?: string;
 }
@@ -44,6 +50,15 @@ export interface SourceRequest extends InputRequest {
 /** Resolves --platform and --complete-platform into targets (default: `current`), labels made unique. */
 export async function resolveTargets(req: TargetRequest): Promise<Target[]> {
   const specs = req.platforms.length || req.completePlatforms.length ? req.platforms : ['current'];
+  for (const spec of specs) {
+    // pex takes one platform per flag; `a,b` or `a b` would otherwise read as one odd platform tag.
+    if (/[,\s]/.test(spec.trim())) {
+      const parts = spec.split(/[,\s]+/).filter(Boolean);
+      throw new UsageError(
+        `the platform '${spec}' holds ${spec.includes(',') ? 'a comma' : 'a space'}: give one platform per --platform flag (${parts.map((p) => `--platform ${p}`).join(' ')}), or one per line in the action's platforms input.`,
+      );
+    }
+  }
   const targets: Target[] = [];
   for (const spec of specs) targets.push(await resolveTarget(spec, { python: req.python }));
   for (const file of req.completePlatforms) targets.push(await loadCompletePlatform(file));
@@ -58,9 +73,16 @@ export async function resolveTargets(req: TargetRequest): Promise<Target[]> {
   return targets;
 }
 
-export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries'>): IndexClient {
+export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries'>, progress: Progress, directUrls: string[] = []): IndexClient {
   return new IndexClient({
     ...index,
+    directUrls,
+    // -v shows each request; the bytes feed the status line of whatever step is running.
+    onActivity: (e) => {
+      if (e.kind === 'bytes') return progress.bytes(e.bytes);
+      progress.request();
+      progress.detail(`${e.method} ${e.url}`);
+    },
     cacheDir: req.cacheDir,
     cwd: req.cwd,
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
@@ -78,25 +100,41 @@ export async function resolveInputs(
   progress: Progress,
 ): Promise<{ inputs: GatheredInputs; client: IndexClient; resolution: Resolution; targets: Target[] }> {
   pendingTargets.catch(() => {}); // awaited below; an input error may come first
+  const dependencies = parseDependencyConfig(req.excludes ?? [], req.overrides ?? [], req.transitive ?? true);
   const inputs = await gatherInputs(req);
   for (const w of inputs.warnings) progress.warn(w);
-  const client = makeIndexClient(inputs.index, req);
+  const client = makeIndexClient(
+    inputs.index,
+    req,
+    progress,
+    inputs.requirements.flatMap((r) => (r.url ? [r.url] : [])),
+  );
   try {
     for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
     const targets = await pendingTargets;
     if (inputs.project) await addProjectWheel(inputs, targets, client, req, progress);
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
+    const pinned = progress.task('resolve', 'versions chosen');
     const resolution = await resolve({
       requirements: inputs.requirements,
       constraints: inputs.constraints,
       targets,
       pre: inputs.pre,
       source: client,
-      hashes: inputs.hashes.size ? inputs.hashes : undefined,
+      hashes: inputs.hashMode?.allowed,
+      formatControl: inputs.formatControl,
+      preferBinary: inputs.preferBinary,
+      dependencies,
       onProgress: (e) => {
+        if (e.kind === 'pinned') {
+          pinned.advance();
+          progress.detail(`${e.target}: chose ${e.name} ${e.version}`);
+        }
         if (e.kind === 'done') progress.detail(`${e.target}: ${e.pinned} distributions`);
       },
     });
+    pinned.done();
+    if (inputs.hashMode) checkRequiredHashes(inputs.hashMode, resolution);
     return { inputs, client, resolution, targets };
   } catch (e) {
     await client.close();
@@ -113,7 +151,10 @@ async function addProjectWheel(inputs: GatheredInputs, targets: Target[], client
   const extras = inputs.project!.extras.length ? `[${inputs.project!.extras.join(',')}]` : '';
   inputs.requirements.push(parseRequirement(`${wheelName}${extras} @ ${pathToFileURL(built.wheel).href}#sha256=${sha256}`));
   // Hashes required (pip's --require-hashes): the wheel built here from the user's own tree is trusted as built.
-  if (inputs.hashes.size) inputs.hashes.set(canonicalName(wheelName), new Set([sha256]));
+  if (inputs.hashMode) {
+    inputs.hashMode.allowed.set(canonicalName(wheelName), new Set([sha256]));
+    inputs.hashMode.origin.set(canonicalName(wheelName), `the project ${inputs.project!.name}`);
+  }
 }
 
 async function buildProject(project: ProjectInput, targets: Target[], client: IndexClient, req: Pick<SourceRequest, 'cwd' | 'cacheDir' | 'python'>, progress: Progress): Promise<{ built: BuiltProject; wheelName: string; sha256: string }> {
@@ -199,18 +240,26 @@ export async function fetchSelections(
   selections: Selected[][],
   targets: Target[],
   client: IndexClient,
-  ctx: { cacheDir: string; pipIndexArgs: string[]; python?: string },
+  ctx: { cacheDir: string; pipIndexArgs: string[]; python?: string; hashMode?: HashMode },
   progress: Progress,
 ): Promise<string[][]> {
   const unique = new Map<string, IndexFile>();
   for (const list of selections) for (const s of list) unique.set(s.file.url, s.file);
   progress.step(`fetch ${unique.size} file${unique.size === 1 ? '' : 's'}`);
+  const fetched = progress.task('fetch', 'files', unique.size);
   const local = new Map<string, string>();
   await Promise.all(
     [...unique.values()].map(async (f) => {
       local.set(f.url, await client.fetchFile(f));
+      fetched.advance();
+      progress.detail(`${f.filename}${f.size !== undefined ? ` (${formatBytes(f.size)})` : ''}`);
     }),
   );
+  fetched.done();
+  if (ctx.hashMode) {
+    const fetched = selections.flat().map((s) => ({ ...s, path: local.get(s.file.url)! }));
+    await checkDownloadedHashes(ctx.hashMode, fetched);
+  }
   const out: string[][] = [];
   for (let i = 0; i < targets.length; i++) {
     const wheels: string[] = [];
@@ -247,5 +296,6 @@ export function pipIndexArgs(index: IndexOptions): string[] {
     for (const u of index.extraIndexUrls) args.push('--extra-index-url', u);
   }
   for (const f of index.findLinks) args.push('--find-links', f);
+  for (const h of index.trustedHosts ?? []) args.push('--trusted-host', h);
   return args;
 }

@@ -21,6 +21,8 @@ export interface CredentialInput {
   keyText?: string;
   passphrase?: string;
   agentSocket?: string;
+  /** ssh_config IdentityFile paths (expanded) for this host, tried after --identity and the key text. */
+  configIdentityFiles?: string[];
 }
 
 /**
@@ -49,6 +51,13 @@ function checkKey(key: Buffer, passphrase: string | undefined, source: string): 
   }
 }
 
+/** Normalized key text that ssh2 can read with this passphrase; throws a UsageError naming `source`. */
+function usableKey(text: string, passphrase: string | undefined, source: string): Buffer {
+  const privateKey = Buffer.from(normalizeKeyText(text));
+  checkKey(privateKey, passphrase, source);
+  return privateKey;
+}
+
 export function loadCredentials(input: CredentialInput): Credentials {
   const passphrase = input.passphrase || undefined;
   const agent = input.agentSocket || undefined;
@@ -61,15 +70,20 @@ export function loadCredentials(input: CredentialInput): Credentials {
       throw new UsageError(`--identity ${input.identityFile}: cannot read the key file (${(err as NodeJS.ErrnoException).code ?? err}).`);
     }
     const source = `--identity ${input.identityFile}`;
-    const text = normalizeKeyText(key.toString('utf8'));
-    const privateKey = Buffer.from(text);
-    checkKey(privateKey, passphrase, source);
-    return { privateKey, passphrase, agent, source };
+    return { privateKey: usableKey(key.toString('utf8'), passphrase, source), passphrase, agent, source };
   }
   if (input.keyText && input.keyText.trim()) {
-    const privateKey = Buffer.from(normalizeKeyText(input.keyText));
-    checkKey(privateKey, passphrase, 'PEXSHIP_SSH_KEY');
-    return { privateKey, passphrase, agent, source: 'PEXSHIP_SSH_KEY' };
+    return { privateKey: usableKey(input.keyText, passphrase, 'PEXSHIP_SSH_KEY'), passphrase, agent, source: 'PEXSHIP_SSH_KEY' };
+  }
+  if (input.configIdentityFiles?.length) {
+    // Like ssh: missing IdentityFiles are skipped; the first one present must be usable.
+    const file = input.configIdentityFiles.find((f) => existsSync(f));
+    if (file) {
+      const source = `IdentityFile ${file}`;
+      const privateKey = usableKey(readFileSync(file, 'utf8'), passphrase, source);
+      return { privateKey, passphrase, agent, source: agent ? `${source} or the SSH agent` : source };
+    }
+    if (!agent) throw new UsageError(`ssh config: none of this host's IdentityFile exists (${input.configIdentityFiles.join(', ')}), and no SSH agent is running.`);
   }
   if (agent) return { agent, source: `the SSH agent (${agent})` };
   // Like ssh: fall back to the usual unencrypted default keys.

@@ -75,6 +75,7 @@ export async function deploy(options: DeployOptions, events: EventSink = () => {
   if (options.keep !== undefined && options.keep < 1) throw new UsageError('--keep must be at least 1.');
   if (options.batch !== undefined && options.batch < 1) throw new UsageError('--batch must be at least 1.');
   const ctx = resolveContext(options);
+  const tolerated = maxFailures(options.maxFail, ctx.targets.length);
   // A file that is not a PEX would be run by the pre-warm: refuse it before connecting anywhere.
   await checkPexFile(options.pexFile, options.name);
   // Hash the file while the first hosts connect.
@@ -82,12 +83,17 @@ export async function deploy(options: DeployOptions, events: EventSink = () => {
   plan.catch(() => {});
   const results = new Map<string, HostResult>();
   const waves = planWaves(ctx.targets, options.batch, options.canary ?? false);
+  const canary = options.canary && waves.length > 1;
   let failedWave = -1;
+  let failures = 0;
   for (let w = 0; w < waves.length; w++) {
     events({ type: 'wave', index: w + 1, total: waves.length, hosts: waves[w].map((t) => t.label) });
     const done = await mapLimit(waves[w], ctx.concurrency, (t) => deployHost(ctx, t, plan, options, events));
     for (const r of done) results.set(r.host, r);
-    if (done.some((r) => r.status === 'failed' || r.status === 'unknown')) {
+    // A host whose outcome is unknown counts as failed.
+    failures += done.filter((r) => r.status === 'failed' || r.status === 'unknown').length;
+    // A failed canary always stops: that is what it is for.
+    if (failures > tolerated || (canary && w === 0 && failures > 0)) {
       failedWave = w;
       break;
     }
@@ -103,6 +109,14 @@ export async function deploy(options: DeployOptions, events: EventSink = () => {
   // The release the hosts are on: an existing release reused keeps its id, which is not the planned one.
   const on = hosts.find((h) => (h.status === 'ok' || h.status === 'unchanged') && h.release)?.release;
   return summarize('deploy', hosts, started, { sha256: planned.sha256, release: on ?? planned.id });
+}
+
+/** `--max-fail N|P%`: how many failed hosts the fleet tolerates (P% of the hosts, rounded down, as Ansible). */
+export function maxFailures(spec: string | undefined, hosts: number): number {
+  if (spec === undefined || spec === '') return 0;
+  const m = /^(\d+)(%?)$/.exec(spec.trim());
+  if (!m || (m[2] && Number(m[1]) > 100)) throw new UsageError(`--max-fail '${spec}': give a number of hosts (2) or a percentage of them (25%).`);
+  return m[2] ? Math.floor((Number(m[1]) * hosts) / 100) : Number(m[1]);
 }
 
 /**

@@ -1,29 +1,24 @@
 // Per-host work: one connection, one remote script, the upload in between.
 import { randomBytes } from 'node:crypto';
-import { homedir } from 'node:os';
-import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { loadCredentials, type Credentials } from './credentials.js';
-import { normalizeFingerprint, parseKnownHosts, readKnownHosts, type HostKeyPolicy } from './hostkeys.js';
 import { redactUrl } from '../index/redact.js';
 import { deployer, SAFE_NAME, type ReleasePlan } from './release.js';
 import { buildRemoteCommand, type ScriptParams } from './remote-script.js';
 import { failureReason, ScriptSession, type ScriptLine, type ScriptOutcome } from './script-session.js';
 import { connect, type SshConnection } from './ssh.js';
-import { parseHostTarget, type HostTarget } from './target.js';
+import { resolveHosts } from './resolve-hosts.js';
+import type { HostTarget } from './target.js';
 import type { ConnectionOptions, DeployOptions, EventSink, HostCommands, HostReleases, HostResult, ReleaseInfo, UnlockResult } from './types.js';
 import { uploadFile } from './upload.js';
 
 /** Everything resolved once per run and shared by the hosts. */
 export interface RunContext {
+  /** Each with its route (jump hosts, credentials, host keys), from ssh_config and the flags. */
   targets: HostTarget[];
-  jump?: HostTarget;
-  credentials: Credentials;
-  hostKeys: HostKeyPolicy;
   base: string;
   by: string;
-  connectTimeoutMs: number;
   commandTimeoutMs: number;
+  connectRetries: number;
   concurrency: number;
   lockTtl: number;
   lockWait: number;
@@ -34,34 +29,12 @@ export function resolveContext(o: ConnectionOptions): RunContext {
   if (!o.hosts.length) throw new UsageError('no hosts: pass --host [USER@]HOST[:PORT] at least once.');
   if (!o.path || /[\n\r\0]/.test(o.path)) throw new UsageError('--path: give the deploy directory on the hosts (one line).');
   if (o.path.startsWith('-')) throw new UsageError(`--path '${o.path}' starts with '-', which commands on the host would take for an option; write './${o.path}' for a directory by that name.`);
-  const targets = o.hosts.map((h) => parseHostTarget(h));
-  const labels = new Set<string>();
-  for (const t of targets) {
-    if (labels.has(t.label)) throw new UsageError(`--host ${t.label} is given twice.`);
-    labels.add(t.label);
-  }
-  const fingerprints = (o.hostFingerprints ?? []).map((fp) => {
-    const n = normalizeFingerprint(fp);
-    if (!n) throw new UsageError(`--host-fingerprint '${fp}': expected SHA256:<43 base64 characters>, as 'ssh-keygen -lf' prints it.`);
-    return n;
-  });
-  const knownHostsFile = o.knownHostsFile ?? path.join(homedir(), '.ssh', 'known_hosts');
-  const knownHosts = [...readKnownHosts(knownHostsFile), ...(o.knownHostsText ? parseKnownHosts(o.knownHostsText) : [])];
-  const credentials = loadCredentials({
-    identityFile: o.identityFile,
-    keyText: o.privateKey,
-    passphrase: o.passphrase,
-    agentSocket: o.agentSocket === null ? undefined : (o.agentSocket ?? process.env.SSH_AUTH_SOCK),
-  });
   return {
-    targets,
-    jump: o.jump ? parseHostTarget(o.jump, '--jump') : undefined,
-    credentials,
-    hostKeys: { knownHosts, knownHostsFile: o.knownHostsText ? `${knownHostsFile} (or the known-hosts text)` : knownHostsFile, fingerprints },
+    targets: resolveHosts(o),
     base: o.path,
     by: deployer(),
-    connectTimeoutMs: (o.connectTimeoutSeconds ?? 15) * 1000,
     commandTimeoutMs: (o.commandTimeoutSeconds ?? 900) * 1000,
+    connectRetries: o.connectRetries ?? 0,
     concurrency: Math.max(1, o.concurrency ?? 10),
     lockTtl: o.lockTtlSeconds ?? 1800,
     lockWait: o.lockWaitSeconds ?? 5,
@@ -72,10 +45,7 @@ export function resolveContext(o: ConnectionOptions): RunContext {
 export function connectHost(ctx: RunContext, target: HostTarget): Promise<SshConnection> {
   return connect({
     target,
-    jump: ctx.jump,
-    credentials: ctx.credentials,
-    hostKeys: ctx.hostKeys,
-    connectTimeoutMs: ctx.connectTimeoutMs,
+    retries: ctx.connectRetries,
     debug: process.env.PEXSHIP_DEBUG === 'ssh' ? (m) => process.stderr.write(`[${target.label}] ${m}\n`) : undefined,
   });
 }

@@ -1,7 +1,10 @@
 // Host-key pinning: OpenSSH known_hosts (plain, hashed `|1|`, `[host]:port`, wildcards, @revoked) and
 // `SHA256:…` fingerprints. A host is trusted only when its key matches a pin; nothing is ever accepted blindly.
 import { createHash, createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkHostCertificate, isCertificateType, parseCertificate, type HostCertificate } from './host-certificates.js';
+import { patternListMatch } from './ssh-config.js';
 import { knownHostsName } from './target.js';
 
 export interface KnownHostEntry {
@@ -39,14 +42,6 @@ export function readKnownHosts(file: string): KnownHostEntry[] {
   }
 }
 
-function globMatch(pattern: string, name: string): boolean {
-  const re = new RegExp(
-    '^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$',
-    'i',
-  );
-  return re.test(name);
-}
-
 /** Whether an entry's host field names this host (OpenSSH's rules: hashed names, patterns, `!` negation). */
 export function entryMatchesHost(hosts: string, host: string, port: number): boolean {
   const name = knownHostsName(host, port);
@@ -56,15 +51,7 @@ export function entryMatchesHost(hosts: string, host: string, port: number): boo
     const digest = createHmac('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64');
     return digest === hash;
   }
-  let matched = false;
-  for (const pattern of hosts.split(',')) {
-    if (pattern.startsWith('!')) {
-      if (globMatch(pattern.slice(1), name)) return false;
-    } else if (globMatch(pattern, name)) {
-      matched = true;
-    }
-  }
-  return matched;
+  return patternListMatch([hosts], name);
 }
 
 /** `SHA256:<base64 without padding>`, as `ssh-keygen -l` prints it. */
@@ -97,47 +84,95 @@ export function normalizeFingerprint(fp: string): string | undefined {
 
 export interface HostKeyPolicy {
   knownHosts: KnownHostEntry[];
+  /** The user known_hosts file: named in hints, and where accept-new records a new key. */
   knownHostsFile: string;
+  /** Every place keys came from, for messages; default knownHostsFile. */
+  sources?: string;
   fingerprints: string[];
+  /** StrictHostKeyChecking accept-new: a host with no entry at all is trusted and recorded in knownHostsFile. */
+  acceptNew?: boolean;
 }
 
 export interface HostKeyCheck {
   /** Host-key algorithms to offer, or undefined to offer ssh2's defaults (pins by fingerprint only). */
   algorithms?: string[];
-  verify(key: Buffer): { ok: true } | { ok: false; reason: string };
+  /** A @cert-authority line names this host: offer host-certificate algorithms first. */
+  certificates: boolean;
+  /**
+   * `record`: a known_hosts line to append once the server has proven it holds the key (accept-new).
+   * `certifiedKey`: the key was a valid host certificate; this is the key it certifies.
+   */
+  verify(key: Buffer): { ok: true; record?: string; certifiedKey?: Buffer } | { ok: false; reason: string };
 }
 
-/** What to trust for one host: its known_hosts keys, plus any fingerprint pins. */
+/** What to trust for one host: its known_hosts keys and certificate authorities, plus any fingerprint pins. */
 export function hostKeyCheck(policy: HostKeyPolicy, host: string, port: number): HostKeyCheck {
-  const forHost = policy.knownHosts.filter((e) => e.marker !== '@cert-authority' && entryMatchesHost(e.hosts, host, port));
-  const trusted = forHost.filter((e) => e.marker !== '@revoked');
+  const forHost = policy.knownHosts.filter((e) => entryMatchesHost(e.hosts, host, port));
+  const authorities = forHost.filter((e) => e.marker === '@cert-authority');
+  const trusted = forHost.filter((e) => !e.marker);
   const revoked = forHost.filter((e) => e.marker === '@revoked');
   const pins = new Set(policy.fingerprints);
   const algorithms = pins.size === 0 && trusted.length > 0 ? hostKeyAlgorithmsFor(trusted.map((e) => e.keyType)) : undefined;
-  return {
-    algorithms,
-    verify(key) {
-      const fp = fingerprintOf(key);
-      const seen = `${keyTypeOf(key)} ${fp}`;
-      if (revoked.some((e) => e.key.equals(key))) return { ok: false, reason: `its host key ${seen} is marked @revoked in ${policy.knownHostsFile}` };
-      if (pins.has(fp) || trusted.some((e) => e.key.equals(key))) return { ok: true };
-      const name = knownHostsName(host, port);
-      if (trusted.length > 0) {
-        return {
-          ok: false,
-          reason:
-            `HOST KEY MISMATCH: it offered ${seen}, but ${policy.knownHostsFile} pins a different key for ${name}. ` +
-            `If the host was reinstalled, check the new key out of band and update the entry (ssh-keygen -R '${name}').`,
-        };
-      }
+  const sources = policy.sources ?? policy.knownHostsFile;
+  const name = knownHostsName(host, port);
+
+  const verifyPlain = (key: Buffer, allowNew: boolean): ReturnType<HostKeyCheck['verify']> => {
+    const fp = fingerprintOf(key);
+    const seen = `${keyTypeOf(key)} ${fp}`;
+    if (revoked.some((e) => e.key.equals(key))) return { ok: false, reason: `its host key ${seen} is marked @revoked in ${sources}` };
+    if (pins.has(fp) || trusted.some((e) => e.key.equals(key))) return { ok: true };
+    if (trusted.length > 0) {
       return {
         ok: false,
         reason:
-          `unknown host key ${seen}: no entry for ${name} in ${policy.knownHostsFile}` +
-          (pins.size ? ' and no matching --host-fingerprint' : '') +
-          `. Check the fingerprint out of band, then pass --host-fingerprint ${fp} or add the key to known_hosts ` +
-          `(ssh-keyscan${port === 22 ? '' : ` -p ${port}`} ${host} >> ${policy.knownHostsFile}).`,
+          `HOST KEY MISMATCH: it offered ${seen}, but ${sources} pins a different key for ${name}. ` +
+          `If the host was reinstalled, check the new key out of band and update the entry (ssh-keygen -R '${name}').`,
       };
+    }
+    if (allowNew && policy.acceptNew) return { ok: true, record: `${name} ${keyTypeOf(key)} ${key.toString('base64')}` };
+    return {
+      ok: false,
+      reason:
+        `unknown host key ${seen}: no entry for ${name} in ${sources}` +
+        (pins.size ? ' and no matching --host-fingerprint' : '') +
+        `. Check the fingerprint out of band, then pass --host-fingerprint ${fp} or add the key to known_hosts ` +
+        `(ssh-keyscan${port === 22 ? '' : ` -p ${port}`} ${host} >> ${policy.knownHostsFile}).`,
+    };
+  };
+
+  return {
+    algorithms,
+    certificates: authorities.length > 0,
+    verify(key) {
+      if (!isCertificateType(keyTypeOf(key))) return verifyPlain(key, true);
+      let cert: HostCertificate;
+      try {
+        cert = parseCertificate(key);
+      } catch (err) {
+        return { ok: false, reason: (err as Error).message };
+      }
+      const verdict = checkHostCertificate(cert, host, authorities.map((e) => e.key), revoked.map((e) => e.key));
+      if (verdict.ok) return { ok: true, certifiedKey: cert.publicKey };
+      // As ssh does: a certificate that does not pass falls back to its plain key, which a pin may trust.
+      const plain = verifyPlain(cert.publicKey, false);
+      if (plain.ok) return { ok: true, certifiedKey: cert.publicKey };
+      return { ok: false, reason: `${verdict.reason}; and its key is not pinned either (${plain.reason})` };
     },
   };
+}
+
+const recorded = new Set<string>();
+
+/** StrictHostKeyChecking accept-new: appends a proven host's key to the user known_hosts file, once per run. */
+export function recordHostKey(file: string, line: string): void {
+  if (recorded.has(`${file}\n${line}`)) return;
+  recorded.add(`${file}\n${line}`);
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    /* a new file */
+  }
+  appendFileSync(file, `${text && !text.endsWith('\n') ? '\n' : ''}${line}\n`, { mode: 0o600 });
 }

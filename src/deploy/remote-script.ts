@@ -356,6 +356,7 @@ pex_file() { json_field "releases/$1/release.json" file; }
 sha256_of() {
   if command -v sha256sum >/dev/null 2>&1; then sha256sum < "$1" | cut -d ' ' -f 1
   elif command -v shasum >/dev/null 2>&1; then shasum -a 256 < "$1" | cut -d ' ' -f 1
+  elif command -v sha256 >/dev/null 2>&1; then sha256 -q < "$1"
   elif command -v openssl >/dev/null 2>&1; then openssl dgst -sha256 < "$1" | sed 's/.*= *//'
   else return 1; fi
 }
@@ -607,7 +608,7 @@ if [ "$P_MODE" = deploy ]; then
     [ -f "$F" ] || fail "the upload did not arrive at $F"
     got=$(wc -c < "$F" | tr -d ' ')
     [ "$got" = "$P_SIZE" ] || fail "size mismatch after upload: the host has $got bytes, expected $P_SIZE"
-    sum=$(sha256_of "$F") || fail "no sha256sum, shasum or openssl on the host to verify the upload"
+    sum=$(sha256_of "$F") || fail "no sha256sum, shasum, sha256 or openssl on the host to verify the upload"
     [ "$sum" = "$P_SHA" ] || fail "sha256 mismatch after upload: the host computed $sum, expected $P_SHA"
     chmod 755 "$F" || fail "cannot make $F executable"
     err=$( (printf '%s\n' "$P_RELEASE_JSON" > "$INCOMING/release.json") 2>&1) || fail "cannot write release.json: $err"

@@ -5,16 +5,15 @@ import net from 'node:net';
 import ssh2 from 'ssh2';
 import type { ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
 import { JobError } from '../errors.js';
-import type { Credentials } from './credentials.js';
-import { hostKeyCheck, type HostKeyPolicy } from './hostkeys.js';
-import type { HostTarget } from './target.js';
+import { hostKeyCheck, recordHostKey } from './hostkeys.js';
+import { CERT_HOST_KEY_ALGORITHMS, defaultHostKeyAlgorithms, stopParsing, useCertifiedKey, watchKeyExchanges } from './ssh2-certificates.js';
+import type { HostRoute, HostTarget } from './target.js';
 
 export interface ConnectOptions {
+  /** With its route (resolve-hosts.ts): jump hosts, credentials, host keys, connect timeout. */
   target: HostTarget;
-  credentials: Credentials;
-  hostKeys: HostKeyPolicy;
-  jump?: HostTarget;
-  connectTimeoutMs: number;
+  /** Retries of a connection refused, reset or cut before the handshake, with backoff (default 0). */
+  retries?: number;
   keepaliveMs?: number;
   /** ssh2's protocol trace, for PEXSHIP_DEBUG. */
   debug?: (message: string) => void;
@@ -33,13 +32,24 @@ export interface SshConnection {
   close(): void;
 }
 
+/** A failure worth another try: nothing reached the SSH layer (refused, reset, cut before the banner). */
+class TransientConnectError extends JobError {}
+
+const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+function routeOf(target: HostTarget): HostRoute {
+  if (!target.route) throw new Error(`internal: ${target.label} has no route; resolve it with resolveHosts`);
+  return target.route;
+}
+
 function tcpConnect(host: string, port: number, timeoutMs: number, label: string): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const sock = net.connect({ host, port, noDelay: true });
     // For the socket's whole life: a reset after the handshake must not become an unhandled 'error'.
     sock.on('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(new JobError(`${label}: cannot reach ${host} port ${port} (${err.code ?? err.message}).`));
+      const Err = TRANSIENT_CODES.has(err.code ?? '') ? TransientConnectError : JobError;
+      reject(new Err(`${label}: cannot reach ${host} port ${port} (${err.code ?? err.message}).`));
     });
     const timer = setTimeout(() => {
       sock.destroy();
@@ -60,31 +70,43 @@ async function handshake(
   opts: ConnectOptions,
   role: string,
 ): Promise<ssh2.Client> {
-  const check = hostKeyCheck(opts.hostKeys, target.host, target.port);
+  const { credentials, hostKeys, connectTimeoutMs } = routeOf(target);
+  const check = hostKeyCheck(hostKeys, target.host, target.port);
   let rejection: string | undefined;
+  let record: string | undefined;
   const client = new ssh2.Client();
   const config: ConnectConfig = {
     sock: sock as ConnectConfig['sock'],
     username: target.user,
-    readyTimeout: opts.connectTimeoutMs,
+    readyTimeout: connectTimeoutMs,
     keepaliveInterval: opts.keepaliveMs ?? 10_000,
     keepaliveCountMax: 3,
     debug: opts.debug,
     hostVerifier: (key: Buffer) => {
       const verdict = check.verify(key);
       if (!verdict.ok) rejection = verdict.reason;
-      return verdict.ok;
+      else if (verdict.certifiedKey) rejection = useCertifiedKey(client, key, verdict.certifiedKey);
+      else record = verdict.record;
+      if (rejection !== undefined) stopParsing(client);
+      return rejection === undefined;
     },
   };
-  if (check.algorithms) config.algorithms = { serverHostKey: check.algorithms as never };
-  if (opts.credentials.privateKey) {
-    config.privateKey = opts.credentials.privateKey;
-    if (opts.credentials.passphrase) config.passphrase = opts.credentials.passphrase;
+  const algorithms = check.certificates ? [...CERT_HOST_KEY_ALGORITHMS, ...(check.algorithms ?? defaultHostKeyAlgorithms())] : check.algorithms;
+  if (algorithms) config.algorithms = { serverHostKey: algorithms as never };
+  if (credentials.privateKey) {
+    config.privateKey = credentials.privateKey;
+    if (credentials.passphrase) config.passphrase = credentials.passphrase;
   }
-  if (opts.credentials.agent) config.agent = opts.credentials.agent;
+  if (credentials.agent) config.agent = credentials.agent;
+  // accept-new: recorded only once the server has proven it holds the key (the key exchange is signed).
+  client.once('handshake', () => {
+    if (record) recordHostKey(hostKeys.knownHostsFile, record);
+  });
+  let handshaken = false;
+  client.once('handshake', () => (handshaken = true));
   return await new Promise<ssh2.Client>((resolve, reject) => {
     let settled = false;
-    const timer = setTimeout(() => fail(new Error('timed out')), opts.connectTimeoutMs + 1000);
+    const timer = setTimeout(() => fail(new Error('timed out')), connectTimeoutMs + 1000);
     // ssh2 can emit several errors for one connection (a timeout, then the socket's reset; an agent that
     // fails, then the server's disconnect): one listener for the client's whole life, the first one counts.
     const fail = (err: Error & { level?: string }) => {
@@ -93,7 +115,10 @@ async function handshake(
       clearTimeout(timer);
       client.end();
       (sock as net.Socket).destroy?.();
-      reject(new JobError(`${role} ${target.label}: ${handshakeFailure(err, rejection, target, opts, check.algorithms)}`));
+      const why = `${role} ${target.label}: ${handshakeFailure(err, rejection, target, routeOf(target), algorithms)}`;
+      // Cut before the key exchange (a host rebooting, sshd's MaxStartups shedding load): worth a retry.
+      const transient = !handshaken && !rejection && /before handshake|ECONNRESET|closed the connection/i.test(err.message);
+      reject(transient ? new TransientConnectError(why) : new JobError(why));
     };
     client.on('error', fail);
     client.on('close', () => fail(new Error('the server closed the connection')));
@@ -105,6 +130,7 @@ async function handshake(
     });
     try {
       client.connect(config);
+      if (check.certificates) watchKeyExchanges(client);
     } catch (err) {
       fail(err as Error);
     }
@@ -116,66 +142,90 @@ function handshakeFailure(
   err: Error & { level?: string },
   rejection: string | undefined,
   target: HostTarget,
-  opts: ConnectOptions,
+  route: HostRoute,
   algorithms: string[] | undefined,
 ): string {
   if (rejection) return `refusing to connect: ${rejection}`;
   if (err.level === 'client-authentication') {
-    return `the server refused ${opts.credentials.source} for user '${target.user}'; check the user and that the public key is in its authorized_keys.`;
+    return `the server refused ${route.credentials.source} for user '${target.user}'; check the user and that the public key is in its authorized_keys.`;
   }
   if (err.level === 'agent') return `the SSH agent failed (${err.message}); check SSH_AUTH_SOCK or pass --identity.`;
   if (/no matching host key/i.test(err.message) && algorithms) {
-    return `the server offers none of the host-key types pinned in ${opts.hostKeys.knownHostsFile} (${algorithms.join(', ')}); update known_hosts or pin with --host-fingerprint.`;
+    return `the server offers none of the host-key types pinned in ${route.hostKeys.sources ?? route.hostKeys.knownHostsFile} (${algorithms.join(', ')}); update known_hosts or pin with --host-fingerprint.`;
   }
-  if (/timed out/i.test(err.message)) return `the SSH handshake did not finish within ${opts.connectTimeoutMs / 1000} s (no SSH banner, or a stalled connection).`;
+  if (/timed out/i.test(err.message)) return `the SSH handshake did not finish within ${route.connectTimeoutMs / 1000} s (no SSH banner, or a stalled connection).`;
   if (/too many authentication failures/i.test(err.message)) {
     return `the server ended the login after too many keys were offered (its MaxAuthTries; an agent with many keys offers them all): pass the right key with --identity.`;
   }
+  if (/before handshake/i.test(err.message)) return `the connection was closed before the SSH handshake (${err.message}).`;
   if (/closed the connection|ECONNRESET|disconnect/i.test(err.message)) {
     return `the server closed the connection before login finished (${err.message}); with an agent holding many keys, a low MaxAuthTries on the server ends the login early: pass --identity.`;
   }
   return `SSH connection failed (${err.message}).`;
 }
 
+/** Connects through the target's jump hosts, retrying transient failures `opts.retries` times with backoff. */
 export async function connect(opts: ConnectOptions): Promise<SshConnection> {
-  const { target } = opts;
-  let jumpClient: ssh2.Client | undefined;
-  let sock: net.Socket | ClientChannel;
-  if (opts.jump) {
-    const jump = opts.jump;
-    const jumpSock = await tcpConnect(jump.host, jump.port, opts.connectTimeoutMs, `jump host ${jump.label}`);
-    jumpClient = await handshake(jump, jumpSock, opts, 'jump host');
-    jumpClient.on('error', () => {
-      /* the tunnel's failure surfaces on the target's connection */
-    });
-    const jc = jumpClient;
-    sock = await new Promise<ClientChannel>((resolve, reject) => {
-      jc.forwardOut('127.0.0.1', 0, target.host, target.port, (err, stream) => {
-        if (err) {
-          jc.end();
-          reject(new JobError(`${target.label}: the jump host ${jump.label} would not open a tunnel to ${target.host} port ${target.port} (${err.message}); it needs AllowTcpForwarding.`));
-        } else {
-          stream.on('error', () => {
-            /* surfaces as the target connection's close */
-          });
-          resolve(stream);
-        }
-      });
-    });
-  } else {
-    sock = await tcpConnect(target.host, target.port, opts.connectTimeoutMs, target.label);
+  const retries = opts.retries ?? 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await connectOnce(opts);
+    } catch (err) {
+      if (!(err instanceof TransientConnectError)) throw err;
+      if (attempt >= retries) throw retries ? new JobError(`${err.message} Gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'}.`) : err;
+      opts.debug?.(`retrying in ${backoffMs(attempt)} ms: ${err.message}`);
+      await new Promise((r) => setTimeout(r, backoffMs(attempt)));
+    }
   }
-  let client: ssh2.Client;
+}
+
+/** 0.5 s, 1 s, 2 s, 4 s, then 5 s; ±20 % so a fleet does not knock in step. */
+function backoffMs(attempt: number): number {
+  return Math.round(Math.min(5000, 500 * 2 ** attempt) * (0.8 + Math.random() * 0.4));
+}
+
+/** Opens a channel through `via` to the next hop; it becomes that hop's socket. */
+function tunnel(via: ssh2.Client, viaTarget: HostTarget, to: HostTarget): Promise<ClientChannel> {
+  return new Promise<ClientChannel>((resolve, reject) => {
+    via.forwardOut('127.0.0.1', 0, to.host, to.port, (err, stream) => {
+      if (err) {
+        reject(new JobError(`${to.label}: the jump host ${viaTarget.label} would not open a tunnel to ${to.host} port ${to.port} (${err.message}); it needs AllowTcpForwarding.`));
+      } else {
+        stream.on('error', () => {
+          /* surfaces as the next hop's close */
+        });
+        resolve(stream);
+      }
+    });
+  });
+}
+
+async function connectOnce(opts: ConnectOptions): Promise<SshConnection> {
+  const { target } = opts;
+  const hops = [...routeOf(target).jumps, target];
+  const clients: ssh2.Client[] = [];
+  const closeAll = () => {
+    for (const c of [...clients].reverse()) c.end();
+  };
   try {
-    client = await handshake(target, sock, opts, 'host');
+    for (let i = 0; i < hops.length; i++) {
+      const hop = hops[i];
+      const role = i === hops.length - 1 ? 'host' : 'jump host';
+      const sock =
+        i === 0
+          ? await tcpConnect(hop.host, hop.port, routeOf(hop).connectTimeoutMs, i === hops.length - 1 ? hop.label : `jump host ${hop.label}`)
+          : await tunnel(clients[i - 1], hops[i - 1], hop);
+      const client = await handshake(hop, sock, opts, role);
+      // Later errors surface through the channels they break (a jump host's, as the tunnel's close).
+      client.on('error', () => {});
+      clients.push(client);
+    }
   } catch (err) {
-    jumpClient?.end();
+    closeAll();
     throw err;
   }
-  client.on('error', () => {
-    /* later errors surface through the channels they break, which close */
-  });
-  client.on('close', () => jumpClient?.end());
+  const client = clients[clients.length - 1];
+  client.on('close', closeAll);
   return {
     label: target.label,
     client,
@@ -205,9 +255,6 @@ export async function connect(opts: ConnectOptions): Promise<SshConnection> {
           reject(new JobError(`${target.label}: cannot open SFTP (${(err as Error).message}).`));
         }
       }),
-    close: () => {
-      client.end();
-      jumpClient?.end();
-    },
+    close: closeAll,
   };
 }

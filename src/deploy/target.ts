@@ -1,4 +1,6 @@
 import { UsageError } from '../errors.js';
+import type { Credentials } from './credentials.js';
+import type { HostKeyPolicy } from './hostkeys.js';
 
 /** Where to connect: `[USER@]HOST[:PORT]`, IPv6 as `[::1]:22` (or bare `::1` without a port). */
 export interface HostTarget {
@@ -7,19 +9,36 @@ export interface HostTarget {
   user: string;
   host: string;
   port: number;
+  /** How to reach, trust and log in to it (ssh_config and the flags; resolve-hosts.ts). */
+  route?: HostRoute;
+}
+
+export interface HostRoute {
+  credentials: Credentials;
+  hostKeys: HostKeyPolicy;
+  connectTimeoutMs: number;
+  /** Hosts to go through first, outermost first (ProxyJump, --jump); each carries its own route. */
+  jumps: HostTarget[];
 }
 
 export function parseHostTarget(spec: string, flag = '--host', defaultUser?: string): HostTarget {
+  const parts = splitHostSpec(spec, flag);
+  const user = parts.user ?? defaultUser ?? process.env.USER ?? process.env.LOGNAME ?? 'root';
+  return { label: spec.trim(), user, host: parts.host, port: parts.port ?? 22 };
+}
+
+/** `[USER@]HOST[:PORT]` split into what was written: user and port stay undefined when not given. */
+export function splitHostSpec(spec: string, flag = '--host'): { user?: string; host: string; port?: number } {
   const raw = spec.trim();
   const fail = (why: string) =>
     new UsageError(`${flag} '${spec}': ${why}; expected [USER@]HOST[:PORT], with IPv6 as [::1]:22.`);
   if (!raw || /\s/.test(raw)) throw fail('empty or contains spaces');
   const at = raw.lastIndexOf('@');
-  const user = at >= 0 ? raw.slice(0, at) : defaultUser ?? process.env.USER ?? process.env.LOGNAME ?? 'root';
+  const user = at >= 0 ? raw.slice(0, at) : undefined;
   if (at >= 0 && !user) throw fail('the user before @ is empty');
   let rest = at >= 0 ? raw.slice(at + 1) : raw;
   let host: string;
-  let port = 22;
+  let port: number | undefined;
   if (rest.startsWith('[')) {
     const close = rest.indexOf(']');
     if (close < 0) throw fail('an opening [ without a closing ]');
@@ -38,7 +57,7 @@ export function parseHostTarget(spec: string, flag = '--host', defaultUser?: str
   }
   if (!host) throw fail('the host name is empty');
   if (!/^[A-Za-z0-9._:%-]+$/.test(host)) throw fail(`'${host}' is not a host name or address`);
-  return { label: raw, user, host, port };
+  return { user, host, port };
 }
 
 function parsePort(text: string, fail: (why: string) => Error): number {

@@ -19,9 +19,13 @@ export interface ConnectionOptions {
   knownHostsText?: string;
   /** `SHA256:…` fingerprints trusted for any host (and the jump host). */
   hostFingerprints?: string[];
-  /** `[USER@]HOST[:PORT]` of a jump host. */
+  /** `[USER@]HOST[:PORT]` of a jump host, or several separated by commas (outermost first), as ssh -J. */
   jump?: string;
+  /** An OpenSSH client config read instead of ~/.ssh/config and /etc/ssh/ssh_config (`none`: no config). */
+  sshConfigFile?: string;
   connectTimeoutSeconds?: number;
+  /** Retries of a connection that was refused, reset or cut before the SSH handshake (default 0). */
+  connectRetries?: number;
   /** Upper bound for one host's remote steps (upload, pre-warm, restart, health check). */
   commandTimeoutSeconds?: number;
   /** Hosts worked on at once (default 10). */
@@ -58,6 +62,11 @@ export interface DeployOptions extends ConnectionOptions, HostCommands {
   batch?: number;
   /** Deploy to the first host alone before the others. */
   canary?: boolean;
+  /**
+   * Failed hosts the fleet tolerates before it stops and rolls back: a count (`2`) or a share of the hosts
+   * (`25%`), as Ansible's max_fail_percentage. Default 0: any failure stops the deploy.
+   */
+  maxFail?: string;
   /** Roll back the hosts this deploy switched when a wave fails (default true). */
   rollbackOnFailure?: boolean;
   dryRun?: boolean;

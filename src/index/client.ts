@@ -11,7 +11,7 @@ import { PEXSHIP_VERSION } from '../version.js';
 import { Auth, secretsOf, stripCredentials } from './auth.js';
 import { Cache, defaultCacheDir, freshUntil, safeFilename, tempPathFor } from './cache.js';
 import { hashLocalFile, listDirectory } from './find-links.js';
-import { HttpClient, NetworkError, proxyFromEnv, readBody, type HttpResponse } from './http.js';
+import { HttpClient, isTrustedHost, NetworkError, proxyFromEnv, readBody, type HttpResponse } from './http.js';
 import { fileBelongsTo, normalizeProjectName } from './names.js';
 import { netrcPath } from './netrc.js';
 import { redactSecrets, redactUrl } from './redact.js';
@@ -22,6 +22,8 @@ import type { IndexFile, RequestRecord } from './types.js';
 import { readWheelMetadata, TAIL_BYTES, withKnownBytes, withLocalFile, type RandomAccess } from './zip-metadata.js';
 
 export const DEFAULT_INDEX_URL = 'https://pypi.org/simple/';
+
+export type IndexActivity = { kind: 'request'; method: string; url: string } | { kind: 'bytes'; bytes: number };
 
 export interface IndexClientOptions {
   /** `-i/--index-url`; default the public PyPI. A local path counts as a `file://` URL. */
@@ -50,6 +52,12 @@ export interface IndexClientOptions {
   maxRetryDelayMs?: number;
   /** Requests in flight at once. Default 16. */
   maxParallel?: number;
+  /** pip's `--trusted-host`: plain-HTTP indexes on these hosts are accepted, TLS certificates not checked. */
+  trustedHosts?: string[];
+  /** Told of every request sent (for -v) and of the bytes of every response body read (for progress). */
+  onActivity?: (event: IndexActivity) => void;
+  /** URLs of `name @ url` direct references: credentials written in them are used for their host, as pip does. */
+  directUrls?: string[];
 }
 
 type Source =
@@ -149,6 +157,16 @@ function parseContentRange(value: string | undefined): { start: number; total: n
   return m ? { start: Number(m[1]), total: Number(m[3]) } : undefined;
 }
 
+/** pip's secure origins: HTTPS, files, and the loopback addresses; other plain HTTP needs --trusted-host. */
+function refuseInsecure(url: URL, trusted: string[]): void {
+  if (url.protocol !== 'http:') return;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host) || isTrustedHost(url, trusted)) return;
+  throw new UsageError(
+    `${redactUrl(url.toString())} is plain HTTP, which anyone on the way can read and change (pip ignores it too); use https://, or if you trust that network, add --trusted-host ${url.host}.`,
+  );
+}
+
 export class IndexClient {
   readonly cache: Cache;
   private readonly sources: Source[];
@@ -162,10 +180,12 @@ export class IndexClient {
   private readonly localIndexDirs = new Map<string, Promise<Map<string, string>>>();
   private readonly metadataInFlight = new Map<string, Promise<string>>();
   private readonly downloadsInFlight = new Map<string, Promise<string>>();
+  private readonly onActivity?: (event: IndexActivity) => void;
 
   constructor(options: IndexClientOptions = {}) {
     const env = options.env ?? process.env;
     const cwd = options.cwd ?? process.cwd();
+    this.onActivity = options.onActivity;
     const indexUrls = options.noIndex ? [] : [options.indexUrl ?? DEFAULT_INDEX_URL, ...(options.extraIndexUrls ?? [])];
     const findLinks = options.findLinks ?? [];
     this.sources = [
@@ -178,8 +198,9 @@ export class IndexClient {
         return { kind: 'find-links', location: url.toString(), label: redactUrl(url.toString()) };
       }),
     ];
+    for (const raw of [...indexUrls, ...findLinks]) refuseInsecure(toUrl(raw, cwd, 'The index URL'), options.trustedHosts ?? []);
     const netrcFile = options.netrcFile ?? netrcPath(env);
-    const allUrls = [...indexUrls, ...findLinks];
+    const allUrls = [...indexUrls, ...findLinks, ...(options.directUrls ?? [])];
     const proxy = proxyFromEnv(env);
     this.secrets = secretsOf([...allUrls, ...(proxy ? [proxy.http ?? '', proxy.https ?? ''] : [])], env, netrcFile);
     this.cache = new Cache(path.resolve(options.cacheDir ?? defaultCacheDir(env)));
@@ -193,6 +214,8 @@ export class IndexClient {
       maxParallel: options.maxParallel ?? 16,
       userAgent: `pexship/${PEXSHIP_VERSION}`,
       proxy,
+      trustedHosts: options.trustedHosts,
+      onRequest: (r) => this.onActivity?.({ kind: 'request', method: r.method, url: r.url }),
     });
   }
 
@@ -382,7 +405,7 @@ export class IndexClient {
       }
       if (res.status === 404 || res.status === 410) return undefined;
       if (res.status !== 200) throw this.statusError(res, `the ${what} ${label}`);
-      const body = (await readBody(res)).toString('utf8');
+      const body = (await this.readCounted(res)).toString('utf8');
       // A remote page must not point us at local files (file:///etc/…): only http(s) links count.
       const files = parsePage(body, res.headers['content-type'] ?? '', res.url, label).filter((f) => /^https?:/.test(f.url));
       const etag = res.headers.etag;
@@ -469,7 +492,7 @@ export class IndexClient {
     return this.request(url, `the metadata of ${file.filename}`, headers, async (res) => {
       if (res.status === 304 && cached) return cached.value;
       if (res.status !== 200) throw this.statusError(res, `the metadata of ${file.filename}`);
-      const body = await readBody(res);
+      const body = await this.readCounted(res);
       this.verify(body, expected, `the metadata file of ${file.filename}`, url);
       const text = body.toString('utf8');
       const etag = res.headers.etag;
@@ -487,6 +510,7 @@ export class IndexClient {
       if (res.status === 206) {
         const range = parseContentRange(res.headers['content-range']);
         const bytes = Buffer.from(await res.body.arrayBuffer());
+        this.counted(bytes.length);
         if (!range) throw new Error('the server sent a range without a usable Content-Range');
         return { kind: 'range' as const, ...range, bytes };
       }
@@ -501,6 +525,7 @@ export class IndexClient {
       read: (start, end) =>
         this.request(file.url, what, { range: `bytes=${start}-${end - 1}`, 'accept-encoding': 'identity' }, async (res) => {
           const bytes = Buffer.from(await res.body.arrayBuffer());
+          this.counted(bytes.length);
           if (res.status === 206 && parseContentRange(res.headers['content-range'])?.start === start) return bytes;
           if (res.status === 200) return bytes.subarray(start, end);
           throw new Error(`the server answered a range request with HTTP ${res.status}`);
@@ -556,6 +581,7 @@ export class IndexClient {
     const tmp = tempPathFor(path.join(this.stagingDir(), 'download'));
     try {
       await drainInto(res, tmp, (chunk) => {
+        this.counted(chunk.length);
         for (const [, h] of hashers) h.update(chunk);
       });
       const actual = Object.fromEntries(hashers.map(([a, h]) => [a, h.digest('hex')]));
@@ -569,6 +595,16 @@ export class IndexClient {
     } finally {
       await rm(tmp, { force: true });
     }
+  }
+
+  private counted(bytes: number): void {
+    this.onActivity?.({ kind: 'bytes', bytes });
+  }
+
+  private async readCounted(res: HttpResponse): Promise<Buffer> {
+    const body = await readBody(res);
+    this.counted(body.length);
+    return body;
   }
 
   private mismatch(file: IndexFile, algorithm: string, expected: string, actual: string): JobError {

@@ -22,6 +22,10 @@ export interface HttpOptions {
   /** Requests in flight at once across the whole client. */
   maxParallel: number;
   userAgent: string;
+  /** pip's --trusted-host: `host` or `host:port` whose TLS certificate is not checked. */
+  trustedHosts?: string[];
+  /** Told of every request as it is sent (URL without credentials), for -v. */
+  onRequest?: (record: RequestRecord) => void;
   /** Proxies as HTTP_PROXY / HTTPS_PROXY / NO_PROXY give them; none when absent. */
   proxy?: { http?: string; https?: string; noProxy?: string };
 }
@@ -117,6 +121,15 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** pip's matching: a trusted `host` covers every port, `host:port` that port only. */
+export function isTrustedHost(url: URL, trusted: string[]): boolean {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return trusted.some((t) => {
+    const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(t.trim());
+    return !!m && m[1].toLowerCase() === host.toLowerCase() && (m[2] === undefined || m[2] === (url.port || (url.protocol === 'https:' ? '443' : '80')));
+  });
+}
+
 /** Milliseconds a Retry-After header asks for (seconds or an HTTP date), or undefined. */
 export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
@@ -143,16 +156,24 @@ async function release(res: HttpResponse): Promise<void> {
 export class HttpClient {
   readonly requests: RequestRecord[] = [];
   private readonly agent: Dispatcher;
+  /** For --trusted-host hosts only: the same pool, without certificate checks. */
+  private readonly trustedAgent?: Dispatcher;
   private readonly limiter: Limiter;
 
   constructor(readonly options: HttpOptions) {
-    const pool = { keepAliveTimeout: 30_000, connections: options.maxParallel, connect: { timeout: options.timeoutMs } };
-    const proxy = options.proxy;
-    // Explicit '' stops undici from reading process.env behind our back (tests pass their own env).
-    this.agent = proxy
-      ? new EnvHttpProxyAgent({ ...pool, httpProxy: proxy.http ?? '', httpsProxy: proxy.https ?? '', noProxy: proxy.noProxy ?? '' })
-      : new Agent(pool);
+    const makeAgent = (verify: boolean): Dispatcher => {
+      const pool = { keepAliveTimeout: 30_000, connections: options.maxParallel, connect: { timeout: options.timeoutMs, ...(verify ? {} : { rejectUnauthorized: false }) } };
+      const proxy = options.proxy;
+      // Explicit '' stops undici from reading process.env behind our back (tests pass their own env).
+      return proxy ? new EnvHttpProxyAgent({ ...pool, httpProxy: proxy.http ?? '', httpsProxy: proxy.https ?? '', noProxy: proxy.noProxy ?? '' }) : new Agent(pool);
+    };
+    this.agent = makeAgent(true);
+    if (options.trustedHosts?.length) this.trustedAgent = makeAgent(false);
     this.limiter = new Limiter(options.maxParallel);
+  }
+
+  private dispatcherFor(url: URL): Dispatcher {
+    return this.trustedAgent && isTrustedHost(url, this.options.trustedHosts!) ? this.trustedAgent : this.agent;
   }
 
   /**
@@ -202,12 +223,13 @@ export class HttpClient {
       target.password = '';
       const record: RequestRecord = { method, url: redactUrl(target.toString()), status: 0 };
       this.requests.push(record);
+      this.options.onRequest?.(record);
       // Our own timer for the headers: undici's coarse timers can overshoot short timeouts several times.
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(timeoutError()), this.options.timeoutMs);
       const res = await request(target, {
         method: method as Dispatcher.HttpMethod,
-        dispatcher: this.agent,
+        dispatcher: this.dispatcherFor(target),
         signal: abort.signal,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
@@ -230,7 +252,7 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    await Promise.all([this.agent.close(), this.trustedAgent?.close()]);
   }
 }
 

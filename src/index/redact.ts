@@ -14,6 +14,17 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * Every `http(s)://user:password@` in free text becomes `user:***@` (a lone `token@` becomes `***@`), as pip
+ * shows them: what every error and progress message of a build goes through.
+ */
+export function redactCredentials(text: string): string {
+  return text.replace(/\b(https?:\/\/)([^/@\s'"]+)@/gi, (_whole, scheme: string, userinfo: string) => {
+    const colon = userinfo.indexOf(':');
+    return `${scheme}${colon < 0 ? '***' : `${userinfo.slice(0, colon)}:***`}@`;
+  });
+}
+
 /** Replaces every occurrence of each secret (and its URL-encoded form) in `text` by `***`. */
 export function redactSecrets(text: string, secrets: Iterable<string>): string {
   let out = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]+@/gi, '$1***@');

@@ -6,13 +6,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { UsageError } from '../errors.js';
 import { PEXSHIP_VERSION } from '../version.js';
+import { compileFiles, isCompilable, pycName, type SourceFile as CompileSource } from './compile.js';
+import { checkEntryModule, checkEntryPointSyntax, checkSourcesDir } from './entry-check.js';
 import { installWheel, type InstalledWheel } from './install.js';
+import { dirFiles, writeDirPex, type Layout } from './layout.js';
 import { renderMain, runtimeFiles, type ScriptFile } from './runtime.js';
+import { shBootScript } from './sh-boot.js';
 import { writeZip, type ZipMember } from './zip.js';
 
 export type InheritPath = 'false' | 'prefer' | 'fallback';
+/** pex's `venv_bin_path`: where a --venv PEX puts its venv's bin/ on PATH, if at all. */
+export type VenvBinPath = 'false' | 'prepend' | 'append';
 
 export interface PexTarget {
   /** The target as the user named it, e.g. `manylinux2014_x86_64-cp-311-cp311`. */
@@ -43,6 +50,25 @@ export interface BuildPexOptions {
   requirements?: string[];
   /** Which wheels serve which target; default: one target, every wheel, named `current`. */
   targets?: PexTarget[];
+  /** `--layout`: one zip file (default), or a directory (layout.ts). */
+  layout?: Layout;
+  /** `--inject-args`: arguments put before the user's on every run. */
+  injectArgs?: string[];
+  /** `--inject-env`: variables set on every run unless the environment already has them. */
+  injectEnv?: Record<string, string>;
+  /** `--pex-path`: other PEXes whose distributions and code join this one's at run time. */
+  pexPath?: string[];
+  /** `--venv prepend|append`. */
+  venvBinPath?: VenvBinPath;
+  /** `--sh-boot`: a /bin/sh preamble instead of a Python shebang (zipapp only). */
+  shBoot?: boolean;
+  /** `--compile`: local CPython interpreters, one per target Python version, that make the .pyc files. */
+  compileWith?: string[];
+  /** `--exclude` and `--override` as given, recorded in PEX-INFO (the resolver already applied them). */
+  excluded?: string[];
+  overridden?: string[];
+  /** Told of each batch written to the PEX file: its bytes, and the file's total size. */
+  onWrite?: (bytes: number, total: number) => void;
 }
 
 export interface DistributionSummary {
@@ -72,8 +98,6 @@ interface SourceFile {
   executable: boolean;
 }
 
-const ENTRY_POINT = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*)?$/;
-
 function byName<T extends { name: string }>(a: T, b: T): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
@@ -82,13 +106,7 @@ function byName<T extends { name: string }>(a: T, b: T): number {
 async function readSources(dirs: string[]): Promise<SourceFile[]> {
   const files = new Map<string, SourceFile & { from: string }>();
   for (const dir of dirs) {
-    let info;
-    try {
-      info = await stat(dir);
-    } catch {
-      throw new UsageError(`--sources-directory ${dir} does not exist; give a folder of your Python code.`);
-    }
-    if (!info.isDirectory()) throw new UsageError(`--sources-directory ${dir} is not a folder.`);
+    await checkSourcesDir(dir);
     const walk = async (rel: string): Promise<void> => {
       const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
       for (const entry of entries) {
@@ -169,9 +187,7 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
   if (options.entryPoint && options.script) {
     throw new UsageError('give either an entry point (-e/-m) or a console script (-c), not both.');
   }
-  if (options.entryPoint && !ENTRY_POINT.test(options.entryPoint)) {
-    throw new UsageError(`entry point '${options.entryPoint}' is not MODULE or MODULE:FUNCTION (e.g. myapp.cli:main).`);
-  }
+  checkEntryPointSyntax(options.entryPoint);
   const wheelPaths = [...new Set(options.wheels.map((w) => path.resolve(w)))];
   const [installed, sources] = await Promise.all([Promise.all(wheelPaths.map((w) => installWheel(w, { cacheDir: options.cacheDir }))), readSources(options.sourcesDirs ?? [])]);
   installed.sort((a, b) => (a.filename < b.filename ? -1 : 1));
@@ -187,14 +203,23 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
   for (const t of targets) {
     for (const w of t.wheels) if (!known.has(w)) throw new Error(`target ${t.platform} names ${w}, which is not among the wheels being installed`);
   }
+  if (options.entryPoint) {
+    const files = (t: PexTarget) => installed.filter((w) => t.wheels.includes(w.filename)).flatMap((w) => w.members.map((m) => m.name));
+    checkEntryModule(options.entryPoint, sources.map((f) => f.name), targets.map((t) => ({ label: t.platform, files: files(t) })));
+  }
 
+  const layout = options.layout ?? 'zipapp';
+  if (options.shBoot && layout !== 'zipapp') {
+    throw new UsageError(`--sh-boot makes a zipapp start through /bin/sh; a --layout ${layout} directory runs with 'python DIR', so drop one of them.`);
+  }
   // Everything but __main__.py and PEX-INFO, in entry order: they carry the hashes of the rest.
   const runtime = runtimeFiles();
-  const deps: ZipMember[] = [];
-  for (const w of installed) {
-    for (const m of w.members) deps.push({ ...m, name: `.deps/${w.filename}/${m.name}` });
-  }
-  const sourceMembers: ZipMember[] = sources.map((f) => ({ name: f.name, mode: f.executable ? 0o100755 : 0o100644, content: f.content }));
+  const pycs = options.compileWith?.length ? await compiledMembers(options.compileWith, installed, sources, options.cacheDir) : new Map<string, ZipMember[]>();
+  const wheelMembers = installed.map((w) => ({ filename: w.filename, members: withPycs(w.members, pycs.get(w.filename)) }));
+  const sourceMembers: ZipMember[] = withPycs(
+    sources.map((f) => ({ name: f.name, mode: f.executable ? 0o100755 : 0o100644, content: f.content })),
+    pycs.get(''),
+  );
   const runtimeMembers: ZipMember[] = runtime.map((r) => ({ name: r.path, mode: 0o100644, content: Buffer.from(r.content, 'utf8') }));
 
   const codeHash = codeHashOf(sources);
@@ -211,8 +236,13 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
     code_hash: codeHash,
     distributions: Object.fromEntries(installed.map((w) => [w.filename, w.sha256])),
     entry_point: entryPoint,
+    excluded: options.excluded ?? [],
     inherit_path: inheritPath,
+    inject_args: options.injectArgs ?? [],
+    inject_env: options.injectEnv ?? {},
     interpreter_constraints: options.interpreterConstraints ?? [],
+    overridden: options.overridden ?? [],
+    pex_path: options.pexPath ?? [],
     pexship: {
       format: 1,
       script_entry: scriptEntry,
@@ -226,24 +256,48 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
     script: options.script ?? null,
     strip_pex_env: true,
     venv: options.venv ?? false,
+    venv_bin_path: options.venvBinPath ?? 'false',
   };
   pexHasher.update(JSON.stringify(sortKeys({ ...pexInfoObject, build_properties: undefined, pexship: { ...(pexInfoObject.pexship as object), version: undefined } })));
   const pexHash = pexHasher.digest('hex');
   pexInfoObject.pex_hash = pexHash;
   const pexInfo = Buffer.from(JSON.stringify(sortKeys(pexInfoObject)));
   const pthFiles = Object.fromEntries(installed.filter((w) => w.pthFiles.length).map((w) => [w.filename, w.pthFiles]));
-  const mainPy = renderMain({ pexHash, entryPoint, scriptEntry, scriptFile: resolved.file, inheritPath, venv: options.venv ?? false, stripPexEnv: true, pthFiles });
+  const mainPy = renderMain({
+    pexHash,
+    entryPoint,
+    scriptEntry,
+    scriptFile: resolved.file,
+    inheritPath,
+    venv: options.venv ?? false,
+    stripPexEnv: true,
+    pthFiles,
+    injectArgs: options.injectArgs ?? [],
+    injectEnv: options.injectEnv ?? {},
+    pexPath: options.pexPath ?? [],
+  });
+  const shebangLine = `#!${options.shebang ?? defaultShebang()}\n`;
 
-  const members: ZipMember[] = [
-    { name: '__main__.py', mode: 0o100644, content: Buffer.from(mainPy, 'utf8') },
-    ...runtimeMembers,
-    { name: 'PEX-INFO', mode: 0o100644, content: pexInfo },
-    ...deps,
-    ...sourceMembers,
-  ];
-  const shebang = Buffer.from(`#!${options.shebang ?? defaultShebang()}\n`);
-  const chunks = writeZip(shebang, members, options.compress ?? true);
-  const written = await writeAtomically(options.output, chunks);
+  let written: { size: number; sha256: string };
+  if (layout === 'zipapp') {
+    const members: ZipMember[] = [
+      { name: '__main__.py', mode: 0o100644, content: Buffer.from(mainPy, 'utf8') },
+      ...runtimeMembers,
+      { name: 'PEX-INFO', mode: 0o100644, content: pexInfo },
+      ...wheelMembers.flatMap((w) => w.members.map((m) => ({ ...m, name: `.deps/${w.filename}/${m.name}` }))),
+      ...sourceMembers,
+    ];
+    const head = Buffer.from(options.shBoot ? shBootScript(shBootNames(shebangPython, targets)) : shebangLine);
+    written = await writeAtomically(options.output, writeZip(head, members, options.compress ?? true), options.onWrite);
+  } else {
+    // `DIR/__main__.py` runs by its own shebang line too.
+    const head: ZipMember[] = [
+      { name: '__main__.py', mode: 0o100755, content: Buffer.from(shebangLine + mainPy, 'utf8') },
+      ...runtimeMembers,
+      { name: 'PEX-INFO', mode: 0o100644, content: pexInfo },
+    ];
+    written = await writeDirPex(options.output, dirFiles(layout, { head, wheels: wheelMembers, sources: sourceMembers }, options.compress ?? true));
+  }
 
   return {
     path: path.resolve(options.output),
@@ -257,6 +311,50 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
     targets,
     pexInfo: pexInfoObject,
   };
+}
+
+/** Interpreter names the sh preamble tries: the targets' `python3.X`, then `python3` and `python`. */
+function shBootNames(shebangPython: string | null, targets: PexTarget[]): string[] {
+  const names: string[] = [];
+  if (shebangPython && /^python[\d.]*$/.test(shebangPython)) names.push(shebangPython);
+  for (const t of targets) {
+    const m = /-cp-?(\d)(\d+)|cp(\d)(\d+)/.exec(t.platform);
+    if (m) names.push(`python${m[1] ?? m[3]}.${m[2] ?? m[4]}`);
+  }
+  return [...new Set([...names, 'python3', 'python'])];
+}
+
+/** .pyc members per place: '' for the sources, else a wheel file name; one set per interpreter. */
+async function compiledMembers(interpreters: string[], installed: InstalledWheel[], sources: SourceFile[], cacheDir?: string): Promise<Map<string, ZipMember[]>> {
+  const groups: { key: string; files: CompileSource[] }[] = [
+    { key: '', files: sources.filter((f) => f.name.endsWith('.py')) },
+    ...installed.map((w) => ({ key: w.filename, files: w.members.filter((m) => isCompilable(m.name)).map((m) => ({ name: m.name, content: memberContent(m) })) })),
+  ];
+  const all = groups.flatMap((g) => g.files);
+  const out = new Map<string, ZipMember[]>();
+  for (const python of [...new Set(interpreters)]) {
+    const { tag, pycs } = await compileFiles(python, all, cacheDir);
+    let i = 0;
+    for (const g of groups) {
+      const list = out.get(g.key) ?? [];
+      for (const f of g.files) {
+        const pyc = pycs[i++];
+        if (pyc) list.push({ name: pycName(f.name, tag), mode: 0o100644, content: pyc });
+      }
+      out.set(g.key, list);
+    }
+  }
+  return out;
+}
+
+function memberContent(m: ZipMember): Buffer {
+  return m.content ?? (m.deflated ? inflateRawSync(m.deflated.data) : Buffer.alloc(0));
+}
+
+/** Members plus their pycs, sorted by name. */
+function withPycs(members: ZipMember[], pycs: ZipMember[] | undefined): ZipMember[] {
+  if (!pycs?.length) return members;
+  return [...members, ...pycs].sort(byName);
 }
 
 function defaultShebang(): string {
@@ -285,7 +383,8 @@ export function sortKeys(value: unknown): unknown {
 }
 
 /** Writes `chunks` to a temporary file beside `output`, makes it executable, renames it into place. */
-async function writeAtomically(output: string, chunks: Buffer[]): Promise<{ size: number; sha256: string }> {
+async function writeAtomically(output: string, chunks: Buffer[], onWrite?: (bytes: number, total: number) => void): Promise<{ size: number; sha256: string }> {
+  const total = chunks.reduce((sum, c) => sum + c.length, 0);
   const dir = path.dirname(path.resolve(output));
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(output)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -299,6 +398,7 @@ async function writeAtomically(output: string, chunks: Buffer[]): Promise<{ size
       hash.update(batch);
       size += batch.length;
       await handle.writeFile(batch);
+      onWrite?.(batch.length, total);
     }
     await handle.close();
     await chmod(temp, 0o755);

@@ -8,6 +8,7 @@ import initPy from './bootstrap/__init__.py';
 import launchPy from './bootstrap/launch.py';
 import logPy from './bootstrap/log.py';
 import mainPy from './bootstrap/main.py';
+import pexpathPy from './bootstrap/pexpath.py';
 import reexecPy from './bootstrap/reexec.py';
 import runPy from './bootstrap/run.py';
 import specifiersPy from './bootstrap/specifiers.py';
@@ -35,6 +36,10 @@ export interface MainConstants {
   inheritPath: 'false' | 'prefer' | 'fallback';
   venv: boolean;
   stripPexEnv: boolean;
+  /** pex's `inject_args`, `inject_env` and `pex_path` (also in PEX-INFO). */
+  injectArgs?: string[];
+  injectEnv?: Record<string, string>;
+  pexPath?: string[];
 }
 
 export const RUNTIME_PACKAGE_DIR = '.bootstrap/pexship_runtime';
@@ -47,6 +52,7 @@ const PACKAGE: Record<string, string> = {
   'fit.py': fitPy,
   'launch.py': launchPy,
   'log.py': logPy,
+  'pexpath.py': pexpathPy,
   'reexec.py': reexecPy,
   'run.py': runPy,
   'specifiers.py': specifiersPy,
@@ -96,6 +102,9 @@ export function renderMain(c: MainConstants): string {
     INHERIT_PATH: c.inheritPath,
     VENV: c.venv,
     STRIP_PEX_ENV: c.stripPexEnv,
+    INJECT_ARGS: c.injectArgs ?? [],
+    INJECT_ENV: c.injectEnv ?? {},
+    PEX_PATH: c.pexPath ?? [],
   };
   let out = mainPy;
   for (const [name, value] of Object.entries(values)) {

@@ -184,6 +184,14 @@ class RequirementParser extends MarkerParser {
 
 const cache = new Map<string, Requirement>();
 
+/**
+ * True when `text` starts like a PEP 508 direct reference, `name @ url` or `name[extra]@url`, so that a
+ * requirement such as `name @ https://…/name-1.0-py3-none-any.whl` is not mistaken for a wheel path or URL.
+ */
+export function isDirectReference(text: string): boolean {
+  return /^\s*[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?\s*(?:\[[^\]]*\])?\s*@/.test(text);
+}
+
 /** Parse a PEP 508 requirement. Cached: the returned object is shared, treat it as read-only. */
 export function parseRequirement(text: string): Requirement {
   let r = cache.get(text);

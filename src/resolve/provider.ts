@@ -18,7 +18,9 @@ import { parseSpecifierSet, SpecifierSet, tryParseVersion, type Version } from '
 import { canonicalExtra, evaluateMarker, parseRequirement, type Requirement } from '../python/pep508.js';
 import type { Target } from '../python/platform.js';
 import { tagPriority } from '../python/tags.js';
+import { excludedByName, overrideFor, type DependencyConfig } from './dependency-config.js';
 import { canonicalizeName, parseSdistFilename, parseWheelFilename } from '../python/wheel.js';
+import type { FormatControl } from './format-control.js';
 
 /** What the resolver needs of an index: the real `IndexClient` fits, tests pass an in-memory fake. */
 export interface PackageSource {
@@ -238,8 +240,14 @@ export interface ProviderOptions {
   pre: boolean;
   allowSdists: boolean;
   hashes?: Map<string, Set<string>>;
+  /** pip's --only-binary / --no-binary. */
+  formatControl?: FormatControl;
+  /** pip's --prefer-binary: versions with a usable wheel come before newer sdist-only ones. */
+  preferBinary?: boolean;
   /** Constraints by canonical name (markers already evaluated for the target). */
   constraints: Map<string, SpecifierSet>;
+  /** --exclude, --override, --no-transitive (dependency-config.ts). */
+  dependencies?: DependencyConfig;
 }
 
 /** pip's `is_pinned`: `===`, or `==` without a wildcard. */
@@ -311,6 +319,7 @@ export class Provider {
     if (!pending) {
       pending = this.options.metadata.parsedFiles(name).then((parsed) => {
         const verdicts = parsed.map((f) => this.judge(f, name)).sort((a, b) => this.compareFiles(a, b));
+        this.preferHashedFiles(name, verdicts);
         const versions: VersionGroup[] = [];
         for (const v of verdicts) {
           if (v.rejected !== undefined) continue;
@@ -319,11 +328,31 @@ export class Provider {
           if (last && last.key === key) last.files.push(v);
           else versions.push({ key, version: v.version!, files: [v] });
         }
+        if (this.options.preferBinary) {
+          // pip sorts by "is a wheel" before version: a version with a usable wheel beats newer sdist-only ones.
+          const withWheel = versions.filter((g) => g.files.some((f) => f.isWheel));
+          versions.splice(0, versions.length, ...withWheel, ...versions.filter((g) => !withWheel.includes(g)));
+        }
         return { verdicts, versions };
       });
       this.views.set(name, pending);
     }
     return pending;
+  }
+
+  /**
+   * pip's hash-checking mode: when some usable file of a version has one of the required hashes, the others of
+   * that version are set aside (and `indexCandidates` prefers such versions); when none has, all stay, so the
+   * chosen file is reported as a hash mismatch (expected, got) after resolution, not as a missing version.
+   */
+  private preferHashedFiles(name: string, verdicts: FileVerdict[]): void {
+    const allowed = this.options.hashes?.get(name);
+    if (!allowed) return;
+    const matches = (v: FileVerdict) => allowed.has(v.file.hashes.sha256?.toLowerCase() ?? '');
+    const versionsWithMatch = new Set(verdicts.filter((v) => v.rejected === undefined && matches(v)).map((v) => v.version!.toString()));
+    for (const v of verdicts) {
+      if (v.rejected === undefined && versionsWithMatch.has(v.version!.toString()) && !matches(v)) v.rejected = 'its sha256 is not among the required hashes';
+    }
   }
 
   private requiresPythonFits(text: string): boolean {
@@ -355,6 +384,11 @@ export class Provider {
       verdict.rejected = f.problem;
       return verdict;
     }
+    const formats = this.options.formatControl?.allowed(name);
+    if (formats && !formats[f.isWheel ? 'wheel' : 'sdist']) {
+      verdict.rejected = f.isWheel ? 'a wheel, and --no-binary asks for a build from source' : 'a source distribution, and --only-binary allows wheels only';
+      return verdict;
+    }
     if (f.isWheel) {
       let rank: number | undefined;
       for (const tag of f.tags) {
@@ -374,11 +408,6 @@ export class Provider {
     if (rp && !this.requiresPythonFits(rp)) {
       verdict.rejected = `requires Python ${rp} (target has ${this.pythonVersion})`;
       return verdict;
-    }
-    const allowed = this.options.hashes?.get(name);
-    if (allowed) {
-      const digest = f.file.hashes.sha256;
-      if (!digest || !allowed.has(digest.toLowerCase())) verdict.rejected = 'its sha256 is not among the required hashes';
     }
     return verdict;
   }
@@ -491,8 +520,13 @@ export class Provider {
       // Extras the distribution does not provide are ignored, as pip does (with a warning there).
       contexts = c.extras.filter((e) => dist.providesExtra.has(e));
     }
-    for (const r of dist.requiresDist) {
-      if (r.marker && !evaluateMarker(r.marker, env, contexts.length ? contexts : undefined)) continue;
+    const config = this.options.dependencies;
+    for (const declared of config?.transitive === false ? [] : dist.requiresDist) {
+      // An override replaces the declared requirement whole, marker included (pex's --override).
+      const override = overrideFor(config, canonicalizeName(declared.name), env);
+      const r = override ?? declared;
+      if (!override && r.marker && !evaluateMarker(r.marker, env, contexts.length ? contexts : undefined)) continue;
+      if (excludedByName(config, canonicalizeName(r.name), env)) continue;
       deps.push(...this.requirementsFrom(r));
     }
     if (dist.requiresPython && dist.requiresPython.size > 0) {
@@ -591,7 +625,11 @@ export class Provider {
 
   /** Versions of the project that `spec` admits, one candidate per version, with yanked files per PEP 592. */
   private indexCandidates(name: string, view: ProjectView, spec: SpecifierSet): Candidate[] {
-    const admitted = spec.filter(view.versions, { prereleases: this.options.pre ? true : null, key: (g) => g.version });
+    let admitted = spec.filter(view.versions, { prereleases: this.options.pre ? true : null, key: (g) => g.version });
+    // pip's hash-checking mode: among the admitted versions, those with a file of a required hash win.
+    const allowed = this.options.hashes?.get(name);
+    const hashed = (g: VersionGroup) => g.files.some((f) => allowed!.has(f.file.hashes.sha256?.toLowerCase() ?? ''));
+    if (allowed && admitted.some(hashed)) admitted = admitted.filter(hashed);
     // Yanked files count only when everything applicable is yanked and the requirement pins a version.
     const allYanked = admitted.every((g) => g.files.every((f) => f.file.yanked !== false));
     const useYanked = allYanked && isPinned(spec);

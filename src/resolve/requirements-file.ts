@@ -11,7 +11,7 @@
  * What is understood, as pip documents it: PEP 508 lines (extras, markers, `name @ url`), bare `.whl` paths and
  * URLs, `-r/--requirement` and `-c/--constraint` (relative to the including file, cycles refused),
  * `--hash=ALG:HEX` per line, `-i/--index-url`, `--extra-index-url`, `-f/--find-links`, `--no-index`, `--pre`,
- * `--require-hashes`, `\` line continuations, `#` comments (at line start or after whitespace, so URL fragments
+ * `--require-hashes`, `--only-binary`/`--no-binary` (`:all:`, `:none:`, names), `--prefer-binary`, `--trusted-host`, `\` line continuations, `#` comments (at line start or after whitespace, so URL fragments
  * like `#sha256=…` survive), and `${VAR}` environment variables (upper case, digits and `_`, as pip does).
  *
  * Where we differ from pip, on purpose: an unset `${VAR}` is an error (pip leaves the text, which fails later and
@@ -23,7 +23,8 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
-import { parseRequirement, type Requirement } from '../python/pep508.js';
+import { isDirectReference, parseRequirement, type Requirement } from '../python/pep508.js';
+import type { FormatOption } from './format-control.js';
 import { parseSdistFilename, parseWheelFilename, sdistExtension } from '../python/wheel.js';
 
 /** A requirements-file problem at a known line (line 0: the file as a whole). */
@@ -66,7 +67,15 @@ export interface RequirementsInput {
   pre: boolean;
   /** On by `--require-hashes` or by any `--hash` anywhere; when on, every requirement is pinned and hashed. */
   requireHashes: boolean;
-  /** Options accepted but without effect in pexship (e.g. `--trusted-host`), one message each. */
+  /** Why hash-checking mode is on, for messages (e.g. `because of the --hash at req.txt:3`). */
+  hashModeReason?: string;
+  /** `--only-binary` / `--no-binary` in the order written (apply them to a `FormatControl`). */
+  formatOptions: { option: FormatOption; value: string }[];
+  /** `--prefer-binary`: an older wheel beats a newer sdist. */
+  preferBinary: boolean;
+  /** `--trusted-host HOST[:PORT]`: plain HTTP and TLS errors accepted for it. */
+  trustedHosts: string[];
+  /** Options accepted but without effect in pexship (e.g. `--use-feature`), one message each. */
   warnings: string[];
 }
 
@@ -145,6 +154,9 @@ export async function readRequirementsFile(file: string, options: ReadRequiremen
       noIndex: false,
       pre: false,
       requireHashes: false,
+      formatOptions: [],
+      preferBinary: false,
+      trustedHosts: [],
       warnings: [],
     },
     env: options.env ?? process.env,
@@ -269,7 +281,7 @@ function parseOptions(words: string[], fail: (why: string) => never): ParsedOpti
       value = word.slice(2);
     }
     const spec = OPTIONS[name];
-    if (!spec) fail(`unknown option ${name}; pexship understands -r, -c, -i/--index-url, --extra-index-url, -f/--find-links, --no-index, --pre, --require-hashes and --hash`);
+    if (!spec) fail(`unknown option ${name}; pexship understands -r, -c, -i/--index-url, --extra-index-url, -f/--find-links, --no-index, --pre, --require-hashes, --hash, --only-binary, --no-binary, --prefer-binary and --trusted-host`);
     if (spec.takesValue && value === undefined) {
       if (i + 1 >= words.length) fail(`${name} needs a value`);
       value = words[++i];
@@ -366,14 +378,19 @@ async function applyFileOption(
       r.requireHashes = true;
       state.requireHashesAt ??= `--require-hashes at ${here}`;
       return;
-    case '--trusted-host':
-    case '--prefer-binary':
     case '--only-binary':
+    case '--no-binary':
+      r.formatOptions.push({ option: opt.name, value });
+      return;
+    case '--prefer-binary':
+      r.preferBinary = true;
+      return;
+    case '--trusted-host':
+      if (!r.trustedHosts.includes(value)) r.trustedHosts.push(value);
+      return;
     case '--use-feature':
       r.warnings.push(`${here}: ${opt.name} has no effect in pexship and was ignored`);
       return;
-    case '--no-binary':
-      return fail('--no-binary is not supported: pexship installs wheels; remove it');
     default:
       // --hash and other per-requirement options alone on a line.
       return fail(`${opt.name} must follow a requirement on the same line (e.g. "name==1.0 ${opt.name}=…")`);
@@ -408,7 +425,7 @@ function parseRequirementLine(
   const location = (markerCut >= 0 ? text.slice(0, markerCut) : text).trim();
   const markerText = markerCut >= 0 ? text.slice(markerCut).replace(/^\s*;\s*/, '') : '';
   const looksLikeLocation = URL_SCHEME.test(location) || /[\\/]/.test(location) || location === '.' || location.toLowerCase().endsWith('.whl');
-  if (looksLikeLocation && !/\s@\s|^[A-Za-z0-9._-]+(\[[^\]]*\])?\s*@/.test(location)) {
+  if (looksLikeLocation && !isDirectReference(location)) {
     const resolved = resolveLocation(state, file, location);
     const filename = decodeURIComponent(new URL(resolved.url).pathname.split('/').pop() ?? '');
     let name: string;
@@ -469,7 +486,8 @@ export function checkHashMode(input: RequirementsInput, reason?: string): void {
   const firstHashed = [...input.requirements, ...input.constraints].find((e) => e.hashes.length > 0);
   if (!input.requireHashes && !firstHashed) return;
   input.requireHashes = true;
-  const why = reason ?? `because of the --hash at ${firstHashed!.file}:${firstHashed!.line}`;
+  const why = reason ?? input.hashModeReason ?? `because of the --hash at ${firstHashed!.file}:${firstHashed!.line}`;
+  input.hashModeReason = why;
   const constraintsByName = new Map<string, RequirementEntry[]>();
   for (const c of input.constraints) {
     const key = c.requirement.canonicalName;

@@ -16,6 +16,8 @@ import { SpecifierSet } from '../python/pep440.js';
 import { canonicalName, evaluateMarker, type Requirement } from '../python/pep508.js';
 import type { Target } from '../python/platform.js';
 import { conflictError } from './conflict.js';
+import { excludedByName, type DependencyConfig } from './dependency-config.js';
+import type { FormatControl } from './format-control.js';
 import { Engine, ResolutionImpossible, type EngineResult, type Information } from './engine.js';
 import { MetadataStore, PYTHON_IDENTIFIER, Provider, type Candidate, type PackageSource } from './provider.js';
 
@@ -40,11 +42,20 @@ export interface ResolveRequest {
   /** `--pre`: allow pre-releases everywhere. */
   pre?: boolean;
   source: PackageSource;
-  /** pip's --require-hashes: canonical name → acceptable sha256 digests. Names absent here are unrestricted. */
+  /**
+   * pip's --require-hashes: canonical name → acceptable sha256 digests. Files with one of them are preferred
+   * within a version; the caller checks the result (`checkRequiredHashes` in core/hash-mode.ts).
+   */
   hashes?: Map<string, Set<string>>;
+  /** pip's --only-binary / --no-binary. */
+  formatControl?: FormatControl;
+  /** pip's --prefer-binary. */
+  preferBinary?: boolean;
   /** Consider sdists when no wheel of a version fits (chosen ones are marked `needsBuild`). Default true. */
   allowSdists?: boolean;
   onProgress?: (event: ResolveProgress) => void;
+  /** --exclude, --override, --no-transitive. */
+  dependencies?: DependencyConfig;
 }
 
 export interface ResolvedDistribution {
@@ -111,12 +122,17 @@ async function resolveTarget(request: ResolveRequest, target: Target, metadata: 
     pre: request.pre ?? false,
     allowSdists: request.allowSdists ?? true,
     ...(request.hashes ? { hashes: request.hashes } : {}),
+    ...(request.formatControl ? { formatControl: request.formatControl } : {}),
+    preferBinary: request.preferBinary ?? false,
     constraints,
+    ...(request.dependencies ? { dependencies: request.dependencies } : {}),
   });
   const label = target.label;
   const progress = request.onProgress;
   progress?.({ kind: 'start', target: label, pinned: 0 });
-  const roots = request.requirements.filter((r) => !r.marker || evaluateMarker(r.marker, env)).map((r) => provider.requirementsFrom(r));
+  const roots = request.requirements
+    .filter((r) => (!r.marker || evaluateMarker(r.marker, env)) && !excludedByName(request.dependencies, r.canonicalName, env))
+    .map((r) => provider.requirementsFrom(r));
   const engine = new Engine(provider, {
     pinned: (c, count) => {
       if (c.kind !== 'python' && c.kind !== 'extras') progress?.({ kind: 'pinned', target: label, name: c.name, version: c.version.toString(), pinned: count });
@@ -136,7 +152,7 @@ async function resolveTarget(request: ResolveRequest, target: Target, metadata: 
       constraints,
     });
   }
-  const distributions = buildDistributions(result);
+  const distributions = withoutExcluded(buildDistributions(result), request.dependencies, env);
   progress?.({ kind: 'done', target: label, pinned: distributions.length });
   return { target, distributions };
 }
@@ -210,6 +226,27 @@ function buildDistributions(result: EngineResult): ResolvedDistribution[] {
     });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Drops distributions a versioned --exclude admits, then every distribution no longer reachable from the
+ * user's requirements through kept ones (pex: an excluded project goes with its exclusive dependencies).
+ */
+function withoutExcluded(dists: ResolvedDistribution[], config: DependencyConfig | undefined, env: Record<string, string>): ResolvedDistribution[] {
+  const versioned = config?.excludes.filter((e) => e.specifier.size > 0 && (!e.marker || evaluateMarker(e.marker, env))) ?? [];
+  if (!versioned.length) return dists;
+  const byName = new Map(dists.map((d) => [d.name, d]));
+  const excluded = new Set(dists.filter((d) => versioned.some((e) => e.canonicalName === d.name && e.specifier.contains(d.version, { prereleases: true }))).map((d) => d.name));
+  const kept = new Set<string>();
+  const visit = (name: string) => {
+    if (kept.has(name) || excluded.has(name) || !byName.has(name)) return;
+    kept.add(name);
+    byName.get(name)!.dependencies.forEach(visit);
+  };
+  dists.filter((d) => d.requested).forEach((d) => visit(d.name));
+  return dists
+    .filter((d) => kept.has(d.name))
+    .map((d) => ({ ...d, requiredBy: d.requiredBy.filter((n) => kept.has(n)), dependencies: d.dependencies.filter((n) => kept.has(n)) }));
 }
 
 export type { Information };

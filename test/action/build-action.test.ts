@@ -105,6 +105,18 @@ describe('build action without GitHub services', () => {
     for (const run of [platform, constraint, sources]) expect(run.errors.join('\n')).not.toMatch(/(^|\s)--[a-z]/);
   });
 
+  it('refuses a platforms line holding several platforms, as the CLI refuses such a --platform', async () => {
+    const run = await runAction('build', {
+      workspace,
+      runner: path.join(root, 'runner-platforms'),
+      inputs: buildInputs({ platforms: 'manylinux2014_x86_64-cp-311-cp311, macosx_11_0_arm64-cp-312-cp312' }),
+    });
+    expect(run.code).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toContain("the platform 'manylinux2014_x86_64-cp-311-cp311, macosx_11_0_arm64-cp-312-cp312' holds a comma");
+    expect(run.errors[0]).toContain("one per line in the action's platforms input");
+  });
+
   it('points the error annotation at the requirements file line at fault', async () => {
     writeFileSync(path.join(workspace, 'requirements-bad.txt'), '# pinned\ngreeting >=> 1\n');
     const run = await runAction('build', { workspace, runner: path.join(root, 'runner-reqfile'), inputs: buildInputs({ requirements: '', 'requirements-file': 'requirements-bad.txt' }) });

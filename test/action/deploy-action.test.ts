@@ -1,7 +1,7 @@
 // The bundled deploy and rollback actions against a real OpenSSH server on 127.0.0.1: deploy a PEX given by
 // path, deploy one fetched from the run's artifacts, roll back, and fail clearly on an untrusted host key.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentRelease, fakePex, makeClientKeys, sha256Of, tempDir, type ClientKeys } from '../deploy/fixtures.js';
@@ -116,6 +116,26 @@ describe('deploy and rollback actions against a real sshd', () => {
     expect(run.errors.at(-1)).toContain(`deploy failed on 1 host(s): ${host}`);
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
     expect(currentRelease(base)).toBeUndefined();
+  });
+
+  it('reads an ssh-config (alias, accept-new), connect-retries and max-fail', async () => {
+    const base = path.join(work, 'via-config');
+    const workspace = path.join(work, 'workspace');
+    fakePex(path.join(workspace, 'svc.pex'), 'v1');
+    const knownHosts = path.join(work, 'known_hosts_action');
+    const config = path.join(work, 'ssh_config_action');
+    writeFileSync(
+      config,
+      `Host app\n  HostName 127.0.0.1\n  Port ${sshd.port}\n  User root\n  StrictHostKeyChecking accept-new\n  UserKnownHostsFile ${knownHosts}\n`,
+    );
+    const inputs = { ...connection(base), hosts: 'app', 'known-hosts': '', 'ssh-config': config, 'connect-retries': '2', 'max-fail': '1', pex: 'svc.pex' };
+    const run = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs, env: env('run-d') });
+    expect(run.code, failureText(run)).toBe(0);
+    expect(JSON.parse(run.outputs['hosts-succeeded'])).toEqual(['app']);
+    expect(currentRelease(base)?.id).toBe(run.outputs.release);
+    expect(readFileSync(knownHosts, 'utf8')).toBe(`${sshd.knownHostsLine()}\n`);
+    const bad = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...inputs, 'max-fail': 'half' }, env: env('run-d') });
+    expect(bad.errors).toEqual(["--max-fail 'half': give a number of hosts (2) or a percentage of them (25%)."]);
   });
 
   it('says which input is missing or wrong', async () => {

@@ -17,6 +17,10 @@ export function requireSshd(): void {
 
 export function keygen(file: string, type = 'ed25519', passphrase = ''): { pub: string; fingerprint: string } {
   execFileSync('ssh-keygen', ['-q', '-t', type, '-N', passphrase, '-C', 'pexship-test', '-f', file], { stdio: 'ignore' });
+  return publicKeyOf(file);
+}
+
+function publicKeyOf(file: string): { pub: string; fingerprint: string } {
   const pub = readFileSync(`${file}.pub`, 'utf8').trim();
   const fp = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', `${file}.pub`], { encoding: 'utf8' }).split(' ')[1];
   return { pub, fingerprint: fp };
@@ -74,7 +78,14 @@ export interface SshdOptions {
   /** Bind-mount `source` over `target` in a private mount namespace for this sshd only. */
   privateMount?: { source: string; target: string };
   allowForwarding?: boolean;
-  /** More sshd_config lines (MaxAuthTries 1, SetEnv PATH=…). */
+  /** Extra variables for sessions (sshd's SetEnv), e.g. a PATH without some tools. */
+  env?: Record<string, string>;
+  /** Host key type (default ed25519). */
+  hostKeyType?: 'ed25519' | 'rsa' | 'ecdsa';
+  /** Signs the new host key (given its .pub file) and returns the certificate file sshd presents. */
+  hostCertificate?: (hostPubFile: string) => string;
+  /** Listen on this port (default: a free one). */
+  port?: number;
   extraConfig?: string[];
   /**
    * Shell run as root in the sshd's own mount namespace before sshd starts, with $TARGET the private mount's
@@ -87,9 +98,11 @@ export async function startSshd(o: SshdOptions): Promise<TestSshd> {
   requireSshd();
   mkdirSync(o.dir, { recursive: true });
   mkdirSync('/run/sshd', { recursive: true }); // privilege-separation directory sshd insists on
-  const hostKeyFile = path.join(o.dir, 'host_ed25519');
-  const { pub: hostPub, fingerprint } = keygen(hostKeyFile);
-  const port = await freePort();
+  const hostKeyFile = path.join(o.dir, `host_${o.hostKeyType ?? 'ed25519'}`);
+  // A restarted server (same dir) keeps its host key, as a rebooted host does.
+  const { pub: hostPub, fingerprint } = existsSync(hostKeyFile) ? publicKeyOf(hostKeyFile) : keygen(hostKeyFile, o.hostKeyType);
+  const certificate = o.hostCertificate?.(`${hostKeyFile}.pub`);
+  const port = o.port ?? (await freePort());
   const listen = o.listen ?? ['127.0.0.1'];
   const home = path.join(o.dir, 'home');
   mkdirSync(home, { recursive: true });
@@ -97,6 +110,7 @@ export async function startSshd(o: SshdOptions): Promise<TestSshd> {
     `Port ${port}`,
     ...listen.map((a) => `ListenAddress ${a.includes(':') ? `[${a}]` : a}`),
     `HostKey ${hostKeyFile}`,
+    ...(certificate ? [`HostCertificate ${certificate}`] : []),
     `PidFile ${path.join(o.dir, 'sshd.pid')}`,
     `AuthorizedKeysFile ${o.authorizedKeys}`,
     'StrictModes no',
@@ -111,7 +125,7 @@ export async function startSshd(o: SshdOptions): Promise<TestSshd> {
     'LogLevel ERROR',
     // An empty home for sessions: this machine's root ~/.bashrc (pyenv init), which bash reads for every
     // command run over SSH, costs ~200 ms per command and is not what a deploy user's host looks like.
-    `SetEnv HOME=${home}`,
+    `SetEnv HOME=${home}${Object.entries(o.env ?? {}).map(([k, v]) => ` ${k}=${v}`).join('')}`,
     ...(o.extraConfig ?? []),
     '',
   ].join('\n');

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -33,6 +34,10 @@ export interface ServerOptions {
   filesBase?: string;
   /** Cache-Control sent with index pages (PyPI sends `max-age=600, public`). */
   pageCacheControl?: string;
+  /** Answer each project page this late (a slow index). */
+  pageDelayMs?: number;
+  /** Serve HTTPS with this key and certificate (PEM). */
+  tls?: { key: string; cert: string };
 }
 
 export interface LoggedRequest {
@@ -98,7 +103,7 @@ export class IndexServer {
     readonly files: ServedFile[],
     readonly options: ServerOptions = {},
   ) {
-    this.server = http.createServer((req, res) => this.handle(req, res));
+    this.server = options.tls ? https.createServer(options.tls, (req, res) => this.handle(req, res)) : http.createServer((req, res) => this.handle(req, res));
     this.server.on('connection', (s) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
@@ -109,7 +114,7 @@ export class IndexServer {
     const s = new IndexServer(files, options);
     await new Promise<void>((resolve) => s.server.listen(0, '127.0.0.1', resolve));
     const port = (s.server.address() as AddressInfo).port;
-    s.origin = `http://127.0.0.1:${port}`;
+    s.origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
     s.url = `${s.origin}/simple/`;
     return s;
   }
@@ -158,6 +163,10 @@ export class IndexServer {
       return;
     }
     const page = /^\/simple\/([^/]+)\/$/.exec(url.pathname);
+    if (page && this.options.pageDelayMs) {
+      setTimeout(() => this.servePage(req, res, page[1]), this.options.pageDelayMs);
+      return;
+    }
     if (page) return this.servePage(req, res, page[1]);
     const file = /^\/files\/([^/]+?)(\.metadata)?$/.exec(url.pathname);
     if (file) {

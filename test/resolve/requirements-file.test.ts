@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
+import { FormatControl } from '../../src/resolve/format-control.js';
 import { readRequirementsFile, RequirementsFileError } from '../../src/resolve/requirements-file.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/inputs');
@@ -124,7 +125,29 @@ describe('options', () => {
     expect(input.findLinks).toEqual([path.join(dir, 'wheels'), 'https://links.example/']);
     expect(input.noIndex).toBe(true);
     expect(input.pre).toBe(true);
-    expect(input.warnings).toEqual([expect.stringMatching(/requirements\.txt:8: --trusted-host has no effect/)]);
+    expect(input.trustedHosts).toEqual(['pypi.example']);
+    expect(input.warnings).toEqual([]);
+  });
+
+  it("collects --only-binary, --no-binary (in order) and --prefer-binary, with pip's rules for names", async () => {
+    const { input } = await read(['--only-binary :all:', '--no-binary=Lxml,pyyaml', '--prefer-binary', 'flask'].join('\n'));
+    expect(input.formatOptions).toEqual([
+      { option: '--only-binary', value: ':all:' },
+      { option: '--no-binary', value: 'Lxml,pyyaml' },
+    ]);
+    expect(input.preferBinary).toBe(true);
+    const control = new FormatControl();
+    for (const f of input.formatOptions) control.apply(f.option, f.value);
+    // pip's get_allowed_formats: a name named outright beats :all:.
+    expect(control.allowed('lxml')).toEqual({ wheel: false, sdist: true });
+    expect(control.allowed('flask')).toEqual({ wheel: true, sdist: false });
+    control.apply('--only-binary', 'lxml');
+    expect(control.allowed('lxml')).toEqual({ wheel: true, sdist: false });
+    control.apply('--only-binary', ':none:');
+    expect(control.allowed('flask')).toEqual({ wheel: true, sdist: true });
+    expect(control.allowed('pyyaml')).toEqual({ wheel: false, sdist: true });
+    control.apply('--no-binary', ':all:');
+    expect(control.allowed('lxml')).toEqual({ wheel: false, sdist: true });
   });
 
   it('refuses two different --index-url values, naming both places', async () => {

@@ -8,7 +8,7 @@ import os
 import sys
 import zipfile
 
-from . import archive, cache, fit, log, reexec
+from . import archive, cache, fit, log, pexpath, reexec
 
 _INHERIT = ('false', 'prefer', 'fallback')
 _OFF = ('', '0', 'false', 'no', 'off')
@@ -61,6 +61,10 @@ def _extract(zf, info, target, root):
         if '/' in wheel or '\\' in wheel or wheel.startswith('.') or wheel not in by_wheel:
             raise log.Failure('the PEX has no .deps/%s/ folder: it is damaged; rebuild it' % wheel)
         sha = _hex(distributions.get(wheel), 'sha256 for %s' % wheel)
+        in_place = archive.installed_in_place(zf, wheel)
+        if in_place:  # a loose directory PEX runs its wheels where they are, as pex does
+            wheel_dirs.append(in_place)
+            continue
         wheel_dir = os.path.join(root, 'installed_wheels', sha, wheel)
         prefix = '.deps/%s/' % wheel
         if cache.install_dir(root, wheel_dir, lambda temp, w=wheel, p=prefix: cache.extract(zf, by_wheel[w], p, temp)):
@@ -133,7 +137,10 @@ def _choose_run(environ, info, target, entry_point, script_entry, script_file, s
 
 def _write_warm_file(root, pex_hash, interpreter_id, entries):
     final = os.path.join(root, 'pexes', pex_hash, interpreter_id)
-    data = ''.join(os.path.relpath(e, root).replace(os.sep, '/') + '\n' for e in entries).encode('utf-8', 'surrogateescape')
+    # Entries outside PEX_ROOT (a loose PEX's own wheels) stay absolute; os.path.join(root, abs) is abs.
+    rel = [os.path.relpath(e, root) for e in entries]
+    rel = [e if r.startswith(os.pardir) else r for e, r in zip(entries, rel)]
+    data = ''.join(r.replace(os.sep, '/') + '\n' for r in rel).encode('utf-8', 'surrogateescape')
     try:
         with open(final, 'rb') as f:
             if f.read() == data:
@@ -188,9 +195,12 @@ def _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, scr
     zf.close()
     kind, run_target = _choose_run(environ, info, target, entry_point, script_entry, script_file, scripts, wheel_dirs)
     extra = [p for p in environ.get('PEX_EXTRA_SYS_PATH', '').split(os.pathsep) if p]
+    extra = pexpath.entries(pex, info, root, environ, _extract) + extra
     temporary = cache.using_temporary_root()
     if venv_dir:
         from . import venvs
+        if extra:  # the launcher appends these, as it does PEX_EXTRA_SYS_PATH
+            environ['PEX_EXTRA_SYS_PATH'] = os.pathsep.join(extra)
         venvs.exec_launcher(venv_dir, sys.argv[0] or pex, kind, run_target, inherit, strip_pex_env, sys.argv[1:], temporary)
     entries = [code_dir] + wheel_dirs
     if not temporary:
@@ -205,7 +215,8 @@ def _install(zf, info, target, root, pex_hash, interpreter_id, venv, scripts):
     venv_dir = None
     if venv:
         from . import venvs
-        venv_dir = venvs.ensure(root, pex_hash, interpreter_id, zf, code_dir, wheel_dirs, scripts)
+        venv_dir = venvs.ensure(root, pex_hash, interpreter_id, zf, code_dir, wheel_dirs, scripts,
+                                bin_path=info.get('venv_bin_path') or 'false')
     return code_dir, wheel_dirs, venv_dir
 
 

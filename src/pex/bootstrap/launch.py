@@ -47,7 +47,16 @@ def _set_path(venv_dir, inherit):
         sys.path.extend(p for p in extra.split(os.pathsep) if p)
 
 
-def main(venv_dir):
+def _set_bin_path(venv_dir, bin_path):
+    # pex's --venv prepend|append: the venv's scripts found on PATH by the app and its subprocesses.
+    if bin_path not in ('prepend', 'append'):
+        return
+    bin_dir = os.path.join(venv_dir, 'Scripts' if os.name == 'nt' else 'bin')
+    path = [p for p in os.environ.get('PATH', '').split(os.pathsep) if p and p != bin_dir]
+    os.environ['PATH'] = os.pathsep.join([bin_dir] + path if bin_path == 'prepend' else path + [bin_dir])
+
+
+def main(venv_dir, bin_path='false'):
     args = sys.argv[1:]
     if len(args) < 5:
         sys.stderr.write('pexship: %s is started by a PEX, not directly\n' % os.path.join(venv_dir, 'pexship_main.py'))
@@ -55,6 +64,7 @@ def main(venv_dir):
     pex, kind, target, inherit, strip = args[:5]
     sys.argv = [pex] + args[5:]
     _set_path(venv_dir, inherit)
+    _set_bin_path(venv_dir, bin_path)
     if strip == '1':
         for key in [k for k in os.environ if k.startswith('PEX_')]:
             del os.environ[key]

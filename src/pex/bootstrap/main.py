@@ -14,12 +14,15 @@ SCRIPT_FILE = '@SCRIPT_FILE@'
 INHERIT_PATH = '@INHERIT_PATH@'
 VENV = '@VENV@'
 STRIP_PEX_ENV = '@STRIP_PEX_ENV@'
+INJECT_ARGS = '@INJECT_ARGS@'
+INJECT_ENV = '@INJECT_ENV@'
+PEX_PATH = '@PEX_PATH@'
 # {wheel file name: [its top-level .pth files, sorted]}: recorded at build time so the warm path lists no folder.
 PTH_FILES = '@PTH_FILES@'
 
 # Any of these set means the cold path decides (they change what runs or where from).
 _OVERRIDES = ('PEX_INTERPRETER', 'PEX_MODULE', 'PEX_SCRIPT', 'PEX_INHERIT_PATH', 'PEX_EXTRA_SYS_PATH',
-              'PEX_VERBOSE', 'PEX_PYTHON', 'PEX_PYTHON_PATH', 'PEX_REEXEC_FROM')
+              'PEX_VERBOSE', 'PEX_PYTHON', 'PEX_PYTHON_PATH', 'PEX_REEXEC_FROM', 'PEX_PATH')
 
 
 def _interpreter_id():
@@ -262,6 +265,15 @@ def _script_path(entries):
     return None
 
 
+def _inject(environ):
+    # pex's inject_env (unless already set) and inject_args (before the user's). A re-executed child
+    # already has both from its parent.
+    for name, value in INJECT_ENV.items():
+        environ.setdefault(name, value)
+    if INJECT_ARGS and 'PEX_REEXEC_FROM' not in environ:
+        sys.argv[1:1] = INJECT_ARGS
+
+
 def _main():
     pex = os.path.abspath(os.path.dirname(__file__))
     # Absolute, so a program that changes directory can still re-run [sys.executable, sys.argv[0], ...].
@@ -269,7 +281,8 @@ def _main():
     interpreter_id = _interpreter_id()
     root = _pex_root()
     environ = os.environ
-    if not any(name in environ for name in _OVERRIDES):
+    _inject(environ)
+    if not PEX_PATH and not any(name in environ for name in _OVERRIDES):
         if VENV:
             venv_dir = os.path.join(root, 'venvs', PEX_HASH, interpreter_id)
             if os.path.isfile(os.path.join(venv_dir, 'pexship_main.py')):

@@ -26,7 +26,7 @@ if __name__ == '__main__':
     sys.path.insert(0, os.path.join(_here, 'pexship'))
     from pexship_runtime import launch
     del sys.path[0]
-    launch.main(_here)
+    launch.main(_here%s)
 '''
 _RUNTIME_PREFIX = '.bootstrap/pexship_runtime/'
 # Console scripts become files and code: plain names and dotted identifiers only.
@@ -101,7 +101,7 @@ def _copy_data_script(src, dst, python):
     os.chmod(dst, 0o755)
 
 
-def _build(temp, final, zf, code_dir, wheel_dirs, console_scripts):
+def _build(temp, final, zf, code_dir, wheel_dirs, console_scripts, bin_path):
     import venv as stdlib_venv
     builder = stdlib_venv.EnvBuilder(symlinks=os.name != 'nt', with_pip=False)
     context = builder.ensure_directories(temp)
@@ -143,15 +143,16 @@ def _build(temp, final, zf, code_dir, wheel_dirs, console_scripts):
         if name.startswith(_RUNTIME_PREFIX) and name.endswith('.py') and '/' not in name[len(_RUNTIME_PREFIX):]:
             with open(os.path.join(runtime, name[len(_RUNTIME_PREFIX):]), 'wb') as f:
                 f.write(zf.read(member))
-    _write_script(os.path.join(temp, LAUNCHER), _LAUNCHER_SOURCE)
+    # venv_bin_path is part of PEX-INFO, so of pex_hash, so of this venv's name: it can be baked in.
+    _write_script(os.path.join(temp, LAUNCHER), _LAUNCHER_SOURCE % ('' if bin_path == 'false' else ', %r' % bin_path))
 
 
-def ensure(root, pex_hash, interpreter_id, zf, code_dir, wheel_dirs, console_scripts):
+def ensure(root, pex_hash, interpreter_id, zf, code_dir, wheel_dirs, console_scripts, bin_path='false'):
     """The venv's folder, built if missing."""
     final = os.path.join(root, 'venvs', pex_hash, interpreter_id)
     if os.path.isfile(os.path.join(final, LAUNCHER)):
         return final
-    if cache.install_dir(root, final, lambda temp: _build(temp, final, zf, code_dir, wheel_dirs, console_scripts)):
+    if cache.install_dir(root, final, lambda temp: _build(temp, final, zf, code_dir, wheel_dirs, console_scripts, bin_path)):
         log.info('made venv %s' % final)
     return final
 

@@ -1,0 +1,5 @@
+// ssh2's host-key algorithm lists (lib/protocol/constants.js); used by ssh2-certificates.ts only.
+declare module 'ssh2/lib/protocol/constants.js' {
+  const constants: { SUPPORTED_SERVER_HOST_KEY: string[]; DEFAULT_SERVER_HOST_KEY: string[] };
+  export default constants;
+}
