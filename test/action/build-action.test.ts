@@ -79,8 +79,9 @@ describe('build action without GitHub services', () => {
     // One table per target, with the sha256 and the distributions.
     expect(run.summary).toContain('## pexship build');
     expect(run.summary).toContain(`\`${run.outputs.sha256}\``);
-    expect(run.summary).toMatch(/\| Distributions \| 1: greeting 1\.2\.3 \|/);
-    expect(run.summary).toMatch(/\| Cache hit \| no cache service in this job \|/);
+    // One row per target (size, distributions, cache hit, time, artifact), then the distributions by name.
+    expect(run.summary).toMatch(/^\| [\w.-]+ \| [\d.]+ (B|KiB|MiB) \(\d+ bytes\) \| 1 \| no cache service in this job \| [\d.]+ s \| not uploaded \|$/m);
+    expect(run.summary).toContain('- Distributions: greeting 1.2.3');
     // Phases in log groups.
     expect(run.stdout).toContain('::group::Build');
     expect(run.stdout).toContain('::group::Restore the wheel cache');
@@ -192,7 +193,7 @@ describe('build action against a loopback results service', () => {
       expect(wheelDownloads()).toBe(downloads);
       expect(service.requests.filter((r) => r.endsWith('/CreateCacheEntry')).length).toBe(saves);
       expect(second.outputs.sha256).toBe(first.outputs.sha256);
-      expect(second.summary).toMatch(/\| Cache hit \| yes \|/);
+      expect(second.summary).toMatch(/^\| [\w.-]+ \| .* \| 1 \| yes \| [\d.]+ s \| \[/m);
     } finally {
       await index.close();
     }
@@ -215,7 +216,7 @@ describe('build action against a loopback results service', () => {
     expect(changed.stdout).toContain('(a partial match; the new wheels are saved under the full key)');
     expect(service.caches.length).toBe(before + 1);
     expect(service.caches.at(-1)!.key).not.toBe(service.caches.at(-2)!.key);
-    expect(changed.summary).toMatch(/\| Distributions \| 2: /);
+    expect(changed.summary).toMatch(/^\| [\w.-]+ \| .* \| 2 \| no \(partial match\) \|/m);
   });
 
   it('does not save on a branch other than the default one with save-cache auto, but does with always', async () => {
