@@ -65,7 +65,7 @@ for (let i = 0; i < 10; i++) {
   await buildPex(buildOpts);
   inProcess.push(performance.now() - t);
 }
-const cli = path.resolve('dist/cli.js');
+const cli = path.resolve(process.env.PEXSHIP_BENCH_CLI ?? 'dist/cli.js');
 const cliRuns: number[] = [];
 if (existsSync(cli)) {
   for (let i = 0; i < 5; i++) cliRuns.push(time(process.execPath, [cli, 'build', ...wheels, '--no-index', '--python', PYTHON, '-D', src, '-e', 'benchapp:main', '-o', pex, '-q']));

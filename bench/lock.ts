@@ -1,10 +1,18 @@
 /**
- * `pexship lock` against pip on the same local HTTP index (the machine's mirror under /opt/pypi served on
- * 127.0.0.1 with Range support), for a real set: flask, requests, fastapi, uvicorn[standard], pandas,
- * pydantic-settings, boto3. Cold (empty caches) and warm, plus building the PEX from the lock with a warm cache.
+ * `pexship lock` against the newest pip on the same local HTTP index: the machine's mirror under /opt/pypi,
+ * served on 127.0.0.1 by a server that behaves like a real index (HTTP/1.1 keep-alive, Range, ETag with 304s,
+ * PyPI's Cache-Control). Two sets: a 39-package service set and `jupyter` (97 packages). Runs are interleaved
+ * (pip, pexship, pip, pexship …) and medians reported, cold (empty caches) and warm; then cold runs against
+ * small servers: `queue5` is the same server with a listen queue of 5, `pyhttp` is `python -m http.server`
+ * itself (listen queue 5, one connection per request, no Range, no ETag). pexship's own breakdown of where the
+ * time goes (PEXSHIP_TIMINGS) is printed per phase in ms.
+ *
+ * Environment: PEXSHIP_BENCH_MIRROR (/opt), PEXSHIP_BENCH_PYTHON (python3.11), PEXSHIP_BENCH_RUNS (3),
+ * PEXSHIP_BENCH_SETS (service,jupyter), PEXSHIP_BENCH_MODES (normal,queue5,pyhttp), PEXSHIP_BENCH_CLI (bundled
+ * CLI).
  */
-import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,111 +20,283 @@ import path from 'node:path';
 
 const MIRROR = process.env.PEXSHIP_BENCH_MIRROR ?? '/opt';
 const ROOTS = ['pypi', 'pypi-more'].filter((r) => existsSync(path.join(MIRROR, r, 'simple')));
-const REQUIREMENTS = ['flask', 'requests', 'fastapi', 'uvicorn[standard]', 'pandas', 'pydantic-settings', 'boto3'];
-// The interpreter itself, not a pyenv shim (a shell script that costs ~100 ms a start): pip and pexship both
-// run it directly.
+const SETS: Record<string, string[]> = {
+  service: ['flask', 'requests', 'fastapi', 'uvicorn[standard]', 'pandas', 'pydantic-settings', 'boto3'],
+  jupyter: ['jupyter'],
+};
+const WANTED_SETS = (process.env.PEXSHIP_BENCH_SETS ?? 'service,jupyter').split(',').filter((s) => SETS[s]);
+const MODES = (process.env.PEXSHIP_BENCH_MODES ?? 'normal,queue5,pyhttp').split(',');
+// The interpreter itself, not a pyenv shim (a shell script that costs ~100 ms a start).
 const PYTHON = spawnSync(process.env.PEXSHIP_BENCH_PYTHON ?? 'python3.11', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout.trim();
 const RUNS = Number(process.env.PEXSHIP_BENCH_RUNS ?? 3);
+const CLI = path.resolve(process.env.PEXSHIP_BENCH_CLI ?? 'dist/cli.js');
 
 if (!ROOTS.length) {
   console.log(`lock bench: no mirror at ${MIRROR}/pypi/simple; set PEXSHIP_BENCH_MIRROR. Skipped.`);
   process.exit(0);
 }
 
-// A static server for the mirror that answers as PyPI does: index.html for folders, byte ranges for files,
-// ETag/Last-Modified with 304s, and PyPI's Cache-Control (pages 10 minutes, files immutable).
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://x');
-  let file = path.join(MIRROR, decodeURIComponent(url.pathname));
-  if (!file.startsWith(MIRROR + '/')) return void res.writeHead(403).end();
-  if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
-  let size: number;
-  let mtime: Date;
+// ---- the index server ----
+
+interface IndexServer {
+  base: string;
+  /** Connections accepted, and the most open at once, since the last reset. */
+  stats: { connections: number; open: number; maxOpen: number };
+  close(): void;
+}
+
+/** A static server for the mirror answering as PyPI does; `backlog` is its listen queue. */
+async function startServer(backlog: number): Promise<IndexServer> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let file = path.join(MIRROR, decodeURIComponent(url.pathname));
+    if (!file.startsWith(MIRROR + '/')) return void res.writeHead(403).end();
+    if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
+    let size: number;
+    let mtime: Date;
+    try {
+      ({ size, mtime } = statSync(file));
+    } catch {
+      return void res.writeHead(404).end();
+    }
+    const type = file.endsWith('.html') ? 'text/html' : 'application/octet-stream';
+    const etag = `"${size.toString(16)}-${mtime.getTime().toString(16)}"`;
+    res.setHeader('etag', etag);
+    res.setHeader('last-modified', mtime.toUTCString());
+    res.setHeader('cache-control', file.endsWith('.html') ? 'max-age=600, public' : 'max-age=365000000, immutable, public');
+    res.setHeader('accept-ranges', 'bytes');
+    if (req.headers['if-none-match'] === etag) return void res.writeHead(304).end();
+    const m = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    if (m && (m[1] !== '' || m[2] !== '')) {
+      const start = m[1] === '' ? Math.max(0, size - Number(m[2])) : Number(m[1]);
+      const end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+      if (start > end) return void res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
+      res.writeHead(206, { 'content-type': type, 'content-length': end - start + 1, 'content-range': `bytes ${start}-${end}/${size}` });
+      createReadStream(file, { start, end }).pipe(res);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type, 'content-length': size });
+    createReadStream(file).pipe(res);
+  });
+  server.keepAliveTimeout = 5_000; // nginx's default idle keep-alive is 75 s, Node's 5 s: the stricter one
+  const stats = { connections: 0, open: 0, maxOpen: 0 };
+  server.on('connection', (socket) => {
+    stats.connections++;
+    stats.maxOpen = Math.max(stats.maxOpen, ++stats.open);
+    socket.on('close', () => stats.open--);
+  });
+  await new Promise<void>((r) => server.listen({ port: 0, host: '127.0.0.1', backlog }, r));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stats,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+/** `python -m http.server` serving the mirror: the small server people really point tools at. */
+async function startPythonServer(): Promise<IndexServer> {
+  const probe = http.createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise((r) => probe.close(r));
+  const child = spawn(PYTHON, ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', MIRROR, String(port)], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise<boolean>((r) => http.get(`${base}/`, (res) => r(Boolean(res.resume()))).on('error', () => r(false)));
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { base, stats: { connections: NaN, open: 0, maxOpen: NaN }, close: () => void child.kill() };
+}
+
+/** The kernel's count of connection attempts dropped because a listen queue was full (this network namespace). */
+function listenDrops(): number {
   try {
-    ({ size, mtime } = statSync(file));
+    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n').filter((l) => l.startsWith('TcpExt:'));
+    const [names, values] = lines.map((l) => l.split(/\s+/));
+    return Number(values[names.indexOf('ListenDrops')]) || 0;
   } catch {
-    return void res.writeHead(404).end();
+    return 0;
   }
-  const type = file.endsWith('.html') ? 'text/html' : 'application/octet-stream';
-  const etag = `"${size.toString(16)}-${mtime.getTime().toString(16)}"`;
-  res.setHeader('etag', etag);
-  res.setHeader('last-modified', mtime.toUTCString());
-  res.setHeader('cache-control', file.endsWith('.html') ? 'max-age=600, public' : 'max-age=365000000, immutable, public');
-  if (req.headers['if-none-match'] === etag) return void res.writeHead(304).end();
-  const m = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-  if (m) {
-    const start = m[1] === '' ? Math.max(0, size - Number(m[2])) : Number(m[1]);
-    const end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-    res.writeHead(206, { 'content-type': type, 'content-length': end - start + 1, 'content-range': `bytes ${start}-${end}/${size}`, 'accept-ranges': 'bytes' });
-    createReadStream(file, { start, end }).pipe(res);
-    return;
-  }
-  res.writeHead(200, { 'content-type': type, 'content-length': size, 'accept-ranges': 'bytes' });
-  createReadStream(file).pipe(res);
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const indexArgs = ['--index-url', `${base}/${ROOTS[0]}/simple/`, ...ROOTS.slice(1).flatMap((r) => ['--extra-index-url', `${base}/${r}/simple/`])];
+}
+
+// ---- pip: the newest one we can get ----
 
 const work = mkdtempSync(path.join(tmpdir(), 'pexship-bench-lock-'));
-const env = { ...process.env, PIP_CONFIG_FILE: '/dev/null', PIP_FIND_LINKS: '', PIP_EXTRA_INDEX_URL: '' };
+const env = { ...process.env, PIP_CONFIG_FILE: '/dev/null', PIP_FIND_LINKS: '', PIP_EXTRA_INDEX_URL: '', PIP_NO_INPUT: '1' };
 
-async function timed(cmd: string, args: string[]): Promise<{ ms: number; out: string }> {
+function pipVersion(python: string): string {
+  return spawnSync(python, ['-c', 'import pip; print(pip.__version__)'], { encoding: 'utf8', env }).stdout?.trim() ?? '';
+}
+
+function versionKey(v: string): number[] {
+  return v.split('.').map((n) => Number.parseInt(n, 10) || 0);
+}
+
+function newer(a: string, b: string): boolean {
+  const [x, y] = [versionKey(a), versionKey(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  return false;
+}
+
+/** The machine's pip, or a newer pip wheel from the mirror installed in a throwaway venv (kept in .bench/). */
+function newestPip(): { python: string; version: string } {
+  const machine = pipVersion(PYTHON);
+  const wheels = ROOTS.flatMap((r) => {
+    const dir = path.join(MIRROR, r, 'files');
+    return existsSync(dir) ? readdirSync(dir).filter((f) => /^pip-[\d.]+-py3-none-any\.whl$/.test(f)).map((f) => path.join(dir, f)) : [];
+  });
+  const best = wheels.map((w) => ({ w, v: /^pip-([\d.]+)-/.exec(path.basename(w))![1] })).sort((a, b) => (newer(a.v, b.v) ? -1 : 1))[0];
+  if (!best || !newer(best.v, machine)) return { python: PYTHON, version: machine };
+  const venv = path.resolve('.bench', `pip-${best.v}-${path.basename(PYTHON)}`);
+  const python = path.join(venv, 'bin', 'python');
+  if (pipVersion(python) !== best.v) {
+    rmSync(venv, { recursive: true, force: true });
+    mkdirSync(path.dirname(venv), { recursive: true });
+    const steps = [
+      [PYTHON, ['-m', 'venv', venv]],
+      [python, ['-m', 'pip', 'install', '--quiet', '--no-index', best.w]],
+    ] as const;
+    for (const [cmd, args] of steps) {
+      const r = spawnSync(cmd, args, { encoding: 'utf8', env });
+      if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
+    }
+  }
+  return { python, version: pipVersion(python) };
+}
+
+// ---- runs ----
+
+async function timed(cmd: string, args: string[], extraEnv: Record<string, string> = {}): Promise<number> {
   // Async spawn: the index server runs in this process and must keep answering.
-  const { spawn } = await import('node:child_process');
   const t = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
+    const child = spawn(cmd, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
-    child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => (code === 0 ? resolve({ ms: performance.now() - t, out }) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${err.slice(-3000)}`))));
+    child.on('close', (code) => (code === 0 ? resolve(performance.now() - t) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${err.slice(-3000)}`))));
   });
 }
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const normal = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
-// pip: a dry-run install that resolves and reports, no install; its own cache dir (cold: a new one each run).
-const pipCold: number[] = [];
-const pipWarm: number[] = [];
-let pipSet = new Set<string>();
-for (let i = 0; i < RUNS; i++) {
-  const cache = path.join(work, `pip-cache-${i}`);
-  const report = path.join(work, `pip-report-${i}.json`);
-  const args = ['-m', 'pip', 'install', '--dry-run', '--ignore-installed', '--quiet', '--disable-pip-version-check', '--cache-dir', cache, '--report', report, ...indexArgs, ...REQUIREMENTS];
-  pipCold.push((await timed(PYTHON, args)).ms);
-  pipWarm.push((await timed(PYTHON, args)).ms);
+function pipPackages(report: string): Set<string> {
   const r = JSON.parse(readFileSync(report, 'utf8'));
-  pipSet = new Set(r.install.map((x: { metadata: { name: string; version: string } }) => `${x.metadata.name.toLowerCase().replace(/[-_.]+/g, '-')}==${x.metadata.version}`));
+  return new Set(r.install.map((x: { metadata: { name: string; version: string } }) => `${normal(x.metadata.name)}==${x.metadata.version}`));
 }
 
-const cli = path.resolve('dist/cli.js');
-const oursCold: number[] = [];
-const oursWarm: number[] = [];
-const fromLock: number[] = [];
-let ourSet = new Set<string>();
-for (let i = 0; i < RUNS; i++) {
-  const cache = path.join(work, `pexship-cache-${i}`);
-  const lockFile = path.join(work, `pylock-${i}.toml`);
-  const args = [cli, 'lock', ...indexArgs, '--python', PYTHON, '--cache-dir', cache, '-o', lockFile, '-q', ...REQUIREMENTS];
-  oursCold.push((await timed(process.execPath, args)).ms);
-  oursWarm.push((await timed(process.execPath, args)).ms);
+function lockPackages(lockFile: string): Set<string> {
   const lock = readFileSync(lockFile, 'utf8');
-  ourSet = new Set([...lock.matchAll(/^name = "([^"]+)"\nversion = "([^"]+)"/gm)].map((m) => `${m[1]}==${m[2]}`));
-  const build = [cli, 'build', '--lock', lockFile, '--python', PYTHON, '--cache-dir', cache, '-o', path.join(work, 'app.pex'), '-q'];
-  await timed(process.execPath, build); // downloads the wheels: the lock only read metadata
-  fromLock.push((await timed(process.execPath, build)).ms);
+  return new Set([...lock.matchAll(/^name = "([^"]+)"\nversion = "([^"]+)"/gm)].map((m) => `${m[1]}==${m[2]}`));
 }
-server.close();
 
-const same = pipSet.size === ourSet.size && [...pipSet].every((x) => ourSet.has(x));
-console.log(`set: ${REQUIREMENTS.join(' ')} → pip ${pipSet.size} packages, pexship ${ourSet.size}; ${same ? 'identical' : 'DIFFERENT'}`);
-if (!same) {
-  console.log(`  only pip: ${[...pipSet].filter((x) => !ourSet.has(x)).join(' ')}`);
-  console.log(`  only pexship: ${[...ourSet].filter((x) => !pipSet.has(x)).join(' ')}`);
+function compareSets(what: string, pip: Set<string>, ours: Set<string>): boolean {
+  const same = pip.size === ours.size && [...pip].every((x) => ours.has(x));
+  console.log(`${what}: pip ${pip.size} packages, pexship ${ours.size}; ${same ? 'identical' : 'DIFFERENT'}`);
+  if (!same) {
+    console.log(`  only pip: ${[...pip].filter((x) => !ours.has(x)).join(' ')}`);
+    console.log(`  only pexship: ${[...ours].filter((x) => !pip.has(x)).join(' ')}`);
+  }
+  return same;
 }
-console.log(`pip resolve, empty cache: ${median(pipCold).toFixed(0)} ms; warm cache: ${median(pipWarm).toFixed(0)} ms (median of ${RUNS})`);
-console.log(`pexship lock, empty cache: ${median(oursCold).toFixed(0)} ms = ${(median(oursCold) / median(pipCold)).toFixed(2)}x pip cold  target <= 0.25x`);
-console.log(`pexship lock, warm cache: ${median(oursWarm).toFixed(0)} ms = ${(median(oursWarm) / median(pipCold)).toFixed(2)}x pip cold  target <= 0.10x`);
-console.log(`pexship build --lock, warm cache: ${median(fromLock).toFixed(0)} ms  target <= 500 ms`);
+
+interface Sample {
+  pip: number[];
+  ours: number[];
+  timings: Record<string, number>[];
+  drops: number[];
+  maxOpen: number[];
+  connections: number[];
+}
+const newSample = (): Sample => ({ pip: [], ours: [], timings: [], drops: [], maxOpen: [], connections: [] });
+
+const pip = newestPip();
+console.log(`pip ${pip.version} (${pip.python}) against pexship (${path.relative(process.cwd(), CLI)}), python ${PYTHON}, ${RUNS} interleaved runs each`);
+const servers: Record<string, IndexServer> = {};
+for (const mode of MODES) servers[mode] = mode === 'pyhttp' ? await startPythonServer() : await startServer(mode === 'queue5' ? 5 : 511);
+let allSame = true;
+let run = 0;
+const buildFromLock: Record<string, number> = {};
+
+for (const setName of WANTED_SETS) {
+  const requirements = SETS[setName];
+  const results: Record<string, Sample> = {};
+  for (const mode of MODES) {
+    const server = servers[mode];
+    const indexArgs = ['--index-url', `${server.base}/${ROOTS[0]}/simple/`, ...ROOTS.slice(1).flatMap((r) => ['--extra-index-url', `${server.base}/${r}/simple/`])];
+    // The small servers measure the connection policy: cold runs only (a warm run barely connects).
+    const phases = mode === 'normal' ? ['cold', 'warm'] : ['cold'];
+    for (const phase of phases) results[`${mode} ${phase}`] = newSample();
+    for (let i = 0; i < RUNS; i++) {
+      run++;
+      const pipCache = path.join(work, `pip-cache-${run}`);
+      const ourCache = path.join(work, `pexship-cache-${run}`);
+      const report = path.join(work, `pip-report-${run}.json`);
+      const lockFile = path.join(work, `pylock-${run}.toml`);
+      const pipArgs = ['-m', 'pip', 'install', '--dry-run', '--ignore-installed', '--quiet', '--disable-pip-version-check', '--cache-dir', pipCache, '--report', report, ...indexArgs, ...requirements];
+      const ourArgs = [CLI, 'lock', ...indexArgs, '--python', PYTHON, '--cache-dir', ourCache, '-o', lockFile, '-q', ...requirements];
+      for (const phase of phases) {
+        const sample = results[`${mode} ${phase}`];
+        // Alternate who goes first, so neither always runs on a machine the other just warmed.
+        const order = (i + (phase === 'warm' ? 1 : 0)) % 2 === 0 ? ['pip', 'ours'] : ['ours', 'pip'];
+        for (const who of order) {
+          if (who === 'pip') {
+            sample.pip.push(await timed(pip.python, pipArgs));
+            continue;
+          }
+          const timingsFile = path.join(work, `timings-${run}-${phase}.json`);
+          const drops = listenDrops();
+          Object.assign(server.stats, { connections: 0, maxOpen: server.stats.open });
+          sample.ours.push(await timed(process.execPath, ourArgs, { PEXSHIP_TIMINGS: timingsFile }));
+          sample.drops.push(listenDrops() - drops);
+          sample.maxOpen.push(server.stats.maxOpen);
+          sample.connections.push(server.stats.connections);
+          // A CLI from before PEXSHIP_TIMINGS (PEXSHIP_BENCH_CLI=an old dist/cli.js) writes none.
+          sample.timings.push(existsSync(timingsFile) ? JSON.parse(readFileSync(timingsFile, 'utf8')) : {});
+        }
+      }
+      if (i === RUNS - 1 && mode === MODES[0]) {
+        // Building the PEX from the lock: the first build downloads the wheels (the lock read only metadata).
+        const build = [CLI, 'build', '--lock', lockFile, '--python', PYTHON, '--cache-dir', ourCache, '-o', path.join(work, 'app.pex'), '-q'];
+        await timed(process.execPath, build);
+        buildFromLock[setName] = await timed(process.execPath, build);
+      }
+      if (i === RUNS - 1) allSame = compareSets(`${setName} (${requirements.join(' ')}), ${mode} server`, pipPackages(report), lockPackages(lockFile)) && allSame;
+      rmSync(pipCache, { recursive: true, force: true });
+      rmSync(ourCache, { recursive: true, force: true });
+    }
+  }
+  const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+  if (buildFromLock[setName]) console.log(`${setName}: pexship build --lock, warm cache: ${fmt(buildFromLock[setName])}  target <= 500 ms`);
+  for (const [key, s] of Object.entries(results)) {
+    const target = key.endsWith('warm') ? 0.1 : key.startsWith('normal') ? 0.25 : 1.0;
+    const ratio = median(s.ours) / median(s.pip);
+    console.log(
+      `${setName} ${key.padEnd(12)} pip ${fmt(median(s.pip)).padStart(8)}  pexship ${fmt(median(s.ours)).padStart(8)} = ${ratio.toFixed(2)}x pip  ` +
+        `(target <= ${target.toFixed(2)}x ${ratio <= target ? 'met' : 'NOT met'}); pexship connections ${median(s.connections)}, at most ${median(s.maxOpen)} open, ${median(s.drops)} listen-queue drops`,
+    );
+  }
+  // Where pexship's time goes: medians per phase. pages/metadata are wall time with a request of that kind in
+  // flight (overlapping requests count once; they overlap the resolve phase, which includes them).
+  const keys = Object.keys(results);
+  const phaseNames = [...new Set(keys.flatMap((k) => results[k].timings.flatMap((t) => Object.keys(t))))];
+  const order = ['startup', 'load', 'probe', 'resolve', 'pages', 'metadata', 'write', 'close', 'end', 'exit'];
+  phaseNames.sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
+  console.log(`${setName}: pexship breakdown (median ms; startup = node + CLI bundle; end = whole run in-process; exit = wall - end)`);
+  console.log(`  ${'phase'.padEnd(18)}${keys.map((k) => k.padStart(14)).join('')}`);
+  for (const name of [...phaseNames, 'exit']) {
+    const cells = keys.map((k) => {
+      const s = results[k];
+      const values = s.timings.map((t, j) => (name === 'exit' ? s.ours[j] - t.end : t[name] ?? 0));
+      return median(values).toFixed(0).padStart(14);
+    });
+    console.log(`  ${name.padEnd(18)}${cells.join('')}`);
+  }
+}
+for (const s of Object.values(servers)) s.close();
 rmSync(work, { recursive: true, force: true });
+if (!allSame) process.exitCode = 1;

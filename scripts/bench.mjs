@@ -2,8 +2,9 @@
 // Each bench prints its own measurements and ratios against the reference it measures in the same run.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { bundleOptions, ENTRY_POINTS } from './bundle-options.mjs';
 
 const wanted = process.argv.slice(2);
 const benches = readdirSync('bench')
@@ -17,6 +18,11 @@ if (benches.length === 0) {
 }
 const outdir = path.resolve('.bench/bundled');
 mkdirSync(outdir, { recursive: true });
+// The CLI as of this tree, bundled as dist/ is (dist/ itself is rebundled only for releases).
+const cliDir = path.resolve('.bench/dist');
+rmSync(cliDir, { recursive: true, force: true });
+await build(bundleOptions({ cli: ENTRY_POINTS.cli }, cliDir));
+process.env.PEXSHIP_BENCH_CLI ??= path.join(cliDir, 'cli.js');
 let failed = 0;
 for (const name of benches) {
   await build({

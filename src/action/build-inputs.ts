@@ -24,6 +24,7 @@ export interface BuildInputs {
   findLinks: string[];
   noIndex: boolean;
   pre: boolean;
+  maxConnections?: number;
   venv: boolean;
   inheritPath: InheritPath;
   compress: boolean;
@@ -73,6 +74,7 @@ export function readBuildInputs(): BuildInputs {
     findLinks: listInput('find-links'),
     noIndex: booleanInput('no-index', false),
     pre: booleanInput('pre', false),
+    maxConnections: integerInput('max-connections', 1),
     venv: venv !== 'false',
     venvBinPath: venv === 'prepend' || venv === 'append' ? venv : undefined,
     layout,

@@ -24,6 +24,7 @@ export function toBuildRequest(inputs: BuildInputs, cacheDir: string): BuildRequ
     completePlatforms: inputs.completePlatforms,
     index,
     pre: inputs.pre,
+    maxConnections: inputs.maxConnections,
     output: inputs.output,
     shebang: inputs.pythonShebang,
     interpreterConstraints: inputs.interpreterConstraints,

@@ -35,6 +35,7 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { names: ['--require-hashes'], kind: 'boolean', help: "pip's hash-checking mode: every distribution pinned and hashed in -r files" },
   { names: ['--timeout'], kind: 'string', value: 'SECONDS', help: 'give up on an index request after this long (default 30)' },
   { names: ['--retries'], kind: 'string', value: 'N', help: 'retries of a failed index request (default 3)' },
+  { names: ['--max-connections'], kind: 'string', value: 'N', help: 'connections to one index host at once (default 6; fewer after stalls)' },
   { names: ['--output-file', '-o'], kind: 'string', value: 'PATH', help: 'where to write the PEX; may hold {platform} (default dist/{name}-{platform}.pex)' },
   { names: ['--python-shebang'], kind: 'string', value: 'STR', help: 'the interpreter line (default /usr/bin/env python3)' },
   { names: ['--interpreter-constraint'], kind: 'list', value: 'SPEC', help: 'e.g. CPython>=3.9,<3.14' },
@@ -56,13 +57,14 @@ export const BUILD_FLAGS: FlagSpec[] = [
 ];
 
 /** -i, --extra-index-url, -f, --no-index: shared by build and lock. */
-/** --timeout and --retries: shared by build and lock. */
-export function networkOptionsFrom(args: ParsedArgs): { timeoutMs?: number; retries?: number } {
+/** --timeout, --retries and --max-connections: shared by build and lock. */
+export function networkOptionsFrom(args: ParsedArgs): { timeoutMs?: number; retries?: number; maxConnections?: number } {
   const timeout = flagString(args, 'timeout');
   if (timeout !== undefined && !(Number(timeout) > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, got '${timeout}'.`);
   return {
     timeoutMs: timeout === undefined ? undefined : Number(timeout) * 1000,
     retries: args.flags.has('retries') ? flagInt(args, 'retries', 3, 0) : undefined,
+    maxConnections: args.flags.has('max-connections') ? flagInt(args, 'max-connections', 6, 1) : undefined,
   };
 }
 

@@ -1,6 +1,7 @@
 // pexship command line: picks the verb, runs it, turns our errors into one line and an exit code.
 import { PexshipError } from '../errors.js';
 import { redactCredentials } from '../index/redact.js';
+import { timePhase } from '../timings.js';
 import { PEXSHIP_VERSION } from '../version.js';
 
 const VERBS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
@@ -44,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const mod = await load();
+    const mod = await timePhase('load', load);
     return await mod.run(rest);
   } catch (err) {
     if (err instanceof PexshipError) {

@@ -81,6 +81,8 @@ export interface BuildRequest {
   excludes?: string[];
   overrides?: string[];
   transitive?: boolean;
+  /** Connections to one index host at once (`--max-connections`). */
+  maxConnections?: number;
 }
 
 export interface BuiltPex extends BuildPexResult {
@@ -175,7 +177,7 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
   // Before any network work: a typo in -e or a missing -D folder costs nothing to find now.
   await checkEntryInputs(req.entryPoint, req.sourcesDirs.map((d) => path.resolve(cwd, d)));
   const cacheDir = req.cacheDir ?? defaultCacheDir();
-  const pendingTargets = resolveTargets(req);
+  const pendingTargets = resolveTargets(req, cacheDir);
   let targets: Target[];
 
   let client: IndexClient;
@@ -210,6 +212,13 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
     requested = resolved.inputs.requested;
     projectName = resolved.inputs.project?.name;
     hashMode = resolved.inputs.hashMode;
+    const projectDir = resolved.inputs.project?.dir;
+    for (const d of req.sourcesDirs) {
+      const full = path.resolve(cwd, d);
+      if (projectDir && (full === projectDir || full.startsWith(projectDir + path.sep))) {
+        progress.warn(`-D ${d} is inside the project ${projectName}, whose code the PEX already holds as a wheel; drop -D ${d} (its loose copy, stale *.egg-info included, would shadow the wheel).`);
+      }
+    }
   }
   try {
     const wheelsPerTarget = await fetchSelections(selections, targets, client, { cacheDir, pipIndexArgs: pipIndexArgs(index), python: req.python, hashMode }, progress);

@@ -13,6 +13,7 @@ import type { IndexFile } from '../index/types.js';
 import type { Target } from '../python/platform.js';
 import { canonicalName } from '../python/pep508.js';
 import { writePylock } from '../resolve/pylock.js';
+import { addTime, timePhase } from '../timings.js';
 import type { Progress } from './progress.js';
 import { resolveInputs, resolveTargets, type SourceRequest, type TargetRequest } from './resolve-targets.js';
 
@@ -44,7 +45,8 @@ async function directReferenceWithoutHash(name: string, file: IndexFile, client:
 
 export async function lock(req: LockRequest, progress: Progress): Promise<LockSummary> {
   const cwd = req.cwd ?? process.cwd();
-  const { inputs, client, resolution, targets } = await resolveInputs({ ...req, cacheDir: req.cacheDir ?? defaultCacheDir(), cwd }, resolveTargets(req), progress);
+  const cacheDir = req.cacheDir ?? defaultCacheDir();
+  const { inputs, client, resolution, targets } = await timePhase('resolve', () => resolveInputs({ ...req, cacheDir, cwd }, resolveTargets(req, cacheDir), progress));
   try {
     // The local project was built into the cache to read its metadata: the lock pins what it depends on, not
     // that cache file.
@@ -59,6 +61,7 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
     }
     // PEP 751's `index` names a package index; files from find-links or direct URLs have none.
     const indexes = new Set(client.indexLabels);
+    const writeStart = performance.now();
     const text = writePylock(
       locked.map((distributions) =>
         distributions.map((d) => ({
@@ -82,9 +85,10 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
       await unlink(temp).catch(() => {});
       throw new UsageError(`could not write ${req.output}: ${(e as Error).message}; check that its folder exists and is writable.`);
     }
+    addTime('write', performance.now() - writeStart);
     const names = new Set(locked.flatMap((list) => list.map((d) => `${d.name}==${d.version}`)));
     return { path: output, targets, packages: names.size, requests: client.requestCount };
   } finally {
-    await client.close();
+    await timePhase('close', () => client.close());
   }
 }

@@ -43,12 +43,17 @@ export interface SourceRequest extends InputRequest {
   excludes?: string[];
   overrides?: string[];
   transitive?: boolean;
+  /** Connections to one index host at once (`--max-connections`). */
+  maxConnections?: number;
   /** An interpreter to try first when a project or sdist needs building (`--python`). */
   python?: string;
 }
 
-/** Resolves --platform and --complete-platform into targets (default: `current`), labels made unique. */
-export async function resolveTargets(req: TargetRequest): Promise<Target[]> {
+/**
+ * Resolves --platform and --complete-platform into targets (default: `current`), labels made unique. The probe
+ * of the `current` interpreter is remembered in `cacheDir`.
+ */
+export async function resolveTargets(req: TargetRequest, cacheDir: string): Promise<Target[]> {
   const specs = req.platforms.length || req.completePlatforms.length ? req.platforms : ['current'];
   for (const spec of specs) {
     // pex takes one platform per flag; `a,b` or `a b` would otherwise read as one odd platform tag.
@@ -60,7 +65,7 @@ export async function resolveTargets(req: TargetRequest): Promise<Target[]> {
     }
   }
   const targets: Target[] = [];
-  for (const spec of specs) targets.push(await resolveTarget(spec, { python: req.python }));
+  for (const spec of specs) targets.push(await resolveTarget(spec, { python: req.python, cacheDir }));
   for (const file of req.completePlatforms) targets.push(await loadCompletePlatform(file));
   // Two targets may share a short label (manylinux2014 and manylinux_2_28 are both linux-x86_64-cp311):
   // file names must still differ, so the later ones use their full platform tag.
@@ -73,7 +78,7 @@ export async function resolveTargets(req: TargetRequest): Promise<Target[]> {
   return targets;
 }
 
-export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries'>, progress: Progress, directUrls: string[] = []): IndexClient {
+export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries' | 'maxConnections'>, progress: Progress, directUrls: string[] = []): IndexClient {
   return new IndexClient({
     ...index,
     directUrls,
@@ -87,6 +92,7 @@ export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'c
     cwd: req.cwd,
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
     ...(req.retries !== undefined ? { retries: req.retries } : {}),
+    ...(req.maxConnections !== undefined ? { maxConnections: req.maxConnections } : {}),
   });
 }
 

@@ -7,11 +7,13 @@ import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { JobError, PexshipError, UsageError } from '../errors.js';
+import { busyStart, countUp } from '../timings.js';
 import { PEXSHIP_VERSION } from '../version.js';
 import { Auth, secretsOf, stripCredentials } from './auth.js';
 import { Cache, defaultCacheDir, freshUntil, safeFilename, tempPathFor } from './cache.js';
 import { hashLocalFile, listDirectory } from './find-links.js';
 import { HttpClient, isTrustedHost, NetworkError, proxyFromEnv, readBody, type HttpResponse } from './http.js';
+import { hostKey } from './limiter.js';
 import { fileBelongsTo, normalizeProjectName } from './names.js';
 import { netrcPath } from './netrc.js';
 import { redactSecrets, redactUrl } from './redact.js';
@@ -22,6 +24,8 @@ import type { IndexFile, RequestRecord } from './types.js';
 import { readWheelMetadata, TAIL_BYTES, withKnownBytes, withLocalFile, type RandomAccess } from './zip-metadata.js';
 
 export const DEFAULT_INDEX_URL = 'https://pypi.org/simple/';
+/** As browsers do: enough to overlap round trips, few enough for a listen queue of 5 (`python -m http.server`). */
+export const DEFAULT_MAX_CONNECTIONS = 6;
 
 export type IndexActivity = { kind: 'request'; method: string; url: string } | { kind: 'bytes'; bytes: number };
 
@@ -50,8 +54,8 @@ export interface IndexClientOptions {
   retryBaseMs?: number;
   /** Longest single wait between attempts, Retry-After included. Default 30 s. */
   maxRetryDelayMs?: number;
-  /** Requests in flight at once. Default 16. */
-  maxParallel?: number;
+  /** Requests in flight at once to one host, and so connections to it (`--max-connections`). Default 6. */
+  maxConnections?: number;
   /** pip's `--trusted-host`: plain-HTTP indexes on these hosts are accepted, TLS certificates not checked. */
   trustedHosts?: string[];
   /** Told of every request sent (for -v) and of the bytes of every response body read (for progress). */
@@ -211,7 +215,7 @@ export class IndexClient {
       retries: options.retries ?? 3,
       retryBaseMs: options.retryBaseMs ?? 500,
       maxRetryDelayMs: options.maxRetryDelayMs ?? 30_000,
-      maxParallel: options.maxParallel ?? 16,
+      maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
       userAgent: `pexship/${PEXSHIP_VERSION}`,
       proxy,
       trustedHosts: options.trustedHosts,
@@ -226,6 +230,12 @@ export class IndexClient {
 
   get requestCount(): number {
     return this.http.requests.length;
+  }
+
+  /** Requests allowed at once to the host of `url` now: `maxConnections`, or fewer after stalls. */
+  connectionLimit(url: string): number {
+    const u = new URL(url);
+    return this.http.limits.limitOf(hostKey(u.protocol, u.hostname, u.port));
   }
 
   /** The configured sources, credentials redacted, in search order. */
@@ -389,14 +399,19 @@ export class IndexClient {
   private async fetchPage(pageUrl: string, label: string, what: string, jsonFirst: boolean): Promise<IndexFile[] | undefined> {
     const cached = await this.cache.readResponse<IndexFile[]>('page', pageUrl);
     // Within the index's own max-age (PyPI: 10 minutes) the page is used without asking, as pip does.
-    if (cached?.freshUntil && cached.freshUntil > Date.now()) return cached.value.map((f) => (f.index === label ? f : { ...f, index: label }));
+    if (cached?.freshUntil && cached.freshUntil > Date.now()) {
+      countUp('pages fresh');
+      return cached.value.map((f) => (f.index === label ? f : { ...f, index: label }));
+    }
     const headers: Record<string, string> = {
       accept: jsonFirst ? PAGE_ACCEPT : 'text/html, */*;q=0.1',
       'accept-encoding': 'gzip, deflate, br',
     };
     if (cached?.etag) headers['if-none-match'] = cached.etag;
     if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
+    const done = busyStart('pages');
     return this.request(pageUrl, `the ${what} ${label}`, headers, async (res) => {
+      countUp(`pages ${res.status}`);
       // The same page may be reached under another label (credentials added or changed): ours wins.
       if (res.status === 304 && cached) {
         const fresh = freshUntil(res.headers['cache-control']);
@@ -413,12 +428,29 @@ export class IndexClient {
       const fresh = freshUntil(res.headers['cache-control']);
       if (etag || lastModified || fresh) await this.cache.writeResponse('page', { url: pageUrl, etag, lastModified, freshUntil: fresh, value: files });
       return files;
-    });
+    }).finally(done);
   }
 
   // ---- metadata ----
 
   private async metadataOf(file: IndexFile): Promise<string> {
+    const sha256 = file.hashes.sha256;
+    const known = sha256 && !isLocal(file) ? await this.cache.readMetadata(sha256) : undefined;
+    if (known !== undefined) {
+      countUp('metadata cached');
+      return known;
+    }
+    const done = busyStart('metadata');
+    try {
+      countUp('metadata fetched');
+      return await this.metadataFromSource(file);
+    } finally {
+      done();
+    }
+  }
+
+  /** Metadata the cache did not have by hash: from a local file, a cached wheel, PEP 658, ranges, or the file. */
+  private async metadataFromSource(file: IndexFile): Promise<string> {
     const where = `${file.filename} (${redactUrl(file.url)})`;
     if (isLocal(file)) {
       const local = fileURLToPath(file.url);
@@ -429,8 +461,6 @@ export class IndexClient {
     }
     const sha256 = file.hashes.sha256;
     if (sha256) {
-      const known = await this.cache.readMetadata(sha256);
-      if (known !== undefined) return known;
       const cachedWheel = isWheel(file) ? await this.cache.findWheel(sha256, file.filename).catch(() => undefined) : undefined;
       if (cachedWheel) return this.remember(sha256, await this.readLocalWheelMetadata(cachedWheel, file.filename, where));
     }

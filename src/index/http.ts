@@ -1,11 +1,14 @@
-// The HTTP side of the index client: one keep-alive connection pool, a shared bound on parallel requests,
-// bounded retries with exponential backoff (honouring Retry-After), per-request timeouts, manual redirects
-// (so credentials never follow a redirect to another host), gzip, and a log of every request sent.
+// The HTTP side of the index client: one keep-alive connection pool, at most `maxConnections` requests per
+// host at once (fewer after stalls, see limiter.ts), bounded retries with exponential backoff (honouring
+// Retry-After), per-request timeouts, manual redirects (so credentials never follow a redirect to another
+// host), gzip, and a log of every request sent. undici is loaded on the first request: a run the cache
+// answers entirely never pays for it.
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { busyStart, countUp } from '../timings.js';
 import type { Auth } from './auth.js';
-import { Limiter } from './limiter.js';
+import { HostLimits, hostKey } from './limiter.js';
 import { redactUrl } from './redact.js';
 import type { RequestRecord } from './types.js';
 
@@ -19,8 +22,8 @@ export interface HttpOptions {
   retryBaseMs: number;
   /** Upper bound on any single wait, including what Retry-After asks for. */
   maxRetryDelayMs: number;
-  /** Requests in flight at once across the whole client. */
-  maxParallel: number;
+  /** Requests in flight at once to one host (scheme, name and port), and so connections to it. */
+  maxConnections: number;
   userAgent: string;
   /** pip's --trusted-host: `host` or `host:port` whose TLS certificate is not checked. */
   trustedHosts?: string[];
@@ -70,7 +73,21 @@ const RETRY_CODES = new Set([
   'UND_ERR_BODY_TIMEOUT',
   'UND_ERR_CLOSED',
 ]);
+// Failures that mean the host is swamped (or a middlebox is): fewer connections at once from then on.
+const STALL_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 const MAX_REDIRECTS = 10;
+
+/** undici, loaded on demand; its load time is a phase of its own in the timings. */
+async function timedImport(): Promise<Undici> {
+  const done = busyStart('load undici');
+  try {
+    // A CommonJS module: bundled, its exports are only the default export.
+    const mod = (await import('undici')) as Undici & { default?: Undici };
+    return mod.default ?? mod;
+  } finally {
+    done();
+  }
+}
 
 const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);
@@ -153,27 +170,50 @@ async function release(res: HttpResponse): Promise<void> {
   await body.dump({ limit: 64 * 1024 }).catch(() => {});
 }
 
+type Undici = typeof import('undici');
+
 export class HttpClient {
   readonly requests: RequestRecord[] = [];
-  private readonly agent: Dispatcher;
-  /** For --trusted-host hosts only: the same pool, without certificate checks. */
-  private readonly trustedAgent?: Dispatcher;
-  private readonly limiter: Limiter;
+  /** Per-host request limits; exposed so tests and diagnostics can see a back-off. */
+  readonly limits: HostLimits;
+  private agents?: Promise<{ undici: Undici; agent: Dispatcher; trusted?: Dispatcher }>;
 
   constructor(readonly options: HttpOptions) {
-    const makeAgent = (verify: boolean): Dispatcher => {
-      const pool = { keepAliveTimeout: 30_000, connections: options.maxParallel, connect: { timeout: options.timeoutMs, ...(verify ? {} : { rejectUnauthorized: false }) } };
-      const proxy = options.proxy;
-      // Explicit '' stops undici from reading process.env behind our back (tests pass their own env).
-      return proxy ? new EnvHttpProxyAgent({ ...pool, httpProxy: proxy.http ?? '', httpsProxy: proxy.https ?? '', noProxy: proxy.noProxy ?? '' }) : new Agent(pool);
-    };
-    this.agent = makeAgent(true);
-    if (options.trustedHosts?.length) this.trustedAgent = makeAgent(false);
-    this.limiter = new Limiter(options.maxParallel);
+    this.limits = new HostLimits(options.maxConnections);
   }
 
-  private dispatcherFor(url: URL): Dispatcher {
-    return this.trustedAgent && isTrustedHost(url, this.options.trustedHosts!) ? this.trustedAgent : this.agent;
+  private load(): Promise<{ undici: Undici; agent: Dispatcher; trusted?: Dispatcher }> {
+    this.agents ??= timedImport().then((undici) => ({
+      undici,
+      agent: this.makeAgent(undici, true),
+      // For --trusted-host hosts only: the same pool, without certificate checks.
+      trusted: this.options.trustedHosts?.length ? this.makeAgent(undici, false) : undefined,
+    }));
+    return this.agents;
+  }
+
+  private makeAgent(undici: Undici, verify: boolean): Dispatcher {
+    const { timeoutMs, maxConnections, proxy } = this.options;
+    const pool = { keepAliveTimeout: 30_000, connections: maxConnections };
+    const tls = verify ? {} : { rejectUnauthorized: false };
+    // Explicit '' stops undici from reading process.env behind our back (tests pass their own env).
+    if (proxy) {
+      return new undici.EnvHttpProxyAgent({ ...pool, connect: { timeout: timeoutMs, ...tls }, httpProxy: proxy.http ?? '', httpsProxy: proxy.https ?? '', noProxy: proxy.noProxy ?? '' });
+    }
+    // Every direct connect is timed: a slow or failed one makes that host's limit back off.
+    const connect = undici.buildConnector({ timeout: timeoutMs, ...tls });
+    return new undici.Agent({
+      ...pool,
+      connect: (opts, callback) => {
+        const key = hostKey(opts.protocol, opts.hostname, opts.port);
+        const started = performance.now();
+        countUp('connections');
+        connect(opts, (...result) => {
+          this.limits.connected(key, performance.now() - started, result[0] !== null);
+          callback(...result);
+        });
+      },
+    });
   }
 
   /**
@@ -183,10 +223,12 @@ export class HttpClient {
    */
   async get<T>(url: string, headers: Record<string, string>, handle: (res: HttpResponse) => Promise<T>, method = 'GET'): Promise<T> {
     const { retries, retryBaseMs, maxRetryDelayMs, timeoutMs } = this.options;
+    const start = new URL(url);
+    const key = hostKey(start.protocol, start.hostname, start.port);
     for (let attempt = 0; ; attempt++) {
       let waitMs: number | undefined;
       try {
-        const outcome = await this.limiter.run(async () => {
+        const outcome = await this.limits.run(key, async () => {
           const res = await this.send(url, headers, method);
           try {
             if (RETRY_STATUSES.has(res.status) && attempt < retries) {
@@ -203,6 +245,7 @@ export class HttpClient {
         const code = errorCode(err);
         // Errors of our own (a hash mismatch, a full disk) pass through untouched.
         if (err instanceof NetworkError || !isNetworkCode(code)) throw err;
+        if (STALL_CODES.has(code!)) this.limits.backOff(key);
         if (!RETRY_CODES.has(code!) || attempt >= retries) {
           const tries = attempt + 1;
           throw new NetworkError(`${describeNetworkError(code, timeoutMs, err)}${tries > 1 ? ` (after ${tries} attempts)` : ''}`, code!);
@@ -215,6 +258,7 @@ export class HttpClient {
 
   /** One attempt: the request plus any redirects, credentials only for the origin they belong to. */
   private async send(startUrl: string, headers: Record<string, string>, method: string): Promise<HttpResponse> {
+    const { undici, agent, trusted } = await this.load();
     let url = new URL(startUrl);
     for (let hop = 0; ; hop++) {
       const auth = this.options.auth.headerFor(url);
@@ -227,9 +271,9 @@ export class HttpClient {
       // Our own timer for the headers: undici's coarse timers can overshoot short timeouts several times.
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(timeoutError()), this.options.timeoutMs);
-      const res = await request(target, {
+      const res = await undici.request(target, {
         method: method as Dispatcher.HttpMethod,
-        dispatcher: this.dispatcherFor(target),
+        dispatcher: trusted && isTrustedHost(target, this.options.trustedHosts!) ? trusted : agent,
         signal: abort.signal,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
@@ -252,7 +296,9 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.agent.close(), this.trustedAgent?.close()]);
+    if (!this.agents) return;
+    const { agent, trusted } = await this.agents;
+    await Promise.all([agent.close(), trusted?.close()]);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Folders no build reads: VCS, caches, environments, earlier build output. */
@@ -21,7 +21,7 @@ export interface ProjectFiles {
   dirs: string[];
 }
 
-/** Walks the project; symlinked folders are not followed (a link loop must not hang a build). */
+/** Walks the project (files sorted, `/` separators). */
 export async function listProjectFiles(root: string): Promise<ProjectFiles> {
   const files: string[] = [];
   const dirs: string[] = [];
@@ -29,6 +29,8 @@ export async function listProjectFiles(root: string): Promise<ProjectFiles> {
     const entries = await readdir(rel ? path.join(root, rel) : root, { withFileTypes: true });
     for (const e of entries) {
       const name = rel ? `${rel}/${e.name}` : e.name;
+      // A link is read as what it points at; a linked folder is not walked (a link loop must not hang a build).
+      if (e.isSymbolicLink() && !(await stat(path.join(root, name)).then((st) => st.isFile(), () => false))) continue;
       if (e.isDirectory()) {
         if (SKIPPED_DIRS.has(e.name) || (!rel && SKIPPED_TOP_DIRS.has(e.name)) || e.name.endsWith('.egg-info')) continue;
         dirs.push(name);

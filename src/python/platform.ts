@@ -10,14 +10,17 @@
  *   with valid examples; `current` is refused here (it needs a process: use `resolveTarget`/`currentTarget`).
  * - `completePlatformTarget(json, source): Target`, `loadCompletePlatform(file): Promise<Target>` — pex's
  *   `--complete-platform` JSON (`marker_environment`, ordered `compatible_tags`, optional `path`).
- * - `currentTarget(interpreter = 'python3'): Promise<Target>` — runs the interpreter once with a stdlib-only
- *   probe; tags are then computed here with tags.ts, so they follow the same rules as `--platform` targets.
- * - `resolveTarget(spec, {python?}): Promise<Target>` — `current` or a `--platform` string.
+ * - `currentTarget(interpreter = 'python3', {cacheDir?}): Promise<Target>` — runs the interpreter once with a
+ *   stdlib-only probe (remembered in cacheDir while the interpreter file is unchanged, see probe-cache.ts);
+ *   tags are then computed here with tags.ts, so they follow the same rules as `--platform` targets.
+ * - `resolveTarget(spec, {python?, cacheDir?}): Promise<Target>` — `current` or a `--platform` string.
  * - `markerEnvironmentFor(...)`, `targetLabel(...)`, `PLATFORM_EXAMPLES`.
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
+import { timePhase } from '../timings.js';
+import { cachedProbe } from './probe-cache.js';
 import { parsePlatformTag, parseTag, platformTags, supportedTags, type PlatformInfo, type VersionPair } from './tags.js';
 
 /** PEP 508 marker variables, as the `marker_environment` of pex's complete platforms names them. */
@@ -394,9 +397,10 @@ export function targetFromFacts(facts: InterpreterFacts, given = 'current'): Tar
 }
 
 /** Runs the interpreter once to describe it. A missing or broken interpreter is a UsageError. */
-export async function currentTarget(interpreter = 'python3'): Promise<Target> {
+async function probeInterpreter(interpreter: string): Promise<InterpreterFacts> {
   const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(interpreter, ['-I', '-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 20 }, (error, out, err) => {
+    // -S: no site-packages .pth hooks (they can import half a library at start-up); the probe needs only stdlib.
+    execFile(interpreter, ['-I', '-S', '-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 20 }, (error, out, err) => {
       if (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const why = code === 'ENOENT' ? 'it was not found' : code === 'EACCES' ? 'it is not executable' : `it failed: ${(err || error.message).trim().split('\n').pop()}`;
@@ -409,17 +413,25 @@ export async function currentTarget(interpreter = 'python3'): Promise<Target> {
       } else resolve(out);
     });
   });
-  let facts: InterpreterFacts;
   try {
-    facts = JSON.parse(stdout.trim().split('\n').pop() ?? '');
+    return JSON.parse(stdout.trim().split('\n').pop() ?? '');
   } catch {
     throw new UsageError(`interpreter ${JSON.stringify(interpreter)} printed something unexpected; pass --platform instead (e.g. ${PLATFORM_EXAMPLES[0]})`);
   }
+}
+
+/**
+ * The target of an interpreter, from a probe run (or, given `cacheDir`, from the facts recorded there for the
+ * same unchanged interpreter file).
+ */
+export async function currentTarget(interpreter = 'python3', options: { cacheDir?: string } = {}): Promise<Target> {
+  const probe = () => probeInterpreter(interpreter);
+  const facts = await timePhase('probe', () => (options.cacheDir ? cachedProbe(interpreter, PROBE_SCRIPT, options.cacheDir, probe) : probe()));
   return targetFromFacts(facts);
 }
 
 /** `current` (optionally with a given interpreter) or a `--platform` string. */
-export async function resolveTarget(spec: string, options: { python?: string } = {}): Promise<Target> {
-  if (spec.trim().toLowerCase() === 'current') return currentTarget(options.python ?? 'python3');
+export async function resolveTarget(spec: string, options: { python?: string; cacheDir?: string } = {}): Promise<Target> {
+  if (spec.trim().toLowerCase() === 'current') return currentTarget(options.python ?? 'python3', { cacheDir: options.cacheDir });
   return parsePlatform(spec);
 }

@@ -266,6 +266,8 @@ export class Provider {
   private readonly views = new Map<string, Promise<ProjectView>>();
   private readonly requiresPythonCache = new Map<string, boolean>();
   private readonly candidates = new Map<string, Candidate>();
+  /** Projects whose dependencies a prefetch has already followed. */
+  private readonly followed = new Set<string>();
   private readonly priority: Map<string, number>;
 
   constructor(private readonly options: ProviderOptions) {
@@ -299,11 +301,18 @@ export class Provider {
    */
   prefetch(name: string, spec: SpecifierSet): void {
     void this.view(name)
-      .then((view) => {
+      .then(async (view) => {
         const constraint = this.options.constraints.get(name);
         const merged = constraint ? new SpecifierSet([...spec.specifiers, ...constraint.specifiers]) : spec;
         const best = this.indexCandidates(name, view, merged)[0];
-        return best ? this.load(best) : undefined;
+        if (!best || !(await this.load(best))) return;
+        // Follow its dependencies before the engine gets there, so that the pages and metadata of a whole
+        // chain are requested at once rather than one round trip per level. Once per project: a guess only.
+        for (const dep of best.deps ?? []) {
+          if (dep.kind !== 'spec' || this.followed.has(dep.name)) continue;
+          this.followed.add(dep.name);
+          this.prefetch(dep.name, dep.specifier);
+        }
       })
       .catch(() => undefined);
   }

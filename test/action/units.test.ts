@@ -6,7 +6,8 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { artifactName, planArtifacts } from '../../src/action/artifacts.js';
-import type { BuildInputs } from '../../src/action/build-inputs.js';
+import { readBuildInputs, type BuildInputs } from '../../src/action/build-inputs.js';
+import { toBuildRequest } from '../../src/action/build-request.js';
 import { reportFailure } from '../../src/action/failure.js';
 import { INPUT_FOR_FLAG, inActionWords } from '../../src/action/input-names.js';
 import { runDeploy, runRollback } from '../../src/cli/deploy.js';
@@ -361,5 +362,24 @@ describe('inputs in the action’s own words', () => {
     );
     // Flags the action has no input for, and words that merely contain dashes, are left alone.
     expect(inActionWords('--hash mode; pre-release --platforms-x')).toBe('--hash mode; pre-release --platforms-x');
+  });
+});
+
+describe('max-connections input', () => {
+  const name = 'INPUT_MAX-CONNECTIONS';
+  afterEach(() => {
+    delete process.env[name];
+  });
+
+  it('reaches the build request, and is left to the default when empty', () => {
+    process.env[name] = '2';
+    expect(toBuildRequest(readBuildInputs(), '/cache').maxConnections).toBe(2);
+    process.env[name] = '';
+    expect(toBuildRequest(readBuildInputs(), '/cache').maxConnections).toBeUndefined();
+  });
+
+  it('names the input when it is not a whole number of at least 1', () => {
+    process.env[name] = '0';
+    expect(() => readBuildInputs()).toThrow("input 'max-connections' is '0'; use a whole number of at least 1.");
   });
 });

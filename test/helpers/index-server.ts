@@ -92,6 +92,9 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 export class IndexServer {
   readonly requests: LoggedRequest[] = [];
+  /** Connections accepted, and the most open at once. */
+  connections = 0;
+  maxOpen = 0;
   /** Return true when the request was answered. Runs before normal handling. */
   intercept?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
   url = '';
@@ -106,6 +109,8 @@ export class IndexServer {
     this.server = options.tls ? https.createServer(options.tls, (req, res) => this.handle(req, res)) : http.createServer((req, res) => this.handle(req, res));
     this.server.on('connection', (s) => {
       this.sockets.add(s);
+      this.connections++;
+      this.maxOpen = Math.max(this.maxOpen, this.sockets.size);
       s.on('close', () => this.sockets.delete(s));
     });
   }

@@ -69,8 +69,10 @@ describe('pexship build of a local project', () => {
     expect(r.status, r.stderr).toBe(0);
     const inspect = JSON.parse((await runCli(['inspect', out, '--json'])).stdout);
     expect(Object.keys(inspect.pex_info.distributions)).toContain('shout-1.0-py3-none-any.whl');
-    const r2 = await runCli(['build', './app2', '--no-index', '-f', wheels, '-c', 'myapp', '-o', path.join(work, 'app2b.pex'), '-q', '--python', python.executable, '--cache-dir', path.join(work, 'cache')], { cwd: work });
+    // The old way's -D src next to the project: built, with a warning that the wheel already holds that code.
+    const r2 = await runCli(['build', './app2', '-D', 'app2/src', '--no-index', '-f', wheels, '-c', 'myapp', '-o', path.join(work, 'app2b.pex'), '-q', '--python', python.executable, '--cache-dir', path.join(work, 'cache')], { cwd: work });
     expect(r2.status, r2.stderr).toBe(0);
+    expect(r2.stderr).toMatch(/-D app2\/src is inside the project myapp, whose code the PEX already holds as a wheel/);
   });
 
   it('refuses a target the project does not support, naming both', async () => {
@@ -141,5 +143,26 @@ describe('applications with no dependencies', () => {
     const r = await runCli(['build', '-o', path.join(work, 'none.pex')], { cwd: work });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/nothing to build/);
+  });
+});
+
+describe('separate caches', () => {
+  it('the build cache and the runtime PEX_ROOT default to different folders, neither inside the other’s files', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'pexship-home-'));
+    const dir = writeTree(path.join(work, 'cached'), { 'src/app.py': 'def main():\n    print("cached app")\n' });
+    const out = path.join(work, 'cached.pex');
+    const env = { HOME: home, XDG_CACHE_HOME: '', PEX_ROOT: '' };
+    const r = await runCli(['build', path.join(wheels, 'greet-1.0-py3-none-any.whl'), '-D', 'src', '-e', 'app:main', '-o', out, '-q', '--python', python.executable], { cwd: dir, env });
+    expect(r.status, r.stderr).toBe(0);
+    const { PEX_ROOT: _unset, ...runEnv } = process.env;
+    expect(execFileSync(python.executable, [out], { encoding: 'utf8', env: { ...runEnv, HOME: home, XDG_CACHE_HOME: '' } }).trim()).toBe('cached app');
+    const { readdirSync } = await import('node:fs');
+    const root = path.join(home, '.cache', 'pexship');
+    // The runtime's folders at PEX_ROOT, the build's under build/ only.
+    expect(readdirSync(root).sort()).toEqual(expect.arrayContaining(['build', 'code', 'installed_wheels', 'pexes']));
+    const build = readdirSync(path.join(root, 'build'));
+    expect(build).toContain('installed'); // the build's manifests of checked wheel installs
+    for (const runtimeDir of ['code', 'installed_wheels', 'pexes']) expect(build).not.toContain(runtimeDir);
+    for (const buildDir of ['installed', 'wheels', 'metadata', 'http']) expect(readdirSync(root)).not.toContain(buildDir);
   });
 });

@@ -231,7 +231,7 @@ describe('overrides', () => {
     expect(d.stdout).toBe("data script ['d']\n");
     const bad = runPex(python, pex, [], { env: { PEX_ROOT: root, PEX_SCRIPT: 'nope' } });
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('PEX_SCRIPT=nope: no console script or script of that name in this PEX (it has: greet, greet-shout)');
+    expect(bad.stderr).toContain('PEX_SCRIPT=nope: no console script or script of that name in this PEX (it has: greet, greet-data, greet-shout)');
   });
 
   it('runs when executed directly through its shebang', async () => {

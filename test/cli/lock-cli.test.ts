@@ -1,0 +1,61 @@
+// `pexship lock` as a process against a loopback index: --max-connections holds, and a warm run whose pages
+// are still fresh (Cache-Control) and whose metadata is cached by hash sends no request at all.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { buildWheels, IndexServer, type ServedFile } from '../helpers/index-server.js';
+
+let tmp: string;
+let served: ServedFile[];
+const PLATFORM = 'manylinux2014_x86_64-cp-311-cp311';
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'pexship-lock-cli-'));
+  served = await buildWheels(path.join(tmp, 'wheels'), [
+    { name: 'alpha', version: '1.0', requiresDist: ['beta', 'gamma', 'delta'] },
+    { name: 'beta', version: '1.0', requiresDist: ['epsilon'] },
+    { name: 'gamma', version: '1.0' },
+    { name: 'delta', version: '1.0' },
+    { name: 'epsilon', version: '1.0' },
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('pexship lock over HTTP', () => {
+  it('keeps to --max-connections, and a warm run with fresh pages asks the index nothing', async () => {
+    const server = await IndexServer.start(served, { pageCacheControl: 'max-age=600, public' });
+    try {
+      const cache = path.join(tmp, 'cache');
+      const timings = path.join(tmp, 'timings.json');
+      const args = ['lock', '-i', server.url, '--platform', PLATFORM, '--cache-dir', cache, '--max-connections', '1', '-o', path.join(tmp, 'pylock.toml'), 'alpha'];
+      const cold = await runCli(args);
+      expect(cold.status, cold.stderr).toBe(0);
+      expect(cold.stdout).toContain('5 packages');
+      expect(server.maxOpen).toBe(1);
+      const asked = server.requests.length;
+      expect(asked).toBeGreaterThanOrEqual(10); // 5 pages, 5 metadata reads by range
+
+      const warm = await runCli(args, { env: { PEXSHIP_TIMINGS: timings } });
+      expect(warm.status).toBe(0);
+      expect(warm.stdout).toContain('5 packages');
+      expect(server.requests.length).toBe(asked);
+      const phases = JSON.parse(await readFile(timings, 'utf8'));
+      expect(phases['pages fresh']).toBe(5);
+      expect(phases['metadata cached']).toBe(5);
+      expect(phases).not.toHaveProperty('load undici'); // the HTTP client was never even loaded
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('refuses a --max-connections that is not a whole number of at least 1', async () => {
+    const run = await runCli(['lock', '--platform', PLATFORM, '--max-connections', '0', 'alpha']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--max-connections takes a whole number of at least 1');
+  });
+});
