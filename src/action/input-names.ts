@@ -17,6 +17,7 @@ export const INPUT_FOR_FLAG: Readonly<Record<string, string>> = {
   '--index-url': 'index-url',
   '--extra-index-url': 'extra-index-urls',
   '--find-links': 'find-links',
+  '--max-connections': 'max-connections',
   '--no-index': 'no-index',
   '--pre': 'pre',
   '--venv': 'venv',
