@@ -22,7 +22,7 @@ export class FleetLog {
       case 'host-done': {
         const r = event.result;
         const line = `[${r.host}] ${r.status}${r.release ? ` ${r.release}` : ''}${r.error ? `: ${inActionWords(r.error)}` : ''}`;
-        if (r.status === 'failed') core.error(line);
+        if (r.status === 'failed' || r.status === 'unknown') core.error(line);
         else core.info(line);
         break;
       }

@@ -133,7 +133,7 @@ export function flagInt(args: ParsedArgs, key: string, fallback: number, min = 0
 
 export function formatHelp(usage: string, specs: FlagSpec[]): string {
   const rows = specs.map((s) => {
-    const left = s.names.join(', ') + (s.kind === 'boolean' ? (s.optionalValues ? ` [${s.optionalValues.join('|')}]` : '') : ` ${s.value ?? 'VALUE'}`);
+    const left = s.names.join(', ') + (s.kind === 'boolean' ? (s.optionalValues ? `[=${s.optionalValues.join('|')}]` : '') : ` ${s.value ?? 'VALUE'}`);
     return [left, s.help + (s.kind === 'list' ? ' (repeatable)' : '')];
   });
   const width = Math.min(40, Math.max(...rows.map((r) => r[0].length)) + 2);

@@ -45,7 +45,7 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { names: ['--layout'], kind: 'string', value: 'zipapp|packed|loose', help: 'one file (default), or a directory run with python DIR: packed = one zip per distribution (cache-friendly), loose = plain files' },
   { names: ['--compile'], kind: 'boolean', help: 'include .pyc files (deterministic, made by a local CPython of each target version) for faster cold starts' },
   { names: ['--sh-boot'], kind: 'boolean', help: 'start through a /bin/sh preamble that finds a Python quickly (zipapp only)' },
-  { names: ['--inject-args'], kind: 'list', value: 'ARGS', help: 'arguments the PEX always passes before yours, split like a shell command line' },
+  { names: ['--inject-args'], kind: 'list', value: 'ARGS', help: "arguments the PEX always passes before yours, split like a shell command line (--inject-args='-x …' when they start with -)" },
   { names: ['--inject-env'], kind: 'list', value: 'NAME=VALUE', help: 'environment variable the PEX sets unless already set' },
   { names: ['--pex-path'], kind: 'list', value: 'PEX[:PEX…]', help: "other PEXes to merge in at run time (relative to this PEX's folder)" },
   { names: ['--cache-dir'], kind: 'string', value: 'DIR', help: 'build cache: wheels, metadata, built projects (default ~/.cache/pexship/build)' },

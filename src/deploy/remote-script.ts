@@ -108,10 +108,10 @@ trap '' PIPE
 exec 3<&0 </dev/null
 say() { printf '@@pexship %s\n' "$*"; }
 fail() { say "fail $*"; exit 1; }
-json_str() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
 now() { date +%s; }
 is_num() { case $1 in ''|*[!0-9]*) return 1 ;; *) return 0 ;; esac; }
-DEADLINE=$(( $(now) + P_BUDGET ))
+START=$(now)
+DEADLINE=$((START + P_BUDGET))
 # Seconds left of --command-timeout (at least 1).
 left() { l=$((DEADLINE - $(now))); [ "$l" -ge 1 ] || l=1; echo "$l"; }
 BOOT=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null) || BOOT=-
@@ -131,7 +131,9 @@ TARGET=
 PREV=
 owns_lock() { [ "$HAVE_LOCK" = 1 ] && [ "$(readlink "$LOCK" 2>/dev/null)" = "$LOCK_VALUE" ]; }
 cleanup() {
-  trap '' HUP INT TERM USR1
+  # Caught, not ignored: an ignored TERM would be inherited by the commands the switch-back runs, and the
+  # time limit could not stop them.
+  trap ':' HUP INT TERM USR1
   # Switched but never confirmed: the client is gone, so nobody will know this release passed. Go back.
   if [ "$SWITCHED" = 1 ]; then abandon; fi
   if [ -n "$INCOMING" ]; then rm -rf "$INCOMING"; fi
@@ -217,7 +219,7 @@ start_reader() {
   CTL=.pexship/ctl.$$
   HB=.pexship/hb.$$
   rm -f "$CTL".*
-  err=$( (now > "$HB") 2>&1) || fail "cannot write $BASE_ABS/$HB: $err (disk full, out of inodes, or $BASE_ABS/.pexship not writable?)"
+  err=$( (echo "$START" > "$HB") 2>&1) || fail "cannot write $BASE_ABS/$HB: $err (disk full, out of inodes, or $BASE_ABS/.pexship not writable?)"
   MAIN=$$
   (
     trap - EXIT HUP INT TERM
@@ -239,16 +241,18 @@ client_alive() {
   is_num "$h" || h=0
   [ $(($(now) - h)) -le "$1" ]
 }
-# Waits for the control line $1; false (with GONE set) when the client stopped, left or fell silent.
+# Waits for the control line $1; false (with GONE set) when the client stopped, left or fell silent. The
+# reader's USR1 ends the 'wait' at once; the sleeper is started before the last look at the files, so a
+# signal that came earlier is not missed.
 wait_ctl() {
   while :; do
-    [ -e "$CTL.$1" ] && return 0
-    if [ -e "$CTL.stop" ]; then GONE="the client stopped the deploy"; return 1; fi
-    if [ -e "$CTL.eof" ]; then GONE="the client's connection closed"; return 1; fi
-    client_alive "$P_LOCK_STALE" || { GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; return 1; }
     sleep 1 </dev/null >/dev/null 2>&1 &
     w=$!
-    wait "$w"
+    if [ -e "$CTL.$1" ]; then kill "$w" 2>/dev/null; return 0; fi
+    if [ -e "$CTL.stop" ]; then kill "$w" 2>/dev/null; GONE="the client stopped the deploy"; return 1; fi
+    if [ -e "$CTL.eof" ]; then kill "$w" 2>/dev/null; GONE="the client's connection closed"; return 1; fi
+    if ! client_alive "$P_LOCK_STALE"; then kill "$w" 2>/dev/null; GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; return 1; fi
+    [ -e "$CTL.$1" ] || wait "$w"
     kill "$w" 2>/dev/null
   done
 }
@@ -306,11 +310,13 @@ lock_state() {
   return 0
 }
 
+lock_word() { if [ -n "$L_STALE" ]; then echo stale; else echo live; fi; }
+
 # The lock is a symlink whose target is its value: created atomically with its content. Every way out of
 # the loop is bounded: by --lock-wait for a live lock, by a few attempts for anything else.
 take_lock() {
-  LOCK_VALUE="v2 $$ $BOOT $(now) $P_RUN $P_BY"
   t0=$(now)
+  LOCK_VALUE="v2 $$ $BOOT $t0 $P_RUN $P_BY"
   tries=0
   while :; do
     tries=$((tries + 1))
@@ -421,9 +427,21 @@ swap_to() {
   [ "$(readlink current)" = "releases/$1" ]
 }
 
+# Sets J to $1 escaped for a JSON string; without a fork in the usual case (nothing to escape).
+json_safe() {
+  case $1 in
+    *[\"\\]*) J=$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g') ;;
+    *) J=$1 ;;
+  esac
+}
+
+# The user's name (P_BY) is made of safe characters; release ids may come from a hand-made directory.
 log_history() {
+  json_safe "$TARGET"
+  h_target=$J
+  json_safe "$PREV"
   printf '{"at":"%s","action":"%s","release":"%s","previous":"%s","outcome":"%s","by":"%s","run":"%s"}\n' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$P_MODE" "$(json_str "$TARGET")" "$(json_str "$PREV")" "$1" "$(json_str "$P_BY")" "$P_RUN" \
+    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$P_MODE" "$h_target" "$J" "$1" "$P_BY" "$P_RUN" \
     >> .pexship/history.jsonl || say "warning could not append to $BASE_ABS/.pexship/history.jsonl"
 }
 
@@ -532,7 +550,7 @@ if [ "$P_MODE" = unlock ]; then
     lock_state "$held"
     rm -f "$LOCK"
     [ "$L_PID" != 0 ] && rm -f ".pexship/hb.$L_PID"
-    say "unlocked $<L_STALE:+stale}$<L_STALE:-live} $held"
+    say "unlocked $(lock_word) $held"
   elif [ -e "$LOCK" ]; then
     fail "$BASE_ABS/$LOCK is not a pexship lock (those are symlinks); look at it and remove it by hand"
   else
@@ -546,7 +564,7 @@ if [ "$P_MODE" = list ]; then
   say "current $CURRENT"
   if held=$(readlink "$LOCK" 2>/dev/null); then
     lock_state "$held"
-    say "lock $<L_RUN:--} $<L_STALE:+stale}$<L_STALE:-live} $held"
+    say "lock $<L_RUN:--} $(lock_word) $held"
   fi
   line=$(grep "\"run\":\"$P_RUN\"" .pexship/history.jsonl 2>/dev/null | tail -n 1)
   [ -n "$line" ] && say "outcome $(printf '%s\n' "$line" | sed -n 's/.*"outcome":"\([^"]*\)".*/\1/p')"

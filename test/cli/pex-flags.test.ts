@@ -225,7 +225,7 @@ describe('--inject-args and --inject-env', () => {
   it('puts the frozen arguments before the user\'s and sets variables unless already set, with and without --venv', async () => {
     for (const venv of [[], ['--venv']]) {
       const out = path.join(work, `inject${venv.length ? '-venv' : ''}.pex`);
-      await build(['greet', '-D', src, '-e', 'app:main', '-o', out, '--inject-args', `--port 8888 "two words"`, '--inject-args', 'last', '--inject-env', 'GREETING=hello=world', '--inject-env', 'PORT=1', ...venv]);
+      await build(['greet', '-D', src, '-e', 'app:main', '-o', out, `--inject-args=--port 8888 "two words"`, '--inject-args', 'last', '--inject-env', 'GREETING=hello=world', '--inject-env', 'PORT=1', ...venv]);
       for (let i = 0; i < 2; i++) {
         const r = run(out, ['--port', '0']);
         expect(r.stderr).toBe('');
@@ -242,7 +242,7 @@ describe('--inject-args and --inject-env', () => {
     const a = await runCli(['build', 'greet', '-i', 'http://127.0.0.1:9/simple/', '--inject-env', 'NOVALUE']);
     expect(a.status).toBe(2);
     expect(a.stderr).toMatch(/--inject-env 'NOVALUE' is not NAME=VALUE/);
-    const b = await runCli(['build', 'greet', '-i', 'http://127.0.0.1:9/simple/', '--inject-args', `--name 'unclosed`]);
+    const b = await runCli(['build', 'greet', '-i', 'http://127.0.0.1:9/simple/', '--inject-args', `x --name 'unclosed`]);
     expect(b.status).toBe(2);
     expect(b.stderr).toMatch(/--inject-args .* has an unclosed ' quote/);
   });
