@@ -2,7 +2,7 @@
 import { copyFile, link, mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DefaultArtifactClient } from '@actions/artifact';
+import { ArtifactNotFoundError, DefaultArtifactClient } from '@actions/artifact';
 import * as core from '@actions/core';
 import { JobError, UsageError } from '../errors.js';
 
@@ -57,7 +57,7 @@ export function artifactServiceAvailable(env: NodeJS.ProcessEnv = process.env): 
 }
 
 /** The run's artifact page, where the artifact can be downloaded by hand. */
-function artifactUrl(id: number, env: NodeJS.ProcessEnv): string | undefined {
+export function artifactUrl(id: number, env: NodeJS.ProcessEnv): string | undefined {
   const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
   if (!GITHUB_REPOSITORY || !GITHUB_RUN_ID) return undefined;
   return `${GITHUB_SERVER_URL || 'https://github.com'}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/artifacts/${id}`;
@@ -79,23 +79,41 @@ function explainUploadError(plan: ArtifactPlan, err: unknown): Error {
   const text = err instanceof Error ? err.message : String(err);
   if (/\(409\)|already exists/i.test(text)) {
     return new UsageError(
-      `an artifact named '${plan.name}' already exists in this workflow run (another job or matrix entry uploaded it). ` +
-        `Give each matrix entry its own name: put {platform} or \${{ matrix.<key> }} in artifact-name, e.g. 'app-{platform}.pex'.`,
+      `an artifact named '${plan.name}' already exists in this workflow run (an earlier attempt of this job, or another job or matrix entry, uploaded it). ` +
+        `To replace it when a job is re-run, set 'overwrite: true'; to keep matrix entries apart, put {platform} or \${{ matrix.<key> }} in artifact-name, e.g. 'app-{platform}.pex'.`,
     );
   }
   return new JobError(`could not upload the artifact '${plan.name}': ${text}`);
 }
 
-export async function uploadArtifacts(plans: ArtifactPlan[], retentionDays: number | undefined, env: NodeJS.ProcessEnv = process.env): Promise<UploadedArtifact[]> {
+/** `overwrite`: as upload-artifact does, delete the run's artifact of that name first (a re-run's, say). */
+async function deleteExisting(client: DefaultArtifactClient, name: string): Promise<void> {
+  try {
+    const { id } = await client.deleteArtifact(name);
+    core.info(`Deleted the artifact '${name}' (id ${id}) uploaded earlier in this run, to replace it.`);
+  } catch (err) {
+    if (err instanceof ArtifactNotFoundError) return;
+    throw new JobError(`could not delete the existing artifact '${name}' to overwrite it: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+export interface UploadOptions {
+  retentionDays?: number;
+  /** Replace an artifact of the same name in this run instead of failing. */
+  overwrite?: boolean;
+}
+
+export async function uploadArtifacts(plans: ArtifactPlan[], options: UploadOptions, env: NodeJS.ProcessEnv = process.env): Promise<UploadedArtifact[]> {
   const client = new DefaultArtifactClient();
   const root = env.RUNNER_TEMP || os.tmpdir();
   await mkdir(root, { recursive: true });
   const uploaded: UploadedArtifact[] = [];
   for (const plan of plans) {
     const staged = await stage(plan, root);
+    if (options.overwrite) await deleteExisting(client, plan.name);
     let result;
     try {
-      result = await client.uploadArtifact(plan.name, [staged], path.dirname(staged), { skipArchive: true, retentionDays });
+      result = await client.uploadArtifact(plan.name, [staged], path.dirname(staged), { skipArchive: true, retentionDays: options.retentionDays });
     } catch (err) {
       throw explainUploadError(plan, err);
     }

@@ -45,6 +45,7 @@ export interface BuildInputs {
   uploadArtifact: boolean;
   artifactName?: string;
   retentionDays?: number;
+  overwrite: boolean;
 }
 
 export function readBuildInputs(): BuildInputs {
@@ -93,5 +94,6 @@ export function readBuildInputs(): BuildInputs {
     uploadArtifact,
     artifactName: optionalInput('artifact-name'),
     retentionDays: integerInput('retention-days', 1),
+    overwrite: booleanInput('overwrite', false),
   };
 }

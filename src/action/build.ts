@@ -40,6 +40,7 @@ function setBuildOutputs(result: BuildSummary): void {
 }
 
 function setArtifactOutputs(artifacts: UploadedArtifact[]): void {
+  core.setOutput('artifact-name', artifacts[0]?.name ?? '');
   core.setOutput('artifact-id', artifacts[0] ? String(artifacts[0].id) : '');
   core.setOutput('artifact-url', artifacts[0]?.url ?? '');
   core.setOutput('artifacts', JSON.stringify(artifacts.map((a) => ({ platform: a.platform, name: a.name, id: a.id, url: a.url ?? null }))));
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
       if (!artifactServiceAvailable()) {
         core.warning('The GitHub artifact service is not available to this job (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL is not set), so no artifact was uploaded.');
       } else {
-        artifacts = await core.group('Upload artifacts', () => uploadArtifacts(plans, inputs.retentionDays));
+        artifacts = await core.group('Upload artifacts', () => uploadArtifacts(plans, { retentionDays: inputs.retentionDays, overwrite: inputs.overwrite }));
       }
     }
   } finally {

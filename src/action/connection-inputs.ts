@@ -1,7 +1,7 @@
 // Inputs shared by the deploy and rollback actions: which hosts, where, and how to trust and log in to them.
 import type { ConnectionOptions, HostCommands } from '../deploy/index.js';
 import { UsageError } from '../errors.js';
-import { integerInput, listInput, optionalInput, requiredInput, secondsInput } from './inputs.js';
+import { integerInput, listInput, optionalInput, requiredInput } from './inputs.js';
 import { maskSecret } from './secrets.js';
 
 export function readConnectionInputs(): ConnectionOptions {
@@ -22,11 +22,11 @@ export function readConnectionInputs(): ConnectionOptions {
     jump: optionalInput('jump'),
     sshConfigFile: optionalInput('ssh-config'),
     concurrency: integerInput('concurrency', 1),
-    lockTtlSeconds: secondsInput('lock-ttl'),
-    connectTimeoutSeconds: secondsInput('connect-timeout'),
+    connectTimeoutSeconds: integerInput('connect-timeout', 1),
     connectRetries: integerInput('connect-retries', 0),
-    commandTimeoutSeconds: secondsInput('command-timeout'),
-    lockWaitSeconds: secondsInput('lock-wait'),
+    commandTimeoutSeconds: integerInput('command-timeout', 1),
+    lockTtlSeconds: integerInput('lock-ttl', 1),
+    lockWaitSeconds: integerInput('lock-wait', 0),
   };
 }
 
@@ -35,7 +35,7 @@ export function readHostCommands(): HostCommands {
     restart: optionalInput('restart'),
     healthCheck: optionalInput('health-check'),
     healthUrl: optionalInput('health-url'),
-    healthTimeoutSeconds: secondsInput('health-timeout'),
-    probeTimeoutSeconds: secondsInput('probe-timeout'),
+    healthTimeoutSeconds: integerInput('health-timeout', 1),
+    probeTimeoutSeconds: integerInput('probe-timeout', 1),
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { PexshipError } from '../errors.js';
 import { RequirementsFileError } from '../resolve/requirements-file.js';
+import { inActionWords } from './input-names.js';
 
 /** Annotations want paths relative to the workspace so GitHub can link them to the file in the diff. */
 function workspaceRelative(file: string): string {
@@ -22,7 +23,8 @@ export function reportFailure(err: unknown): void {
     return;
   }
   if (err instanceof PexshipError) {
-    core.setFailed(err.message);
+    // A requirements file's own options (`--index-url` on a line) are left alone above; these name flags.
+    core.setFailed(inActionWords(err.message));
     return;
   }
   // A bug or an unexpected system error: the stack helps the maintainers, so it goes to the debug log.

@@ -44,16 +44,6 @@ export function integerInput(name: string, min: number): number | undefined {
   return Number(raw);
 }
 
-/** A number of seconds (fractions allowed); `undefined` when empty. */
-export function secondsInput(name: string): number | undefined {
-  const raw = optionalInput(name);
-  if (raw === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0) {
-    throw new UsageError(`input '${name}' is '${raw}'; use a positive number of seconds.`);
-  }
-  return Number(raw);
-}
-
 export function choiceInput<T extends string>(name: string, choices: readonly T[], fallback: T): T {
   const raw = optionalInput(name);
   if (raw === undefined) return fallback;

@@ -1,4 +1,5 @@
-// The job summary of the build action: one table per target, in Markdown (the summary page renders it).
+// The job summary of the build action, in Markdown (the summary page renders it): one row per target with
+// its size, distributions, cache hit, build time and artifact link, then each PEX's file, sha256 and contents.
 import type { BuildSummary } from '../core/build.js';
 import type { UploadedArtifact } from './artifacts.js';
 
@@ -10,8 +11,13 @@ export interface SummaryContext {
 }
 
 /** Table cells: no pipes or line breaks may leak out of a cell, and no HTML from a file name. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** A Markdown table from a header row and body rows (cells already escaped). */
+export function markdownTable(header: string[], rows: string[][]): string[] {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
 export function formatSize(bytes: number): string {
@@ -26,21 +32,43 @@ export function formatSize(bytes: number): string {
   return `${value.toFixed(1)} ${units[unit]}`;
 }
 
+/** An artifact as a link to its download page when the run has one. */
+export function artifactLink(name: string, url: string | undefined): string {
+  return url ? `[${cell(name)}](${url})` : cell(name);
+}
+
 export function summaryMarkdown(result: BuildSummary, context: SummaryContext): string {
-  const lines = ['## pexship build', '', `${result.pexes.length} PEX file${result.pexes.length === 1 ? '' : 's'}; ${result.requests} request${result.requests === 1 ? '' : 's'} to package indexes.`, ''];
-  for (const pex of result.pexes) {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const cache = context.cacheHit === undefined ? cell(context.cacheNote) : context.cacheHit ? 'yes' : `no (${cell(context.cacheNote)})`;
+  const rows = result.pexes.map((pex) => {
     const artifact = context.artifacts.find((a) => a.pexPath === pex.path);
-    const distributions = pex.distributions.map((d) => `${d.project} ${d.version}`).join(', ');
-    const rows: [string, string][] = [
-      ['File', `\`${cell(pex.path)}\``],
-      ['Size', `${formatSize(pex.size)} (${pex.size} bytes)`],
-      ['sha256', `\`${pex.sha256}\``],
-      ['Distributions', pex.distributions.length === 0 ? 'none' : `${pex.distributions.length}: ${cell(distributions)}`],
-      ['Time', `${pex.seconds.toFixed(2)} s`],
-      ['Cache hit', context.cacheHit === undefined ? cell(context.cacheNote) : context.cacheHit ? 'yes' : `no (${cell(context.cacheNote)})`],
+    return [
+      cell(pex.platform),
+      `${formatSize(pex.size)} (${pex.size} bytes)`,
+      String(pex.distributions.length),
+      cache,
+      `${pex.seconds.toFixed(2)} s`,
+      artifact ? artifactLink(artifact.name, artifact.url) : 'not uploaded',
     ];
-    if (artifact) rows.push(['Artifact', artifact.url ? `[${cell(artifact.name)}](${artifact.url})` : cell(artifact.name)]);
-    lines.push(`### ${cell(pex.platform)}`, '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+  });
+  const lines = [
+    '## pexship build',
+    '',
+    `${plural(result.pexes.length, 'PEX file')}; ${plural(result.requests, 'request')} to package indexes.`,
+    '',
+    ...markdownTable(['Target', 'Size', 'Distributions', 'Cache hit', 'Time', 'Artifact'], rows),
+    '',
+  ];
+  for (const pex of result.pexes) {
+    const distributions = pex.distributions.map((d) => `${d.project} ${d.version}`).join(', ');
+    lines.push(
+      `### ${cell(pex.platform)}`,
+      '',
+      `- File: \`${cell(pex.path)}\``,
+      `- sha256: \`${pex.sha256}\``,
+      `- Distributions: ${pex.distributions.length === 0 ? 'none' : cell(distributions)}`,
+      '',
+    );
   }
   return lines.join('\n');
 }

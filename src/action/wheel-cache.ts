@@ -7,11 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
+import { CACHE_FORMAT } from '../index/cache.js';
+import { currentTarget } from '../python/platform.js';
 import { parseProjectSpec } from '../resolve/pyproject.js';
 import type { BuildInputs, SaveCachePolicy } from './build-inputs.js';
 
-// Bump when the cache directory's layout changes, so old entries are never restored into a new layout.
-const LAYOUT_VERSION = 'v1';
+// The key names the core's cache format and how this module builds keys: a change to either starts afresh.
+const KEY_SCHEME = 2;
+const KEY_PREFIX = `pexship-wheels-v${CACHE_FORMAT}.${KEY_SCHEME}-`;
 
 /** Under the runner's tool cache (kept between jobs on self-hosted runners), else the job's temp folder. */
 export function wheelCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -25,45 +28,85 @@ function sha256(parts: string[]): string {
   return hash.digest('hex');
 }
 
-async function fileDigest(file: string): Promise<string> {
+/** URLs without their user and password: rotating a token must not invalidate the cache. */
+function withoutCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]+@/gi, '$1');
+}
+
+/** `-r FILE`, `--requirement=FILE`, `-c FILE`, `--constraint FILE` lines: the files a requirements file includes. */
+const INCLUDE = /^\s*(?:-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)/;
+
+/**
+ * Every local file the resolution reads, from the given ones through their nested `-r`/`-c` includes (relative
+ * to the including file, as pip reads them), each named with its content's hash, credentials in URLs left out.
+ */
+async function inputFilesDigest(files: string[]): Promise<string[]> {
+  const digests: string[] = [];
+  const seen = new Set<string>();
+  const visit = async (file: string): Promise<void> => {
+    const full = path.resolve(file);
+    if (seen.has(full)) return;
+    seen.add(full);
+    let text: string;
+    try {
+      text = await readFile(full, 'utf8');
+    } catch {
+      // The build reports the missing file properly; the key only has to differ from an existing file's.
+      digests.push(`${file}:missing`);
+      return;
+    }
+    digests.push(`${file}:${sha256([withoutCredentials(text)])}`);
+    for (const line of text.split(/\r?\n/)) {
+      const include = INCLUDE.exec(line)?.[1];
+      if (include && !/^[a-z][a-z0-9+.-]*:\/\//i.test(include)) await visit(path.join(path.dirname(full), include));
+    }
+  };
+  for (const file of files) await visit(file);
+  return digests;
+}
+
+/** The current interpreter's tags and markers (what `current` resolves and selects wheels by). */
+async function currentInterpreterDigest(): Promise<string> {
   try {
-    return `${file}:${createHash('sha256').update(await readFile(file)).digest('hex')}`;
-  } catch {
-    // The build reports the missing file properly; the key only has to differ from an existing file's.
-    return `${file}:missing`;
+    const target = await currentTarget();
+    return sha256([JSON.stringify(target.tags), JSON.stringify(target.markerEnvironment), target.pythonFullVersion ?? '']);
+  } catch (err) {
+    // No python3: the build fails with the reason; the key just must not match a real interpreter's.
+    return `unavailable: ${err instanceof Error ? err.message : String(err)}`;
   }
 }
 
-/** Index URLs in the key without their credentials: rotating a token must not invalidate the cache. */
-function withoutCredentials(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/[^/@\s]+@/, '//');
-  }
-}
-
-/** What names the targets: the platforms and the content of the complete-platform files. */
+/** What names the targets: the platforms, the complete-platform files, and for `current` the interpreter itself. */
 async function targetsDigest(inputs: BuildInputs): Promise<string> {
   const platforms = inputs.platforms.length > 0 || inputs.completePlatforms.length > 0 ? [...inputs.platforms].sort() : ['current'];
-  const completes = await Promise.all(inputs.completePlatforms.map(fileDigest));
-  return sha256([...platforms, ...completes.sort()]);
+  const completes = await inputFilesDigest(inputs.completePlatforms);
+  const current = platforms.some((p) => p.toLowerCase() === 'current') ? [await currentInterpreterDigest()] : [];
+  return sha256([...platforms, ...completes.sort(), ...current]);
 }
 
 /**
  * The lock's hash: the lock file when there is one (it alone decides what gets built); otherwise everything
- * that decides the resolution: requirements, their files, the project, the indexes, `pre`.
+ * that decides the resolution: requirements, every file they read, the project and its extras, the indexes, `pre`.
  */
 async function lockDigest(inputs: BuildInputs): Promise<string> {
-  if (inputs.lockFile) return sha256(['lock', await fileDigest(inputs.lockFile)]);
-  const files = await Promise.all(
-    [...inputs.requirementsFiles, ...inputs.constraintsFiles, ...(inputs.project ? [path.join(parseProjectSpec(inputs.project).dir, 'pyproject.toml')] : [])].map(fileDigest),
-  );
+  if (inputs.lockFile) return sha256(['lock', ...(await inputFilesDigest([inputs.lockFile]))]);
+  const files = await inputFilesDigest([
+    ...inputs.requirementsFiles,
+    ...inputs.constraintsFiles,
+    ...(inputs.project ? [path.join(parseProjectSpec(inputs.project).dir, 'pyproject.toml')] : []),
+  ]);
   const indexes = [inputs.indexUrl ?? '', ...inputs.extraIndexUrls, ...inputs.findLinks].map(withoutCredentials);
-  return sha256(['requirements', ...inputs.requirements, '', ...files, '', ...indexes, `pre=${inputs.pre}`, `no-index=${inputs.noIndex}`]);
+  return sha256([
+    'requirements',
+    ...inputs.requirements.map(withoutCredentials),
+    '',
+    ...files,
+    '',
+    `project=${inputs.project ?? ''}`,
+    ...indexes,
+    `pre=${inputs.pre}`,
+    `no-index=${inputs.noIndex}`,
+  ]);
 }
 
 export interface CacheKeys {
@@ -74,7 +117,7 @@ export interface CacheKeys {
 
 export async function cacheKeys(inputs: BuildInputs, env: NodeJS.ProcessEnv = process.env): Promise<CacheKeys> {
   const runner = `${env.RUNNER_OS || process.platform}-${env.RUNNER_ARCH || process.arch}`;
-  const byRunner = `pexship-wheels-${LAYOUT_VERSION}-${runner}-`;
+  const byRunner = `${KEY_PREFIX}${runner}-`;
   const byTargets = `${byRunner}${(await targetsDigest(inputs)).slice(0, 16)}-`;
   return { primary: `${byTargets}${(await lockDigest(inputs)).slice(0, 32)}`, restore: [byTargets, byRunner] };
 }

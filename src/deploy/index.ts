@@ -4,5 +4,5 @@ export { shellQuote } from './quote.js';
 export { parseHostTarget } from './target.js';
 export { fingerprintOf } from './hostkeys.js';
 export { normalizeKeyText } from './credentials.js';
-export { formatReleases, formatSummary, formatSummaryMarkdown } from './summary.js';
+export { formatReleases, formatSummary } from './summary.js';
 export type * from './types.js';

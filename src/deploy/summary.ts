@@ -1,4 +1,4 @@
-// Per-host summaries: a plain table for the terminal, Markdown for a job summary.
+// Per-host summaries for the terminal (the action writes its own Markdown job summary).
 import type { FleetResult, HostReleases, HostResult } from './types.js';
 
 function note(h: HostResult): string {
@@ -31,18 +31,6 @@ export function formatSummary(result: FleetResult): string {
     .map((h) => `\n${h.host}: ${h.error}`)
     .join('');
   return `${table(rows)}\n${head}${errors}\n`;
-}
-
-export function formatSummaryMarkdown(result: FleetResult): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const lines = [
-    `### pexship ${result.action}: ${result.ok ? 'succeeded' : 'failed'}`,
-    '',
-    '| Host | Status | Release | Previous | Time | Note |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...result.hosts.map((h) => `| ${esc(h.host)} | ${h.status} | ${h.release ?? '-'} | ${h.previous ?? '-'} | ${(h.durationMs / 1000).toFixed(1)} s | ${esc(note(h))} |`),
-  ];
-  return lines.join('\n') + '\n';
 }
 
 export function formatReleases(hosts: HostReleases[]): string {

@@ -10,6 +10,9 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
+/** The layout above. Bump it when a change makes an old cache directory unusable: the action's cache keys name it. */
+export const CACHE_FORMAT = 1;
+
 /**
  * `$XDG_CACHE_HOME/pexship/build`, else `~/.cache/pexship/build`: a folder of its own, apart from the runtime's
  * `PEX_ROOT` (`…/pexship`, whose subfolders are the runtime's), so clearing or sharing one never touches the other.

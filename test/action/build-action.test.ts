@@ -79,8 +79,9 @@ describe('build action without GitHub services', () => {
     // One table per target, with the sha256 and the distributions.
     expect(run.summary).toContain('## pexship build');
     expect(run.summary).toContain(`\`${run.outputs.sha256}\``);
-    expect(run.summary).toMatch(/\| Distributions \| 1: greeting 1\.2\.3 \|/);
-    expect(run.summary).toMatch(/\| Cache hit \| no cache service in this job \|/);
+    // One row per target (size, distributions, cache hit, time, artifact), then the distributions by name.
+    expect(run.summary).toMatch(/^\| [\w.-]+ \| [\d.]+ (B|KiB|MiB) \(\d+ bytes\) \| 1 \| no cache service in this job \| [\d.]+ s \| not uploaded \|$/m);
+    expect(run.summary).toContain('- Distributions: greeting 1.2.3');
     // Phases in log groups.
     expect(run.stdout).toContain('::group::Build');
     expect(run.stdout).toContain('::group::Restore the wheel cache');
@@ -91,6 +92,18 @@ describe('build action without GitHub services', () => {
     expect(run.code).toBe(1);
     expect(run.errors).toEqual(["input 'save-cache' is 'sometimes'; use one of auto, always, never."]);
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("names the action's inputs in the core's errors, never the CLI flags", async () => {
+    const platform = await runAction('build', { workspace, runner: path.join(root, 'runner-words'), inputs: buildInputs({ platforms: 'manylinux2014_x86_64-cp-311' }) });
+    expect(platform.code).toBe(1);
+    expect(platform.errors.at(-1)).toMatch(/^invalid input 'platforms' "manylinux2014_x86_64-cp-311": /);
+    expect(platform.errors.at(-1)).toContain("input 'complete-platforms'");
+    const constraint = await runAction('build', { workspace, runner: path.join(root, 'runner-words'), inputs: buildInputs({ 'interpreter-constraints': 'Python 3' }) });
+    expect(constraint.errors.at(-1)).toMatch(/^input 'interpreter-constraints' 'Python 3' is not of the form/);
+    const sources = await runAction('build', { workspace, runner: path.join(root, 'runner-words'), inputs: buildInputs({ sources: 'no-such-dir' }) });
+    expect(sources.errors.at(-1)).toMatch(/^input 'sources' .*no-such-dir does not exist/);
+    for (const run of [platform, constraint, sources]) expect(run.errors.join('\n')).not.toMatch(/(^|\s)--[a-z]/);
   });
 
   it('refuses a platforms line holding several platforms, as the CLI refuses such a --platform', async () => {
@@ -153,7 +166,7 @@ describe('build action against a loopback results service', () => {
       expect(wheelDownloads()).toBeGreaterThan(0);
       expect(service.caches).toHaveLength(1);
       expect(service.caches[0]).toMatchObject({ finalized: true });
-      expect(service.caches[0].key).toMatch(/^pexship-wheels-v1-Linux-X64-[0-9a-f]{16}-[0-9a-f]{32}$/);
+      expect(service.caches[0].key).toMatch(/^pexship-wheels-v1\.2-Linux-X64-[0-9a-f]{16}-[0-9a-f]{32}$/);
 
       // One artifact: the bare PEX under its own file name, kept for the requested days.
       const pexPath = first.outputs['pex-path'];
@@ -180,7 +193,7 @@ describe('build action against a loopback results service', () => {
       expect(wheelDownloads()).toBe(downloads);
       expect(service.requests.filter((r) => r.endsWith('/CreateCacheEntry')).length).toBe(saves);
       expect(second.outputs.sha256).toBe(first.outputs.sha256);
-      expect(second.summary).toMatch(/\| Cache hit \| yes \|/);
+      expect(second.summary).toMatch(/^\| [\w.-]+ \| .* \| 1 \| yes \| [\d.]+ s \| \[/m);
     } finally {
       await index.close();
     }
@@ -203,7 +216,7 @@ describe('build action against a loopback results service', () => {
     expect(changed.stdout).toContain('(a partial match; the new wheels are saved under the full key)');
     expect(service.caches.length).toBe(before + 1);
     expect(service.caches.at(-1)!.key).not.toBe(service.caches.at(-2)!.key);
-    expect(changed.summary).toMatch(/\| Distributions \| 2: /);
+    expect(changed.summary).toMatch(/^\| [\w.-]+ \| .* \| 2 \| no \(partial match\) \|/m);
   });
 
   it('does not save on a branch other than the default one with save-cache auto, but does with always', async () => {
@@ -230,9 +243,36 @@ describe('build action against a loopback results service', () => {
     expect(second.code).toBe(1);
     expect(second.errors.at(-1)).toContain("an artifact named 'app.pex' already exists in this workflow run");
     expect(second.errors.at(-1)).toContain('{platform}');
+    expect(second.errors.at(-1)).toContain("'overwrite: true'");
     expect(second.stdout + second.stderr).not.toMatch(/\n\s+at /);
     // The build itself succeeded: its outputs are there for later steps.
     expect(second.outputs['pex-path']).not.toBe('');
+  });
+});
+
+describe('build action artifacts on a re-run', () => {
+  it("with overwrite, a re-run of the job replaces the run's artifact instead of failing with 409", async () => {
+    const service = await startResultsService();
+    try {
+      const runner = path.join(root, 'runner-overwrite');
+      const inputs = buildInputs({ 'artifact-name': 'svc-{platform}', 'save-cache': 'never', overwrite: 'true' });
+      const first = await runAction('build', { workspace, runner, inputs, env: serviceEnv(service, 'run-o') });
+      expect(first.code, failureText(first)).toBe(0);
+      expect(service.deleted).toEqual([]);
+      // The re-run builds other content under the same name.
+      writeFileSync(path.join(workspace, 'src', 'hello', 'extra.py'), 'X = 2\n');
+      const again = await runAction('build', { workspace, runner, inputs, env: serviceEnv(service, 'run-o') });
+      rmSync(path.join(workspace, 'src', 'hello', 'extra.py'));
+      expect(again.code, failureText(again)).toBe(0);
+      expect(again.outputs['artifact-name']).toBe(first.outputs['artifact-name']);
+      expect(again.outputs['artifact-name']).toMatch(/^svc-linux-[\w]+-cp3\d+\.pex$/);
+      expect(service.deleted.map((a) => a.id)).toEqual([Number(first.outputs['artifact-id'])]);
+      expect(service.artifacts.map((a) => a.name)).toEqual([again.outputs['artifact-name']]);
+      expect(service.blobs.get(service.artifacts[0].blob)?.equals(readFileSync(again.outputs['pex-path']))).toBe(true);
+      expect(again.outputs.sha256).not.toBe(first.outputs.sha256);
+    } finally {
+      await service.close();
+    }
   });
 });
 

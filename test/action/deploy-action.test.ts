@@ -1,5 +1,6 @@
 // The bundled deploy and rollback actions against a real OpenSSH server on 127.0.0.1: deploy a PEX given by
 // path, deploy one fetched from the run's artifacts, roll back, and fail clearly on an untrusted host key.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,7 +57,7 @@ describe('deploy and rollback actions against a real sshd', () => {
     mkdirSync(workspace, { recursive: true });
     const v1 = fakePex(path.join(workspace, 'svc.pex'), 'v1');
 
-    const first = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(base), pex: 'svc.pex' }, env: env('run-d') });
+    const first = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(base), pex: 'svc.pex', 'health-check': 'test -x current/svc.pex' }, env: env('run-d') });
     expect(first.code, failureText(first)).toBe(0);
     const release1 = first.outputs.release;
     expect(release1).toMatch(/^\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{12}$/);
@@ -64,6 +65,8 @@ describe('deploy and rollback actions against a real sshd', () => {
     expect(JSON.parse(first.outputs['hosts-succeeded'])).toHaveLength(1);
     expect(JSON.parse(first.outputs['hosts-failed'])).toEqual([]);
     expect(first.summary).toContain('pexship deploy: succeeded');
+    // One row per host: before → after and the health result.
+    expect(first.summary).toContain(`| root@127.0.0.1:${sshd.port} | ok | none → ${release1} | passed: \`test -x current/svc.pex\` |`);
     // The key's passphrase is masked before anything could print it, and printed nowhere else.
     const lines = first.stdout.split('\n');
     expect(lines).toContain(`::add-mask::${keys.passphrase.replace(/%/g, '%25')}`);
@@ -86,12 +89,15 @@ describe('deploy and rollback actions against a real sshd', () => {
     expect(currentRelease(base)?.id).toBe(release2);
     expect(currentRelease(base)?.json.file).toBe('svc.pex');
     expect(second.stdout).toContain('::group::Download the artifact');
+    expect(second.summary).toContain('PEX from the artifact [svc-current.pex](https://github.com/octo/app/actions/runs/4242/artifacts/900)');
+    expect(second.summary).toContain(`| ${release1} → ${release2} | none configured |`);
 
     const back = await runAction('rollback', { workspace, runner: path.join(work, 'runner'), inputs: connection(base), env: env('run-d') });
     expect(back.code, failureText(back)).toBe(0);
     expect(back.outputs.release).toBe(release1);
     expect(currentRelease(base)?.id).toBe(release1);
     expect(back.summary).toContain('pexship rollback: succeeded');
+    expect(back.summary).toContain(`| ${release2} → ${release1} |`);
   });
 
   it('fails the step, naming the host, when the host key is not the pinned one', async () => {
@@ -136,11 +142,43 @@ describe('deploy and rollback actions against a real sshd', () => {
     const workspace = path.join(work, 'workspace');
     const none = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(path.join(work, 'x')) }, env: env('run-d') });
     expect(none.code).toBe(1);
-    expect(none.errors).toEqual(["give the PEX to deploy: 'pex' (a path) or 'artifact' (the name of an artifact of this run)."]);
+    expect(none.errors).toEqual(["give the PEX to deploy: 'pex' (a path) or 'artifact' (the name of an artifact of this run, or of 'run-id')."]);
     const missing = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(path.join(work, 'x')), artifact: 'nope.pex' }, env: env('run-d') });
     expect(missing.code).toBe(1);
     expect(missing.errors.at(-1)).toContain("no artifact named 'nope.pex' in this workflow run");
     const keep = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(path.join(work, 'x')), pex: 'svc.pex', keep: 'all' }, env: env('run-d') });
     expect(keep.errors).toEqual(["input 'keep' is 'all'; use a whole number of at least 1."]);
+    const wait = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(path.join(work, 'x')), pex: 'svc.pex', 'lock-wait': '1.5' }, env: env('run-d') });
+    expect(wait.errors).toEqual(["input 'lock-wait' is '1.5'; use a whole number of at least 0."]);
+    // A core error names the input the user wrote, not the CLI flag.
+    const url = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...connection(path.join(work, 'x')), pex: 'svc.pex', 'health-url': 'localhost:8000' }, env: env('run-d') });
+    expect(url.errors).toEqual(["input 'health-url' 'localhost:8000': give an http:// or https:// URL."]);
+  });
+
+  it('takes the PEX from another workflow run with run-id, github-token and repository, as download-artifact does', async () => {
+    const base = path.join(work, 'other-run');
+    const workspace = path.join(work, 'workspace');
+    const pex = readFileSync(fakePex(path.join(work, 'nightly.pex'), 'nightly'));
+    const digest = `sha256:${createHash('sha256').update(pex).digest('hex')}`;
+    service.behaviour.apiToken = 'ghs_readtoken123';
+    service.blobs.set('seeded-nightly', pex);
+    service.artifacts.push({ runId: '777', repository: 'octo/builds', name: 'app-linux-x86_64-cp311.pex', blob: 'seeded-nightly', id: 901, size: String(pex.length), hash: digest });
+    const inputs = { ...connection(base), artifact: 'app-linux-x86_64-cp311.pex', 'run-id': '777', repository: 'octo/builds', name: 'app' };
+    const apiEnv = { ...env('run-d'), GITHUB_API_URL: service.apiUrl };
+
+    const run = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...inputs, 'github-token': 'ghs_readtoken123' }, env: apiEnv });
+    expect(run.code, failureText(run)).toBe(0);
+    expect(currentRelease(base)).toMatchObject({ pexSha: digest.slice('sha256:'.length) });
+    expect(run.stdout).toContain('from run 777 of octo/builds');
+    expect(run.stdout).toContain('::add-mask::ghs_readtoken123');
+
+    const noToken = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs, env: apiEnv });
+    expect(noToken.code).toBe(1);
+    expect(noToken.errors.at(-1)).toMatch(/^input 'run-id' fetches the artifact of another run .* needs 'github-token'/);
+    const badToken = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...inputs, 'github-token': 'ghs_wrong0000' }, env: apiEnv });
+    expect(badToken.code).toBe(1);
+    expect(badToken.errors.at(-1)).toContain("input 'github-token' may not read the artifacts of run 777 of octo/builds");
+    const otherName = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...inputs, 'github-token': 'ghs_readtoken123', artifact: 'nope.pex' }, env: apiEnv });
+    expect(otherName.errors.at(-1)).toContain("no artifact named 'nope.pex' in run 777 of octo/builds");
   });
 });

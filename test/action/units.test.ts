@@ -1,6 +1,6 @@
 // The action's pure parts and its reporting, in process: artifact names, secret finding, cache keys and the
 // save policy, the summary table, and the annotations a failure produces.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
@@ -9,10 +9,17 @@ import { artifactName, planArtifacts } from '../../src/action/artifacts.js';
 import { readBuildInputs, type BuildInputs } from '../../src/action/build-inputs.js';
 import { toBuildRequest } from '../../src/action/build-request.js';
 import { reportFailure } from '../../src/action/failure.js';
+import { INPUT_FOR_FLAG, inActionWords } from '../../src/action/input-names.js';
+import { runDeploy, runRollback } from '../../src/cli/deploy.js';
+import { readActionMetadata } from './helpers/action-metadata.js';
+import { findInterpreters } from '../helpers/pythons.js';
 import { credentialsInText } from '../../src/action/secrets.js';
 import { summaryMarkdown } from '../../src/action/summary.js';
+import { FleetLog, fleetSummaryMarkdown } from '../../src/action/fleet-report.js';
+import type { FleetResult, HostResult } from '../../src/deploy/index.js';
 import { cacheKeys, errorsAsWarnings, shouldSave, wheelCacheDir } from '../../src/action/wheel-cache.js';
 import { JobError, UsageError } from '../../src/errors.js';
+import { parsePlatform } from '../../src/python/platform.js';
 import { RequirementsFileError } from '../../src/resolve/requirements-file.js';
 
 function inputs(extra: Partial<BuildInputs> = {}): BuildInputs {
@@ -34,6 +41,7 @@ function inputs(extra: Partial<BuildInputs> = {}): BuildInputs {
     cache: true,
     saveCache: 'auto',
     uploadArtifact: true,
+    overwrite: false,
     ...extra,
   };
 }
@@ -58,6 +66,21 @@ describe('artifact names', () => {
     expect(artifactName(undefined, 'current', 'dist/app-current.pex')).toBe('app-current.pex');
     expect(artifactName('svc-{platform}', 'manylinux2014_x86_64-cp-311-cp311', 'dist/x.pex')).toBe('svc-manylinux2014_x86_64-cp-311-cp311.pex');
     expect(artifactName('build-{file}', 'current', '/tmp/a.pex')).toBe('build-a.pex');
+  });
+
+  it('fills {platform} with the target label docs/action.md documents', () => {
+    const labels = {
+      'manylinux2014_x86_64-cp-311-cp311': 'linux-x86_64-cp311',
+      'musllinux_1_2_x86_64-cp-313-cp313': 'musllinux-x86_64-cp313',
+      'macosx_11_0_arm64-cp-312-cp312': 'macos-arm64-cp312',
+      'win_amd64-cp-312-cp312': 'windows-amd64-cp312',
+    };
+    const doc = readFileSync('docs/action.md', 'utf8').replace(/\s+/g, ' ');
+    for (const [platform, label] of Object.entries(labels)) {
+      expect(parsePlatform(platform).label).toBe(label);
+      expect(doc).toContain(`\`${platform}\` gives \`${label}\``);
+      expect(artifactName('app-{platform}', parsePlatform(platform).label, 'x.pex')).toBe(`app-${label}.pex`);
+    }
   });
 
   it('refuses characters the artifact service refuses', () => {
@@ -86,7 +109,7 @@ describe('wheel cache keys and save policy', () => {
   it('names OS, arch, targets and the lock; restore keys are its prefixes', async () => {
     const env = { RUNNER_OS: 'macOS', RUNNER_ARCH: 'ARM64' };
     const keys = await cacheKeys(inputs(), env);
-    expect(keys.primary).toMatch(/^pexship-wheels-v1-macOS-ARM64-[0-9a-f]{16}-[0-9a-f]{32}$/);
+    expect(keys.primary).toMatch(/^pexship-wheels-v1\.2-macOS-ARM64-[0-9a-f]{16}-[0-9a-f]{32}$/);
     expect(keys.restore).toHaveLength(2);
     for (const prefix of keys.restore) expect(keys.primary.startsWith(prefix)).toBe(true);
     expect(keys.primary.length).toBeLessThan(512);
@@ -101,6 +124,69 @@ describe('wheel cache keys and save policy', () => {
     const c = await cacheKeys(inputs({ indexUrl: 'https://pypi.other/simple' }), env);
     expect(a.primary).toBe(b.primary);
     expect(c.primary).not.toBe(a.primary);
+  });
+
+  const pythons = findInterpreters().slice(0, 2);
+  it.skipIf(pythons.length < 2)('names the interpreter of the current target: another Python (a setup-python matrix entry) gets another key (needs two CPython minors, e.g. from pyenv)', async () => {
+    const saved = process.env.PATH;
+    const keyWith = async (python: string, extra: Partial<BuildInputs> = {}) => {
+      const bin = mkdtempSync(path.join(tmpdir(), 'pexship-python-'));
+      symlinkSync(python, path.join(bin, 'python3'));
+      process.env.PATH = `${bin}${path.delimiter}${saved}`;
+      try {
+        return await cacheKeys(inputs(extra), {});
+      } finally {
+        process.env.PATH = saved;
+      }
+    };
+    const [a, b] = pythons;
+    const keyA = await keyWith(a.executable);
+    const keyB = await keyWith(b.executable);
+    expect(keyA.primary).not.toBe(keyB.primary);
+    expect(keyA.restore[0]).not.toBe(keyB.restore[0]);
+    expect((await keyWith(a.executable)).primary).toBe(keyA.primary);
+    // A foreign target alone does not depend on the interpreter at hand.
+    const foreign = { platforms: ['manylinux2014_x86_64-cp-311-cp311'] };
+    expect((await keyWith(a.executable, foreign)).primary).toBe((await keyWith(b.executable, foreign)).primary);
+    // Nor does a platform list naming current in another case: it is still the interpreter's.
+    expect((await keyWith(a.executable, { platforms: ['CURRENT'] })).primary).not.toBe((await keyWith(b.executable, { platforms: ['CURRENT'] })).primary);
+  });
+
+  it('covers nested -r/-c files, the project with its extras, and index URLs without their credentials', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pexship-keys-'));
+    mkdirSync(path.join(dir, 'reqs'));
+    mkdirSync(path.join(dir, 'proj'));
+    writeFileSync(path.join(dir, 'requirements.txt'), '-r reqs/base.txt\n--constraint=reqs/pins.txt\nflask\n');
+    writeFileSync(path.join(dir, 'reqs', 'base.txt'), '-c pins.txt\nrequests\n');
+    writeFileSync(path.join(dir, 'reqs', 'pins.txt'), 'requests==2.31.0\n');
+    writeFileSync(path.join(dir, 'proj', 'pyproject.toml'), '[project]\nname = "x"\ndependencies = ["click"]\n');
+    const reqs = { requirements: [], requirementsFiles: [path.join(dir, 'requirements.txt')] };
+    const key = async (extra: Partial<BuildInputs> = {}) => (await cacheKeys(inputs({ ...reqs, ...extra }), {})).primary;
+
+    const before = await key();
+    writeFileSync(path.join(dir, 'reqs', 'pins.txt'), 'requests==2.32.0\n');
+    const nested = await key();
+    expect(nested).not.toBe(before);
+
+    const project = await key({ project: path.join(dir, 'proj') });
+    expect(await key({ project: `${path.join(dir, 'proj')}[cli]` })).not.toBe(project);
+    writeFileSync(path.join(dir, 'proj', 'pyproject.toml'), '[project]\nname = "x"\ndependencies = ["click>=8"]\n');
+    expect(await key({ project: path.join(dir, 'proj') })).not.toBe(project);
+    expect(await key({ project: `${path.join(dir, 'proj')}[cli]` })).not.toBe(project);
+
+    // A token in a requirements file's index URL is left out, the index itself is not.
+    const withIndex = (url: string) => writeFileSync(path.join(dir, 'reqs', 'base.txt'), `--index-url ${url}\n-c pins.txt\nrequests\n`);
+    withIndex('https://bot:token-one@pypi.corp/simple');
+    const one = await key();
+    withIndex('https://bot:token-two@pypi.corp/simple');
+    expect(await key()).toBe(one);
+    withIndex('https://pypi.other/simple');
+    expect(await key()).not.toBe(one);
+    // Requirements given inline, too.
+    expect(await key({ requirements: ['pkg @ https://u:p1@files.corp/pkg-1.0-py3-none-any.whl'] })).toBe(await key({ requirements: ['pkg @ https://u:p2@files.corp/pkg-1.0-py3-none-any.whl'] }));
+    // An include cycle ends.
+    writeFileSync(path.join(dir, 'reqs', 'pins.txt'), '-r base.txt\n');
+    await expect(key()).resolves.toMatch(/^pexship-wheels-/);
   });
 
   it('follows the lock file content alone when there is one', async () => {
@@ -169,7 +255,7 @@ describe('failures', () => {
 });
 
 describe('job summary', () => {
-  it('has a table per target with file, size, sha256, distributions, time and cache hit', () => {
+  it('has a row per target with size, distributions, cache hit, time and the artifact link, then the details', () => {
     const pex = (platform: string) => ({
       path: `dist/app-${platform}.pex`,
       size: 2_500_000,
@@ -184,14 +270,98 @@ describe('job summary', () => {
       platform,
       seconds: 1.234,
     });
-    const md = summaryMarkdown({ pexes: [pex('linux|x86'), pex('macos')], targets: [], requests: 3 }, { cacheHit: false, cacheNote: 'partial match', artifacts: [] });
+    const artifacts = [{ platform: 'macos', pexPath: 'dist/app-macos.pex', name: 'app-macos.pex', id: 7, url: 'https://github.com/o/r/actions/runs/1/artifacts/7' }];
+    const md = summaryMarkdown({ pexes: [pex('linux|x86'), pex('macos')], targets: [], requests: 3 }, { cacheHit: false, cacheNote: 'partial match', artifacts });
+    // One row per target: size, distributions, cache hit, time, and the artifact's link.
+    expect(md).toContain('| Target | Size | Distributions | Cache hit | Time | Artifact |');
+    expect(md).toContain('| linux\\|x86 | 2.4 MiB (2500000 bytes) | 1 | no (partial match) | 1.23 s | not uploaded |');
+    expect(md).toContain('| macos | 2.4 MiB (2500000 bytes) | 1 | no (partial match) | 1.23 s | [app-macos.pex](https://github.com/o/r/actions/runs/1/artifacts/7) |');
+    // Then each PEX's file, sha256 and contents.
     expect(md.match(/^### /gm)).toHaveLength(2);
-    expect(md).toContain('### linux\\|x86');
-    expect(md).toContain('| Size | 2.4 MiB (2500000 bytes) |');
-    expect(md).toContain(`| sha256 | \`${'a'.repeat(64)}\` |`);
-    expect(md).toContain('| Distributions | 1: flask 3.0.0 |');
-    expect(md).toContain('| Time | 1.23 s |');
-    expect(md).toContain('| Cache hit | no (partial match) |');
+    expect(md).toContain(`- sha256: \`${'a'.repeat(64)}\``);
+    expect(md).toContain('- Distributions: flask 3.0.0');
+  });
+
+  it('has one row per host for a deploy: before → after, the health result, and the artifact deployed', async () => {
+    const log = new FleetLog();
+    // web1 and web2 reached the health check; web3 never did.
+    const logged = await captureStdout(() => {
+      for (const host of ['web1', 'web2']) log.event({ type: 'host', host, phase: 'health' });
+    });
+    expect(logged).toBe('[web1] health\n[web2] health\n');
+    const host = (name: string, extra: Partial<HostResult>): HostResult => ({ host: name, status: 'ok', release: 'r2', previous: 'r1', durationMs: 1500, ...extra });
+    const result: FleetResult = {
+      action: 'deploy',
+      ok: false,
+      release: 'r2',
+      previousRelease: 'r1',
+      sha256: 'e'.repeat(64),
+      hosts: [
+        host('web1', { uploadedBytes: 2048 }),
+        host('web2', { status: 'failed', release: 'r1', error: 'health URL http://127.0.0.1:8000/ did not answer with success; --health-timeout 30' }),
+        host('web3', { status: 'skipped', release: null, previous: null }),
+      ],
+      succeeded: ['web1'],
+      failed: ['web2'],
+      durationMs: 3000,
+      exitCode: 1,
+    };
+    const md = fleetSummaryMarkdown(result, log, { healthUrl: 'http://127.0.0.1:8000/' }, { name: 'app.pex', url: 'https://github.com/o/r/actions/runs/1/artifacts/9' });
+    expect(md).toContain('## pexship deploy: failed');
+    expect(md).toContain(`PEX from the artifact [app.pex](https://github.com/o/r/actions/runs/1/artifacts/9) (sha256 \`${'e'.repeat(64)}\`).`);
+    expect(md).toContain('| Host | Result | Release (before → after) | Health | Time | Note |');
+    expect(md).toContain('| web1 | ok | r1 → r2 | passed: GET http://127.0.0.1:8000/ | 1.5 s | uploaded 2.0 KiB |');
+    expect(md).toContain("| web2 | failed | r1 → r1 | failed: GET http://127.0.0.1:8000/ | 1.5 s | health URL http://127.0.0.1:8000/ did not answer with success; input 'health-timeout' 30 |");
+    expect(md).toContain('| web3 | skipped | none → none | not reached |');
+    expect(fleetSummaryMarkdown(result, log, {})).toContain('| web1 | ok | r1 → r2 | none configured |');
+  });
+});
+
+describe('inputs in the action’s own words', () => {
+  /** `--flag` → its help text, from the CLI's own --help. */
+  async function cliHelp(run: (argv: string[]) => Promise<number>): Promise<Map<string, string>> {
+    const out = await captureStdout(() => run(['--help']));
+    const help = new Map<string, string>();
+    for (const m of out.matchAll(/^ {2}(--[a-z-]+)(?:, -\w)?(?: \S+)?\s+(.*)$/gm)) help.set(m[1], m[2]);
+    return help;
+  }
+
+  it("shows the CLI's default of every deploy and rollback option in action.yml", async () => {
+    for (const [file, run] of [
+      ['deploy/action.yml', runDeploy],
+      ['rollback/action.yml', runRollback],
+    ] as const) {
+      const help = await cliHelp(run);
+      const meta = readActionMetadata(file);
+      let compared = 0;
+      for (const input of meta.inputs) {
+        const flag = /\((--[a-z-]+)\)/.exec(input.description)?.[1];
+        const cliDefault = flag ? /\(default (\d+)\b/.exec(help.get(flag) ?? '')?.[1] : undefined;
+        if (cliDefault === undefined) continue;
+        expect(input.default, `${file}: input ${input.name} (${flag})`).toBe(cliDefault);
+        compared++;
+      }
+      // keep (deploy), health-timeout, concurrency, lock-ttl, lock-wait, connect-timeout, command-timeout.
+      expect(compared, file).toBeGreaterThanOrEqual(6);
+      for (const name of ['command-timeout', 'lock-wait', 'lock-ttl', 'connect-timeout', 'health-timeout', 'concurrency']) {
+        expect(meta.inputs.map((i) => i.name), `${file} exposes ${name}`).toContain(name);
+      }
+    }
+  });
+
+  it('maps every flag an action.yml input stands for back to that input', () => {
+    for (const file of ['action.yml', 'deploy/action.yml', 'rollback/action.yml']) {
+      for (const input of readActionMetadata(file).inputs) {
+        for (const [, flag] of input.description.matchAll(/\((--[a-z-]+)\)/g)) {
+          expect(INPUT_FOR_FLAG[flag], `${file}: ${input.name} says (${flag})`).toBe(input.name);
+        }
+      }
+    }
+    expect(inActionWords('invalid --platform "x"; or --complete-platform FILE. --lock builds …; drop the requirements, -r files and --project')).toBe(
+      `invalid input 'platforms' "x"; or input 'complete-platforms' FILE. input 'lock-file' builds …; drop the requirements, 'requirements-file' files and input 'project'`,
+    );
+    // Flags the action has no input for, and words that merely contain dashes, are left alone.
+    expect(inActionWords('--hash mode; pre-release --platforms-x')).toBe('--hash mode; pre-release --platforms-x');
   });
 });
 

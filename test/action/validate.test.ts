@@ -63,6 +63,8 @@ describe('action metadata', () => {
       const entry = /^dist\/([\w-]+)\.js$/.exec(main)?.[1];
       expect(entry, `${file}: runs.main ${meta.main} is not dist/<entry>.js`).toBeDefined();
       expect(ENTRY_POINTS[entry!], `${file}: ${entry} is not an entry point of scripts/bundle-options.mjs`).toMatch(/^src\/action\//);
+      // The marketplace listing's icon and color (the schema above checks their values).
+      expect(text, `${file}: branding`).toMatch(/^branding:\n {2}icon: '[\w-]+'\n {2}color: '\w+'$/m);
       for (const input of meta.inputs) {
         expect(input.description, `${file}: input ${input.name}`).not.toBe('');
         // The runner passes '' for an input with no default; a required input with a default is a contradiction.
@@ -124,7 +126,13 @@ function ourSteps(file: string): OurStep[] {
 describe('workflows', () => {
   it('covers the CI, check-dist and example workflows', () => {
     expect(WORKFLOWS).toEqual(
-      expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/check-dist.yml', 'examples/workflows/build-and-deploy.yml', 'examples/workflows/rollback.yml']),
+      expect.arrayContaining([
+        '.github/workflows/ci.yml',
+        '.github/workflows/check-dist.yml',
+        '.github/workflows/release.yml',
+        'examples/workflows/build-and-deploy.yml',
+        'examples/workflows/rollback.yml',
+      ]),
     );
   });
 

@@ -25,6 +25,8 @@ export interface ArtifactEntry {
   id?: number;
   size?: string;
   hash?: string;
+  /** `owner/name`: the artifact is also listed by the REST API under that repository (runId is then the run's id). */
+  repository?: string;
 }
 
 export interface ServiceBehaviour {
@@ -34,6 +36,8 @@ export interface ServiceBehaviour {
   cacheReadOnly?: boolean;
   /** Blob downloads answer with this status (a storage outage). */
   blobDownloadStatus?: number;
+  /** The token the REST API accepts (`github-token`); any other gets 401 Bad credentials. */
+  apiToken?: string;
 }
 
 export interface ResultsService {
@@ -41,7 +45,11 @@ export interface ResultsService {
   requests: string[];
   caches: CacheEntry[];
   artifacts: ArtifactEntry[];
+  /** Artifacts removed by DeleteArtifact (overwrite). */
+  deleted: ArtifactEntry[];
   blobs: Map<string, Buffer>;
+  /** GITHUB_API_URL for the REST endpoints of another run's artifacts. */
+  apiUrl: string;
   behaviour: ServiceBehaviour;
   close(): Promise<void>;
 }
@@ -66,6 +74,7 @@ export async function startResultsService(behaviour: ServiceBehaviour = {}): Pro
   const requests: string[] = [];
   const caches: CacheEntry[] = [];
   const artifacts: ArtifactEntry[] = [];
+  const deleted: ArtifactEntry[] = [];
   const blobs = new Map<string, Buffer>();
   const blocks = new Map<string, Map<string, Buffer>>();
   let nextId = 1;
@@ -143,6 +152,13 @@ export async function startResultsService(behaviour: ServiceBehaviour = {}): Pro
         })),
       });
     }
+    if (method === 'DeleteArtifact') {
+      const index = artifacts.findIndex((a) => a.runId === runId && a.name === req.name && a.id !== undefined);
+      if (index < 0) return twirpError(res, 404, 'not_found', 'artifact not found');
+      const [gone] = artifacts.splice(index, 1);
+      deleted.push(gone);
+      return json(res, 200, { ok: true, artifactId: String(gone.id) });
+    }
     if (method === 'GetSignedArtifactURL') {
       const entry = artifacts.find((a) => a.runId === runId && a.name === req.name && a.id !== undefined);
       if (!entry) return twirpError(res, 404, 'not_found', 'artifact not found');
@@ -205,6 +221,24 @@ export async function startResultsService(behaviour: ServiceBehaviour = {}): Pro
     }
   }
 
+  /** The two REST calls download-artifact makes for another run: list by name, then the download redirect. */
+  function restRequest(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (!behaviour.apiToken || req.headers.authorization !== `token ${behaviour.apiToken}`) return json(res, 401, { message: 'Bad credentials' });
+    const list = /^\/repos\/([^/]+\/[^/]+)\/actions\/runs\/(\d+)\/artifacts$/.exec(url.pathname);
+    if (list) {
+      const name = url.searchParams.get('name');
+      const found = artifacts.filter((a) => a.repository === list[1] && a.runId === list[2] && a.id !== undefined && (name === null || a.name === name));
+      return json(res, 200, {
+        total_count: found.length,
+        artifacts: found.map((a) => ({ id: a.id, name: a.name, size_in_bytes: Number(a.size), digest: a.hash ?? null, expired: false, created_at: new Date().toISOString() })),
+      });
+    }
+    const download = /^\/repos\/([^/]+\/[^/]+)\/actions\/artifacts\/(\d+)\/zip$/.exec(url.pathname);
+    const entry = download && artifacts.find((a) => a.repository === download[1] && String(a.id) === download[2]);
+    if (!entry) return json(res, 404, { message: 'Not Found' });
+    res.writeHead(302, { location: signed(entry.blob) }).end();
+  }
+
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', base);
@@ -212,6 +246,7 @@ export async function startResultsService(behaviour: ServiceBehaviour = {}): Pro
       const q = url.searchParams.get('comp');
       requests.push(`${req.method} ${url.pathname}${q ? `?comp=${q}` : ''}`);
       if (url.pathname.startsWith('/blobs/')) return blobRequest(req, res, url, data);
+      if (url.pathname.startsWith('/repos/')) return restRequest(req, res, url);
       if (req.method !== 'POST') return twirpError(res, 405, 'bad_route', 'POST only');
       if (!/^Bearer \S+/.test(req.headers.authorization ?? '')) return twirpError(res, 401, 'unauthenticated', 'no token');
       const message = JSON.parse(data.toString('utf8') || '{}') as Record<string, unknown>;
@@ -229,7 +264,9 @@ export async function startResultsService(behaviour: ServiceBehaviour = {}): Pro
     requests,
     caches,
     artifacts,
+    deleted,
     blobs,
+    apiUrl: base,
     behaviour,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
