@@ -36,47 +36,60 @@ import {
   storageSharedKeyCredentialPolicy,
   stringifyXML,
   uploadArtifacts
-} from "./chunks/chunk-LOBQMWWX.js";
+} from "./chunks/chunk-DHMSRDLA.js";
+import {
+  booleanInput,
+  choiceInput,
+  integerInput,
+  listInput,
+  maskIndexEnvironment,
+  maskSecret,
+  maskUrlCredentials,
+  optionalInput,
+  runAction,
+  summaryMarkdown
+} from "./chunks/chunk-ONG3HQVF.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpClientError,
   HttpCodes,
-  booleanInput,
-  choiceInput,
   debug,
   error,
   exec,
   group,
   info,
-  integerInput,
   isDebug,
-  listInput,
-  maskIndexEnvironment,
-  maskSecret,
-  maskUrlCredentials,
   mkdirP,
-  optionalInput,
   rmRF,
-  runAction,
   setOutput,
   setSecret,
   summary,
   warning,
   which
-} from "./chunks/chunk-NE62MCWS.js";
+} from "./chunks/chunk-TM6NIW73.js";
 import {
+  CACHE_FORMAT,
   build,
+  createReporter,
+  currentTarget,
+  parseProjectSpec,
   secretsOf
-} from "./chunks/chunk-HFXETQAA.js";
-import "./chunks/chunk-QQ4KNCAK.js";
-import "./chunks/chunk-3SVUBWAM.js";
-import "./chunks/chunk-J6UZUWTP.js";
+} from "./chunks/chunk-N5FCQKKL.js";
+import "./chunks/chunk-V56NK2RW.js";
+import "./chunks/chunk-ZJZDVDP5.js";
+import {
+  LAYOUTS
+} from "./chunks/chunk-4L2USVG7.js";
+import "./chunks/chunk-6AH2WM7T.js";
+import {
+  UsageError
+} from "./chunks/chunk-A2YORBZ4.js";
 import {
   __commonJS,
   __export,
   __toESM
-} from "./chunks/chunk-UOGXR73H.js";
+} from "./chunks/chunk-DF3W7HDA.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -2377,6 +2390,12 @@ import path10 from "node:path";
 
 // src/action/build-inputs.ts
 function readBuildInputs() {
+  const venv = choiceInput("venv", ["false", "true", "prepend", "append"], "false");
+  const layout = choiceInput("layout", LAYOUTS, "zipapp");
+  const uploadArtifact = booleanInput("upload-artifact", true);
+  if (layout !== "zipapp" && uploadArtifact) {
+    throw new UsageError(`input 'layout' is '${layout}', a directory, and artifacts are uploaded as single .pex files; set upload-artifact: false (and archive or copy the directory yourself), or use layout: zipapp.`);
+  }
   return {
     requirements: listInput("requirements"),
     requirementsFiles: listInput("requirements-file"),
@@ -2395,15 +2414,27 @@ function readBuildInputs() {
     findLinks: listInput("find-links"),
     noIndex: booleanInput("no-index", false),
     pre: booleanInput("pre", false),
-    venv: booleanInput("venv", false),
+    maxConnections: integerInput("max-connections", 1),
+    venv: venv !== "false",
+    venvBinPath: venv === "prepend" || venv === "append" ? venv : void 0,
+    layout,
+    compile: booleanInput("compile", false),
+    shBoot: booleanInput("sh-boot", false),
+    injectArgs: listInput("inject-args"),
+    injectEnv: listInput("inject-env"),
+    pexPath: listInput("pex-path"),
+    excludes: listInput("exclude"),
+    overrides: listInput("override"),
+    noTransitive: booleanInput("no-transitive", false),
     inheritPath: choiceInput("inherit-path", ["false", "prefer", "fallback"], "false"),
     compress: booleanInput("compress", true),
     output: optionalInput("output"),
     cache: booleanInput("cache", true),
     saveCache: choiceInput("save-cache", ["auto", "always", "never"], "auto"),
-    uploadArtifact: booleanInput("upload-artifact", true),
+    uploadArtifact,
     artifactName: optionalInput("artifact-name"),
-    retentionDays: integerInput("retention-days", 1)
+    retentionDays: integerInput("retention-days", 1),
+    overwrite: booleanInput("overwrite", false)
   };
 }
 
@@ -2428,62 +2459,34 @@ function toBuildRequest(inputs, cacheDir) {
     completePlatforms: inputs.completePlatforms,
     index,
     pre: inputs.pre,
+    maxConnections: inputs.maxConnections,
     output: inputs.output,
     shebang: inputs.pythonShebang,
     interpreterConstraints: inputs.interpreterConstraints,
     inheritPath: inputs.inheritPath,
     venv: inputs.venv,
+    venvBinPath: inputs.venvBinPath,
     compress: inputs.compress,
+    layout: inputs.layout,
+    compile: inputs.compile,
+    shBoot: inputs.shBoot,
+    injectArgs: inputs.injectArgs,
+    injectEnv: inputs.injectEnv,
+    pexPath: inputs.pexPath,
+    excludes: inputs.excludes,
+    overrides: inputs.overrides,
+    transitive: !inputs.noTransitive,
     // The wheel cache the action restores and saves: the core downloads into it and reads from it.
     cacheDir
   };
 }
 
 // src/action/progress.ts
-var actionsProgress = {
-  step(message2) {
-    info(message2);
-  },
-  detail(message2) {
-    debug(message2);
-  },
-  warn(message2) {
-    warning(message2);
-  }
-};
-
-// src/action/summary.ts
-function cell(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function formatSize(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KiB", "MiB", "GiB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
-}
-function summaryMarkdown(result, context) {
-  const lines = ["## pexship build", "", `${result.pexes.length} PEX file${result.pexes.length === 1 ? "" : "s"}; ${result.requests} request${result.requests === 1 ? "" : "s"} to package indexes.`, ""];
-  for (const pex of result.pexes) {
-    const artifact = context.artifacts.find((a) => a.pexPath === pex.path);
-    const distributions = pex.distributions.map((d) => `${d.project} ${d.version}`).join(", ");
-    const rows = [
-      ["File", `\`${cell(pex.path)}\``],
-      ["Size", `${formatSize(pex.size)} (${pex.size} bytes)`],
-      ["sha256", `\`${pex.sha256}\``],
-      ["Distributions", pex.distributions.length === 0 ? "none" : `${pex.distributions.length}: ${cell(distributions)}`],
-      ["Time", `${pex.seconds.toFixed(2)} s`],
-      ["Cache hit", context.cacheHit === void 0 ? cell(context.cacheNote) : context.cacheHit ? "yes" : `no (${cell(context.cacheNote)})`]
-    ];
-    if (artifact) rows.push(["Artifact", artifact.url ? `[${cell(artifact.name)}](${artifact.url})` : cell(artifact.name)]);
-    lines.push(`### ${cell(pex.platform)}`, "", "| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`), "");
-  }
-  return lines.join("\n");
+function actionsProgress() {
+  return createReporter(
+    { line: (text) => info(text), warn: (text) => warning(text), detail: (text) => debug(text) },
+    { verbosity: 1, intervalMs: 1500 }
+  );
 }
 
 // src/action/wheel-cache.ts
@@ -25592,7 +25595,7 @@ NetworkError.isNetworkErrorCode = (code) => {
     "EHOSTUNREACH"
   ].includes(code);
 };
-var UsageError = class extends Error {
+var UsageError2 = class extends Error {
   constructor() {
     const message2 = `Cache storage quota has been hit. Unable to upload any new cache entries.
 More info on storage limits: https://docs.github.com/en/billing/managing-billing-for-github-actions/about-billing-for-github-actions#calculating-minute-and-storage-spending`;
@@ -25600,7 +25603,7 @@ More info on storage limits: https://docs.github.com/en/billing/managing-billing
     this.name = "UsageError";
   }
 };
-UsageError.isUsageErrorMessage = (msg) => {
+UsageError2.isUsageErrorMessage = (msg) => {
   if (!msg)
     return false;
   return msg.includes("insufficient usage");
@@ -27291,8 +27294,8 @@ var CacheServiceClient = class {
           isRetryable = this.isRetryableHttpStatusCode(statusCode);
           errorMessage = `Failed request: (${statusCode}) ${response.message.statusMessage}`;
           if (body2.msg) {
-            if (UsageError.isUsageErrorMessage(body2.msg)) {
-              throw new UsageError();
+            if (UsageError2.isUsageErrorMessage(body2.msg)) {
+              throw new UsageError2();
             }
             errorMessage = `${errorMessage}: ${body2.msg}`;
           }
@@ -27310,7 +27313,7 @@ var CacheServiceClient = class {
           if (error2 instanceof SyntaxError) {
             debug(`Raw Body: ${rawBody}`);
           }
-          if (error2 instanceof UsageError) {
+          if (error2 instanceof UsageError2) {
             throw error2;
           }
           if (error2 instanceof RateLimitError) {
@@ -28028,7 +28031,8 @@ function saveCacheV2(paths_1, key_1, options_1) {
 }
 
 // src/action/wheel-cache.ts
-var LAYOUT_VERSION = "v1";
+var KEY_SCHEME = 2;
+var KEY_PREFIX = `pexship-wheels-v${CACHE_FORMAT}.${KEY_SCHEME}-`;
 function wheelCacheDir(env = process.env) {
   const root = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || os2.tmpdir();
   return path9.join(root, "pexship", "cache");
@@ -28038,39 +28042,70 @@ function sha256(parts) {
   for (const part of parts) hash.update(part).update("\0");
   return hash.digest("hex");
 }
-async function fileDigest(file) {
-  try {
-    return `${file}:${createHash2("sha256").update(await readFile(file)).digest("hex")}`;
-  } catch {
-    return `${file}:missing`;
-  }
+function withoutCredentials(text) {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]+@/gi, "$1");
 }
-function withoutCredentials(url2) {
+var INCLUDE = /^\s*(?:-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)/;
+async function inputFilesDigest(files) {
+  const digests = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit = async (file) => {
+    const full = path9.resolve(file);
+    if (seen.has(full)) return;
+    seen.add(full);
+    let text;
+    try {
+      text = await readFile(full, "utf8");
+    } catch {
+      digests.push(`${file}:missing`);
+      return;
+    }
+    digests.push(`${file}:${sha256([withoutCredentials(text)])}`);
+    for (const line of text.split(/\r?\n/)) {
+      const include2 = INCLUDE.exec(line)?.[1];
+      if (include2 && !/^[a-z][a-z0-9+.-]*:\/\//i.test(include2)) await visit(path9.join(path9.dirname(full), include2));
+    }
+  };
+  for (const file of files) await visit(file);
+  return digests;
+}
+async function currentInterpreterDigest() {
   try {
-    const u = new URL(url2);
-    u.username = "";
-    u.password = "";
-    return u.toString();
-  } catch {
-    return url2.replace(/\/\/[^/@\s]+@/, "//");
+    const target = await currentTarget();
+    return sha256([JSON.stringify(target.tags), JSON.stringify(target.markerEnvironment), target.pythonFullVersion ?? ""]);
+  } catch (err) {
+    return `unavailable: ${err instanceof Error ? err.message : String(err)}`;
   }
 }
 async function targetsDigest(inputs) {
   const platforms = inputs.platforms.length > 0 || inputs.completePlatforms.length > 0 ? [...inputs.platforms].sort() : ["current"];
-  const completes = await Promise.all(inputs.completePlatforms.map(fileDigest));
-  return sha256([...platforms, ...completes.sort()]);
+  const completes = await inputFilesDigest(inputs.completePlatforms);
+  const current = platforms.some((p) => p.toLowerCase() === "current") ? [await currentInterpreterDigest()] : [];
+  return sha256([...platforms, ...completes.sort(), ...current]);
 }
 async function lockDigest(inputs) {
-  if (inputs.lockFile) return sha256(["lock", await fileDigest(inputs.lockFile)]);
-  const files = await Promise.all(
-    [...inputs.requirementsFiles, ...inputs.constraintsFiles, ...inputs.project ? [path9.join(inputs.project, "pyproject.toml")] : []].map(fileDigest)
-  );
+  if (inputs.lockFile) return sha256(["lock", ...await inputFilesDigest([inputs.lockFile])]);
+  const files = await inputFilesDigest([
+    ...inputs.requirementsFiles,
+    ...inputs.constraintsFiles,
+    ...inputs.project ? [path9.join(parseProjectSpec(inputs.project).dir, "pyproject.toml")] : []
+  ]);
   const indexes = [inputs.indexUrl ?? "", ...inputs.extraIndexUrls, ...inputs.findLinks].map(withoutCredentials);
-  return sha256(["requirements", ...inputs.requirements, "", ...files, "", ...indexes, `pre=${inputs.pre}`, `no-index=${inputs.noIndex}`]);
+  return sha256([
+    "requirements",
+    ...inputs.requirements.map(withoutCredentials),
+    "",
+    ...files,
+    "",
+    `project=${inputs.project ?? ""}`,
+    ...indexes,
+    `pre=${inputs.pre}`,
+    `no-index=${inputs.noIndex}`
+  ]);
 }
 async function cacheKeys(inputs, env = process.env) {
   const runner = `${env.RUNNER_OS || process.platform}-${env.RUNNER_ARCH || process.arch}`;
-  const byRunner = `pexship-wheels-${LAYOUT_VERSION}-${runner}-`;
+  const byRunner = `${KEY_PREFIX}${runner}-`;
   const byTargets = `${byRunner}${(await targetsDigest(inputs)).slice(0, 16)}-`;
   return { primary: `${byTargets}${(await lockDigest(inputs)).slice(0, 32)}`, restore: [byTargets, byRunner] };
 }
@@ -28167,6 +28202,7 @@ function setBuildOutputs(result) {
   setOutput("pex-hash", first?.pexHash ?? "");
 }
 function setArtifactOutputs(artifacts) {
+  setOutput("artifact-name", artifacts[0]?.name ?? "");
   setOutput("artifact-id", artifacts[0] ? String(artifacts[0].id) : "");
   setOutput("artifact-url", artifacts[0]?.url ?? "");
   setOutput("artifacts", JSON.stringify(artifacts.map((a) => ({ platform: a.platform, name: a.name, id: a.id, url: a.url ?? null }))));
@@ -28204,7 +28240,8 @@ async function main() {
   }
   setOutput("cache-hit", String(exactHit));
   const request = toBuildRequest(inputs, cacheDir);
-  const result = await group("Build", () => build(request, actionsProgress));
+  const progress = actionsProgress();
+  const result = await group("Build", () => build(request, progress)).finally(() => progress.close());
   setBuildOutputs(result);
   for (const pex of result.pexes) info(`${pex.platform}: ${pex.path} (${pex.size} bytes, sha256 ${pex.sha256})`);
   if (inputs.cache && !exactHit) {
@@ -28221,7 +28258,7 @@ async function main() {
       if (!artifactServiceAvailable()) {
         warning("The GitHub artifact service is not available to this job (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL is not set), so no artifact was uploaded.");
       } else {
-        artifacts = await group("Upload artifacts", () => uploadArtifacts(plans, inputs.retentionDays));
+        artifacts = await group("Upload artifacts", () => uploadArtifacts(plans, { retentionDays: inputs.retentionDays, overwrite: inputs.overwrite }));
       }
     }
   } finally {

@@ -1,30 +1,36 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
-  logEvent,
+  FleetLog,
   readConnectionInputs,
   readHostCommands,
   reportFleet
-} from "./chunks/chunk-4JQDWHMI.js";
-import {
-  booleanInput,
-  group,
-  info,
-  optionalInput,
-  runAction
-} from "./chunks/chunk-NE62MCWS.js";
-import "./chunks/chunk-3SVUBWAM.js";
+} from "./chunks/chunk-GGFX6VI7.js";
 import {
   rollback
-} from "./chunks/chunk-T7F5BGEW.js";
-import "./chunks/chunk-UOGXR73H.js";
+} from "./chunks/chunk-R6BTUZID.js";
+import {
+  booleanInput,
+  optionalInput,
+  runAction
+} from "./chunks/chunk-ONG3HQVF.js";
+import {
+  group,
+  info
+} from "./chunks/chunk-TM6NIW73.js";
+import "./chunks/chunk-ZJZDVDP5.js";
+import "./chunks/chunk-6AH2WM7T.js";
+import "./chunks/chunk-A2YORBZ4.js";
+import "./chunks/chunk-DF3W7HDA.js";
 
 // src/action/rollback.ts
 async function main() {
   const connection = readConnectionInputs();
+  const commands = readHostCommands();
   const to = optionalInput("to");
-  const options = { ...connection, ...readHostCommands(), to, dryRun: booleanInput("dry-run", false) };
+  const options = { ...connection, ...commands, to, verify: booleanInput("verify", true), dryRun: booleanInput("dry-run", false) };
   info(`Rolling back ${connection.hosts.join(", ")} under ${connection.path} to ${to ?? "the release before current"}`);
-  const result = await group("Roll back", () => rollback(options, logEvent));
-  await reportFleet(result);
+  const log = new FleetLog();
+  const result = await group("Roll back", () => rollback(options, log.event));
+  await reportFleet(result, log, commands);
 }
 await runAction(main);

@@ -1,20 +1,28 @@
 #!/usr/bin/env node
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
-  PEXSHIP_VERSION
-} from "./chunks/chunk-QQ4KNCAK.js";
+  PEXSHIP_VERSION,
+  markNow,
+  timePhase
+} from "./chunks/chunk-V56NK2RW.js";
 import {
-  PexshipError
-} from "./chunks/chunk-UOGXR73H.js";
+  PexshipError,
+  redactCredentials
+} from "./chunks/chunk-A2YORBZ4.js";
+import "./chunks/chunk-DF3W7HDA.js";
+
+// src/cli.ts
+import nodeModule from "node:module";
 
 // src/cli/main.ts
 var VERBS = {
-  build: () => import("./chunks/build-75H7JSJE.js"),
-  inspect: () => import("./chunks/inspect-O3X7BP5Z.js"),
-  lock: () => import("./chunks/lock-7YKKU25Z.js"),
-  deploy: () => import("./chunks/deploy-TPKWKC3O.js").then((m) => ({ run: m.runDeploy })),
-  rollback: () => import("./chunks/deploy-TPKWKC3O.js").then((m) => ({ run: m.runRollback })),
-  releases: () => import("./chunks/deploy-TPKWKC3O.js").then((m) => ({ run: m.runReleases }))
+  build: () => import("./chunks/build-N636KXJ3.js"),
+  inspect: () => import("./chunks/inspect-5YDIQEFG.js"),
+  lock: () => import("./chunks/lock-ZX6B3T7D.js"),
+  deploy: () => import("./chunks/deploy-U3HSDTJ2.js").then((m) => ({ run: m.runDeploy })),
+  rollback: () => import("./chunks/deploy-U3HSDTJ2.js").then((m) => ({ run: m.runRollback })),
+  releases: () => import("./chunks/deploy-U3HSDTJ2.js").then((m) => ({ run: m.runReleases })),
+  unlock: () => import("./chunks/deploy-U3HSDTJ2.js").then((m) => ({ run: m.runUnlock }))
 };
 var USAGE = `pexship \u2014 build PEX files for any platform and ship them over SSH
 
@@ -27,6 +35,7 @@ Commands:
   deploy     copy a PEX to hosts over SSH and switch to it atomically
   rollback   switch hosts back to the previous release
   releases   list the releases on hosts
+  unlock     free a deploy lock left on hosts, naming its owner
 
 Run 'pexship <command> --help' for a command's options.`;
 async function main(argv) {
@@ -47,7 +56,7 @@ async function main(argv) {
     return 2;
   }
   try {
-    const mod = await load();
+    const mod = await timePhase("load", load);
     return await mod.run(rest);
   } catch (err) {
     if (err instanceof PexshipError) {
@@ -55,7 +64,7 @@ async function main(argv) {
 `);
       return err.exitCode;
     }
-    const detail = err instanceof Error ? process.env.PEXSHIP_DEBUG ? err.stack : err.message : String(err);
+    const detail = redactCredentials(err instanceof Error ? (process.env.PEXSHIP_DEBUG ? err.stack : err.message) ?? "" : String(err));
     process.stderr.write(`pexship ${verb}: internal error: ${detail}
 Please report this; set PEXSHIP_DEBUG=1 for a stack trace.
 `);
@@ -64,6 +73,8 @@ Please report this; set PEXSHIP_DEBUG=1 for a stack trace.
 }
 
 // src/cli.ts
+markNow("startup");
+nodeModule.enableCompileCache?.();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,11 +1,17 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
+  ZipArchive
+} from "./chunk-6AH2WM7T.js";
+import {
   JobError,
   UsageError,
+  redactUrl
+} from "./chunk-A2YORBZ4.js";
+import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-UOGXR73H.js";
+} from "./chunk-DF3W7HDA.js";
 
 // node_modules/asn1/lib/ber/errors.js
 var require_errors = __commonJS({
@@ -320,12 +326,12 @@ var require_writer = __commonJS({
       });
       return to;
     }
-    function Writer(options2) {
-      options2 = merge(DEFAULT_OPTS, options2 || {});
-      this._buf = Buffer2.alloc(options2.size || 1024);
+    function Writer(options) {
+      options = merge(DEFAULT_OPTS, options || {});
+      this._buf = Buffer2.alloc(options.size || 1024);
       this._size = this._buf.length;
       this._offset = 0;
-      this._options = options2;
+      this._options = options;
       this._seq = [];
     }
     Object.defineProperty(Writer.prototype, "buffer", {
@@ -4583,22 +4589,22 @@ var require_utils = __commonJS({
         return TypedArrayFill.call(buf, value, start, end);
       },
       makeError,
-      doFatalError: (protocol, msg, level, reason) => {
+      doFatalError: (protocol, msg, level, reason2) => {
         let err;
         if (DISCONNECT_REASON === void 0)
           ({ DISCONNECT_REASON } = require_constants());
         if (msg instanceof Error) {
           err = msg;
           if (typeof level !== "number")
-            reason = DISCONNECT_REASON.PROTOCOL_ERROR;
+            reason2 = DISCONNECT_REASON.PROTOCOL_ERROR;
           else
-            reason = level;
+            reason2 = level;
         } else {
           err = makeError(msg, level, true);
         }
-        if (typeof reason !== "number")
-          reason = DISCONNECT_REASON.PROTOCOL_ERROR;
-        protocol.disconnect(reason);
+        if (typeof reason2 !== "number")
+          reason2 = DISCONNECT_REASON.PROTOCOL_ERROR;
+        protocol.disconnect(reason2);
         protocol._destruct();
         protocol._onError(err);
         return Infinity;
@@ -6828,7 +6834,7 @@ ${formatted}-----END ${type} KEY-----`;
       })(),
       verify: (() => {
         if (typeof verify_ === "function") {
-          return function verify(data, signature, algo) {
+          return function verify2(data, signature, algo) {
             const pem = this[SYM_PUB_PEM];
             if (pem === null)
               return new Error("No public key available");
@@ -6841,7 +6847,7 @@ ${formatted}-----END ${type} KEY-----`;
             }
           };
         }
-        return function verify(data, signature, algo) {
+        return function verify2(data, signature, algo) {
           const pem = this[SYM_PUB_PEM];
           if (pem === null)
             return new Error("No public key available");
@@ -7118,12 +7124,12 @@ ${formatted}-----END ${type} KEY-----`;
               return new Error("Malformed OpenSSH private key");
             }
             try {
-              const options2 = { authTagLength: encInfo.authLen };
+              const options = { authTagLength: encInfo.authLen };
               const decipher = createDecipheriv(
                 encInfo.sslName,
                 cipherKey,
                 cipherIV,
-                options2
+                options
               );
               decipher.setAutoPadding(false);
               if (encInfo.authLen > 0) {
@@ -7755,7 +7761,7 @@ var require_agent = __commonJS({
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
-    var { readFile } = __require("fs");
+    var { readFile: readFile2 } = __require("fs");
     var { execFile, spawn } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -7787,9 +7793,9 @@ var require_agent = __commonJS({
       getIdentities(cb) {
         cb(new Error("Missing getIdentities() implementation"));
       }
-      sign(pubKey, data, options2, cb) {
-        if (typeof options2 === "function")
-          cb = options2;
+      sign(pubKey, data, options, cb) {
+        if (typeof options === "function")
+          cb = options;
         cb(new Error("Missing sign() implementation"));
       }
     };
@@ -7845,12 +7851,12 @@ var require_agent = __commonJS({
           });
         });
       }
-      sign(pubKey, data, options2, cb) {
-        if (typeof options2 === "function") {
-          cb = options2;
-          options2 = void 0;
-        } else if (typeof options2 !== "object" || options2 === null) {
-          options2 = void 0;
+      sign(pubKey, data, options, cb) {
+        if (typeof options === "function") {
+          cb = options;
+          options = void 0;
+        } else if (typeof options !== "object" || options === null) {
+          options = void 0;
         }
         cb = once(cb);
         this.getStream((err, stream) => {
@@ -7871,7 +7877,7 @@ var require_agent = __commonJS({
           protocol.on("error", onFail);
           protocol.pipe(stream).pipe(protocol);
           stream.on("close", onFail).on("end", onFail).on("error", onFail);
-          protocol.sign(pubKey, data, options2, (err2, sig) => {
+          protocol.sign(pubKey, data, options, (err2, sig) => {
             if (err2)
               return onFail(err2);
             try {
@@ -7973,7 +7979,7 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile(socketPath, function readCygsocket(err, data) {
+          readFile2(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -7982,7 +7988,7 @@ var require_agent = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile(socketPath, readCygsocket);
+                readFile2(socketPath, readCygsocket);
               });
               return;
             }
@@ -8056,11 +8062,11 @@ var require_agent = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path4) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path4)) {
-        return path4 === "pageant" ? new PageantAgent() : new CygwinAgent(path4);
+    function createAgent(path6) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path6)) {
+        return path6 === "pageant" ? new PageantAgent() : new CygwinAgent(path6);
       }
-      return new OpenSSHAgent(path4);
+      return new OpenSSHAgent(path6);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -8321,21 +8327,21 @@ var require_agent = __commonJS({
           cb();
         }
         // Client->Server messages =================================================
-        sign(pubKey, data, options2, cb) {
+        sign(pubKey, data, options, cb) {
           if (this[SYM_MODE] !== ROLE_CLIENT)
             throw new Error("Client-only method called with server role");
-          if (typeof options2 === "function") {
-            cb = options2;
-            options2 = void 0;
-          } else if (typeof options2 !== "object" || options2 === null) {
-            options2 = void 0;
+          if (typeof options === "function") {
+            cb = options;
+            options = void 0;
+          } else if (typeof options !== "object" || options === null) {
+            options = void 0;
           }
           let flags = 0;
           pubKey = parseKey(pubKey);
           if (pubKey instanceof Error)
             throw new Error("Invalid public key argument");
-          if (pubKey.type === "ssh-rsa" && options2) {
-            switch (options2.hash) {
+          if (pubKey.type === "ssh-rsa" && options) {
+            switch (options.hash) {
               case "sha256":
                 flags = SSH_AGENT_RSA_SHA2_256;
                 break;
@@ -8825,7 +8831,7 @@ var require_handlers_misc = __commonJS({
       // Transport layer protocol ==================================================
       [MESSAGE.DISCONNECT]: (self2, payload) => {
         bufferParser.init(payload, 1);
-        const reason = bufferParser.readUInt32BE();
+        const reason2 = bufferParser.readUInt32BE();
         const desc = bufferParser.readString(true);
         const lang = bufferParser.readString();
         bufferParser.clear();
@@ -8836,10 +8842,10 @@ var require_handlers_misc = __commonJS({
           );
         }
         self2._debug && self2._debug(
-          `Inbound: Received DISCONNECT (${reason}, "${desc}")`
+          `Inbound: Received DISCONNECT (${reason2}, "${desc}")`
         );
         const handler = self2._handlers.DISCONNECT;
-        handler && handler(self2, reason, desc);
+        handler && handler(self2, reason2, desc);
       },
       [MESSAGE.IGNORE]: (self2, payload) => {
         self2._debug && self2._debug("Inbound: Received IGNORE");
@@ -9403,7 +9409,7 @@ var require_handlers_misc = __commonJS({
       [MESSAGE.CHANNEL_OPEN_FAILURE]: (self2, payload) => {
         bufferParser.init(payload, 1);
         const recipient = bufferParser.readUInt32BE();
-        const reason = bufferParser.readUInt32BE();
+        const reason2 = bufferParser.readUInt32BE();
         const description = bufferParser.readString(true);
         const lang = bufferParser.readString();
         bufferParser.clear();
@@ -9415,7 +9421,7 @@ var require_handlers_misc = __commonJS({
         }
         self2._debug && self2._debug(`Inbound: CHANNEL_OPEN_FAILURE (r:${recipient})`);
         const handler = self2._handlers.CHANNEL_OPEN_FAILURE;
-        handler && handler(self2, recipient, reason, description);
+        handler && handler(self2, recipient, reason2, description);
       },
       [MESSAGE.CHANNEL_WINDOW_ADJUST]: (self2, payload) => {
         bufferParser.init(payload, 1);
@@ -9735,7 +9741,7 @@ var require_kex = __commonJS({
       createDiffieHellmanGroup,
       createECDH,
       createHash: createHash3,
-      createPublicKey,
+      createPublicKey: createPublicKey2,
       diffieHellman,
       generateKeyPairSync,
       randomFillSync
@@ -10804,7 +10810,7 @@ var require_kex = __commonJS({
             asnWriter.endSequence();
             return convertToMpint(diffieHellman({
               privateKey: this._keys.privateKey,
-              publicKey: createPublicKey({
+              publicKey: createPublicKey2({
                 key: asnWriter.buffer,
                 type: "spki",
                 format: "der"
@@ -11601,18 +11607,18 @@ var require_Protocol = __commonJS({
           this._onWrite(sentIdent);
         };
       }
-      _destruct(reason) {
+      _destruct(reason2) {
         this._packetRW.read.cleanup();
         this._packetRW.write.cleanup();
         this._cipher && this._cipher.free();
         this._decipher && this._decipher.free();
-        if (typeof reason !== "string" || reason.length === 0)
-          reason = "fatal error";
+        if (typeof reason2 !== "string" || reason2.length === 0)
+          reason2 = "fatal error";
         this.parse = () => {
-          throw new Error(`Instance unusable after ${reason}`);
+          throw new Error(`Instance unusable after ${reason2}`);
         };
         this._onWrite = () => {
-          throw new Error(`Instance unusable after ${reason}`);
+          throw new Error(`Instance unusable after ${reason2}`);
         };
         this._destruct = void 0;
       }
@@ -11629,17 +11635,17 @@ var require_Protocol = __commonJS({
       // ===========================================================================
       // Global
       // ------
-      disconnect(reason) {
+      disconnect(reason2) {
         const pktLen = 1 + 4 + 4 + 4;
         let p = this._packetRW.write.allocStartKEX;
         const packet = this._packetRW.write.alloc(pktLen, true);
         const end = p + pktLen;
-        if (!VALID_DISCONNECT_REASONS.has(reason))
-          reason = DISCONNECT_REASON.PROTOCOL_ERROR;
+        if (!VALID_DISCONNECT_REASONS.has(reason2))
+          reason2 = DISCONNECT_REASON.PROTOCOL_ERROR;
         packet[p] = MESSAGE.DISCONNECT;
-        writeUInt32BE(packet, reason, ++p);
+        writeUInt32BE(packet, reason2, ++p);
         packet.fill(0, p += 4, end);
-        this._debug && this._debug(`Outbound: Sending DISCONNECT (${reason})`);
+        this._debug && this._debug(`Outbound: Sending DISCONNECT (${reason2})`);
         sendPacket(this, this._packetRW.write.finalize(packet, true), true);
       }
       ping() {
@@ -11772,7 +11778,7 @@ var require_Protocol = __commonJS({
         );
         sendPacket(this, this._packetRW.write.finalize(packet));
       }
-      channelOpenFail(remote, reason, desc) {
+      channelOpenFail(remote, reason2, desc) {
         if (typeof desc !== "string")
           desc = "";
         const descLen = Buffer.byteLength(desc);
@@ -11780,7 +11786,7 @@ var require_Protocol = __commonJS({
         const packet = this._packetRW.write.alloc(1 + 4 + 4 + 4 + descLen + 4);
         packet[p] = MESSAGE.CHANNEL_OPEN_FAILURE;
         writeUInt32BE(packet, remote, ++p);
-        writeUInt32BE(packet, reason, p += 4);
+        writeUInt32BE(packet, reason2, p += 4);
         writeUInt32BE(packet, descLen, p += 4);
         p += 4;
         if (descLen) {
@@ -11935,7 +11941,7 @@ var require_Protocol = __commonJS({
           sendPacket(this, this._packetRW.write.finalize(packet));
         });
       }
-      authHostbased(username, pubKey, hostname2, userlocal, keyAlgo, cbSign) {
+      authHostbased(username, pubKey, hostname3, userlocal, keyAlgo, cbSign) {
         if (this._server)
           throw new Error("Client-only method called in server mode");
         pubKey = parseKey(pubKey);
@@ -11954,7 +11960,7 @@ var require_Protocol = __commonJS({
         const pubKeyLen = pubKey.length;
         const sessionID = this._kex.sessionID;
         const sesLen = sessionID.length;
-        const hostnameLen = Buffer.byteLength(hostname2);
+        const hostnameLen = Buffer.byteLength(hostname3);
         const userlocalLen = Buffer.byteLength(userlocal);
         const data = Buffer.allocUnsafe(
           4 + sesLen + 1 + 4 + userLen + 4 + 14 + 4 + 9 + 4 + algoLen + 4 + pubKeyLen + 4 + hostnameLen + 4 + userlocalLen
@@ -11974,7 +11980,7 @@ var require_Protocol = __commonJS({
         writeUInt32BE(data, pubKeyLen, p += algoLen);
         data.set(pubKey, p += 4);
         writeUInt32BE(data, hostnameLen, p += pubKeyLen);
-        data.utf8Write(hostname2, p += 4, hostnameLen);
+        data.utf8Write(hostname3, p += 4, hostnameLen);
         writeUInt32BE(data, userlocalLen, p += hostnameLen);
         data.utf8Write(userlocal, p += 4, userlocalLen);
         cbSign(data, (signature) => {
@@ -13036,7 +13042,7 @@ var require_SFTP = __commonJS({
     "use strict";
     var EventEmitter = __require("events");
     var fs = __require("fs");
-    var { constants } = fs;
+    var { constants: constants2 } = fs;
     var {
       Readable: ReadableStream,
       Writable: WritableStream
@@ -13304,17 +13310,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path4, options2) {
+      createReadStream(path6, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path4, options2);
+        return new ReadStream(this, path6, options);
       }
-      createWriteStream(path4, options2) {
+      createWriteStream(path6, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path4, options2);
+        return new WriteStream(this, path6, options);
       }
-      open(path4, flags_, attrs, cb) {
+      open(path6, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -13333,7 +13339,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path4);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -13341,7 +13347,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path4, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -13472,23 +13478,23 @@ var require_SFTP = __commonJS({
           throw new Error("Client-only method called in server mode");
         fastXfer(fs, this, localPath, remotePath, opts, cb);
       }
-      readFile(path4, options2, callback_) {
+      readFile(path6, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
         if (typeof callback_ === "function") {
           callback = callback_;
-        } else if (typeof options2 === "function") {
-          callback = options2;
-          options2 = void 0;
+        } else if (typeof options === "function") {
+          callback = options;
+          options = void 0;
         }
-        if (typeof options2 === "string")
-          options2 = { encoding: options2, flag: "r" };
-        else if (!options2)
-          options2 = { encoding: null, flag: "r" };
-        else if (typeof options2 !== "object")
+        if (typeof options === "string")
+          options = { encoding: options, flag: "r" };
+        else if (!options)
+          options = { encoding: null, flag: "r" };
+        else if (typeof options !== "object")
           throw new TypeError("Bad arguments");
-        const encoding = options2.encoding;
+        const encoding = options.encoding;
         if (encoding && !Buffer.isEncoding(encoding))
           throw new Error(`Unknown encoding: ${encoding}`);
         let size;
@@ -13497,7 +13503,7 @@ var require_SFTP = __commonJS({
         let pos = 0;
         let handle;
         let bytesRead = 0;
-        const flag = options2.flag || "r";
+        const flag = options.flag || "r";
         const read = () => {
           if (size === 0) {
             buffer = Buffer.allocUnsafe(8192);
@@ -13545,13 +13551,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path4, flag, 438, (er, handle_) => {
+        this.open(path6, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path4, (er_, st_) => {
+              this.stat(path6, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -13572,35 +13578,35 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path4, data, options2, callback_) {
+      writeFile(path6, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
         if (typeof callback_ === "function") {
           callback = callback_;
-        } else if (typeof options2 === "function") {
-          callback = options2;
-          options2 = void 0;
+        } else if (typeof options === "function") {
+          callback = options;
+          options = void 0;
         }
-        if (typeof options2 === "string")
-          options2 = { encoding: options2, mode: 438, flag: "w" };
-        else if (!options2)
-          options2 = { encoding: "utf8", mode: 438, flag: "w" };
-        else if (typeof options2 !== "object")
+        if (typeof options === "string")
+          options = { encoding: options, mode: 438, flag: "w" };
+        else if (!options)
+          options = { encoding: "utf8", mode: 438, flag: "w" };
+        else if (typeof options !== "object")
           throw new TypeError("Bad arguments");
-        if (options2.encoding && !Buffer.isEncoding(options2.encoding))
-          throw new Error(`Unknown encoding: ${options2.encoding}`);
-        const flag = options2.flag || "w";
-        this.open(path4, flag, options2.mode, (openErr, handle) => {
+        if (options.encoding && !Buffer.isEncoding(options.encoding))
+          throw new Error(`Unknown encoding: ${options.encoding}`);
+        const flag = options.flag || "w";
+        this.open(path6, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
-            const buffer = Buffer.isBuffer(data) ? data : Buffer.from("" + data, options2.encoding || "utf8");
+            const buffer = Buffer.isBuffer(data) ? data : Buffer.from("" + data, options.encoding || "utf8");
             const position = /a/.test(flag) ? null : 0;
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path4, (er_, st_) => {
+                  this.stat(path6, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -13619,30 +13625,30 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path4, data, options2, callback_) {
+      appendFile(path6, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
         if (typeof callback_ === "function") {
           callback = callback_;
-        } else if (typeof options2 === "function") {
-          callback = options2;
-          options2 = void 0;
+        } else if (typeof options === "function") {
+          callback = options;
+          options = void 0;
         }
-        if (typeof options2 === "string")
-          options2 = { encoding: options2, mode: 438, flag: "a" };
-        else if (!options2)
-          options2 = { encoding: "utf8", mode: 438, flag: "a" };
-        else if (typeof options2 !== "object")
+        if (typeof options === "string")
+          options = { encoding: options, mode: 438, flag: "a" };
+        else if (!options)
+          options = { encoding: "utf8", mode: 438, flag: "a" };
+        else if (typeof options !== "object")
           throw new TypeError("Bad arguments");
-        if (!options2.flag)
-          options2 = Object.assign({ flag: "a" }, options2);
-        this.writeFile(path4, data, options2, callback);
+        if (!options.flag)
+          options = Object.assign({ flag: "a" }, options);
+        this.writeFile(path6, data, options, callback);
       }
-      exists(path4, cb) {
+      exists(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path4, (err) => {
+        this.stat(path6, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -13685,7 +13691,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path4, attrs, cb) {
+      mkdir(path6, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -13699,7 +13705,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path4);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -13707,7 +13713,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path4, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -13723,10 +13729,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path4, cb) {
+      rmdir(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path4);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -13734,7 +13740,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path4, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
@@ -13824,10 +13830,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path4, cb) {
+      stat(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path4);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -13835,17 +13841,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path4, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path4, cb) {
+      lstat(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path4);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -13853,17 +13859,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path4, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path4, cb) {
+      opendir(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path4);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -13871,14 +13877,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path4, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path4, attrs, cb) {
+      setstat(path6, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -13890,7 +13896,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path4);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -13898,7 +13904,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path4, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -13958,8 +13964,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path4, atime, mtime, cb) {
-        return this.setstat(path4, {
+      utimes(path6, atime, mtime, cb) {
+        return this.setstat(path6, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -13970,8 +13976,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path4, uid, gid, cb) {
-        return this.setstat(path4, {
+      chown(path6, uid, gid, cb) {
+        return this.setstat(path6, {
           uid,
           gid
         }, cb);
@@ -13981,15 +13987,15 @@ var require_SFTP = __commonJS({
           mode
         }, cb);
       }
-      chmod(path4, mode, cb) {
-        return this.setstat(path4, {
+      chmod(path6, mode, cb) {
+        return this.setstat(path6, {
           mode
         }, cb);
       }
-      readlink(path4, cb) {
+      readlink(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path4);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -13997,7 +14003,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path4, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names) => {
             if (typeof cb !== "function")
@@ -14042,10 +14048,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path4, cb) {
+      realpath(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path4);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -14053,7 +14059,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path4, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names) => {
             if (typeof cb !== "function")
@@ -14098,13 +14104,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path4, cb) {
+      ext_openssh_statvfs(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path4);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -14114,7 +14120,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path4, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -14200,7 +14206,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path4, attrs, cb) {
+      ext_openssh_lsetstat(path6, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -14215,7 +14221,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path4);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -14225,7 +14231,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path4, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -14242,13 +14248,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path4, cb) {
+      ext_openssh_expandPath(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path4);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -14258,7 +14264,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path4, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names) => {
             if (typeof cb !== "function")
@@ -14891,25 +14897,25 @@ var require_SFTP = __commonJS({
         this.extended = initial && initial.extended;
       }
       isDirectory() {
-        return (this.mode & constants.S_IFMT) === constants.S_IFDIR;
+        return (this.mode & constants2.S_IFMT) === constants2.S_IFDIR;
       }
       isFile() {
-        return (this.mode & constants.S_IFMT) === constants.S_IFREG;
+        return (this.mode & constants2.S_IFMT) === constants2.S_IFREG;
       }
       isBlockDevice() {
-        return (this.mode & constants.S_IFMT) === constants.S_IFBLK;
+        return (this.mode & constants2.S_IFMT) === constants2.S_IFBLK;
       }
       isCharacterDevice() {
-        return (this.mode & constants.S_IFMT) === constants.S_IFCHR;
+        return (this.mode & constants2.S_IFMT) === constants2.S_IFCHR;
       }
       isSymbolicLink() {
-        return (this.mode & constants.S_IFMT) === constants.S_IFLNK;
+        return (this.mode & constants2.S_IFMT) === constants2.S_IFLNK;
       }
       isFIFO() {
-        return (this.mode & constants.S_IFMT) === constants.S_IFIFO;
+        return (this.mode & constants2.S_IFMT) === constants2.S_IFIFO;
       }
       isSocket() {
-        return (this.mode & constants.S_IFMT) === constants.S_IFSOCK;
+        return (this.mode & constants2.S_IFMT) === constants2.S_IFSOCK;
       }
     };
     function attrsToBytes(attrs) {
@@ -15536,12 +15542,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path4 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path4 === void 0)
+        if (path6 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path4)) {
+        if (!sftp.emit("LSTAT", reqID, path6)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -15560,13 +15566,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path4 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path4, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path6, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -15588,12 +15594,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path4 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path4 === void 0)
+        if (path6 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path4)) {
+        if (!sftp.emit("OPENDIR", reqID, path6)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -15612,63 +15618,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path4 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path4 === void 0)
+        if (path6 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path4)) {
+        if (!sftp.emit("REMOVE", reqID, path6)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path4 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path4, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path6, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path4 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path4 === void 0)
+        if (path6 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path4)) {
+        if (!sftp.emit("RMDIR", reqID, path6)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path4 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path4 === void 0)
+        if (path6 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path4)) {
+        if (!sftp.emit("REALPATH", reqID, path6)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path4 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path4 === void 0)
+        if (path6 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path4)) {
+        if (!sftp.emit("STAT", reqID, path6)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -15688,14 +15694,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path4 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path4 === void 0)
+        if (path6 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path4)) {
+        if (!sftp.emit("READLINK", reqID, path6)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -15766,30 +15772,30 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path4, options2) {
-      if (options2 === void 0)
-        options2 = {};
-      else if (typeof options2 === "string")
-        options2 = { encoding: options2 };
-      else if (options2 === null || typeof options2 !== "object")
+    function ReadStream(sftp, path6, options) {
+      if (options === void 0)
+        options = {};
+      else if (typeof options === "string")
+        options = { encoding: options };
+      else if (options === null || typeof options !== "object")
         throw new TypeError('"options" argument must be a string or an object');
       else
-        options2 = Object.create(options2);
-      if (options2.highWaterMark === void 0)
-        options2.highWaterMark = 64 * 1024;
-      options2.emitClose = false;
-      options2.autoDestroy = false;
-      ReadableStream.call(this, options2);
-      this.path = path4;
-      this.flags = options2.flags === void 0 ? "r" : options2.flags;
-      this.mode = options2.mode === void 0 ? 438 : options2.mode;
-      this.start = options2.start;
-      this.end = options2.end;
-      this.autoClose = options2.autoClose === void 0 ? true : options2.autoClose;
+        options = Object.create(options);
+      if (options.highWaterMark === void 0)
+        options.highWaterMark = 64 * 1024;
+      options.emitClose = false;
+      options.autoDestroy = false;
+      ReadableStream.call(this, options);
+      this.path = path6;
+      this.flags = options.flags === void 0 ? "r" : options.flags;
+      this.mode = options.mode === void 0 ? 438 : options.mode;
+      this.start = options.start;
+      this.end = options.end;
+      this.autoClose = options.autoClose === void 0 ? true : options.autoClose;
       this.pos = 0;
       this.bytesRead = 0;
       this.isClosed = false;
-      this.handle = options2.handle === void 0 ? null : options2.handle;
+      this.handle = options.handle === void 0 ? null : options.handle;
       this.sftp = sftp;
       this._opening = false;
       if (this.start !== void 0) {
@@ -15911,35 +15917,35 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path4, options2) {
-      if (options2 === void 0)
-        options2 = {};
-      else if (typeof options2 === "string")
-        options2 = { encoding: options2 };
-      else if (options2 === null || typeof options2 !== "object")
+    function WriteStream(sftp, path6, options) {
+      if (options === void 0)
+        options = {};
+      else if (typeof options === "string")
+        options = { encoding: options };
+      else if (options === null || typeof options !== "object")
         throw new TypeError('"options" argument must be a string or an object');
       else
-        options2 = Object.create(options2);
-      options2.emitClose = false;
-      options2.autoDestroy = false;
-      WritableStream.call(this, options2);
-      this.path = path4;
-      this.flags = options2.flags === void 0 ? "w" : options2.flags;
-      this.mode = options2.mode === void 0 ? 438 : options2.mode;
-      this.start = options2.start;
-      this.autoClose = options2.autoClose === void 0 ? true : options2.autoClose;
+        options = Object.create(options);
+      options.emitClose = false;
+      options.autoDestroy = false;
+      WritableStream.call(this, options);
+      this.path = path6;
+      this.flags = options.flags === void 0 ? "w" : options.flags;
+      this.mode = options.mode === void 0 ? 438 : options.mode;
+      this.start = options.start;
+      this.autoClose = options.autoClose === void 0 ? true : options.autoClose;
       this.pos = 0;
       this.bytesWritten = 0;
       this.isClosed = false;
-      this.handle = options2.handle === void 0 ? null : options2.handle;
+      this.handle = options.handle === void 0 ? null : options.handle;
       this.sftp = sftp;
       this._opening = false;
       if (this.start !== void 0) {
         checkPosition(this.start, "start");
         this.pos = this.start;
       }
-      if (options2.encoding)
-        this.setDefaultEncoding(options2.encoding);
+      if (options.encoding)
+        this.setDefaultEncoding(options.encoding);
       this.on("finish", function() {
         if (this._writableState.finalCalled)
           return;
@@ -16825,12 +16831,12 @@ var require_client = __commonJS({
           if (HASHES.indexOf(cfg.hostHash) !== -1) {
             hashAlgo = cfg.hostHash;
           }
-          hostVerifier = (key, verify) => {
+          hostVerifier = (key, verify2) => {
             if (hashAlgo)
               key = createHash3(hashAlgo).update(key).digest("hex");
-            const ret = hashCb(key, verify);
+            const ret = hashCb(key, verify2);
             if (ret !== void 0)
-              verify(ret);
+              verify2(ret);
           };
         }
         const sock = this._sock = cfg.sock || new Socket();
@@ -16877,15 +16883,15 @@ var require_client = __commonJS({
           hostVerifier,
           messageHandlers: {
             DEBUG: DEBUG_HANDLER,
-            DISCONNECT: (p, reason, desc) => {
-              if (reason !== DISCONNECT_REASON.BY_APPLICATION) {
+            DISCONNECT: (p, reason2, desc) => {
+              if (reason2 !== DISCONNECT_REASON.BY_APPLICATION) {
                 if (!desc) {
-                  desc = DISCONNECT_REASON_BY_VALUE[reason];
+                  desc = DISCONNECT_REASON_BY_VALUE[reason2];
                   if (desc === void 0)
-                    desc = `Unexpected disconnection reason: ${reason}`;
+                    desc = `Unexpected disconnection reason: ${reason2}`;
                 }
                 const err = new Error(desc);
-                err.code = reason;
+                err.code = reason2;
                 this.emit("error", err);
               }
               sock.end();
@@ -17082,11 +17088,11 @@ var require_client = __commonJS({
               this._chanMgr.update(info.recipient, instance);
               channel(void 0, instance);
             },
-            CHANNEL_OPEN_FAILURE: (p, recipient, reason, description) => {
+            CHANNEL_OPEN_FAILURE: (p, recipient, reason2, description) => {
               const channel = this._chanMgr.get(recipient);
               if (typeof channel !== "function")
                 return;
-              const info = { reason, description };
+              const info = { reason: reason2, description };
               onChannelOpenFailure(this, recipient, info, channel);
             },
             CHANNEL_DATA: (p, recipient, data) => {
@@ -18186,7 +18192,7 @@ var require_client = __commonJS({
     }
     function onCHANNEL_OPEN(self2, info) {
       let localChan = -1;
-      let reason;
+      let reason2;
       const accept = () => {
         const chanInfo = {
           type: info.type,
@@ -18214,20 +18220,20 @@ var require_client = __commonJS({
         return stream;
       };
       const reject = () => {
-        if (reason === void 0) {
+        if (reason2 === void 0) {
           if (localChan === -1)
-            reason = CHANNEL_OPEN_FAILURE.RESOURCE_SHORTAGE;
+            reason2 = CHANNEL_OPEN_FAILURE.RESOURCE_SHORTAGE;
           else
-            reason = CHANNEL_OPEN_FAILURE.CONNECT_FAILED;
+            reason2 = CHANNEL_OPEN_FAILURE.CONNECT_FAILED;
         }
         if (localChan !== -1)
           self2._chanMgr.remove(localChan);
-        self2._protocol.channelOpenFail(info.sender, reason, "");
+        self2._protocol.channelOpenFail(info.sender, reason2, "");
       };
       const reserveChannel = () => {
         localChan = self2._chanMgr.add();
         if (localChan === -1) {
-          reason = CHANNEL_OPEN_FAILURE.RESOURCE_SHORTAGE;
+          reason2 = CHANNEL_OPEN_FAILURE.RESOURCE_SHORTAGE;
           if (self2.config.debug) {
             self2.config.debug(
               "Client: Automatic rejection of incoming channel open: no channels available"
@@ -18272,15 +18278,15 @@ var require_client = __commonJS({
           }
           break;
         default:
-          reason = CHANNEL_OPEN_FAILURE.UNKNOWN_CHANNEL_TYPE;
+          reason2 = CHANNEL_OPEN_FAILURE.UNKNOWN_CHANNEL_TYPE;
           if (self2.config.debug) {
             self2.config.debug(
               `Client: Automatic rejection of unsupported incoming channel open type: ${info.type}`
             );
           }
       }
-      if (reason === void 0) {
-        reason = CHANNEL_OPEN_FAILURE.ADMINISTRATIVELY_PROHIBITED;
+      if (reason2 === void 0) {
+        reason2 = CHANNEL_OPEN_FAILURE.ADMINISTRATIVELY_PROHIBITED;
         if (self2.config.debug) {
           self2.config.debug(
             "Client: Automatic rejection of unexpected incoming channel open for: " + info.type
@@ -18424,11 +18430,11 @@ var require_http_agents = __commonJS({
           this._connectCfg = connectCfg;
           this._defaultSrcIP = agentOptions && agentOptions.srcIP || "localhost";
         }
-        createConnection(options2, cb) {
-          const srcIP = options2 && options2.localAddress || this._defaultSrcIP;
-          const srcPort = options2 && options2.localPort || 0;
-          const dstIP = options2.host;
-          const dstPort = options2.port;
+        createConnection(options, cb) {
+          const srcIP = options && options.localAddress || this._defaultSrcIP;
+          const srcPort = options && options.localPort || 0;
+          const dstIP = options.host;
+          const dstPort = options.port;
           if (Client === void 0)
             Client = require_client();
           const client = new Client();
@@ -18441,7 +18447,7 @@ var require_http_agents = __commonJS({
                 return cb(err);
               }
               stream.once("close", () => client.end());
-              cb(null, decorateStream(stream, ctor, options2));
+              cb(null, decorateStream(stream, ctor, options));
             });
           }).on("error", cb).on("close", () => {
             if (!triedForward)
@@ -18453,7 +18459,7 @@ var require_http_agents = __commonJS({
     }
     function noop() {
     }
-    function decorateStream(stream, ctor, options2) {
+    function decorateStream(stream, ctor, options) {
       if (ctor === HttpAgent) {
         stream.setKeepAlive = noop;
         stream.setNoDelay = noop;
@@ -18463,8 +18469,8 @@ var require_http_agents = __commonJS({
         stream.destroySoon = stream.destroy;
         return stream;
       }
-      options2.socket = stream;
-      const wrapped = tlsConnect(options2);
+      options.socket = stream;
+      const wrapped = tlsConnect(options);
       const onClose = /* @__PURE__ */ (() => {
         let called = false;
         return () => {
@@ -18904,15 +18910,15 @@ var require_server = __commonJS({
           debug,
           messageHandlers: {
             DEBUG: DEBUG_HANDLER,
-            DISCONNECT: (p, reason, desc) => {
-              if (reason !== DISCONNECT_REASON.BY_APPLICATION) {
+            DISCONNECT: (p, reason2, desc) => {
+              if (reason2 !== DISCONNECT_REASON.BY_APPLICATION) {
                 if (!desc) {
-                  desc = DISCONNECT_REASON_BY_VALUE[reason];
+                  desc = DISCONNECT_REASON_BY_VALUE[reason2];
                   if (desc === void 0)
-                    desc = `Unexpected disconnection reason: ${reason}`;
+                    desc = `Unexpected disconnection reason: ${reason2}`;
                 }
                 const err = new Error(desc);
-                err.code = reason;
+                err.code = reason2;
                 this.emit("error", err);
               }
               socket.end();
@@ -18923,27 +18929,27 @@ var require_server = __commonJS({
                 return proto.channelOpenFail(info.sender, reasonCode);
               }
               let localChan = -1;
-              let reason;
+              let reason2;
               let replied = false;
               let accept;
               const reject = () => {
                 if (replied)
                   return;
                 replied = true;
-                if (reason === void 0) {
+                if (reason2 === void 0) {
                   if (localChan === -1)
-                    reason = CHANNEL_OPEN_FAILURE.RESOURCE_SHORTAGE;
+                    reason2 = CHANNEL_OPEN_FAILURE.RESOURCE_SHORTAGE;
                   else
-                    reason = CHANNEL_OPEN_FAILURE.CONNECT_FAILED;
+                    reason2 = CHANNEL_OPEN_FAILURE.CONNECT_FAILED;
                 }
                 if (localChan !== -1)
                   this._chanMgr.remove(localChan);
-                proto.channelOpenFail(info.sender, reason, "");
+                proto.channelOpenFail(info.sender, reason2, "");
               };
               const reserveChannel = () => {
                 localChan = this._chanMgr.add();
                 if (localChan === -1) {
-                  reason = CHANNEL_OPEN_FAILURE.RESOURCE_SHORTAGE;
+                  reason2 = CHANNEL_OPEN_FAILURE.RESOURCE_SHORTAGE;
                   if (debug) {
                     debug("Automatic rejection of incoming channel open: no channels available");
                   }
@@ -19043,13 +19049,13 @@ var require_server = __commonJS({
                   }
                   break;
                 default:
-                  reason = CHANNEL_OPEN_FAILURE.UNKNOWN_CHANNEL_TYPE;
+                  reason2 = CHANNEL_OPEN_FAILURE.UNKNOWN_CHANNEL_TYPE;
                   if (debug) {
                     debug(`Automatic rejection of unsupported incoming channel open type: ${info.type}`);
                   }
               }
-              if (reason === void 0) {
-                reason = CHANNEL_OPEN_FAILURE.ADMINISTRATIVELY_PROHIBITED;
+              if (reason2 === void 0) {
+                reason2 = CHANNEL_OPEN_FAILURE.ADMINISTRATIVELY_PROHIBITED;
                 if (debug) {
                   debug(`Automatic rejection of unexpected incoming channel open for: ${info.type}`);
                 }
@@ -19079,11 +19085,11 @@ var require_server = __commonJS({
               this._chanMgr.update(info.recipient, instance);
               channel(void 0, instance);
             },
-            CHANNEL_OPEN_FAILURE: (p, recipient, reason, description) => {
+            CHANNEL_OPEN_FAILURE: (p, recipient, reason2, description) => {
               const channel = this._chanMgr.get(recipient);
               if (typeof channel !== "function")
                 return;
-              const info = { reason, description };
+              const info = { reason: reason2, description };
               onChannelOpenFailure(this, recipient, info, channel);
             },
             CHANNEL_DATA: (p, recipient, data) => {
@@ -19666,7 +19672,7 @@ var require_keygen = __commonJS({
       generateKeyPair: generateKeyPair_,
       generateKeyPairSync: generateKeyPairSync_,
       getCurves,
-      randomBytes
+      randomBytes: randomBytes3
     } = __require("crypto");
     var { Ber } = require_lib();
     var bcrypt_pbkdf = require_bcrypt_pbkdf().pbkdf;
@@ -19930,7 +19936,7 @@ var require_keygen = __commonJS({
                 rounds = opts.rounds;
             }
             const gen = Buffer.allocUnsafe(cipher.keyLen + cipher.ivLen);
-            const salt = randomBytes(SALT_LEN);
+            const salt = randomBytes3(SALT_LEN);
             const r = bcrypt_pbkdf(
               passphrase,
               passphrase.length,
@@ -19969,7 +19975,7 @@ var require_keygen = __commonJS({
           const kdfOptions = encrypted ? encrypted.kdfOptions : Buffer.alloc(0);
           const blockLen = encrypted ? encrypted.cipher.blockLen : 8;
           const parsed = parseDERs(keyType, pub, priv);
-          const checkInt = randomBytes(4);
+          const checkInt = randomBytes3(4);
           const commentBin = Buffer.from(comment);
           const privBlobLen = 4 + 4 + parsed.priv.length + 4 + commentBin.length;
           let padding = [];
@@ -19988,12 +19994,12 @@ var require_keygen = __commonJS({
             privBlob.set(padding, pos += commentBin.length);
           }
           if (encrypted) {
-            const options2 = { authTagLength: encrypted.cipher.authLen };
+            const options = { authTagLength: encrypted.cipher.authLen };
             const cipher = createCipheriv(
               encrypted.cipher.sslName,
               encrypted.key,
               encrypted.iv,
-              options2
+              options
             );
             cipher.setAutoPadding(false);
             privBlob = Buffer.concat([cipher.update(privBlob), cipher.final()]);
@@ -20127,1425 +20133,1387 @@ var require_lib2 = __commonJS({
   }
 });
 
-// node_modules/pend/index.js
-var require_pend = __commonJS({
-  "node_modules/pend/index.js"(exports, module) {
-    module.exports = Pend;
-    function Pend() {
-      this.pending = 0;
-      this.max = Infinity;
-      this.listeners = [];
-      this.waiting = [];
-      this.error = null;
-    }
-    Pend.prototype.go = function(fn) {
-      if (this.pending < this.max) {
-        pendGo(this, fn);
-      } else {
-        this.waiting.push(fn);
-      }
-    };
-    Pend.prototype.wait = function(cb) {
-      if (this.pending === 0) {
-        cb(this.error);
-      } else {
-        this.listeners.push(cb);
-      }
-    };
-    Pend.prototype.hold = function() {
-      return pendHold(this);
-    };
-    function pendHold(self2) {
-      self2.pending += 1;
-      var called = false;
-      return onCb;
-      function onCb(err) {
-        if (called) throw new Error("callback called twice");
-        called = true;
-        self2.error = self2.error || err;
-        self2.pending -= 1;
-        if (self2.waiting.length > 0 && self2.pending < self2.max) {
-          pendGo(self2, self2.waiting.shift());
-        } else if (self2.pending === 0) {
-          var listeners = self2.listeners;
-          self2.listeners = [];
-          listeners.forEach(cbListener);
-        }
-      }
-      function cbListener(listener) {
-        listener(self2.error);
-      }
-    }
-    function pendGo(self2, fn) {
-      fn(pendHold(self2));
-    }
-  }
-});
-
-// node_modules/yauzl/fd-slicer.js
-var require_fd_slicer = __commonJS({
-  "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs = __require("fs");
-    var util = __require("util");
-    var stream = __require("stream");
-    var Readable = stream.Readable;
-    var PassThrough = stream.PassThrough;
-    var Pend = require_pend();
-    var EventEmitter = __require("events").EventEmitter;
-    exports.BufferSlicer = BufferSlicer;
-    exports.FdSlicer = FdSlicer;
-    util.inherits(FdSlicer, EventEmitter);
-    function FdSlicer(fd) {
-      EventEmitter.call(this);
-      this.fd = fd;
-      this.pend = new Pend();
-      this.pend.max = 1;
-      this.refCount = 0;
-    }
-    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      var self2 = this;
-      self2.pend.go(function(cb) {
-        fs.read(self2.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
-          cb();
-          callback(err, bytesRead, buffer2);
-        });
-      });
-    };
-    FdSlicer.prototype.createReadStream = function(options2) {
-      return new ReadStream(this, options2);
-    };
-    FdSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    FdSlicer.prototype.unref = function() {
-      var self2 = this;
-      self2.refCount -= 1;
-      if (self2.refCount < 0) throw new Error("invalid unref");
-      if (self2.refCount > 0) return;
-      fs.close(self2.fd, onCloseDone);
-      function onCloseDone(err) {
-        if (err) {
-          self2.emit("error", err);
-        } else {
-          self2.emit("close");
-        }
-      }
-    };
-    util.inherits(ReadStream, Readable);
-    function ReadStream(context, options2) {
-      options2 = options2 || {};
-      Readable.call(this, options2);
-      this.context = context;
-      this.context.ref();
-      this.start = options2.start || 0;
-      this.endOffset = options2.end;
-      this.pos = this.start;
-    }
-    ReadStream.prototype._read = function(n) {
-      var self2 = this;
-      var toRead = Math.min(self2._readableState.highWaterMark, n);
-      if (self2.endOffset != null) {
-        toRead = Math.min(toRead, self2.endOffset - self2.pos);
-      }
-      if (toRead <= 0) {
-        self2.push(null);
-        this._cleanup();
-        return;
-      }
-      self2.context.pend.go(function(cb) {
-        var buffer = Buffer.allocUnsafe(toRead);
-        fs.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err, bytesRead) {
-          if (err) {
-            self2.destroy(err);
-          } else if (bytesRead === 0) {
-            self2.push(null);
-            self2._cleanup();
-          } else {
-            self2.pos += bytesRead;
-            self2.push(buffer.slice(0, bytesRead));
-          }
-          cb();
-        });
-      });
-    };
-    ReadStream.prototype._destroy = function(err, cb) {
-      this._cleanup();
-      cb(err);
-    };
-    ReadStream.prototype._cleanup = function() {
-      if (this.context != null) {
-        this.context.unref();
-        this.context = null;
-      }
-    };
-    util.inherits(BufferSlicer, EventEmitter);
-    function BufferSlicer(buffer) {
-      EventEmitter.call(this);
-      this.refCount = 0;
-      this.buffer = buffer;
-    }
-    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
-      if (position < 0) throw new RangeError("position is negative: " + position);
-      if (offset + length > buffer.length) {
-        length = buffer.length - offset;
-      }
-      if (position + length > this.buffer.length) {
-        length = this.buffer.length - position;
-      }
-      if (length <= 0) {
-        setImmediate(function() {
-          callback(null, 0);
-        });
-        return;
-      }
-      this.buffer.copy(buffer, offset, position, position + length);
-      setImmediate(function() {
-        callback(null, length);
-      });
-    };
-    BufferSlicer.prototype.createReadStream = function(options2) {
-      options2 = options2 || {};
-      var readStream = new PassThrough(options2);
-      readStream.start = options2.start || 0;
-      readStream.endOffset = options2.end;
-      readStream.pos = readStream.endOffset || this.buffer.length;
-      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
-      var maxChunkSize = 65536;
-      var offset = 0;
-      while (true) {
-        var nextOffset = offset + maxChunkSize;
-        if (nextOffset >= entireSlice.length) {
-          if (offset < entireSlice.length) {
-            readStream.write(entireSlice.slice(offset, entireSlice.length));
-          }
-          break;
-        }
-        readStream.write(entireSlice.slice(offset, nextOffset));
-        offset = nextOffset;
-      }
-      readStream.end();
-      return readStream;
-    };
-    BufferSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    BufferSlicer.prototype.unref = function() {
-      this.refCount -= 1;
-      if (this.refCount < 0) {
-        throw new Error("invalid unref");
-      }
-    };
-  }
-});
-
-// node_modules/yauzl/crc32.js
-var require_crc32 = __commonJS({
-  "node_modules/yauzl/crc32.js"(exports, module) {
-    var CRC_TABLE = new Int32Array([
-      0,
-      1996959894,
-      3993919788,
-      2567524794,
-      124634137,
-      1886057615,
-      3915621685,
-      2657392035,
-      249268274,
-      2044508324,
-      3772115230,
-      2547177864,
-      162941995,
-      2125561021,
-      3887607047,
-      2428444049,
-      498536548,
-      1789927666,
-      4089016648,
-      2227061214,
-      450548861,
-      1843258603,
-      4107580753,
-      2211677639,
-      325883990,
-      1684777152,
-      4251122042,
-      2321926636,
-      335633487,
-      1661365465,
-      4195302755,
-      2366115317,
-      997073096,
-      1281953886,
-      3579855332,
-      2724688242,
-      1006888145,
-      1258607687,
-      3524101629,
-      2768942443,
-      901097722,
-      1119000684,
-      3686517206,
-      2898065728,
-      853044451,
-      1172266101,
-      3705015759,
-      2882616665,
-      651767980,
-      1373503546,
-      3369554304,
-      3218104598,
-      565507253,
-      1454621731,
-      3485111705,
-      3099436303,
-      671266974,
-      1594198024,
-      3322730930,
-      2970347812,
-      795835527,
-      1483230225,
-      3244367275,
-      3060149565,
-      1994146192,
-      31158534,
-      2563907772,
-      4023717930,
-      1907459465,
-      112637215,
-      2680153253,
-      3904427059,
-      2013776290,
-      251722036,
-      2517215374,
-      3775830040,
-      2137656763,
-      141376813,
-      2439277719,
-      3865271297,
-      1802195444,
-      476864866,
-      2238001368,
-      4066508878,
-      1812370925,
-      453092731,
-      2181625025,
-      4111451223,
-      1706088902,
-      314042704,
-      2344532202,
-      4240017532,
-      1658658271,
-      366619977,
-      2362670323,
-      4224994405,
-      1303535960,
-      984961486,
-      2747007092,
-      3569037538,
-      1256170817,
-      1037604311,
-      2765210733,
-      3554079995,
-      1131014506,
-      879679996,
-      2909243462,
-      3663771856,
-      1141124467,
-      855842277,
-      2852801631,
-      3708648649,
-      1342533948,
-      654459306,
-      3188396048,
-      3373015174,
-      1466479909,
-      544179635,
-      3110523913,
-      3462522015,
-      1591671054,
-      702138776,
-      2966460450,
-      3352799412,
-      1504918807,
-      783551873,
-      3082640443,
-      3233442989,
-      3988292384,
-      2596254646,
-      62317068,
-      1957810842,
-      3939845945,
-      2647816111,
-      81470997,
-      1943803523,
-      3814918930,
-      2489596804,
-      225274430,
-      2053790376,
-      3826175755,
-      2466906013,
-      167816743,
-      2097651377,
-      4027552580,
-      2265490386,
-      503444072,
-      1762050814,
-      4150417245,
-      2154129355,
-      426522225,
-      1852507879,
-      4275313526,
-      2312317920,
-      282753626,
-      1742555852,
-      4189708143,
-      2394877945,
-      397917763,
-      1622183637,
-      3604390888,
-      2714866558,
-      953729732,
-      1340076626,
-      3518719985,
-      2797360999,
-      1068828381,
-      1219638859,
-      3624741850,
-      2936675148,
-      906185462,
-      1090812512,
-      3747672003,
-      2825379669,
-      829329135,
-      1181335161,
-      3412177804,
-      3160834842,
-      628085408,
-      1382605366,
-      3423369109,
-      3138078467,
-      570562233,
-      1426400815,
-      3317316542,
-      2998733608,
-      733239954,
-      1555261956,
-      3268935591,
-      3050360625,
-      752459403,
-      1541320221,
-      2607071920,
-      3965973030,
-      1969922972,
-      40735498,
-      2617837225,
-      3943577151,
-      1913087877,
-      83908371,
-      2512341634,
-      3803740692,
-      2075208622,
-      213261112,
-      2463272603,
-      3855990285,
-      2094854071,
-      198958881,
-      2262029012,
-      4057260610,
-      1759359992,
-      534414190,
-      2176718541,
-      4139329115,
-      1873836001,
-      414664567,
-      2282248934,
-      4279200368,
-      1711684554,
-      285281116,
-      2405801727,
-      4167216745,
-      1634467795,
-      376229701,
-      2685067896,
-      3608007406,
-      1308918612,
-      956543938,
-      2808555105,
-      3495958263,
-      1231636301,
-      1047427035,
-      2932959818,
-      3654703836,
-      1088359270,
-      936918e3,
-      2847714899,
-      3736837829,
-      1202900863,
-      817233897,
-      3183342108,
-      3401237130,
-      1404277552,
-      615818150,
-      3134207493,
-      3453421203,
-      1423857449,
-      601450431,
-      3009837614,
-      3294710456,
-      1567103746,
-      711928724,
-      3020668471,
-      3272380065,
-      1510334235,
-      755167117
-    ]);
-    function crc32(buf) {
-      let crc = -1;
-      for (let x of buf) {
-        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
-      }
-      return (crc ^ -1) >>> 0;
-    }
-    module.exports = crc32;
-  }
-});
-
-// node_modules/yauzl/index.js
-var require_yauzl = __commonJS({
-  "node_modules/yauzl/index.js"(exports) {
-    var fs = __require("fs");
-    var zlib = __require("zlib");
-    var fd_slicer = require_fd_slicer();
-    var util = __require("util");
-    var EventEmitter = __require("events").EventEmitter;
-    var Transform = __require("stream").Transform;
-    var PassThrough = __require("stream").PassThrough;
-    var Writable = __require("stream").Writable;
-    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports.open = open;
-    exports.fromFd = fromFd;
-    exports.fromBuffer = fromBuffer;
-    exports.fromRandomAccessReader = fromRandomAccessReader;
-    exports.openPromise = openPromise;
-    exports.fromFdPromise = fromFdPromise;
-    exports.fromBufferPromise = fromBufferPromise;
-    exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
-    exports.dosDateTimeToDate = dosDateTimeToDate;
-    exports.getFileNameLowLevel = getFileNameLowLevel;
-    exports.validateFileName = validateFileName;
-    exports.parseExtraFields = parseExtraFields;
-    exports.ZipFile = ZipFile;
-    exports.Entry = Entry;
-    exports.LocalFileHeader = LocalFileHeader;
-    exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path4, options2) {
-      return new Promise((resolve, reject) => {
-        open(path4, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve(zipfile);
-        });
-      });
-    }
-    function fromFdPromise(fd, options2) {
-      return new Promise((resolve, reject) => {
-        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve(zipfile);
-        });
-      });
-    }
-    function fromBufferPromise(buffer, options2) {
-      return new Promise((resolve, reject) => {
-        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve(zipfile);
-        });
-      });
-    }
-    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve, reject) => {
-        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve(zipfile);
-        });
-      });
-    }
-    function open(path4, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs.open(path4, "r", function(err, fd) {
-        if (err) return callback(err);
-        fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs.close(fd, defaultCallback);
-          callback(err2, zipfile);
-        });
-      });
-    }
-    function fromFd(fd, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs.fstat(fd, function(err, stats) {
-        if (err) return callback(err);
-        var reader = new fd_slicer.FdSlicer(fd);
-        fromRandomAccessReader(reader, stats.size, options2, callback);
-      });
-    }
-    function fromBuffer(buffer, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      var reader = new fd_slicer.BufferSlicer(buffer);
-      fromRandomAccessReader(reader, buffer.length, options2, callback);
-    }
-    function fromRandomAccessReader(reader, totalSize, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      var decodeStrings = !!options2.decodeStrings;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
-      if (totalSize > Number.MAX_SAFE_INTEGER) {
-        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
-      }
-      reader.ref();
-      var eocdrWithoutCommentSize = 22;
-      var zip64EocdlSize = 20;
-      var maxCommentSize = 65535;
-      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
-      var buffer = newBuffer(bufferSize);
-      var bufferReadStart = totalSize - buffer.length;
-      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
-        if (err) return callback(err);
-        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
-          if (buffer.readUInt32LE(i) !== 101010256) continue;
-          var eocdrBuffer = buffer.subarray(i);
-          var diskNumber = eocdrBuffer.readUInt16LE(4);
-          var entryCount = eocdrBuffer.readUInt16LE(10);
-          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
-          var commentLength = eocdrBuffer.readUInt16LE(20);
-          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
-          if (commentLength !== expectedCommentLength) {
-            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK\u263A\u263B` in the comment?"));
-          }
-          var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
-          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
-            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
-            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
-            var zip64EocdrBuffer = newBuffer(56);
-            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
-              if (err2) return callback(err2);
-              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
-                return callback(new Error("invalid zip64 end of central directory record signature"));
-              }
-              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
-              if (diskNumber !== 0) {
-                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-              }
-              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
-              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
-              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
-            });
-          }
-          if (diskNumber !== 0) {
-            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-          }
-          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
-        }
-        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
-      });
-    }
-    util.inherits(ZipFile, EventEmitter);
-    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
-      var self2 = this;
-      EventEmitter.call(self2);
-      self2.reader = reader;
-      self2.reader.on("error", function(err) {
-        emitError(self2, err);
-      });
-      self2.reader.once("close", function() {
-        self2.emit("close");
-      });
-      self2.readEntryCursor = centralDirectoryOffset;
-      self2.fileSize = fileSize;
-      self2.entryCount = entryCount;
-      self2.comment = comment;
-      self2.entriesRead = 0;
-      self2.autoClose = !!autoClose;
-      self2.lazyEntries = !!lazyEntries;
-      self2.decodeStrings = !!decodeStrings;
-      self2.validateEntrySizes = !!validateEntrySizes;
-      self2.strictFileNames = !!strictFileNames;
-      self2.isOpen = true;
-      self2.emittedError = false;
-      self2.hasEachEntryBeenCalled = false;
-      if (!self2.lazyEntries) self2._readEntry();
-    }
-    ZipFile.prototype.close = function() {
-      if (!this.isOpen) return;
-      this.isOpen = false;
-      this.reader.unref();
-    };
-    function emitErrorAndAutoClose(self2, err) {
-      if (self2.autoClose) self2.close();
-      emitError(self2, err);
-    }
-    function emitError(self2, err) {
-      if (self2.emittedError) return;
-      self2.emittedError = true;
-      self2.emit("error", err);
-    }
-    ZipFile.prototype.readEntry = function() {
-      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
-      this._readEntry();
-    };
-    ZipFile.prototype._readEntry = function() {
-      var self2 = this;
-      if (self2.entryCount === self2.entriesRead) {
-        setImmediate(function() {
-          if (self2.autoClose) self2.close();
-          if (self2.emittedError) return;
-          self2.emit("end");
-        });
-        return;
-      }
-      if (self2.emittedError) return;
-      var buffer = newBuffer(46);
-      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err) {
-        if (err) return emitErrorAndAutoClose(self2, err);
-        if (self2.emittedError) return;
-        var entry = new Entry();
-        var signature = buffer.readUInt32LE(0);
-        if (signature !== 33639248) return emitErrorAndAutoClose(self2, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
-        entry.versionMadeBy = buffer.readUInt16LE(4);
-        entry.versionNeededToExtract = buffer.readUInt16LE(6);
-        entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
-        entry.compressionMethod = buffer.readUInt16LE(10);
-        entry.lastModFileTime = buffer.readUInt16LE(12);
-        entry.lastModFileDate = buffer.readUInt16LE(14);
-        entry.crc32 = buffer.readUInt32LE(16);
-        entry.compressedSize = buffer.readUInt32LE(20);
-        entry.uncompressedSize = buffer.readUInt32LE(24);
-        entry.fileNameLength = buffer.readUInt16LE(28);
-        entry.extraFieldLength = buffer.readUInt16LE(30);
-        entry.fileCommentLength = buffer.readUInt16LE(32);
-        entry.internalFileAttributes = buffer.readUInt16LE(36);
-        entry.externalFileAttributes = buffer.readUInt32LE(38);
-        entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
-        if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self2, new Error("strong encryption is not supported"));
-        self2.readEntryCursor += 46;
-        buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
-        readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err2) {
-          if (err2) return emitErrorAndAutoClose(self2, err2);
-          if (self2.emittedError) return;
-          entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
-          var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
-          entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
-          entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
-          try {
-            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
-          } catch (err3) {
-            return emitErrorAndAutoClose(self2, err3);
-          }
-          if (self2.decodeStrings) {
-            var isUtf8 = (entry.generalPurposeBitFlag & 2048) !== 0;
-            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
-            entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self2.strictFileNames);
-            var errorMessage = validateFileName(entry.fileName);
-            if (errorMessage != null) return emitErrorAndAutoClose(self2, new Error(errorMessage));
-          } else {
-            entry.fileComment = entry.fileCommentRaw;
-            entry.fileName = entry.fileNameRaw;
-          }
-          entry.comment = entry.fileComment;
-          self2.readEntryCursor += buffer.length;
-          self2.entriesRead += 1;
-          for (var i = 0; i < entry.extraFields.length; i++) {
-            var extraField = entry.extraFields[i];
-            if (extraField.id !== 1) continue;
-            var zip64EiefBuffer = extraField.data;
-            var index = 0;
-            if (entry.uncompressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include uncompressed size"));
-              }
-              entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry.compressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include compressed size"));
-              }
-              entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry.relativeOffsetOfLocalHeader === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include relative header offset"));
-              }
-              entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            break;
-          }
-          if (self2.validateEntrySizes && entry.compressionMethod === 0) {
-            var expectedCompressedSize = entry.uncompressedSize;
-            if (entry.isEncrypted()) {
-              expectedCompressedSize += 12;
-            }
-            if (entry.compressedSize !== expectedCompressedSize) {
-              var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
-              return emitErrorAndAutoClose(self2, new Error(msg));
-            }
-          }
-          self2.emit("entry", entry);
-          if (!self2.lazyEntries) self2._readEntry();
-        });
-      });
-    };
-    ZipFile.prototype.eachEntry = function() {
-      const self2 = this;
-      if (!self2.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
-      if (self2.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
-      self2.hasEachEntryBeenCalled = true;
-      let pendingResolveReject = null;
-      self2.on("entry", onEntry);
-      self2.on("end", onEnd);
-      self2.on("error", onError);
-      function cleanup() {
-        self2.removeListener("entry", onEntry);
-        self2.removeListener("end", onEnd);
-        self2.removeListener("error", onError);
-        if (self2.autoClose) self2.close();
-      }
-      function onEntry(entry) {
-        let { resolve } = pendingResolveReject;
-        pendingResolveReject = null;
-        resolve({ value: entry });
-      }
-      function onEnd() {
-        let { resolve } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        resolve({ done: true });
-      }
-      function onError(err) {
-        let { reject } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        reject(err);
-      }
-      return {
-        [Symbol.asyncIterator]() {
-          return this;
-        },
-        next() {
-          const promise = new Promise((resolve, reject) => {
-            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve, reject };
-          });
-          self2.readEntry();
-          return promise;
-        },
-        return(value) {
-          cleanup();
-          return Promise.resolve({ done: true, value });
-        },
-        throw(value) {
-          cleanup();
-          return Promise.reject(value);
-        }
-      };
-    };
-    ZipFile.prototype.openReadStream = function(entry, options2, callback) {
-      var self2 = this;
-      var relativeStart = 0;
-      var relativeEnd = entry.compressedSize;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) {
-        options2 = {};
-      } else {
-        if (options2.decodeFileData === false) {
-          if (options2.decrypt != null) {
-            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
-          }
-          if (options2.decompress != null) {
-            throw new Error("cannot use options.decompress when options.decodeFileData === false");
-          }
-        } else {
-          if (options2.decrypt != null) {
-            if (!entry.isEncrypted()) {
-              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
-            }
-            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
-            if (entry.isCompressed()) {
-              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
-            }
-          }
-          if (options2.decompress != null) {
-            if (!entry.isCompressed()) {
-              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
-            }
-            if (!(options2.decompress === false || options2.decompress === true)) {
-              throw new Error("invalid options.decompress value: " + options2.decompress);
-            }
-            decompress = options2.decompress;
-          }
-        }
-        if (options2.start != null) {
-          relativeStart = options2.start;
-          if (relativeStart < 0) throw new Error("options.start < 0");
-          if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
-        }
-        if (options2.end != null) {
-          relativeEnd = options2.end;
-          if (relativeEnd < 0) throw new Error("options.end < 0");
-          if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
-          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
-        }
-      }
-      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
-      (entry.compressionMethod === 0 || // Naturally without compression.
-      entry.compressionMethod === 8 && options2.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
-      options2.decrypt === false);
-      if (options2.start != null || options2.end != null) {
-        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
-      }
-      if (!self2.isOpen) return callback(new Error("closed"));
-      if (entry.isEncrypted() && !rawMode) {
-        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
-      }
-      var decompress;
-      if (rawMode) {
-        decompress = false;
-      } else if (entry.compressionMethod === 8) {
-        decompress = options2.decodeFileData !== true;
-      } else {
-        return callback(new Error("unsupported compression method: " + entry.compressionMethod));
-      }
-      self2.readLocalFileHeader(entry, { minimal: true }, function(err, localFileHeader) {
-        if (err) return callback(err);
-        self2.openReadStreamLowLevel(
-          localFileHeader.fileDataStart,
-          entry.compressedSize,
-          relativeStart,
-          relativeEnd,
-          decompress,
-          entry.uncompressedSize,
-          callback
-        );
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
-      var self2 = this;
-      var fileDataEnd = fileDataStart + compressedSize;
-      var readStream = self2.reader.createReadStream({
-        start: fileDataStart + relativeStart,
-        end: fileDataStart + relativeEnd
-      });
-      var endpointStream = readStream;
-      if (decompress) {
-        var destroyed = false;
-        var inflateFilter = zlib.createInflateRaw();
-        readStream.on("error", function(err) {
-          setImmediate(function() {
-            if (!destroyed) inflateFilter.emit("error", err);
-          });
-        });
-        readStream.pipe(inflateFilter);
-        if (self2.validateEntrySizes) {
-          endpointStream = new AssertByteCountStream(uncompressedSize);
-          inflateFilter.on("error", function(err) {
-            setImmediate(function() {
-              if (!destroyed) endpointStream.emit("error", err);
-            });
-          });
-          inflateFilter.pipe(endpointStream);
-        } else {
-          endpointStream = inflateFilter;
-        }
-        installDestroyFn(endpointStream, function() {
-          destroyed = true;
-          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
-          readStream.unpipe(inflateFilter);
-          readStream.destroy();
-        });
-      }
-      callback(null, endpointStream);
-    };
-    ZipFile.prototype.readLocalFileHeader = function(entry, options2, callback) {
-      var self2 = this;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      self2.reader.ref();
-      var buffer = newBuffer(30);
-      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
-        try {
-          if (err) return callback(err);
-          var signature = buffer.readUInt32LE(0);
-          if (signature !== 67324752) {
-            return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
-          }
-          var fileNameLength = buffer.readUInt16LE(26);
-          var extraFieldLength = buffer.readUInt16LE(28);
-          var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
-          if (fileDataStart + entry.compressedSize > self2.fileSize) {
-            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry.compressedSize + " > " + self2.fileSize));
-          }
-          if (options2.minimal) {
-            return callback(null, { fileDataStart });
-          }
-          var localFileHeader = new LocalFileHeader();
-          localFileHeader.fileDataStart = fileDataStart;
-          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
-          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
-          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
-          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
-          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
-          localFileHeader.crc32 = buffer.readUInt32LE(14);
-          localFileHeader.compressedSize = buffer.readUInt32LE(18);
-          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
-          localFileHeader.fileNameLength = fileNameLength;
-          localFileHeader.extraFieldLength = extraFieldLength;
-          buffer = newBuffer(fileNameLength + extraFieldLength);
-          self2.reader.ref();
-          readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err2) {
-            try {
-              if (err2) return callback(err2);
-              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
-              localFileHeader.extraField = buffer.subarray(fileNameLength);
-              return callback(null, localFileHeader);
-            } finally {
-              self2.reader.unref();
-            }
-          });
-        } finally {
-          self2.reader.unref();
-        }
-      });
-    };
-    ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve, reject) => {
-        this.openReadStream(entry, options2, function(err, readStream) {
-          if (err) return reject(err);
-          resolve(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve, reject) => {
-        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
-          if (err) return reject(err);
-          resolve(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve, reject) => {
-        this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
-          if (err) return reject(err);
-          resolve(localFileHeader);
-        });
-      });
-    };
-    function Entry() {
-    }
-    Entry.prototype.getLastModDate = function(options2) {
-      if (options2 == null) options2 = {};
-      if (!options2.forceDosFormat) {
-        for (var i = 0; i < this.extraFields.length; i++) {
-          var extraField = this.extraFields[i];
-          if (extraField.id === 21589) {
-            var data = extraField.data;
-            if (data.length < 5) continue;
-            var flags = data[0];
-            var HAS_MTIME = 1;
-            if (!(flags & HAS_MTIME)) continue;
-            var posixTimestamp = data.readInt32LE(1);
-            return new Date(posixTimestamp * 1e3);
-          } else if (extraField.id === 10) {
-            var data = extraField.data;
-            if (data.length !== 32) continue;
-            if (data.readUInt16LE(4) !== 1) continue;
-            if (data.readUInt16LE(6) !== 24) continue;
-            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
-            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
-            return new Date(millisecondsSince1970);
-          }
-        }
-      }
-      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
-    };
-    Entry.prototype.canDecodeFileData = function() {
-      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
-    };
-    Entry.prototype.isEncrypted = function() {
-      return (this.generalPurposeBitFlag & 1) !== 0;
-    };
-    Entry.prototype.isCompressed = function() {
-      return this.compressionMethod === 8;
-    };
-    function LocalFileHeader() {
-    }
-    function dosDateTimeToDate(date, time, timezone) {
-      var day = date & 31;
-      var month = (date >> 5 & 15) - 1;
-      var year = (date >> 9 & 127) + 1980;
-      var millisecond = 0;
-      var second = (time & 31) * 2;
-      var minute = time >> 5 & 63;
-      var hour = time >> 11 & 31;
-      if (timezone == null || timezone === "local") {
-        return new Date(year, month, day, hour, minute, second, millisecond);
-      } else if (timezone === "UTC") {
-        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
-      } else {
-        throw new Error("unrecognized options.timezone: " + options.timezone);
-      }
-    }
-    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
-      var fileName = null;
-      for (var i = 0; i < extraFields.length; i++) {
-        var extraField = extraFields[i];
-        if (extraField.id === 28789) {
-          if (extraField.data.length < 6) {
-            continue;
-          }
-          if (extraField.data.readUInt8(0) !== 1) {
-            continue;
-          }
-          var oldNameCrc32 = extraField.data.readUInt32LE(1);
-          if (crc32(fileNameBuffer) !== oldNameCrc32) {
-            continue;
-          }
-          fileName = decodeBuffer(extraField.data.subarray(5), true);
-          break;
-        }
-      }
-      if (fileName == null) {
-        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName = decodeBuffer(fileNameBuffer, isUtf8);
-      }
-      if (!strictFileNames) {
-        fileName = fileName.replace(/\\/g, "/");
-      }
-      return fileName;
-    }
-    function validateFileName(fileName) {
-      if (fileName.indexOf("\\") !== -1) {
-        return "invalid characters in fileName: " + fileName;
-      }
-      if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
-        return "absolute path: " + fileName;
-      }
-      if (fileName.split("/").indexOf("..") !== -1) {
-        return "invalid relative path: " + fileName;
-      }
-      return null;
-    }
-    function parseExtraFields(extraFieldBuffer) {
-      var extraFields = [];
-      var i = 0;
-      while (i < extraFieldBuffer.length - 3) {
-        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
-        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
-        var dataStart = i + 4;
-        var dataEnd = dataStart + dataSize;
-        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
-        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
-        extraFields.push({
-          id: headerId,
-          data: dataBuffer
-        });
-        i = dataEnd;
-      }
-      return extraFields;
-    }
-    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
-      if (length === 0) {
-        return setImmediate(function() {
-          callback(null, newBuffer(0));
-        });
-      }
-      reader.read(buffer, offset, length, position, function(err, bytesRead) {
-        if (err) return callback(err);
-        if (bytesRead < length) {
-          return callback(new Error("unexpected EOF"));
-        }
-        callback();
-      });
-    }
-    util.inherits(AssertByteCountStream, Transform);
-    function AssertByteCountStream(byteCount) {
-      Transform.call(this);
-      this.actualByteCount = 0;
-      this.expectedByteCount = byteCount;
-    }
-    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
-      this.actualByteCount += chunk.length;
-      if (this.actualByteCount > this.expectedByteCount) {
-        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
-        return cb(new Error(msg));
-      }
-      cb(null, chunk);
-    };
-    AssertByteCountStream.prototype._flush = function(cb) {
-      if (this.actualByteCount < this.expectedByteCount) {
-        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
-        return cb(new Error(msg));
-      }
-      cb();
-    };
-    util.inherits(RandomAccessReader, EventEmitter);
-    function RandomAccessReader() {
-      EventEmitter.call(this);
-      this.refCount = 0;
-    }
-    RandomAccessReader.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    RandomAccessReader.prototype.unref = function() {
-      var self2 = this;
-      self2.refCount -= 1;
-      if (self2.refCount > 0) return;
-      if (self2.refCount < 0) throw new Error("invalid unref");
-      self2.close(onCloseDone);
-      function onCloseDone(err) {
-        if (err) return self2.emit("error", err);
-        self2.emit("close");
-      }
-    };
-    RandomAccessReader.prototype.createReadStream = function(options2) {
-      if (options2 == null) options2 = {};
-      var start = options2.start;
-      var end = options2.end;
-      if (start === end) {
-        var emptyStream = new PassThrough();
-        setImmediate(function() {
-          emptyStream.end();
-        });
-        return emptyStream;
-      }
-      var stream = this._readStreamForRange(start, end);
-      var destroyed = false;
-      var refUnrefFilter = new RefUnrefFilter(this);
-      stream.on("error", function(err) {
-        setImmediate(function() {
-          if (!destroyed) refUnrefFilter.emit("error", err);
-        });
-      });
-      installDestroyFn(refUnrefFilter, function() {
-        stream.unpipe(refUnrefFilter);
-        refUnrefFilter.unref();
-        stream.destroy();
-      });
-      var byteCounter = new AssertByteCountStream(end - start);
-      refUnrefFilter.on("error", function(err) {
-        setImmediate(function() {
-          if (!destroyed) byteCounter.emit("error", err);
-        });
-      });
-      installDestroyFn(byteCounter, function() {
-        destroyed = true;
-        refUnrefFilter.unpipe(byteCounter);
-        refUnrefFilter.destroy();
-      });
-      return stream.pipe(refUnrefFilter).pipe(byteCounter);
-    };
-    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
-      throw new Error("not implemented");
-    };
-    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
-      var readStream = this.createReadStream({ start: position, end: position + length });
-      var writeStream = new Writable();
-      var written = 0;
-      writeStream._write = function(chunk, encoding, cb) {
-        chunk.copy(buffer, offset + written, 0, chunk.length);
-        written += chunk.length;
-        cb();
-      };
-      writeStream.on("finish", callback);
-      readStream.on("error", function(error) {
-        callback(error);
-      });
-      readStream.pipe(writeStream);
-    };
-    RandomAccessReader.prototype.close = function(callback) {
-      setImmediate(callback);
-    };
-    util.inherits(RefUnrefFilter, PassThrough);
-    function RefUnrefFilter(context) {
-      PassThrough.call(this);
-      this.context = context;
-      this.context.ref();
-      this.unreffedYet = false;
-    }
-    RefUnrefFilter.prototype._flush = function(cb) {
-      this.unref();
-      cb();
-    };
-    RefUnrefFilter.prototype.unref = function(cb) {
-      if (this.unreffedYet) return;
-      this.unreffedYet = true;
-      this.context.unref();
-    };
-    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    function decodeBuffer(buffer, isUtf8) {
-      if (isUtf8) {
-        return buffer.toString("utf8");
-      } else {
-        var result = "";
-        for (var i = 0; i < buffer.length; i++) {
-          result += cp437[buffer[i]];
-        }
-        return result;
-      }
-    }
-    function readUInt64LE(buffer, offset) {
-      var lower32 = buffer.readUInt32LE(offset);
-      var upper32 = buffer.readUInt32LE(offset + 4);
-      return upper32 * 4294967296 + lower32;
-    }
-    var newBuffer;
-    if (typeof Buffer.allocUnsafe === "function") {
-      newBuffer = function(len) {
-        return Buffer.allocUnsafe(len);
-      };
-    } else {
-      newBuffer = function(len) {
-        return new Buffer(len);
-      };
-    }
-    function installDestroyFn(stream, fn) {
-      if (typeof stream.destroy === "function") {
-        stream._destroy = function(err, cb) {
-          fn();
-          if (cb != null) cb(err);
-        };
-      } else {
-        stream.destroy = fn;
-      }
-    }
-    function defaultCallback(err) {
-      if (err) throw err;
-    }
-  }
-});
-
 // src/deploy/host.ts
-import { homedir as homedir2 } from "node:os";
-import path3 from "node:path";
+import { randomBytes as randomBytes2 } from "node:crypto";
 
-// src/deploy/credentials.ts
-var import_ssh2 = __toESM(require_lib2(), 1);
-import { existsSync, readFileSync } from "node:fs";
-import { homedir } from "node:os";
+// src/deploy/release.ts
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createReadStream, statSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { hostname, userInfo } from "node:os";
 import path from "node:path";
-function normalizeKeyText(text) {
-  let t = text.trim();
-  if (!t.includes("\n") && t.includes("\\n")) t = t.replace(/\\r\\n|\\n/g, "\n");
-  t = t.replace(/\r\n?/g, "\n").trim();
-  return t + "\n";
+function releaseId(sha256, at) {
+  const stamp = at.toISOString().replace(/[-:]/g, "");
+  return `${stamp}-${sha256.slice(0, 12)}`;
 }
-function checkKey(key, passphrase, source) {
-  const parsed = import_ssh2.default.utils.parseKey(key, passphrase);
-  if (parsed instanceof Error) {
-    const msg = parsed.message;
-    if (/passphrase|decrypt|bad decrypt|Encrypted/i.test(msg)) {
-      throw new UsageError(
-        passphrase ? `${source}: the passphrase does not decrypt this key; check PEXSHIP_SSH_PASSPHRASE.` : `${source}: the key is encrypted; give its passphrase in PEXSHIP_SSH_PASSPHRASE.`
-      );
-    }
-    throw new UsageError(`${source}: not a private key ssh2 can read (${msg}); use an OpenSSH or PEM private key.`);
+var SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+async function sha256File(file) {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk);
+  return hash.digest("hex");
+}
+async function readPexInfo(file) {
+  let zip;
+  try {
+    zip = new ZipArchive(await readFile(file));
+  } catch (err) {
+    throw new UsageError(`${file} is not a PEX: it is not a zip archive (${err.message}). Give a PEX built by pexship or pex.`);
+  }
+  const entry = zip.entries.find((e) => e.name === "PEX-INFO");
+  if (!entry) throw new UsageError(`${file} is a zip without PEX-INFO, so it is not a PEX. Give a PEX built by pexship or pex.`);
+  let info;
+  try {
+    info = JSON.parse(zip.read(entry).toString("utf8"));
+  } catch {
+  }
+  if (!info || typeof info !== "object" || Array.isArray(info)) throw new UsageError(`${file} is not a PEX: its PEX-INFO is not a JSON object.`);
+  return info;
+}
+async function checkPexFile(pexFile, name) {
+  const stem = checkPexInput(pexFile, name);
+  await readPexInfo(pexFile);
+  return stem;
+}
+function gitSha(explicit) {
+  if (explicit) return explicit;
+  if (process.env.GITHUB_SHA) return process.env.GITHUB_SHA;
+  try {
+    return execFileSync("git", ["rev-parse", "HEAD"], { stdio: ["ignore", "pipe", "ignore"], timeout: 2e3 }).toString().trim() || null;
+  } catch {
+    return null;
   }
 }
-function loadCredentials(input) {
-  const passphrase = input.passphrase || void 0;
-  const agent = input.agentSocket || void 0;
-  if (input.identityFile) {
-    const file = input.identityFile.replace(/^~(?=$|\/)/, homedir());
-    let key;
+function deployer() {
+  let user = "unknown";
+  try {
+    user = userInfo().username;
+  } catch {
+  }
+  const who = process.env.GITHUB_ACTOR ? `${process.env.GITHUB_ACTOR}(github)` : `${user}@${hostname()}`;
+  return who.replace(/[^A-Za-z0-9@._()+-]/g, "_").slice(0, 80);
+}
+function checkPexInput(pexFile, name) {
+  let info;
+  try {
+    info = statSync(pexFile);
+  } catch {
+    throw new UsageError(`${pexFile}: no such file; give the path of the PEX to deploy.`);
+  }
+  if (!info.isFile()) throw new UsageError(`${pexFile}: not a regular file; give the path of the PEX to deploy.`);
+  const stem = name ?? path.basename(pexFile).replace(/\.pex$/i, "");
+  if (!SAFE_NAME.test(stem) || stem.length > 100) {
+    throw new UsageError(`--name '${stem}': use letters, digits, '.', '_', '+' or '-' (it names the file on the hosts).`);
+  }
+  return stem;
+}
+async function planRelease(pexFile, opts = {}) {
+  const name = checkPexInput(pexFile, opts.name);
+  const info = await stat(pexFile);
+  const [sha256, pexInfo] = await Promise.all([sha256File(pexFile), readPexInfo(pexFile)]);
+  const now = opts.now ?? /* @__PURE__ */ new Date();
+  const id = releaseId(sha256, now);
+  const pexship = pexInfo?.pexship ?? {};
+  const targets = Array.isArray(pexship.targets) ? pexship.targets.map((t) => t.platform).filter(Boolean) : [];
+  const release = {
+    id,
+    name,
+    file: `${name}.pex`,
+    sha256,
+    size: info.size,
+    pex_hash: typeof pexInfo?.pex_hash === "string" ? pexInfo.pex_hash : null,
+    git_sha: gitSha(opts.gitSha),
+    built_at: info.mtime.toISOString(),
+    deployed_at: now.toISOString(),
+    deployed_by: deployer(),
+    targets
+  };
+  return { id, name, file: release.file, localPath: pexFile, sha256, size: info.size, releaseJson: JSON.stringify(release) };
+}
+
+// src/deploy/remote-script.ts
+import { randomBytes } from "node:crypto";
+
+// src/deploy/quote.ts
+function shellQuote(value) {
+  if (value !== "" && /^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/deploy/remote-script.ts
+function buildRemoteCommand(p) {
+  const vars = {
+    MODE: p.mode,
+    BASE: p.base,
+    RUN: p.run ?? randomBytes(6).toString("hex"),
+    ID: p.id ?? "",
+    NAME: p.name ?? "",
+    SHA: p.sha256 ?? "",
+    SIZE: String(p.size ?? 0),
+    RELEASE_JSON: p.releaseJson ?? "",
+    PREWARM: p.prewarm === false ? "0" : "1",
+    TO: p.to ?? "",
+    TO_NONE: p.toNone ? "1" : "0",
+    ONLY_FROM: p.onlyFrom ?? "",
+    VERIFY: p.verify === false ? "0" : "1",
+    WAIT_GO: p.waitForGo === false ? "0" : "1",
+    DRY: p.dryRun ? "1" : "0",
+    KEEP: String(p.keep ?? 5),
+    TTL: String(p.lockTtl ?? 1800),
+    LOCK_WAIT: String(p.lockWait ?? 5),
+    LOCK_STALE: String(p.lockStale ?? 15),
+    BUDGET: String(p.budget ?? 900),
+    BY: p.by ?? "pexship",
+    RESTART: p.restart ?? "",
+    HEALTH_CMD: p.healthCheck ?? "",
+    HEALTH_URL: p.healthUrl ?? "",
+    HEALTH_URL_SHOWN: p.healthUrlShown ?? p.healthUrl ?? "",
+    HEALTH_TIMEOUT: String(p.healthTimeout ?? 30),
+    PROBE_TIMEOUT: String(p.probeTimeout ?? 5)
+  };
+  const prelude = Object.entries(vars).map(([k, v]) => `P_${k}=${shellQuote(v)}`).join("\n");
+  const marker = `@@pexship-end-${randomBytes(8).toString("hex")}`;
+  const command = `exec /bin/sh -c 'eval "$(sed -n "/^${marker}/q;p")"'`;
+  return { command, script: `${prelude}
+${SCRIPT}
+${marker}
+` };
+}
+var SCRIPT = String.raw`
+set -u
+LC_ALL=C
+export LC_ALL
+umask 022
+# Writing to a dead client must not kill us half-way: finish the step and clean up.
+trap '' PIPE
+# fd 3 is the client's stdin (control lines); every command we start reads /dev/null.
+exec 3<&0 </dev/null
+say() { printf '@@pexship %s\n' "$*"; }
+fail() { say "fail $*"; exit 1; }
+now() { date +%s; }
+is_num() { case $1 in ''|*[!0-9]*) return 1 ;; *) return 0 ;; esac; }
+START=$(now)
+DEADLINE=$((START + P_BUDGET))
+# Seconds left of --command-timeout (at least 1).
+left() { l=$((DEADLINE - $(now))); [ "$l" -ge 1 ] || l=1; echo "$l"; }
+BOOT=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null) || BOOT=-
+[ -n "$BOOT" ] || BOOT=-
+SELF_STALE=$((P_LOCK_STALE * 2 / 3))
+[ "$SELF_STALE" -ge 2 ] || SELF_STALE=2
+
+HAVE_LOCK=0
+LOCK=.pexship/lock
+LOCK_VALUE=
+INCOMING=
+READER=
+CTL=
+HB=
+SWITCHED=0
+TARGET=
+PREV=
+owns_lock() { [ "$HAVE_LOCK" = 1 ] && [ "$(readlink "$LOCK" 2>/dev/null)" = "$LOCK_VALUE" ]; }
+cleanup() {
+  # Caught, not ignored: an ignored TERM would be inherited by the commands the switch-back runs, and the
+  # time limit could not stop them.
+  trap ':' HUP INT TERM USR1
+  # Switched but never confirmed: the client is gone, so nobody will know this release passed. Go back.
+  if [ "$SWITCHED" = 1 ]; then abandon; fi
+  if [ -n "$INCOMING" ]; then rm -rf "$INCOMING"; fi
+  if owns_lock; then rm -f "$LOCK"; fi
+  if [ -n "$CTL" ]; then rm -f "$CTL".*; fi
+  if [ -n "$HB" ]; then rm -f "$HB" "$HB.t"; fi
+  if [ -n "$READER" ]; then kill "$READER" 2>/dev/null; fi
+  rm -f "current.tmp-$$"
+}
+trap cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+# The control reader wakes us with USR1; a trapped signal ends a 'wait' at once.
+trap ':' USR1
+
+BASE=$P_BASE
+case $BASE in
+  "~") BASE=$HOME ;;
+  "~/"*) BASE=$HOME/$<BASE#"~/"} ;;
+esac
+
+if [ "$P_MODE" = list ] || [ "$P_MODE" = unlock ]; then
+  [ -d "$BASE/.pexship" ] || [ -d "$BASE/releases" ] || { say "base $BASE"; say "unlocked none"; say "end"; exit 0; }
+fi
+if [ "$P_DRY" = 1 ] && [ ! -d "$BASE" ]; then
+  say "base $BASE"; say "current "; say "dry-run"; exit 0
+fi
+if [ "$P_MODE" != list ] && [ "$P_MODE" != unlock ]; then
+  err=$(mkdir -p "$BASE/releases" "$BASE/.pexship" 2>&1) || fail "cannot create $BASE/releases and $BASE/.pexship: $err (check --path and the user's rights)"
+fi
+cd "$BASE" || fail "cannot enter $BASE"
+BASE_ABS=$(pwd)
+say "base $BASE_ABS"
+
+alive() {
+  if [ -d /proc/self ]; then [ -d "/proc/$1" ]; else kill -0 "$1" 2>/dev/null; fi
+}
+
+# Kills processes and all their descendants (parents first, so nothing respawns).
+kill_tree() {
+  kt_sig=$1
+  shift
+  while [ $# -gt 0 ]; do
+    kt_p=$1
+    shift
+    kt_kids=$(cat /proc/"$kt_p"/task/*/children 2>/dev/null || pgrep -P "$kt_p" 2>/dev/null)
+    kill -"$kt_sig" "$kt_p" 2>/dev/null
+    set -- "$@" $kt_kids
+  done
+}
+
+# Runs "$@" for at most $1 seconds: then TERM to it and its children, KILL 2 s later. 124 when stopped.
+bounded() {
+  b_secs=$1
+  shift
+  b_t0=$(now)
+  "$@" &
+  b_pid=$!
+  ( sleep "$b_secs"; kill_tree TERM "$b_pid"; sleep 2; kill_tree KILL "$b_pid" ) </dev/null >/dev/null 2>&1 &
+  b_dog=$!
+  while :; do
+    wait "$b_pid"
+    b_rc=$?
+    # A USR1 from the control reader interrupts wait; the command still runs.
+    if [ "$b_rc" -gt 128 ] && kill -0 "$b_pid" 2>/dev/null; then continue; fi
+    break
+  done
+  kill_tree TERM "$b_dog"
+  if [ "$b_rc" -gt 128 ] && [ $(($(now) - b_t0)) -ge "$b_secs" ]; then return 124; fi
+  return "$b_rc"
+}
+
+# A host command: evaluated in this shell's child, so its text never appears in any process's argv.
+run_cmd() {
+  exec 3<&-
+  set +u
+  eval "$1"
+}
+
+# The client's heartbeat: the reader writes the time of each 'hb' line into $HB.
+start_reader() {
+  CTL=.pexship/ctl.$$
+  HB=.pexship/hb.$$
+  rm -f "$CTL".*
+  err=$( (echo "$START" > "$HB") 2>&1) || fail "cannot write $BASE_ABS/$HB: $err (disk full, out of inodes, or $BASE_ABS/.pexship not writable?)"
+  MAIN=$$
+  (
+    trap - EXIT HUP INT TERM
+    while IFS= read -r l; do
+      case $l in
+        hb) now > "$HB.t" && mv -f "$HB.t" "$HB" ;;
+        go|commit|stop) : > "$CTL.$l"; kill -USR1 "$MAIN" ;;
+      esac
+    done
+    : > "$CTL.eof"
+    kill -USR1 "$MAIN"
+  ) <&3 >/dev/null 2>&1 &
+  READER=$!
+}
+# True when the client's last heartbeat is at most $1 seconds old.
+client_alive() {
+  h=0
+  { read -r h < "$HB"; } 2>/dev/null
+  is_num "$h" || h=0
+  [ $(($(now) - h)) -le "$1" ]
+}
+# Waits for the control line $1; false (with GONE set) when the client stopped, left or fell silent. The
+# reader's USR1 ends the 'wait' at once; the sleeper is started before the last look at the files, so a
+# signal that came earlier is not missed.
+wait_ctl() {
+  while :; do
+    sleep 1 </dev/null >/dev/null 2>&1 &
+    w=$!
+    if [ -e "$CTL.$1" ]; then kill "$w" 2>/dev/null; return 0; fi
+    if [ -e "$CTL.stop" ]; then kill "$w" 2>/dev/null; GONE="the client stopped the deploy"; return 1; fi
+    if [ -e "$CTL.eof" ]; then kill "$w" 2>/dev/null; GONE="the client's connection closed"; return 1; fi
+    if ! client_alive "$P_LOCK_STALE"; then kill "$w" 2>/dev/null; GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; return 1; fi
+    [ -e "$CTL.$1" ] || wait "$w"
+    kill "$w" 2>/dev/null
+  done
+}
+wait_go() {
+  [ "$P_WAIT_GO" = 1 ] || return 0
+  say "ready"
+  wait_ctl go || exit 1
+}
+# A deploy changes current only while it holds the lock and its client is still there.
+may_switch() {
+  owns_lock || fail "this deploy no longer holds $BASE_ABS/$LOCK (freed by 'pexship unlock', or taken by a deploy that found this one silent); nothing was switched"
+  client_alive "$SELF_STALE" || fail "no heartbeat from the client for $SELF_STALE s; nothing was switched"
+}
+
+# Parses a lock's value into L_PID, L_STARTED, L_RUN, L_OWNER, and L_STALE (why it is stale, or empty).
+# The lock is "v2 pid boot-id started run owner": alive while that shell runs on this boot and its
+# client's heartbeat is fresh. Locks of older versions ("pid started ttl owner") are stale when their
+# shell is gone or they are older than their TTL.
+lock_state() {
+  set -f
+  set -- $1
+  set +f
+  L_STALE=
+  L_RUN=
+  if [ "$<1:-}" = v2 ] && [ $# -ge 5 ]; then
+    L_PID=$2 l_boot=$3 L_STARTED=$4 L_RUN=$5
+    shift 5
+    L_OWNER=$*
+    is_num "$L_PID" || L_PID=0
+    is_num "$L_STARTED" || L_STARTED=0
+    if [ "$l_boot" != "$BOOT" ]; then
+      L_STALE="the host restarted since it was taken"
+    elif [ "$L_PID" = 0 ] || ! alive "$L_PID"; then
+      L_STALE="its remote shell (pid $L_PID) is gone"
+    else
+      h=0
+      { read -r h < ".pexship/hb.$L_PID"; } 2>/dev/null
+      is_num "$h" || h=0
+      a=$(($(now) - h))
+      [ "$a" -gt "$P_LOCK_STALE" ] && L_STALE="no heartbeat from its client for $a s"
+    fi
+  else
+    L_PID=$<1:-0} L_STARTED=$<2:-0} l_ttl=$<3:-0}
+    [ $# -ge 3 ] && shift 3
+    L_OWNER=$*
+    is_num "$L_PID" || L_PID=0
+    is_num "$L_STARTED" || L_STARTED=0
+    is_num "$l_ttl" || l_ttl=0
+    if [ "$L_PID" = 0 ] || ! alive "$L_PID"; then
+      L_STALE="its remote shell (pid $L_PID) is gone"
+    elif [ $(($(now) - L_STARTED)) -gt "$l_ttl" ]; then
+      L_STALE="older than its TTL of $l_ttl s"
+    fi
+  fi
+  return 0
+}
+
+lock_word() { if [ -n "$L_STALE" ]; then echo stale; else echo live; fi; }
+
+# The lock is a symlink whose target is its value: created atomically with its content. Every way out of
+# the loop is bounded: by --lock-wait for a live lock, by a few attempts for anything else.
+take_lock() {
+  t0=$(now)
+  LOCK_VALUE="v2 $$ $BOOT $t0 $P_RUN $P_BY"
+  tries=0
+  while :; do
+    tries=$((tries + 1))
+    if err=$(ln -s "$LOCK_VALUE" "$LOCK" 2>&1); then HAVE_LOCK=1; return 0; fi
+    if [ ! -L "$LOCK" ]; then
+      [ -e "$LOCK" ] && fail "$BASE_ABS/$LOCK is in the way: it is not a pexship lock (those are symlinks); move it away"
+      [ "$tries" -lt 3 ] && continue
+      fail "cannot create the lock $BASE_ABS/$LOCK: $err"
+    fi
+    held=$(readlink "$LOCK" 2>/dev/null) || { [ "$tries" -lt 5 ] && continue; fail "cannot read the lock $BASE_ABS/$LOCK"; }
+    lock_state "$held"
+    if [ -n "$L_STALE" ]; then
+      [ "$tries" -lt 10 ] || fail "the lock $BASE_ABS/$LOCK keeps coming back stale ($held)"
+      rm -f "$LOCK"
+      [ "$L_PID" != 0 ] && rm -f ".pexship/hb.$L_PID"
+      say "stale-lock $L_STALE: $held"
+      continue
+    fi
+    if [ $(($(now) - t0)) -ge "$P_LOCK_WAIT" ] || [ "$tries" -gt $((P_LOCK_WAIT * 2 + 10)) ]; then
+      say "busy $L_STARTED $L_PID $L_OWNER"
+      exit 3
+    fi
+    sleep 1
+  done
+}
+
+read_current() {
+  CURRENT=
+  if [ -L current ]; then
+    CURRENT=$(readlink current)
+    CURRENT=$<CURRENT%/}
+    CURRENT=$<CURRENT#releases/}
+  elif [ -e current ]; then
+    fail "$BASE_ABS/current exists but is not a symlink; move it away, pexship manages current as a symlink"
+  fi
+}
+release_ok() { [ -n "$1" ] && [ -f "releases/$1/release.json" ]; }
+# A string or number field of a one-line JSON file.
+json_field() { sed -n "s/.*\"$2\":\"\{0,1\}\([^\",}]*\).*/\1/p" "$1" | head -n 1; }
+pex_file() { json_field "releases/$1/release.json" file; }
+
+# The hash is read from stdin: given a file name, sha256sum escapes names with a backslash in its output.
+sha256_of() {
+  if command -v sha256sum >/dev/null 2>&1; then sha256sum < "$1" | cut -d ' ' -f 1
+  elif command -v shasum >/dev/null 2>&1; then shasum -a 256 < "$1" | cut -d ' ' -f 1
+  elif command -v sha256 >/dev/null 2>&1; then sha256 -q < "$1"
+  elif command -v openssl >/dev/null 2>&1; then openssl dgst -sha256 < "$1" | sed 's/.*= *//'
+  else return 1; fi
+}
+
+# Checks a release's PEX against its release.json (size, and sha256 unless --no-verify); VERIFY_WHY says why not.
+verify_release() {
+  f=$(pex_file "$1")
+  if [ -z "$f" ] || [ ! -f "releases/$1/$f" ]; then VERIFY_WHY="releases/$1 has no PEX file (release.json names '$f')"; return 1; fi
+  want=$(json_field "releases/$1/release.json" size)
+  got=$(wc -c < "releases/$1/$f" | tr -d ' ')
+  if [ -n "$want" ] && [ "$got" != "$want" ]; then VERIFY_WHY="releases/$1/$f has $got bytes, its release.json says $want"; return 1; fi
+  [ "$P_VERIFY" = 1 ] || return 0
+  want=$(json_field "releases/$1/release.json" sha256)
+  sum=$(sha256_of "releases/$1/$f") || { VERIFY_WHY="no sha256sum, shasum or openssl on the host to verify releases/$1/$f (or pass --no-verify)"; return 1; }
+  if [ "$sum" != "$want" ]; then VERIFY_WHY="releases/$1/$f does not match the sha256 in its release.json (the host computed $sum)"; return 1; fi
+  return 0
+}
+
+# The release to roll back to: the one that was current before current became current, from history.
+rollback_target() {
+  TARGET=
+  [ -n "$CURRENT" ] || { WHY="no current release to roll back from"; return 1; }
+  line=$(grep "\"release\":\"$CURRENT\"" .pexship/history.jsonl 2>/dev/null | grep '"outcome":"ok"' | tail -n 1)
+  if [ -n "$line" ]; then
+    TARGET=$(printf '%s\n' "$line" | sed -n 's/.*"previous":"\([^"]*\)".*/\1/p')
+    [ -n "$TARGET" ] || { WHY="no release before $CURRENT: it was the first one deployed here (.pexship/history.jsonl)"; return 1; }
+    release_ok "$TARGET" || { WHY="the release before $CURRENT, $TARGET (.pexship/history.jsonl), is no longer on this host; pick one with --to"; return 1; }
+    return 0
+  fi
+  # No history for current (a layout from before history was kept): the newest good release before it.
+  TARGET=$(ls -1 releases 2>/dev/null | sort | {
+    b=
+    while IFS= read -r id; do
+      [ "$id" = "$CURRENT" ] && break
+      release_ok "$id" && [ ! -e "releases/$id/.failed" ] && b=$id
+    done
+    printf '%s' "$b"
+  })
+  [ -n "$TARGET" ] || { WHY="no release before $CURRENT on this host to roll back to"; return 1; }
+}
+
+# Points current at releases/$1 (or removes it for ""): a new relative symlink renamed over the old one, so
+# readers see the old or the new target, never nothing. Plain mv onto a symlink to a directory would move
+# INTO it, and BusyBox's ln -sfn is unlink + symlink, so: mv -T (GNU, recent BusyBox), else rename(2) via
+# python3 or perl. Whatever ran, the result is checked: a mv that moved into the old release leaves current
+# untouched and fails here.
+swap_to() {
+  if [ -z "$1" ]; then rm -f current; return $?; fi
+  tmp="current.tmp-$$"
+  rm -f "$tmp"
+  ln -s "releases/$1" "$tmp" || return 1
+  if ! mv -T -f "$tmp" current 2>/dev/null; then
+    if [ -L "$tmp" ] && command -v python3 >/dev/null 2>&1; then
+      python3 -c 'import os, sys; os.replace(sys.argv[1], sys.argv[2])' "$tmp" current
+    elif [ -L "$tmp" ] && command -v perl >/dev/null 2>&1; then
+      perl -e 'rename($ARGV[0], $ARGV[1]) or die "rename: $!\n"' "$tmp" current
+    else
+      echo "no atomic rename on this host: need mv -T, python3 or perl" >&2
+    fi
+  fi
+  rm -f "$tmp"
+  [ "$(readlink current)" = "releases/$1" ]
+}
+
+# Sets J to $1 escaped for a JSON string; without a fork in the usual case (nothing to escape).
+json_safe() {
+  case $1 in
+    *[\"\\]*) J=$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g') ;;
+    *) J=$1 ;;
+  esac
+}
+
+# The user's name (P_BY) is made of safe characters; release ids may come from a hand-made directory.
+log_history() {
+  json_safe "$TARGET"
+  h_target=$J
+  json_safe "$PREV"
+  printf '{"at":"%s","action":"%s","release":"%s","previous":"%s","outcome":"%s","by":"%s","run":"%s"}\n' \
+    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$P_MODE" "$h_target" "$J" "$1" "$P_BY" "$P_RUN" \
+    >> .pexship/history.jsonl || say "warning could not append to $BASE_ABS/.pexship/history.jsonl"
+}
+
+set_env() {
+  PEXSHIP_RELEASE=$1
+  PEXSHIP_PEX=
+  if [ -n "$1" ]; then PEXSHIP_PEX=$BASE_ABS/releases/$1/$(pex_file "$1"); fi
+  PEXSHIP_PREVIOUS=$2
+  export PEXSHIP_RELEASE PEXSHIP_PEX PEXSHIP_PREVIOUS
+}
+
+# --restart, bounded by what is left of --command-timeout.
+run_restart() {
+  [ -n "$P_RESTART" ] || return 0
+  say "restart"
+  bounded "$(left)" run_cmd "$P_RESTART" >&2
+  rc=$?
+  [ "$rc" = 124 ] && echo "the restart command was stopped: it ran past --command-timeout" >&2
+  return "$rc"
+}
+
+# One probe of the health URL. The URL (it may hold a password) reaches curl on stdin and python3 through
+# its environment, never an argv. No 'wget -T' (BusyBox 1.35 crashes on it): 'bounded' stops a slow wget.
+fetch_url() {
+  if command -v curl >/dev/null 2>&1; then
+    printf 'url = "%s"\n' "$(printf '%s' "$P_HEALTH_URL" | sed 's/[\\"]/\\&/g')" | curl -fsS -o /dev/null --max-time "$1" -K -
+  elif command -v python3 >/dev/null 2>&1; then
+    PEXSHIP_URL=$P_HEALTH_URL PEXSHIP_T=$1 python3 -c '
+import base64, os, urllib.parse, urllib.request
+u = urllib.parse.urlsplit(os.environ["PEXSHIP_URL"])
+host = u.hostname or ""
+netloc = ("[%s]" % host if ":" in host else host) + (":%d" % u.port if u.port else "")
+req = urllib.request.Request(urllib.parse.urlunsplit(u._replace(netloc=netloc)))
+if u.username is not None:
+    cred = "%s:%s" % (urllib.parse.unquote(u.username), urllib.parse.unquote(u.password or ""))
+    req.add_header("Authorization", "Basic " + base64.b64encode(cred.encode()).decode())
+urllib.request.urlopen(req, timeout=float(os.environ["PEXSHIP_T"]))'
+  elif command -v wget >/dev/null 2>&1; then
+    hp=$<P_HEALTH_URL#*://}
+    case $<hp%%/*} in
+      *@*) echo "the health URL holds a password and only wget is on the host, which would show it to every user in ps; install curl or python3" >&2; return 2 ;;
+    esac
+    wget -q -O /dev/null "$P_HEALTH_URL"
+  else echo "no curl, python3 or wget on the host to poll the health URL" >&2; return 1; fi
+}
+
+# Retries every second until it passes or --health-timeout is spent; each try is bounded too (the URL by
+# --probe-timeout). HEALTH_WHY says what failed last.
+health_check() {
+  [ -n "$P_HEALTH_CMD$P_HEALTH_URL" ] || return 0
+  say "health"
+  h_end=$(( $(now) + P_HEALTH_TIMEOUT ))
+  [ "$h_end" -le "$DEADLINE" ] || h_end=$DEADLINE
+  while :; do
+    HEALTH_WHY=
+    h_left=$((h_end - $(now)))
+    [ "$h_left" -ge 1 ] || h_left=1
+    if [ -n "$P_HEALTH_CMD" ]; then
+      bounded "$h_left" run_cmd "$P_HEALTH_CMD" >&2
+      rc=$?
+      if [ "$rc" = 124 ]; then HEALTH_WHY="health-check command did not finish within $P_HEALTH_TIMEOUT s (--health-timeout)"
+      elif [ "$rc" != 0 ]; then HEALTH_WHY="health-check command exited $rc"; fi
+    fi
+    if [ -z "$HEALTH_WHY" ] && [ -n "$P_HEALTH_URL" ]; then
+      p=$P_PROBE_TIMEOUT
+      [ "$p" -le "$h_left" ] || p=$h_left
+      bounded "$p" fetch_url "$p" >&2
+      rc=$?
+      if [ "$rc" = 124 ]; then HEALTH_WHY="health URL $P_HEALTH_URL_SHOWN did not answer within $p s (--probe-timeout)"
+      elif [ "$rc" != 0 ]; then HEALTH_WHY="health URL $P_HEALTH_URL_SHOWN did not answer with success"; fi
+    fi
+    [ -z "$HEALTH_WHY" ] && return 0
+    [ "$(now)" -ge "$h_end" ] && return 1
+    sleep 1
+  done
+}
+
+# The client left before confirming a switched deploy: switch back (only while holding the lock).
+abandon() {
+  SWITCHED=0
+  touch "releases/$TARGET/.failed" 2>/dev/null
+  if owns_lock && swap_to "$PREV"; then
+    say "reverted $PREV"
+    if [ -n "$PREV" ]; then set_env "$PREV" "$TARGET"; run_restart || say "warning restart after switching back failed"; fi
+    log_history abandoned
+  else
+    log_history abandoned-lost-lock
+  fi
+}
+
+prune() {
+  ls -1 releases 2>/dev/null | sort -r | {
+    n=0
+    while IFS= read -r id; do
+      n=$((n + 1))
+      [ "$id" = "$TARGET" ] && continue
+      [ "$id" = "$PREV" ] && continue
+      [ "$n" -le "$P_KEEP" ] && continue
+      rm -rf "releases/$id" && say "pruned $id"
+    done
+  }
+}
+
+if [ "$P_MODE" = unlock ]; then
+  if held=$(readlink "$LOCK" 2>/dev/null); then
+    lock_state "$held"
+    rm -f "$LOCK"
+    [ "$L_PID" != 0 ] && rm -f ".pexship/hb.$L_PID"
+    say "unlocked $(lock_word) $held"
+  elif [ -e "$LOCK" ]; then
+    fail "$BASE_ABS/$LOCK is not a pexship lock (those are symlinks); look at it and remove it by hand"
+  else
+    say "unlocked none"
+  fi
+  exit 0
+fi
+
+if [ "$P_MODE" = list ]; then
+  read_current
+  say "current $CURRENT"
+  if held=$(readlink "$LOCK" 2>/dev/null); then
+    lock_state "$held"
+    say "lock $<L_RUN:--} $(lock_word) $held"
+  fi
+  line=$(grep "\"run\":\"$P_RUN\"" .pexship/history.jsonl 2>/dev/null | tail -n 1)
+  [ -n "$line" ] && say "outcome $(printf '%s\n' "$line" | sed -n 's/.*"outcome":"\([^"]*\)".*/\1/p')"
+  if rollback_target; then say "rollback-target $TARGET"; fi
+  for d in releases/*/; do
+    [ -f "$<d}release.json" ] || continue
+    id=$<d#releases/}
+    id=$<id%/}
+    failed=0
+    [ -e "$<d}.failed" ] && failed=1
+    say "release $id $failed $(tr -d '\n' < "$<d}release.json")"
+  done
+  say "end"
+  exit 0
+fi
+
+if [ "$P_MODE" = deploy ]; then
+  if [ "$P_DRY" = 1 ]; then
+    read_current
+    say "current $CURRENT"
+    for d in releases/*/; do
+      if [ -f "$<d}release.json" ] && grep -q "\"sha256\":\"$P_SHA\"" "$<d}release.json"; then id=$<d#releases/}; say "reuse $<id%/}"; fi
+    done
+    say "dry-run"
+    exit 0
+  fi
+  start_reader
+  take_lock
+  say "locked $$"
+  read_current
+  # Whatever is in incoming/ belongs to a deploy that died: we hold the lock.
+  rm -rf .pexship/incoming
+  err=$(mkdir -p .pexship/incoming 2>&1) || fail "cannot create $BASE_ABS/.pexship/incoming: $err"
+  REUSE=
+  for d in releases/*/; do
+    [ -f "$<d}release.json" ] || continue
+    if grep -q "\"sha256\":\"$P_SHA\"" "$<d}release.json"; then
+      id=$<d#releases/}
+      id=$<id%/}
+      f=$(pex_file "$id")
+      if [ -n "$f" ] && [ -f "releases/$id/$f" ] && [ "$(wc -c < "releases/$id/$f" | tr -d ' ')" = "$P_SIZE" ]; then REUSE=$id; fi
+    fi
+  done
+  say "current $CURRENT"
+  if [ -n "$REUSE" ]; then
+    say "reuse $REUSE"
+  else
+    INCOMING=$BASE_ABS/.pexship/incoming/$P_ID.$$
+    err=$(mkdir "$INCOMING" 2>&1) || fail "cannot create $INCOMING: $err"
+    say "incoming $INCOMING/$P_NAME.pex"
+  fi
+  wait_go
+  PREV=$CURRENT
+  if [ -n "$REUSE" ]; then
+    TARGET=$REUSE
+  else
+    TARGET=$P_ID
+    F=$INCOMING/$P_NAME.pex
+    [ -f "$F" ] || fail "the upload did not arrive at $F"
+    got=$(wc -c < "$F" | tr -d ' ')
+    [ "$got" = "$P_SIZE" ] || fail "size mismatch after upload: the host has $got bytes, expected $P_SIZE"
+    sum=$(sha256_of "$F") || fail "no sha256sum, shasum, sha256 or openssl on the host to verify the upload"
+    [ "$sum" = "$P_SHA" ] || fail "sha256 mismatch after upload: the host computed $sum, expected $P_SHA"
+    chmod 755 "$F" || fail "cannot make $F executable"
+    err=$( (printf '%s\n' "$P_RELEASE_JSON" > "$INCOMING/release.json") 2>&1) || fail "cannot write release.json: $err"
+    if [ -e "releases/$TARGET" ]; then
+      [ "$TARGET" = "$CURRENT" ] && fail "releases/$TARGET is current but has no valid release.json; remove it by hand"
+      rm -rf "releases/$TARGET"
+    fi
+    err=$(mv "$INCOMING" "releases/$TARGET" 2>&1) || fail "cannot move the upload into releases/$TARGET: $err"
+    INCOMING=
+    say "stored $TARGET"
+  fi
+  PEX=$BASE_ABS/releases/$TARGET/$(pex_file "$TARGET")
+  rm -f "releases/$TARGET/.failed"
+  if [ "$TARGET" = "$CURRENT" ]; then
+    say "unchanged $TARGET"
+    log_history unchanged
+    say "done $TARGET"
+    exit 0
+  fi
+  if [ "$P_PREWARM" = 1 ]; then
+    say "prewarm"
+    prewarm_run() { exec 3<&-; cd "releases/$TARGET" && PEX_INTERPRETER=1 exec "$PEX" -c ''; }
+    bounded "$(left)" prewarm_run >&2
+    rc=$?
+    if [ "$rc" != 0 ]; then
+      touch "releases/$TARGET/.failed"
+      log_history prewarm-failed
+      [ "$rc" = 124 ] && fail "pre-warm did not finish within --command-timeout (nothing was switched)"
+      fail "pre-warm failed: running $PEX with PEX_INTERPRETER=1 exited $rc (nothing was switched; is the PEX built for this host's platform and Python?)"
+    fi
+  fi
+  may_switch
+  swap_to "$TARGET" || fail "could not switch current to releases/$TARGET"
+  SWITCHED=1
+  say "switched $PREV"
+  set_env "$TARGET" "$PREV"
+  WHY=
+  run_restart || WHY="restart command exited $?"
+  [ "$WHY" = "restart command exited 124" ] && WHY="restart command ran past --command-timeout"
+  if [ -z "$WHY" ]; then health_check || WHY=$HEALTH_WHY; fi
+  if [ -n "$WHY" ]; then
+    SWITCHED=0
+    touch "releases/$TARGET/.failed"
+    if owns_lock && swap_to "$PREV"; then
+      say "reverted $PREV"
+      if [ -n "$PREV" ]; then set_env "$PREV" "$TARGET"; run_restart || say "warning restart after switching back failed"; fi
+      log_history failed
+      fail "$WHY; switched back to $<PREV:-no release}"
+    fi
+    log_history failed
+    fail "$WHY; switching back to $<PREV:-no release} ALSO failed: current still points at $TARGET"
+  fi
+  # Healthy: the deploy counts once the client confirms it; a client gone by now makes the host go back.
+  say "confirm $TARGET"
+  if [ "$P_WAIT_GO" = 1 ]; then wait_ctl commit || exit 1; fi
+  SWITCHED=0
+  prune
+  log_history ok
+  say "done $TARGET"
+  exit 0
+fi
+
+if [ "$P_MODE" = rollback ]; then
+  start_reader
+  take_lock
+  say "locked $$"
+  read_current
+  PREV=$CURRENT
+  if [ -n "$P_ONLY_FROM" ] && [ "$CURRENT" != "$P_ONLY_FROM" ]; then
+    # Undoing a deploy that never switched this host (or that the host already reverted): nothing to do.
+    say "current $CURRENT"
+    say "target $CURRENT"
+    wait_go
+    say "done $CURRENT"
+    exit 0
+  fi
+  if [ "$P_TO_NONE" = 1 ]; then
+    TARGET=
+  elif [ -n "$P_TO" ]; then
+    TARGET=$P_TO
+    release_ok "$TARGET" || fail "release $TARGET is not on this host (see 'pexship releases')"
+  else
+    rollback_target || fail "$WHY"
+  fi
+  if [ -n "$TARGET" ] && [ "$TARGET" != "$CURRENT" ]; then
+    verify_release "$TARGET" || fail "cannot roll back to $TARGET: $VERIFY_WHY"
+  fi
+  say "current $CURRENT"
+  say "target $TARGET"
+  wait_go
+  if [ "$TARGET" = "$CURRENT" ]; then log_history unchanged; say "done $TARGET"; exit 0; fi
+  may_switch
+  swap_to "$TARGET" || fail "could not switch current to releases/$TARGET"
+  say "switched $PREV"
+  if [ -n "$TARGET" ]; then
+    set_env "$TARGET" "$PREV"
+    WHY=
+    run_restart || WHY="restart command exited $?"
+    if [ -z "$WHY" ]; then health_check || WHY=$HEALTH_WHY; fi
+    if [ -n "$WHY" ]; then log_history failed; fail "$WHY (current now points at $TARGET)"; fi
+  fi
+  log_history ok
+  say "done $TARGET"
+  exit 0
+fi
+fail "unknown mode $P_MODE"
+`.replace(/\$</g, "${");
+
+// src/deploy/script-session.ts
+var CLOSE_GRACE_MS = 1e3;
+var ScriptSession = class _ScriptSession {
+  constructor(stream, label, opts) {
+    this.stream = stream;
+    this.label = label;
+    let buf = "";
+    let code = null;
+    let resolveFinished;
+    this.finished = new Promise((resolve) => resolveFinished = resolve);
+    const end = (lost) => {
+      if (this.ended) return;
+      this.ended = true;
+      clearTimeout(timer);
+      clearInterval(this.heartbeat);
+      for (const w of this.waiters) w.resolve(void 0);
+      this.waiters = [];
+      resolveFinished({ code, lines: this.lines, stderrTail: this.stderr.trim().split("\n").slice(-12).join("\n"), lost });
+      if (lost) stream.close();
+    };
+    const timer = setTimeout(() => end("timeout"), opts.timeoutMs);
+    stream.on("error", () => {
+    });
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk) => {
+      buf += chunk;
+      let nl;
+      while ((nl = buf.indexOf("\n")) >= 0) {
+        const raw = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        if (!raw.startsWith("@@pexship ")) continue;
+        this.heartbeat ??= setInterval(() => this.send("hb"), opts.heartbeatMs ?? 2e3);
+        const body = raw.slice("@@pexship ".length);
+        const sp = body.indexOf(" ");
+        const line = sp < 0 ? { word: body, rest: "" } : { word: body.slice(0, sp), rest: body.slice(sp + 1) };
+        this.lines.push(line);
+        opts.onLine?.(line);
+        this.waiters = this.waiters.filter((w) => {
+          if (!w.words.includes(line.word)) return true;
+          w.resolve(line);
+          return false;
+        });
+      }
+    });
+    stream.stderr.setEncoding("utf8");
+    stream.stderr.on("data", (chunk) => {
+      this.stderr = (this.stderr + chunk).slice(-4e3);
+    });
+    stream.on("exit", (c) => {
+      code = c;
+      setTimeout(() => end(), CLOSE_GRACE_MS).unref();
+    });
+    stream.on("close", () => end(code === null && !this.lines.some((l) => l.word === "done" || l.word === "fail" || l.word === "end") ? "connection" : void 0));
+  }
+  stream;
+  label;
+  lines = [];
+  waiters = [];
+  stderr = "";
+  ended = false;
+  heartbeat;
+  finished;
+  static async start(conn, remote, opts) {
+    let session;
+    await conn.exec(remote.command, (stream) => {
+      session = new _ScriptSession(stream, conn.label, opts);
+      stream.write(remote.script);
+    });
+    return session;
+  }
+  get host() {
+    return this.label;
+  }
+  /** The first line with one of these words (already seen or still to come); undefined if the script ended. */
+  waitFor(...words) {
+    const seen = this.lines.find((l) => words.includes(l.word));
+    if (seen) return Promise.resolve(seen);
+    if (this.ended) return Promise.resolve(void 0);
+    return new Promise((resolve) => this.waiters.push({ words, resolve }));
+  }
+  value(word) {
+    return this.lines.find((l) => l.word === word)?.rest;
+  }
+  send(line) {
+    if (this.ended || !this.stream.writable) return;
     try {
-      key = readFileSync(file);
-    } catch (err) {
-      throw new UsageError(`--identity ${input.identityFile}: cannot read the key file (${err.code ?? err}).`);
+      this.stream.write(`${line}
+`);
+    } catch {
     }
-    const source = `--identity ${input.identityFile}`;
-    const text = normalizeKeyText(key.toString("utf8"));
-    const privateKey = Buffer.from(text);
-    checkKey(privateKey, passphrase, source);
-    return { privateKey, passphrase, agent, source };
   }
-  if (input.keyText && input.keyText.trim()) {
-    const privateKey = Buffer.from(normalizeKeyText(input.keyText));
-    checkKey(privateKey, passphrase, "PEXSHIP_SSH_KEY");
-    return { privateKey, passphrase, agent, source: "PEXSHIP_SSH_KEY" };
+  go() {
+    this.send("go");
   }
-  if (agent) return { agent, source: `the SSH agent (${agent})` };
-  for (const name of ["id_ed25519", "id_ecdsa", "id_rsa"]) {
-    const file = path.join(homedir(), ".ssh", name);
-    if (!existsSync(file)) continue;
-    const key = readFileSync(file);
-    if (!(import_ssh2.default.utils.parseKey(key, passphrase) instanceof Error)) return { privateKey: key, passphrase, source: file };
+  /** Confirms a healthy deploy; without it the host switches back when this client goes away. */
+  commit() {
+    this.send("commit");
   }
-  throw new UsageError(
-    "no SSH credentials: pass --identity FILE, put the key text in PEXSHIP_SSH_KEY, or start an SSH agent (SSH_AUTH_SOCK)."
-  );
+  /** Tells the script to stop before it changes anything (closing stdin does the same). */
+  stop() {
+    this.send("stop");
+  }
+};
+function failureReason(outcome, timeoutSeconds) {
+  const fail = outcome.lines.find((l) => l.word === "fail");
+  if (fail) return fail.rest + (outcome.stderrTail ? `
+${indent(outcome.stderrTail)}` : "");
+  const busy = outcome.lines.find((l) => l.word === "busy");
+  if (busy) {
+    const [started, pid, ...owner] = busy.rest.split(" ");
+    const when2 = Number(started) ? new Date(Number(started) * 1e3).toISOString() : "an unknown time";
+    return `another deploy holds the lock (.pexship/lock): ${owner.join(" ") || "unknown owner"}, started ${when2}, remote pid ${pid}; wait for it, or free it with 'pexship unlock' if that deploy is gone`;
+  }
+  if (outcome.lost === "timeout") return `the remote steps did not finish within ${timeoutSeconds ?? "?"} s (--command-timeout)`;
+  if (outcome.lost === "connection") return "the connection closed before the remote steps finished";
+  const tail = outcome.stderrTail ? `:
+${indent(outcome.stderrTail)}` : "";
+  return `the remote script stopped (exit ${outcome.code ?? "unknown"})${tail}`;
 }
+var indent = (s) => s.split("\n").map((l) => `    ${l}`).join("\n");
+
+// src/deploy/ssh.ts
+var import_ssh2 = __toESM(require_lib2(), 1);
+import net from "node:net";
 
 // src/deploy/hostkeys.ts
-import { createHash, createHmac } from "node:crypto";
-import { readFileSync as readFileSync2 } from "node:fs";
+import { createHash as createHash2, createHmac } from "node:crypto";
+import { appendFileSync, mkdirSync, readFileSync as readFileSync2 } from "node:fs";
+import path3 from "node:path";
+
+// src/deploy/host-certificates.ts
+import { createPublicKey, verify } from "node:crypto";
+var CERT_SUFFIX = "-cert-v01@openssh.com";
+var SSH_CERT_TYPE_HOST = 2;
+var FOREVER = 0xffffffffffffffffn;
+var WireReader = class {
+  constructor(buf) {
+    this.buf = buf;
+  }
+  buf;
+  pos = 0;
+  get offset() {
+    return this.pos;
+  }
+  need(n) {
+    if (this.pos + n > this.buf.length) throw new Error("truncated");
+  }
+  uint32() {
+    this.need(4);
+    const v = this.buf.readUInt32BE(this.pos);
+    this.pos += 4;
+    return v;
+  }
+  uint64() {
+    this.need(8);
+    const v = this.buf.readBigUInt64BE(this.pos);
+    this.pos += 8;
+    return v;
+  }
+  bytes() {
+    const n = this.uint32();
+    this.need(n);
+    const v = this.buf.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return v;
+  }
+  text() {
+    return this.bytes().toString("utf8");
+  }
+  done() {
+    return this.pos === this.buf.length;
+  }
+};
+function sshString(data) {
+  const b = typeof data === "string" ? Buffer.from(data) : data;
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(b.length);
+  return Buffer.concat([len, b]);
+}
+function stringList(buf) {
+  const r = new WireReader(buf);
+  const out = [];
+  while (!r.done()) out.push(r.text());
+  return out;
+}
+function optionNames(buf) {
+  const r = new WireReader(buf);
+  const out = [];
+  while (!r.done()) {
+    out.push(r.text());
+    r.bytes();
+  }
+  return out;
+}
+function isCertificateType(type) {
+  return type.endsWith(CERT_SUFFIX);
+}
+function parseCertificate(blob) {
+  try {
+    const r = new WireReader(blob);
+    const type = r.text();
+    if (!isCertificateType(type)) throw new Error(`${type} is not a certificate type`);
+    r.bytes();
+    const fieldsStart = r.offset;
+    let baseType;
+    if (type === `ssh-ed25519${CERT_SUFFIX}`) {
+      baseType = "ssh-ed25519";
+      r.bytes();
+    } else if (type === `ssh-rsa${CERT_SUFFIX}`) {
+      baseType = "ssh-rsa";
+      r.bytes();
+      r.bytes();
+    } else if (/^ecdsa-sha2-nistp(256|384|521)-cert-v01@openssh\.com$/.test(type)) {
+      baseType = type.slice(0, -CERT_SUFFIX.length);
+      r.bytes();
+      r.bytes();
+    } else {
+      throw new Error(`unsupported certificate type ${type}`);
+    }
+    const publicKey = Buffer.concat([sshString(baseType), blob.subarray(fieldsStart, r.offset)]);
+    const serial = r.uint64();
+    const certType = r.uint32();
+    const keyId = r.text();
+    const principals = stringList(r.bytes());
+    const validAfter = r.uint64();
+    const validBefore = r.uint64();
+    const criticalOptions = optionNames(r.bytes());
+    optionNames(r.bytes());
+    r.bytes();
+    const signatureKey = r.bytes();
+    const signed = blob.subarray(0, r.offset);
+    const signature = r.bytes();
+    if (!r.done()) throw new Error("trailing data");
+    return { type, publicKey, serial, certType, keyId, principals, validAfter, validBefore, criticalOptions, signatureKey, signature, signed };
+  } catch (err) {
+    throw new Error(`malformed host certificate: ${err.message}`);
+  }
+}
+var b64url = (b) => b.toString("base64url");
+var unsigned = (b) => b.length > 1 && b[0] === 0 ? b.subarray(1) : b;
+var CURVES = {
+  nistp256: { crv: "P-256", size: 32, hash: "sha256" },
+  nistp384: { crv: "P-384", size: 48, hash: "sha384" },
+  nistp521: { crv: "P-521", size: 66, hash: "sha512" }
+};
+function publicKeyObject(blob) {
+  const r = new WireReader(blob);
+  const type = r.text();
+  if (type === "ssh-ed25519") return { type, key: createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: b64url(r.bytes()) }, format: "jwk" }) };
+  if (type === "ssh-rsa") {
+    const e = unsigned(r.bytes());
+    const n = unsigned(r.bytes());
+    return { type, key: createPublicKey({ key: { kty: "RSA", n: b64url(n), e: b64url(e) }, format: "jwk" }) };
+  }
+  const m = /^ecdsa-sha2-(nistp256|nistp384|nistp521)$/.exec(type);
+  if (m) {
+    const curve = CURVES[m[1]];
+    r.bytes();
+    const q = r.bytes();
+    if (q[0] !== 4 || q.length !== 1 + 2 * curve.size) throw new Error("unsupported ECDSA point encoding");
+    const x = q.subarray(1, 1 + curve.size);
+    const y = q.subarray(1 + curve.size);
+    return { type, curve, key: createPublicKey({ key: { kty: "EC", crv: curve.crv, x: b64url(x), y: b64url(y) }, format: "jwk" }) };
+  }
+  throw new Error(`unsupported CA key type ${type}`);
+}
+function verifySshSignature(keyBlob, data, signatureBlob) {
+  try {
+    const { type, key, curve } = publicKeyObject(keyBlob);
+    const r = new WireReader(signatureBlob);
+    const alg = r.text();
+    const sig = r.bytes();
+    let good;
+    if (type === "ssh-ed25519" && alg === "ssh-ed25519") good = verify(null, data, key, sig);
+    else if (type === "ssh-rsa" && (alg === "rsa-sha2-256" || alg === "rsa-sha2-512")) good = verify(alg === "rsa-sha2-256" ? "sha256" : "sha512", data, key, sig);
+    else if (type === "ssh-rsa" && alg === "ssh-rsa") return { ok: false, reason: "the CA signed with ssh-rsa (SHA-1), which OpenSSH no longer accepts; re-sign with rsa-sha2-512" };
+    else if (curve && alg === type) {
+      const rs = new WireReader(sig);
+      const pad = (v) => Buffer.concat([Buffer.alloc(Math.max(0, curve.size - unsigned(v).length)), unsigned(v)]);
+      good = verify(curve.hash, data, { key, dsaEncoding: "ieee-p1363" }, Buffer.concat([pad(rs.bytes()), pad(rs.bytes())]));
+    } else return { ok: false, reason: `a ${alg} signature does not fit a ${type} key` };
+    return good ? { ok: true } : { ok: false, reason: "the CA signature does not verify" };
+  } catch (err) {
+    return { ok: false, reason: `the CA signature cannot be checked (${err.message})` };
+  }
+}
+function when(t) {
+  return t === FOREVER ? "forever" : new Date(Number(t) * 1e3).toISOString();
+}
+function checkHostCertificate(cert, hostName, authorities, revoked, now = /* @__PURE__ */ new Date()) {
+  const fail = (reason2) => ({ ok: false, reason: `its host certificate (key id '${cert.keyId}', serial ${cert.serial}) ${reason2}` });
+  if (cert.certType !== SSH_CERT_TYPE_HOST) return fail(`is a ${cert.certType === 1 ? "user" : `type ${cert.certType}`} certificate, not a host certificate`);
+  if (revoked.some((k) => k.equals(cert.signatureKey))) return fail("is signed by a CA key marked @revoked");
+  if (revoked.some((k) => k.equals(cert.publicKey))) return fail("certifies a key marked @revoked");
+  if (!authorities.some((k) => k.equals(cert.signatureKey))) return fail("is signed by a CA that no @cert-authority line trusts for this host");
+  if (isCertificateType(new WireReader(cert.signatureKey).text())) return fail("is signed by a certificate, not by a CA key");
+  const sig = verifySshSignature(cert.signatureKey, cert.signed, cert.signature);
+  if (!sig.ok) return fail(`is not valid: ${sig.reason}`);
+  const seconds = BigInt(Math.floor(now.getTime() / 1e3));
+  if (seconds < cert.validAfter) return fail(`is not valid before ${when(cert.validAfter)}`);
+  if (seconds >= cert.validBefore) return fail(`expired at ${when(cert.validBefore)}`);
+  if (cert.criticalOptions.length) return fail(`has critical options pexship does not know (${cert.criticalOptions.join(", ")})`);
+  if (!cert.principals.length) return fail("names no principals; sign it with -n HOSTNAME");
+  if (!cert.principals.some((p) => p.toLowerCase() === hostName.toLowerCase())) {
+    return fail(`is for ${cert.principals.join(", ")}, not for ${hostName}`);
+  }
+  return { ok: true };
+}
+
+// src/deploy/ssh-config.ts
+import { readdirSync, readFileSync, statSync as statSync2 } from "node:fs";
+import { homedir, hostname as hostname2, userInfo as userInfo2 } from "node:os";
+import path2 from "node:path";
+var MAX_INCLUDE_DEPTH = 16;
+function tokenize(text, where) {
+  const words = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (i >= text.length) break;
+    let word = "";
+    if (text[i] === '"') {
+      const close = text.indexOf('"', i + 1);
+      if (close < 0) throw new UsageError(`${where}: unbalanced quotes.`);
+      word = text.slice(i + 1, close);
+      i = close + 1;
+    } else {
+      while (i < text.length && !/\s/.test(text[i])) word += text[i++];
+    }
+    words.push(word);
+  }
+  if (words.length) {
+    const eq = words[0].indexOf("=");
+    if (eq > 0) words.splice(0, 1, words[0].slice(0, eq), ...words[0].slice(eq + 1) ? [words[0].slice(eq + 1)] : []);
+    else if (words[1] === "=") words.splice(1, 1);
+    else if (words[1]?.startsWith("=")) words[1] = words[1].slice(1);
+  }
+  return words.filter((w, n) => n === 0 || w !== "");
+}
+function expandTilde(file) {
+  return file.replace(/^~(?=$|\/)/, homedir());
+}
+function includeTargets(pattern, system) {
+  let p = expandTilde(pattern);
+  if (!path2.isAbsolute(p)) p = path2.join(system ? "/etc/ssh" : path2.join(homedir(), ".ssh"), p);
+  if (!/[*?[]/.test(p)) return [p];
+  const parts = p.split("/");
+  let dirs = ["/"];
+  for (const part of parts.filter(Boolean)) {
+    const next = [];
+    for (const dir of dirs) {
+      if (!/[*?[]/.test(part)) {
+        next.push(path2.join(dir, part));
+        continue;
+      }
+      let names = [];
+      try {
+        names = readdirSync(dir).sort();
+      } catch {
+      }
+      for (const n of names) if (!n.startsWith(".") && globMatch(part, n, false)) next.push(path2.join(dir, n));
+    }
+    dirs = next;
+  }
+  return dirs;
+}
+function readItems(file, system, depth, files, mustExist) {
+  let text;
+  try {
+    if (statSync2(file).isDirectory()) throw new UsageError(`ssh config ${file}: is a directory, not a file.`);
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    if (!mustExist && err.code === "ENOENT") return [];
+    throw new UsageError(`ssh config ${file}: cannot read it (${err.code ?? err}).`);
+  }
+  files.push(file);
+  const top = [];
+  let current = top;
+  text.split(/\r?\n/).forEach((raw, n) => {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) return;
+    const where = `${file} line ${n + 1}`;
+    const [word, ...args] = tokenize(line, where);
+    const keyword = word.toLowerCase();
+    const entry = { keyword, args, where };
+    if (keyword === "host" || keyword === "match") {
+      if (!args.length) throw new UsageError(`${where}: ${word} needs an argument.`);
+      const block = { kind: "block", cond: entry, items: [] };
+      top.push(block);
+      current = block.items;
+    } else if (keyword === "include") {
+      if (depth >= MAX_INCLUDE_DEPTH) throw new UsageError(`${where}: Include nested more than ${MAX_INCLUDE_DEPTH} deep (a loop?).`);
+      for (const pattern of args) {
+        for (const target of includeTargets(pattern, system)) {
+          current.push(...readItems(target, system, depth + 1, files, false));
+        }
+      }
+    } else {
+      current.push({ kind: "line", line: entry });
+    }
+  });
+  return top;
+}
+function loadSshConfig(file) {
+  const files = [];
+  if (file) return { items: readItems(expandTilde(file), false, 0, files, true), files };
+  const items = [
+    ...readItems(path2.join(homedir(), ".ssh", "config"), false, 0, files, false),
+    ...readItems("/etc/ssh/ssh_config", true, 0, files, false)
+  ];
+  return { items, files };
+}
+function globMatch(pattern, name, ignoreCase = true) {
+  const re = "^" + pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".") + "$";
+  return new RegExp(re, ignoreCase ? "i" : "").test(name);
+}
+function patternListMatch(patterns, name, ignoreCase = true) {
+  let matched = false;
+  for (const p of patterns.flatMap((a) => a.split(","))) {
+    if (!p) continue;
+    if (p.startsWith("!")) {
+      if (globMatch(p.slice(1), name, ignoreCase)) return false;
+    } else if (globMatch(p, name, ignoreCase)) matched = true;
+  }
+  return matched;
+}
+var REFUSED = {
+  proxycommand: "ProxyCommand is not supported; use ProxyJump",
+  hostkeyalias: "HostKeyAlias is not supported; put the host name (or [host]:port) in known_hosts",
+  canonicalizehostname: "CanonicalizeHostname is not supported; write the full name in HostName",
+  remotecommand: "RemoteCommand would replace the deploy script; remove it for this host"
+};
+function localUser() {
+  try {
+    return userInfo2().username;
+  } catch {
+    return process.env.USER ?? "root";
+  }
+}
+var MATCH_WITH_ARGUMENT = /* @__PURE__ */ new Set(["host", "originalhost", "user", "localuser", "exec", "localnetwork", "tagged"]);
+function matchBlock(cond, state) {
+  const words = cond.args;
+  let result = true;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const negate = word.startsWith("!");
+    const crit = (negate ? word.slice(1) : word).toLowerCase();
+    if (crit === "all") {
+      if (words.length !== 1 || negate) throw new UsageError(`${cond.where}: 'Match all' takes no other criteria.`);
+      return true;
+    }
+    const arg = MATCH_WITH_ARGUMENT.has(crit) ? words[++i] : void 0;
+    if (MATCH_WITH_ARGUMENT.has(crit) && arg === void 0) throw new UsageError(`${cond.where}: Match ${crit} needs an argument.`);
+    if (!result) continue;
+    let hit;
+    if (crit === "host") hit = patternListMatch([arg], state.hostName ?? state.original);
+    else if (crit === "originalhost") hit = patternListMatch([arg], state.original);
+    else if (crit === "user") hit = patternListMatch([arg], state.user ?? localUser(), false);
+    else if (crit === "localuser") hit = patternListMatch([arg], localUser(), false);
+    else {
+      throw new UsageError(
+        `${cond.where}: 'Match ${word}' is not supported by pexship (only all, host, originalhost, user, localuser); move this host into a Host block or pass --ssh-config with a file pexship can read.`
+      );
+    }
+    if (hit === negate) result = false;
+  }
+  return result;
+}
+function resolveSshHost(config, host) {
+  const out = { original: host, hostName: host, identityFiles: [] };
+  const seen = /* @__PURE__ */ new Set();
+  let hostName;
+  const once = (kw) => !seen.has(kw) && (seen.add(kw), true);
+  const apply = (l) => {
+    const first = l.args[0];
+    const need = () => {
+      if (first === void 0) throw new UsageError(`${l.where}: ${l.keyword} needs a value.`);
+      return first;
+    };
+    switch (l.keyword) {
+      case "hostname":
+        if (once(l.keyword)) hostName = need();
+        break;
+      case "user":
+        if (once(l.keyword)) out.user = need();
+        break;
+      case "port": {
+        const v = need();
+        if (!/^\d+$/.test(v) || +v < 1 || +v > 65535) throw new UsageError(`${l.where}: Port '${v}' is not a port (1-65535).`);
+        if (once(l.keyword)) out.port = +v;
+        break;
+      }
+      case "identityfile":
+        out.identityFiles.push(need());
+        break;
+      case "proxyjump":
+        if (once(l.keyword)) out.proxyJump = need().toLowerCase() === "none" ? void 0 : need();
+        break;
+      case "userknownhostsfile":
+        if (once(l.keyword)) out.userKnownHostsFiles = (need(), l.args);
+        break;
+      case "globalknownhostsfile":
+        if (once(l.keyword)) out.globalKnownHostsFiles = (need(), l.args);
+        break;
+      case "stricthostkeychecking": {
+        const v = need().toLowerCase();
+        if (!once(l.keyword)) break;
+        if (v === "yes" || v === "true") out.strictHostKeyChecking = "yes";
+        else if (v === "accept-new") out.strictHostKeyChecking = "accept-new";
+        else if (v === "ask") out.strictHostKeyChecking = "ask";
+        else if (v === "no" || v === "off" || v === "false") {
+          throw new UsageError(
+            `${l.where}: StrictHostKeyChecking ${first} applies to ${host}, but pexship never connects to a host whose key it cannot check. Use accept-new (trust on first use, recorded in known_hosts) or pin the key (known_hosts, --host-fingerprint).`
+          );
+        } else throw new UsageError(`${l.where}: StrictHostKeyChecking '${first}': expected yes, accept-new or ask.`);
+        break;
+      }
+      case "identityagent":
+        if (once(l.keyword)) out.identityAgent = need();
+        break;
+      case "identitiesonly": {
+        const v = need().toLowerCase();
+        if (once(l.keyword)) out.identitiesOnly = v === "yes" || v === "true";
+        break;
+      }
+      case "connecttimeout": {
+        const v = need();
+        if (!once(l.keyword)) break;
+        if (v.toLowerCase() === "none") break;
+        if (!/^\d+$/.test(v) || +v < 1) throw new UsageError(`${l.where}: ConnectTimeout '${v}': give whole seconds (1 or more).`);
+        out.connectTimeoutSeconds = +v;
+        break;
+      }
+      default:
+        if (REFUSED[l.keyword] && !(l.keyword === "proxycommand" && first?.toLowerCase() === "none") && once(l.keyword)) {
+          if (l.keyword === "canonicalizehostname" && /^(no|false|off)$/i.test(first ?? "")) break;
+          throw new UsageError(`${l.where}: ${REFUSED[l.keyword]} (it applies to ${host}).`);
+        }
+    }
+  };
+  const walk = (items) => {
+    for (const item of items) {
+      if (item.kind === "line") apply(item.line);
+      else {
+        const active = item.cond.keyword === "host" ? patternListMatch(item.cond.args, host, false) : matchBlock(item.cond, { original: host, hostName: hostName && expandHostName(hostName, host), user: out.user });
+        if (active) walk(item.items);
+      }
+    }
+  };
+  walk(config.items);
+  out.hostName = (hostName ? expandHostName(hostName, host) : host).toLowerCase();
+  return out;
+}
+function expandHostName(value, original) {
+  return value.replace(/%([%h])/g, (_, t) => t === "%" ? "%" : original);
+}
+function expandPath(value, t, keyword) {
+  const home = homedir();
+  const expanded = value.replace(/%(.)/g, (m, c) => {
+    switch (c) {
+      case "%":
+        return "%";
+      case "h":
+        return t.host;
+      case "n":
+        return t.original;
+      case "p":
+        return String(t.port);
+      case "r":
+        return t.user;
+      case "u":
+        return localUser();
+      case "d":
+        return home;
+      case "l":
+        return hostname2().split(".")[0];
+      case "i":
+        return String(process.getuid?.() ?? "");
+      default:
+        throw new UsageError(`${keyword} ${value}: the token ${m} is not supported by pexship (only %h %n %p %r %u %d %l %i %%).`);
+    }
+  });
+  return expandTilde(expanded);
+}
 
 // src/deploy/target.ts
-function parseHostTarget(spec, flag = "--host", defaultUser) {
+function splitHostSpec(spec, flag = "--host") {
   const raw = spec.trim();
   const fail = (why) => new UsageError(`${flag} '${spec}': ${why}; expected [USER@]HOST[:PORT], with IPv6 as [::1]:22.`);
   if (!raw || /\s/.test(raw)) throw fail("empty or contains spaces");
   const at = raw.lastIndexOf("@");
-  const user = at >= 0 ? raw.slice(0, at) : defaultUser ?? process.env.USER ?? process.env.LOGNAME ?? "root";
+  const user = at >= 0 ? raw.slice(0, at) : void 0;
   if (at >= 0 && !user) throw fail("the user before @ is empty");
   let rest = at >= 0 ? raw.slice(at + 1) : raw;
   let host;
-  let port = 22;
+  let port;
   if (rest.startsWith("[")) {
     const close = rest.indexOf("]");
     if (close < 0) throw fail("an opening [ without a closing ]");
@@ -21564,7 +21532,7 @@ function parseHostTarget(spec, flag = "--host", defaultUser) {
   }
   if (!host) throw fail("the host name is empty");
   if (!/^[A-Za-z0-9._:%-]+$/.test(host)) throw fail(`'${host}' is not a host name or address`);
-  return { label: raw, user, host, port };
+  return { user, host, port };
 }
 function parsePort(text, fail) {
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 65535) throw fail(`'${text}' is not a port (1-65535)`);
@@ -21599,13 +21567,6 @@ function readKnownHosts(file) {
     throw err;
   }
 }
-function globMatch(pattern, name) {
-  const re = new RegExp(
-    "^" + pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".") + "$",
-    "i"
-  );
-  return re.test(name);
-}
 function entryMatchesHost(hosts, host, port) {
   const name = knownHostsName(host, port);
   if (hosts.startsWith("|1|")) {
@@ -21614,18 +21575,10 @@ function entryMatchesHost(hosts, host, port) {
     const digest = createHmac("sha1", Buffer.from(salt, "base64")).update(name).digest("base64");
     return digest === hash;
   }
-  let matched = false;
-  for (const pattern of hosts.split(",")) {
-    if (pattern.startsWith("!")) {
-      if (globMatch(pattern.slice(1), name)) return false;
-    } else if (globMatch(pattern, name)) {
-      matched = true;
-    }
-  }
-  return matched;
+  return patternListMatch([hosts], name);
 }
 function fingerprintOf(key) {
-  return "SHA256:" + createHash("sha256").update(key).digest("base64").replace(/=+$/, "");
+  return "SHA256:" + createHash2("sha256").update(key).digest("base64").replace(/=+$/, "");
 }
 function keyTypeOf(key) {
   if (key.length < 4) return "unknown";
@@ -21645,605 +21598,140 @@ function normalizeFingerprint(fp) {
   return m ? `SHA256:${m[1]}` : void 0;
 }
 function hostKeyCheck(policy, host, port) {
-  const forHost = policy.knownHosts.filter((e) => e.marker !== "@cert-authority" && entryMatchesHost(e.hosts, host, port));
-  const trusted = forHost.filter((e) => e.marker !== "@revoked");
+  const forHost = policy.knownHosts.filter((e) => entryMatchesHost(e.hosts, host, port));
+  const authorities = forHost.filter((e) => e.marker === "@cert-authority");
+  const trusted = forHost.filter((e) => !e.marker);
   const revoked = forHost.filter((e) => e.marker === "@revoked");
   const pins = new Set(policy.fingerprints);
   const algorithms = pins.size === 0 && trusted.length > 0 ? hostKeyAlgorithmsFor(trusted.map((e) => e.keyType)) : void 0;
-  return {
-    algorithms,
-    verify(key) {
-      const fp = fingerprintOf(key);
-      const seen = `${keyTypeOf(key)} ${fp}`;
-      if (revoked.some((e) => e.key.equals(key))) return { ok: false, reason: `its host key ${seen} is marked @revoked in ${policy.knownHostsFile}` };
-      if (pins.has(fp) || trusted.some((e) => e.key.equals(key))) return { ok: true };
-      const name = knownHostsName(host, port);
-      if (trusted.length > 0) {
-        return {
-          ok: false,
-          reason: `HOST KEY MISMATCH: it offered ${seen}, but ${policy.knownHostsFile} pins a different key for ${name}. If the host was reinstalled, check the new key out of band and update the entry (ssh-keygen -R '${name}').`
-        };
-      }
+  const sources = policy.sources ?? policy.knownHostsFile;
+  const name = knownHostsName(host, port);
+  const verifyPlain = (key, allowNew) => {
+    const fp = fingerprintOf(key);
+    const seen = `${keyTypeOf(key)} ${fp}`;
+    if (revoked.some((e) => e.key.equals(key))) return { ok: false, reason: `its host key ${seen} is marked @revoked in ${sources}` };
+    if (pins.has(fp) || trusted.some((e) => e.key.equals(key))) return { ok: true };
+    if (trusted.length > 0) {
       return {
         ok: false,
-        reason: `unknown host key ${seen}: no entry for ${name} in ${policy.knownHostsFile}` + (pins.size ? " and no matching --host-fingerprint" : "") + `. Check the fingerprint out of band, then pass --host-fingerprint ${fp} or add the key to known_hosts (ssh-keyscan${port === 22 ? "" : ` -p ${port}`} ${host} >> ${policy.knownHostsFile}).`
+        reason: `HOST KEY MISMATCH: it offered ${seen}, but ${sources} pins a different key for ${name}. If the host was reinstalled, check the new key out of band and update the entry (ssh-keygen -R '${name}').`
       };
     }
+    if (allowNew && policy.acceptNew) return { ok: true, record: `${name} ${keyTypeOf(key)} ${key.toString("base64")}` };
+    return {
+      ok: false,
+      reason: `unknown host key ${seen}: no entry for ${name} in ${sources}` + (pins.size ? " and no matching --host-fingerprint" : "") + `. Check the fingerprint out of band, then pass --host-fingerprint ${fp} or add the key to known_hosts (ssh-keyscan${port === 22 ? "" : ` -p ${port}`} ${host} >> ${policy.knownHostsFile}).`
+    };
+  };
+  return {
+    algorithms,
+    certificates: authorities.length > 0,
+    verify(key) {
+      if (!isCertificateType(keyTypeOf(key))) return verifyPlain(key, true);
+      let cert;
+      try {
+        cert = parseCertificate(key);
+      } catch (err) {
+        return { ok: false, reason: err.message };
+      }
+      const verdict = checkHostCertificate(cert, host, authorities.map((e) => e.key), revoked.map((e) => e.key));
+      if (verdict.ok) return { ok: true, certifiedKey: cert.publicKey };
+      const plain = verifyPlain(cert.publicKey, false);
+      if (plain.ok) return { ok: true, certifiedKey: cert.publicKey };
+      return { ok: false, reason: `${verdict.reason}; and its key is not pinned either (${plain.reason})` };
+    }
   };
 }
-
-// src/deploy/release.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
-import { execFileSync } from "node:child_process";
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream, statSync } from "node:fs";
-import { stat } from "node:fs/promises";
-import { hostname, userInfo } from "node:os";
-import path2 from "node:path";
-function releaseId(sha256, at) {
-  const stamp = at.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return `${stamp}-${sha256.slice(0, 12)}`;
-}
-var SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
-async function sha256File(file) {
-  const hash = createHash2("sha256");
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk);
-  return hash.digest("hex");
-}
-async function readPexInfo(file) {
+var recorded = /* @__PURE__ */ new Set();
+function recordHostKey(file, line) {
+  if (recorded.has(`${file}
+${line}`)) return;
+  recorded.add(`${file}
+${line}`);
+  mkdirSync(path3.dirname(file), { recursive: true, mode: 448 });
+  let text = "";
   try {
-    const zip = await import_yauzl.default.openPromise(file, { lazyEntries: true, autoClose: true });
-    try {
-      for await (const entry of zip.eachEntry()) {
-        if (entry.fileName !== "PEX-INFO") continue;
-        const stream = await zip.openReadStreamPromise(entry);
-        const chunks = [];
-        for await (const c of stream) chunks.push(c);
-        return JSON.parse(Buffer.concat(chunks).toString("utf8"));
-      }
-    } finally {
-      zip.close();
-    }
+    text = readFileSync2(file, "utf8");
   } catch {
-    return void 0;
   }
+  appendFileSync(file, `${text && !text.endsWith("\n") ? "\n" : ""}${line}
+`, { mode: 384 });
+}
+
+// src/deploy/ssh2-certificates.ts
+var import_constants = __toESM(require_constants(), 1);
+var CERT_HOST_KEY_ALGORITHMS = [
+  "ssh-ed25519-cert-v01@openssh.com",
+  "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+  "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+  "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+  "rsa-sha2-512-cert-v01@openssh.com",
+  "rsa-sha2-256-cert-v01@openssh.com"
+];
+for (const name of CERT_HOST_KEY_ALGORITHMS) if (!import_constants.default.SUPPORTED_SERVER_HOST_KEY.includes(name)) import_constants.default.SUPPORTED_SERVER_HOST_KEY.push(name);
+function defaultHostKeyAlgorithms() {
+  return [...import_constants.default.DEFAULT_SERVER_HOST_KEY];
+}
+var expectedSignature = /* @__PURE__ */ new WeakMap();
+function signatureAlgorithmOf(certAlgorithm) {
+  const m = /^rsa-sha2-(256|512)-cert-v01@openssh\.com$/.exec(certAlgorithm);
+  return m ? `rsa-sha2-${m[1]}` : certAlgorithm.replace(/-cert-v01@openssh\.com$/, "");
+}
+var protocolOf = (client) => client._protocol;
+function watchKeyExchanges(client) {
+  const protocol = protocolOf(client);
+  let current;
+  Object.defineProperty(protocol, "_kex", {
+    configurable: true,
+    enumerable: true,
+    get: () => current,
+    set: (kex) => {
+      current = kex;
+      const alg = kex?.negotiated?.serverHostKey;
+      if (!kex || !alg || !CERT_HOST_KEY_ALGORITHMS.includes(alg)) return;
+      expectedSignature.set(kex, signatureAlgorithmOf(alg));
+      if (alg.startsWith("rsa-sha2-")) kex.negotiated.serverHostKey = "ssh-rsa-cert-v01@openssh.com";
+    }
+  });
+}
+function useCertifiedKey(client, certificate, certifiedKey) {
+  const kex = protocolOf(client)._kex;
+  const expected = kex && expectedSignature.get(kex);
+  if (!kex || !expected || !kex._sig) return "internal: the certificate arrived outside a certificate key exchange";
+  const sigType = kex._sig.subarray(4, 4 + kex._sig.readUInt32BE(0)).toString("latin1");
+  if (sigType !== expected) return `the server signed the key exchange with ${sigType}, not ${expected}`;
+  kex.negotiated.serverHostKey = sigType;
+  let reads = 0;
+  Object.defineProperty(kex, "_hostKey", {
+    configurable: true,
+    enumerable: true,
+    get: () => reads++ === 0 ? certificate : certifiedKey,
+    set: (v) => Object.defineProperty(kex, "_hostKey", { value: v, writable: true, configurable: true, enumerable: true })
+  });
   return void 0;
 }
-function gitSha(explicit) {
-  if (explicit) return explicit;
-  if (process.env.GITHUB_SHA) return process.env.GITHUB_SHA;
-  try {
-    return execFileSync("git", ["rev-parse", "HEAD"], { stdio: ["ignore", "pipe", "ignore"], timeout: 2e3 }).toString().trim() || null;
-  } catch {
-    return null;
-  }
+function stopParsing(client) {
+  const protocol = protocolOf(client);
+  if (protocol._decipher) protocol._decipher._onPayload = () => Infinity;
+  protocol._parse = (_chunk, _i, len) => len;
 }
-function deployer() {
-  let user = "unknown";
-  try {
-    user = userInfo().username;
-  } catch {
-  }
-  const who = process.env.GITHUB_ACTOR ? `${process.env.GITHUB_ACTOR}(github)` : `${user}@${hostname()}`;
-  return who.replace(/[^A-Za-z0-9@._()+-]/g, "_").slice(0, 80);
-}
-function checkPexInput(pexFile, name) {
-  let info;
-  try {
-    info = statSync(pexFile);
-  } catch {
-    throw new UsageError(`${pexFile}: no such file; give the path of the PEX to deploy.`);
-  }
-  if (!info.isFile()) throw new UsageError(`${pexFile}: not a regular file; give the path of the PEX to deploy.`);
-  const stem = name ?? path2.basename(pexFile).replace(/\.pex$/i, "");
-  if (!SAFE_NAME.test(stem) || stem.length > 100) {
-    throw new UsageError(`--name '${stem}': use letters, digits, '.', '_', '+' or '-' (it names the file on the hosts).`);
-  }
-  return stem;
-}
-async function planRelease(pexFile, opts = {}) {
-  const name = checkPexInput(pexFile, opts.name);
-  const info = await stat(pexFile);
-  const [sha256, pexInfo] = await Promise.all([sha256File(pexFile), readPexInfo(pexFile)]);
-  const now = opts.now ?? /* @__PURE__ */ new Date();
-  const id = releaseId(sha256, now);
-  const pexship = pexInfo?.pexship ?? {};
-  const targets = Array.isArray(pexship.targets) ? pexship.targets.map((t) => t.platform).filter(Boolean) : [];
-  const release = {
-    id,
-    name,
-    file: `${name}.pex`,
-    sha256,
-    size: info.size,
-    pex_hash: typeof pexInfo?.pex_hash === "string" ? pexInfo.pex_hash : null,
-    git_sha: gitSha(opts.gitSha),
-    built_at: info.mtime.toISOString(),
-    deployed_at: now.toISOString(),
-    deployed_by: deployer(),
-    targets
-  };
-  return { id, name, file: release.file, localPath: pexFile, sha256, size: info.size, releaseJson: JSON.stringify(release) };
-}
-
-// src/deploy/quote.ts
-function shellQuote(value) {
-  if (value !== "" && /^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-// src/deploy/remote-script.ts
-function buildRemoteCommand(p) {
-  const vars = {
-    MODE: p.mode,
-    BASE: p.base,
-    ID: p.id ?? "",
-    NAME: p.name ?? "",
-    SHA: p.sha256 ?? "",
-    SIZE: String(p.size ?? 0),
-    RELEASE_JSON: p.releaseJson ?? "",
-    PREWARM: p.prewarm === false ? "0" : "1",
-    TO: p.to ?? "",
-    TO_NONE: p.toNone ? "1" : "0",
-    WAIT_GO: p.waitForGo === false ? "0" : "1",
-    DRY: p.dryRun ? "1" : "0",
-    KEEP: String(p.keep ?? 5),
-    TTL: String(p.lockTtl ?? 1800),
-    LOCK_WAIT: String(p.lockWait ?? 5),
-    BY: p.by ?? "pexship",
-    RESTART: p.restart ?? "",
-    HEALTH_CMD: p.healthCheck ?? "",
-    HEALTH_URL: p.healthUrl ?? "",
-    HEALTH_TIMEOUT: String(p.healthTimeout ?? 30)
-  };
-  const prelude = Object.entries(vars).map(([k, v]) => `P_${k}=${shellQuote(v)}`).join("\n");
-  return `exec /bin/sh -c ${shellQuote(prelude + "\n" + SCRIPT)}`;
-}
-var SCRIPT = String.raw`
-set -u
-LC_ALL=C
-export LC_ALL
-umask 022
-# Writing to a dead client must not kill us half-way: finish the step and clean up.
-trap '' PIPE
-say() { printf '@@pexship %s\n' "$*"; }
-fail() { say "fail $*"; exit 1; }
-json_str() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
-now() { date +%s; }
-
-HAVE_LOCK=0
-LOCK=.pexship/lock
-LOCK_VALUE=
-INCOMING=
-cleanup() {
-  if [ -n "$INCOMING" ]; then rm -rf "$INCOMING"; fi
-  if [ "$HAVE_LOCK" = 1 ] && [ "$(readlink "$LOCK" 2>/dev/null)" = "$LOCK_VALUE" ]; then rm -f "$LOCK"; fi
-  rm -f "current.tmp-$$"
-}
-trap cleanup EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-BASE=$P_BASE
-case $BASE in
-  "~") BASE=$HOME ;;
-  "~/"*) BASE=$HOME/$<BASE#"~/"} ;;
-esac
-
-if [ "$P_MODE" = list ]; then
-  [ -d "$BASE/releases" ] || { say "base $BASE"; say "end"; exit 0; }
-fi
-if [ "$P_DRY" = 1 ] && [ ! -d "$BASE" ]; then
-  say "base $BASE"; say "current "; say "dry-run"; exit 0
-fi
-mkdir -p "$BASE/releases" "$BASE/.pexship" || fail "cannot create $BASE/releases (check --path and the user's rights)"
-cd "$BASE" || fail "cannot enter $BASE"
-BASE_ABS=$(pwd)
-say "base $BASE_ABS"
-
-is_num() { case $1 in ''|*[!0-9]*) return 1 ;; *) return 0 ;; esac; }
-alive() {
-  if [ -d /proc/self ]; then [ -d "/proc/$1" ]; else kill -0 "$1" 2>/dev/null; fi
-}
-# The lock is a symlink whose target holds "pid start ttl owner": created atomically with its content.
-# It is tied to this shell, which lives exactly as long as the SSH session (stdin EOF ends it): a lock whose
-# shell is gone, or older than its TTL, is stale and taken over.
-take_lock() {
-  LOCK_VALUE="$$ $(now) $P_TTL $P_BY"
-  waited=0
-  while :; do
-    if ln -s "$LOCK_VALUE" "$LOCK" 2>/dev/null; then HAVE_LOCK=1; return 0; fi
-    held=$(readlink "$LOCK" 2>/dev/null) || continue
-    set -f; set -- $held; set +f
-    pid=$<1:-x}; started=$<2:-x}; ttl=$<3:-x}
-    [ $# -ge 3 ] && shift 3
-    owner="$*"
-    is_num "$pid" || pid=0
-    is_num "$started" || started=0
-    is_num "$ttl" || ttl=0
-    t=$(now)
-    if [ "$pid" = 0 ] || ! alive "$pid" || [ $((t - started)) -gt "$ttl" ]; then
-      rm -f "$LOCK"
-      say "stale-lock $held"
-      continue
-    fi
-    if [ "$waited" -ge "$P_LOCK_WAIT" ]; then say "busy $started $pid $owner"; exit 3; fi
-    sleep 1
-    waited=$((waited + 1))
-  done
-}
-
-read_current() {
-  CURRENT=
-  if [ -L current ]; then
-    CURRENT=$(readlink current)
-    CURRENT=$<CURRENT%/}
-    CURRENT=$<CURRENT#releases/}
-  elif [ -e current ]; then
-    fail "$BASE_ABS/current exists but is not a symlink; move it away, pexship manages current as a symlink"
-  fi
-}
-release_ok() { [ -n "$1" ] && [ -f "releases/$1/release.json" ]; }
-pex_file() { sed -n 's/.*"file":"\([^"]*\)".*/\1/p' "releases/$1/release.json" | head -n 1; }
-
-sha256_of() {
-  if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1" | cut -d ' ' -f 1
-  elif command -v shasum >/dev/null 2>&1; then shasum -a 256 "$1" | cut -d ' ' -f 1
-  elif command -v openssl >/dev/null 2>&1; then openssl dgst -sha256 "$1" | sed 's/.*= *//'
-  else return 1; fi
-}
-
-# Points current at releases/$1 (or removes it for ""): a new relative symlink renamed over the old one, so
-# readers see the old or the new target, never nothing. Plain mv onto a symlink to a directory would move
-# INTO it, and BusyBox's ln -sfn is unlink + symlink, so: mv -T (GNU, recent BusyBox), else rename(2) via
-# python3 or perl. Whatever ran, the result is checked: a mv that moved into the old release leaves current
-# untouched and fails here.
-swap_to() {
-  if [ -z "$1" ]; then rm -f current; return $?; fi
-  tmp="current.tmp-$$"
-  rm -f "$tmp"
-  ln -s "releases/$1" "$tmp" || return 1
-  if ! mv -T -f "$tmp" current 2>/dev/null; then
-    if [ -L "$tmp" ] && command -v python3 >/dev/null 2>&1; then
-      python3 -c 'import os, sys; os.replace(sys.argv[1], sys.argv[2])' "$tmp" current
-    elif [ -L "$tmp" ] && command -v perl >/dev/null 2>&1; then
-      perl -e 'rename($ARGV[0], $ARGV[1]) or die "rename: $!\n"' "$tmp" current
-    else
-      echo "no atomic rename on this host: need mv -T, python3 or perl" >&2
-    fi
-  fi
-  rm -f "$tmp"
-  [ "$(readlink current)" = "releases/$1" ]
-}
-
-log_history() {
-  printf '{"at":"%s","action":"%s","release":"%s","previous":"%s","outcome":"%s","by":"%s"}\n' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$P_MODE" "$(json_str "$TARGET")" "$(json_str "$PREV")" "$1" "$(json_str "$P_BY")" \
-    >> .pexship/history.jsonl
-}
-
-set_env() {
-  PEXSHIP_RELEASE=$1
-  PEXSHIP_PEX=
-  if [ -n "$1" ]; then PEXSHIP_PEX=$BASE_ABS/releases/$1/$(pex_file "$1"); fi
-  PEXSHIP_PREVIOUS=$2
-  export PEXSHIP_RELEASE PEXSHIP_PEX PEXSHIP_PREVIOUS
-}
-
-run_restart() {
-  [ -n "$P_RESTART" ] || return 0
-  say "restart"
-  sh -c "$P_RESTART" </dev/null >&2
-}
-
-fetch_url() {
-  if command -v curl >/dev/null 2>&1; then curl -fsS -o /dev/null --max-time 5 "$1"
-  elif command -v wget >/dev/null 2>&1; then wget -q -O /dev/null -T 5 "$1"
-  elif command -v python3 >/dev/null 2>&1; then
-    python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)' "$1"
-  else echo "no curl, wget or python3 on the host to poll the health URL" >&2; return 1; fi
-}
-
-# Retries every second until it passes or the timeout is spent; HEALTH_WHY says what failed last.
-health_check() {
-  [ -n "$P_HEALTH_CMD$P_HEALTH_URL" ] || return 0
-  say "health"
-  deadline=$(( $(now) + P_HEALTH_TIMEOUT ))
-  while :; do
-    HEALTH_WHY=
-    if [ -n "$P_HEALTH_CMD" ]; then
-      sh -c "$P_HEALTH_CMD" </dev/null >&2
-      rc=$?
-      [ "$rc" = 0 ] || HEALTH_WHY="health-check command exited $rc"
-    fi
-    if [ -z "$HEALTH_WHY" ] && [ -n "$P_HEALTH_URL" ]; then
-      fetch_url "$P_HEALTH_URL" </dev/null >&2 || HEALTH_WHY="health URL $P_HEALTH_URL did not answer with success"
-    fi
-    [ -z "$HEALTH_WHY" ] && return 0
-    [ "$(now)" -ge "$deadline" ] && return 1
-    sleep 1
-  done
-}
-
-wait_go() {
-  [ "$P_WAIT_GO" = 1 ] || return 0
-  say "ready"
-  IFS= read -r go || exit 1
-  [ "$go" = go ] || exit 1
-}
-
-prune() {
-  ls -1 releases 2>/dev/null | sort -r | {
-    n=0
-    while IFS= read -r id; do
-      n=$((n + 1))
-      [ "$id" = "$TARGET" ] && continue
-      [ "$id" = "$PREV" ] && continue
-      [ "$n" -le "$P_KEEP" ] && continue
-      rm -rf "releases/$id" && say "pruned $id"
-    done
-  }
-}
-
-if [ "$P_MODE" = list ]; then
-  read_current
-  say "current $CURRENT"
-  for d in releases/*/; do
-    [ -f "$<d}release.json" ] || continue
-    id=$<d#releases/}
-    id=$<id%/}
-    failed=0
-    [ -e "$<d}.failed" ] && failed=1
-    say "release $id $failed $(tr -d '\n' < "$<d}release.json")"
-  done
-  say "end"
-  exit 0
-fi
-
-if [ "$P_MODE" = deploy ]; then
-  if [ "$P_DRY" = 1 ]; then
-    read_current
-    say "current $CURRENT"
-    for d in releases/*/; do
-      if [ -f "$<d}release.json" ] && grep -q "\"sha256\":\"$P_SHA\"" "$<d}release.json"; then id=$<d#releases/}; say "reuse $<id%/}"; fi
-    done
-    say "dry-run"
-    exit 0
-  fi
-  take_lock
-  say "locked"
-  read_current
-  # Whatever is in incoming/ belongs to a deploy that died: we hold the lock.
-  rm -rf .pexship/incoming
-  mkdir -p .pexship/incoming || fail "cannot create $BASE_ABS/.pexship/incoming"
-  REUSE=
-  for d in releases/*/; do
-    [ -f "$<d}release.json" ] || continue
-    if grep -q "\"sha256\":\"$P_SHA\"" "$<d}release.json"; then
-      id=$<d#releases/}
-      id=$<id%/}
-      f=$(pex_file "$id")
-      if [ -n "$f" ] && [ -f "releases/$id/$f" ] && [ "$(wc -c < "releases/$id/$f" | tr -d ' ')" = "$P_SIZE" ]; then REUSE=$id; fi
-    fi
-  done
-  say "current $CURRENT"
-  if [ -n "$REUSE" ]; then
-    say "reuse $REUSE"
-  else
-    INCOMING=$BASE_ABS/.pexship/incoming/$P_ID.$$
-    mkdir "$INCOMING" || fail "cannot create $INCOMING"
-    say "incoming $INCOMING/$P_NAME.pex"
-  fi
-  wait_go
-  PREV=$CURRENT
-  if [ -n "$REUSE" ]; then
-    TARGET=$REUSE
-  else
-    TARGET=$P_ID
-    F=$INCOMING/$P_NAME.pex
-    [ -f "$F" ] || fail "the upload did not arrive at $F"
-    got=$(wc -c < "$F" | tr -d ' ')
-    [ "$got" = "$P_SIZE" ] || fail "size mismatch after upload: the host has $got bytes, expected $P_SIZE"
-    sum=$(sha256_of "$F") || fail "no sha256sum, shasum or openssl on the host to verify the upload"
-    [ "$sum" = "$P_SHA" ] || fail "sha256 mismatch after upload: the host computed $sum, expected $P_SHA"
-    chmod 755 "$F" || fail "cannot make $F executable"
-    printf '%s\n' "$P_RELEASE_JSON" > "$INCOMING/release.json" || fail "cannot write release.json (disk full?)"
-    if [ -e "releases/$TARGET" ]; then
-      [ "$TARGET" = "$CURRENT" ] && fail "releases/$TARGET is current but has no valid release.json; remove it by hand"
-      rm -rf "releases/$TARGET"
-    fi
-    mv "$INCOMING" "releases/$TARGET" || fail "cannot move the upload into releases/$TARGET"
-    INCOMING=
-    say "stored $TARGET"
-  fi
-  PEX=$BASE_ABS/releases/$TARGET/$(pex_file "$TARGET")
-  rm -f "releases/$TARGET/.failed"
-  if [ "$TARGET" = "$CURRENT" ]; then
-    say "unchanged $TARGET"
-    log_history unchanged
-    say "done $TARGET"
-    exit 0
-  fi
-  if [ "$P_PREWARM" = 1 ]; then
-    say "prewarm"
-    (cd "releases/$TARGET" && PEX_INTERPRETER=1 "$PEX" -c '' </dev/null >&2)
-    rc=$?
-    if [ "$rc" != 0 ]; then
-      touch "releases/$TARGET/.failed"
-      log_history prewarm-failed
-      fail "pre-warm failed: running $PEX with PEX_INTERPRETER=1 exited $rc (nothing was switched; is the PEX built for this host's platform and Python?)"
-    fi
-  fi
-  swap_to "$TARGET" || fail "could not switch current to releases/$TARGET"
-  say "switched $PREV"
-  set_env "$TARGET" "$PREV"
-  WHY=
-  run_restart || WHY="restart command exited $?"
-  if [ -z "$WHY" ]; then health_check || WHY=$HEALTH_WHY; fi
-  if [ -n "$WHY" ]; then
-    touch "releases/$TARGET/.failed"
-    if swap_to "$PREV"; then
-      say "reverted $PREV"
-      if [ -n "$PREV" ]; then set_env "$PREV" "$TARGET"; run_restart || say "warning restart after switching back failed"; fi
-      log_history failed
-      fail "$WHY; switched back to $<PREV:-no release}"
-    fi
-    log_history failed
-    fail "$WHY; switching back to $<PREV:-no release} ALSO failed: current still points at $TARGET"
-  fi
-  prune
-  log_history ok
-  say "done $TARGET"
-  exit 0
-fi
-
-if [ "$P_MODE" = rollback ]; then
-  take_lock
-  say "locked"
-  read_current
-  PREV=$CURRENT
-  if [ "$P_TO_NONE" = 1 ]; then
-    TARGET=
-  elif [ -n "$P_TO" ]; then
-    TARGET=$P_TO
-    release_ok "$TARGET" || fail "release $TARGET is not on this host (see 'pexship releases')"
-  else
-    [ -n "$CURRENT" ] || fail "no current release to roll back from"
-    TARGET=$(ls -1 releases 2>/dev/null | sort | {
-      b=
-      while IFS= read -r id; do
-        [ "$id" = "$CURRENT" ] && break
-        release_ok "$id" && [ ! -e "releases/$id/.failed" ] && b=$id
-      done
-      printf '%s' "$b"
-    })
-    [ -n "$TARGET" ] || fail "no release before $CURRENT on this host to roll back to"
-  fi
-  say "current $CURRENT"
-  say "target $TARGET"
-  wait_go
-  if [ "$TARGET" = "$CURRENT" ]; then log_history unchanged; say "done $TARGET"; exit 0; fi
-  swap_to "$TARGET" || fail "could not switch current to releases/$TARGET"
-  say "switched $PREV"
-  if [ -n "$TARGET" ]; then
-    set_env "$TARGET" "$PREV"
-    WHY=
-    run_restart || WHY="restart command exited $?"
-    if [ -z "$WHY" ]; then health_check || WHY=$HEALTH_WHY; fi
-    if [ -n "$WHY" ]; then log_history failed; fail "$WHY (current now points at $TARGET)"; fi
-  fi
-  log_history ok
-  say "done $TARGET"
-  exit 0
-fi
-fail "unknown mode $P_MODE"
-`.replace(/\$</g, "${");
-
-// src/deploy/script-session.ts
-var ScriptSession = class _ScriptSession {
-  constructor(stream, onLine, timeoutMs, label) {
-    this.stream = stream;
-    this.onLine = onLine;
-    let buf = "";
-    stream.setEncoding("utf8");
-    stream.on("data", (chunk) => {
-      buf += chunk;
-      let nl;
-      while ((nl = buf.indexOf("\n")) >= 0) {
-        const raw = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        if (!raw.startsWith("@@pexship ")) continue;
-        const body = raw.slice("@@pexship ".length);
-        const sp = body.indexOf(" ");
-        const line = sp < 0 ? { word: body, rest: "" } : { word: body.slice(0, sp), rest: body.slice(sp + 1) };
-        this.lines.push(line);
-        this.onLine(line);
-        this.waiters = this.waiters.filter((w) => {
-          if (!w.words.includes(line.word)) return true;
-          w.resolve(line);
-          return false;
-        });
-      }
-    });
-    stream.stderr.setEncoding("utf8");
-    stream.stderr.on("data", (chunk) => {
-      this.stderr = (this.stderr + chunk).slice(-4e3);
-    });
-    this.finished = new Promise((resolve, reject) => {
-      let code = null;
-      const timer = setTimeout(() => {
-        reject(new JobError(`${label}: the remote steps did not finish within ${Math.round(timeoutMs / 1e3)} s (--command-timeout).`));
-        stream.close();
-      }, timeoutMs);
-      stream.on("exit", (c) => {
-        code = c;
-      });
-      stream.on("close", () => {
-        clearTimeout(timer);
-        this.ended = true;
-        for (const w of this.waiters) w.resolve(void 0);
-        this.waiters = [];
-        resolve({ code, lines: this.lines, stderrTail: this.stderr.trim().split("\n").slice(-12).join("\n") });
-      });
-    });
-    this.finished.catch(() => {
-    });
-  }
-  stream;
-  onLine;
-  lines = [];
-  waiters = [];
-  stderr = "";
-  ended = false;
-  finished;
-  static async start(conn, command, timeoutMs, onLine = () => {
-  }) {
-    let session;
-    await conn.exec(command, (stream) => {
-      session = new _ScriptSession(stream, onLine, timeoutMs, conn.label);
-    });
-    return session;
-  }
-  /** The first line with one of these words (already seen or still to come); undefined if the script ended. */
-  waitFor(...words) {
-    const seen = this.lines.find((l) => words.includes(l.word));
-    if (seen) return Promise.resolve(seen);
-    if (this.ended) return Promise.resolve(void 0);
-    return new Promise((resolve) => this.waiters.push({ words, resolve }));
-  }
-  value(word) {
-    return this.lines.find((l) => l.word === word)?.rest;
-  }
-  go() {
-    this.stream.write("go\n");
-  }
-  /** Tells the script to stop before it changes anything (closing stdin does the same). */
-  stop() {
-    this.stream.end("stop\n");
-  }
-};
-function failureReason(outcome) {
-  const fail = outcome.lines.find((l) => l.word === "fail");
-  if (fail) return fail.rest + (outcome.stderrTail ? `
-${indent(outcome.stderrTail)}` : "");
-  const busy = outcome.lines.find((l) => l.word === "busy");
-  if (busy) {
-    const [started, pid, ...owner] = busy.rest.split(" ");
-    const when = Number(started) ? new Date(Number(started) * 1e3).toISOString() : "an unknown time";
-    return `another deploy holds the lock (.pexship/lock): ${owner.join(" ") || "unknown owner"}, started ${when}, remote pid ${pid}; wait for it, or remove the lock if that deploy is gone`;
-  }
-  const tail = outcome.stderrTail ? `:
-${indent(outcome.stderrTail)}` : "";
-  return `the remote script stopped (exit ${outcome.code ?? "unknown"})${tail}`;
-}
-var indent = (s) => s.split("\n").map((l) => `    ${l}`).join("\n");
 
 // src/deploy/ssh.ts
-var import_ssh22 = __toESM(require_lib2(), 1);
-import net from "node:net";
+var TransientConnectError = class extends JobError {
+};
+var TRANSIENT_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ECONNABORTED"]);
+function routeOf(target) {
+  if (!target.route) throw new Error(`internal: ${target.label} has no route; resolve it with resolveHosts`);
+  return target.route;
+}
 function tcpConnect(host, port, timeoutMs, label) {
   return new Promise((resolve, reject) => {
     const sock = net.connect({ host, port, noDelay: true });
+    sock.on("error", (err) => {
+      clearTimeout(timer);
+      const Err = TRANSIENT_CODES.has(err.code ?? "") ? TransientConnectError : JobError;
+      reject(new Err(`${label}: cannot reach ${host} port ${port} (${err.code ?? err.message}).`));
+    });
     const timer = setTimeout(() => {
       sock.destroy();
       reject(new JobError(`${label}: no TCP connection to ${host} port ${port} within ${timeoutMs / 1e3} s.`));
@@ -22253,108 +21741,334 @@ function tcpConnect(host, port, timeoutMs, label) {
       sock.setNoDelay(true);
       resolve(sock);
     });
-    sock.once("error", (err) => {
-      clearTimeout(timer);
-      reject(new JobError(`${label}: cannot reach ${host} port ${port} (${err.code ?? err.message}).`));
-    });
   });
 }
 async function handshake(target, sock, opts, role) {
-  const check = hostKeyCheck(opts.hostKeys, target.host, target.port);
+  const { credentials, hostKeys, connectTimeoutMs } = routeOf(target);
+  const check = hostKeyCheck(hostKeys, target.host, target.port);
   let rejection;
-  const client = new import_ssh22.default.Client();
+  let record;
+  const client = new import_ssh2.default.Client();
   const config = {
     sock,
     username: target.user,
-    readyTimeout: opts.connectTimeoutMs,
+    readyTimeout: connectTimeoutMs,
     keepaliveInterval: opts.keepaliveMs ?? 1e4,
     keepaliveCountMax: 3,
     debug: opts.debug,
     hostVerifier: (key) => {
       const verdict = check.verify(key);
       if (!verdict.ok) rejection = verdict.reason;
-      return verdict.ok;
+      else if (verdict.certifiedKey) rejection = useCertifiedKey(client, key, verdict.certifiedKey);
+      else record = verdict.record;
+      if (rejection !== void 0) stopParsing(client);
+      return rejection === void 0;
     }
   };
-  if (check.algorithms) config.algorithms = { serverHostKey: check.algorithms };
-  if (opts.credentials.privateKey) {
-    config.privateKey = opts.credentials.privateKey;
-    if (opts.credentials.passphrase) config.passphrase = opts.credentials.passphrase;
+  const algorithms = check.certificates ? [...CERT_HOST_KEY_ALGORITHMS, ...check.algorithms ?? defaultHostKeyAlgorithms()] : check.algorithms;
+  if (algorithms) config.algorithms = { serverHostKey: algorithms };
+  if (credentials.privateKey) {
+    config.privateKey = credentials.privateKey;
+    if (credentials.passphrase) config.passphrase = credentials.passphrase;
   }
-  if (opts.credentials.agent) config.agent = opts.credentials.agent;
+  if (credentials.agent) config.agent = credentials.agent;
+  client.once("handshake", () => {
+    if (record) recordHostKey(hostKeys.knownHostsFile, record);
+  });
+  let handshaken = false;
+  client.once("handshake", () => handshaken = true);
   return await new Promise((resolve, reject) => {
-    const onError = (err) => {
-      client.removeListener("ready", onReady);
+    let settled = false;
+    const timer = setTimeout(() => fail(new Error("timed out")), connectTimeoutMs + 1e3);
+    const fail = (err) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
       client.end();
-      if (rejection) {
-        reject(new JobError(`${role} ${target.label}: refusing to connect: ${rejection}`));
-      } else if (err.level === "client-authentication") {
-        reject(new JobError(`${role} ${target.label}: the server refused ${opts.credentials.source} for user '${target.user}'; check the user and that the public key is in its authorized_keys.`));
-      } else if (/no matching host key/i.test(err.message) && check.algorithms) {
-        reject(new JobError(`${role} ${target.label}: the server offers none of the host-key types pinned in ${opts.hostKeys.knownHostsFile} (${check.algorithms.join(", ")}); update known_hosts or pin with --host-fingerprint.`));
-      } else if (/timed out/i.test(err.message)) {
-        reject(new JobError(`${role} ${target.label}: the SSH handshake did not finish within ${opts.connectTimeoutMs / 1e3} s.`));
-      } else {
-        reject(new JobError(`${role} ${target.label}: SSH connection failed (${err.message}).`));
-      }
+      sock.destroy?.();
+      const why = `${role} ${target.label}: ${handshakeFailure(err, rejection, target, routeOf(target), algorithms)}`;
+      const transient = !handshaken && !rejection && /before handshake|ECONNRESET|closed the connection/i.test(err.message);
+      reject(transient ? new TransientConnectError(why) : new JobError(why));
     };
-    const onReady = () => {
-      client.removeListener("error", onError);
-      client.on("error", () => {
-      });
+    client.on("error", fail);
+    client.on("close", () => fail(new Error("the server closed the connection")));
+    client.once("ready", () => {
+      if (settled) return client.end();
+      settled = true;
+      clearTimeout(timer);
       resolve(client);
-    };
-    client.once("error", onError);
-    client.once("ready", onReady);
-    client.connect(config);
+    });
+    try {
+      client.connect(config);
+      if (check.certificates) watchKeyExchanges(client);
+    } catch (err) {
+      fail(err);
+    }
   });
 }
-async function connect(opts) {
-  const { target } = opts;
-  let jumpClient;
-  let sock;
-  if (opts.jump) {
-    const jump = opts.jump;
-    const jumpSock = await tcpConnect(jump.host, jump.port, opts.connectTimeoutMs, `jump host ${jump.label}`);
-    jumpClient = await handshake(jump, jumpSock, opts, "jump host");
-    const jc = jumpClient;
-    sock = await new Promise((resolve, reject) => {
-      jc.forwardOut("127.0.0.1", 0, target.host, target.port, (err, stream) => {
-        if (err) {
-          jc.end();
-          reject(new JobError(`${target.label}: the jump host ${jump.label} would not open a tunnel to ${target.host} port ${target.port} (${err.message}); it needs AllowTcpForwarding.`));
-        } else resolve(stream);
-      });
-    });
-  } else {
-    sock = await tcpConnect(target.host, target.port, opts.connectTimeoutMs, target.label);
+function handshakeFailure(err, rejection, target, route, algorithms) {
+  if (rejection) return `refusing to connect: ${rejection}`;
+  if (err.level === "client-authentication") {
+    return `the server refused ${route.credentials.source} for user '${target.user}'; check the user and that the public key is in its authorized_keys.`;
   }
-  let client;
+  if (err.level === "agent") return `the SSH agent failed (${err.message}); check SSH_AUTH_SOCK or pass --identity.`;
+  if (/no matching host key/i.test(err.message) && algorithms) {
+    return `the server offers none of the host-key types pinned in ${route.hostKeys.sources ?? route.hostKeys.knownHostsFile} (${algorithms.join(", ")}); update known_hosts or pin with --host-fingerprint.`;
+  }
+  if (/timed out/i.test(err.message)) return `the SSH handshake did not finish within ${route.connectTimeoutMs / 1e3} s (no SSH banner, or a stalled connection).`;
+  if (/too many authentication failures/i.test(err.message)) {
+    return `the server ended the login after too many keys were offered (its MaxAuthTries; an agent with many keys offers them all): pass the right key with --identity.`;
+  }
+  if (/before handshake/i.test(err.message)) return `the connection was closed before the SSH handshake (${err.message}).`;
+  if (/closed the connection|ECONNRESET|disconnect/i.test(err.message)) {
+    return `the server closed the connection before login finished (${err.message}); with an agent holding many keys, a low MaxAuthTries on the server ends the login early: pass --identity.`;
+  }
+  return `SSH connection failed (${err.message}).`;
+}
+async function connect(opts) {
+  const retries = opts.retries ?? 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await connectOnce(opts);
+    } catch (err) {
+      if (!(err instanceof TransientConnectError)) throw err;
+      if (attempt >= retries) throw retries ? new JobError(`${err.message} Gave up after ${retries} ${retries === 1 ? "retry" : "retries"}.`) : err;
+      opts.debug?.(`retrying in ${backoffMs(attempt)} ms: ${err.message}`);
+      await new Promise((r) => setTimeout(r, backoffMs(attempt)));
+    }
+  }
+}
+function backoffMs(attempt) {
+  return Math.round(Math.min(5e3, 500 * 2 ** attempt) * (0.8 + Math.random() * 0.4));
+}
+function tunnel(via, viaTarget, to) {
+  return new Promise((resolve, reject) => {
+    via.forwardOut("127.0.0.1", 0, to.host, to.port, (err, stream) => {
+      if (err) {
+        reject(new JobError(`${to.label}: the jump host ${viaTarget.label} would not open a tunnel to ${to.host} port ${to.port} (${err.message}); it needs AllowTcpForwarding.`));
+      } else {
+        stream.on("error", () => {
+        });
+        resolve(stream);
+      }
+    });
+  });
+}
+async function connectOnce(opts) {
+  const { target } = opts;
+  const hops = [...routeOf(target).jumps, target];
+  const clients = [];
+  const closeAll = () => {
+    for (const c of [...clients].reverse()) c.end();
+  };
   try {
-    client = await handshake(target, sock, opts, "host");
+    for (let i = 0; i < hops.length; i++) {
+      const hop = hops[i];
+      const role = i === hops.length - 1 ? "host" : "jump host";
+      const sock = i === 0 ? await tcpConnect(hop.host, hop.port, routeOf(hop).connectTimeoutMs, i === hops.length - 1 ? hop.label : `jump host ${hop.label}`) : await tunnel(clients[i - 1], hops[i - 1], hop);
+      const client2 = await handshake(hop, sock, opts, role);
+      client2.on("error", () => {
+      });
+      clients.push(client2);
+    }
   } catch (err) {
-    jumpClient?.end();
+    closeAll();
     throw err;
   }
-  client.on("close", () => jumpClient?.end());
+  const client = clients[clients.length - 1];
+  client.on("close", closeAll);
   return {
     label: target.label,
     client,
-    exec: (command, attach) => new Promise(
-      (resolve, reject) => client.exec(command, (err, stream) => {
-        if (err) return reject(new JobError(`${target.label}: cannot run a command (${err.message}).`));
-        attach(stream);
-        resolve(stream);
-      })
-    ),
-    sftp: () => new Promise(
-      (resolve, reject) => client.sftp((err, sftp) => err ? reject(new JobError(`${target.label}: cannot open SFTP (${err.message}); the server needs the sftp subsystem.`)) : resolve(sftp))
-    ),
-    close: () => {
-      client.end();
-      jumpClient?.end();
-    }
+    exec: (command, attach) => new Promise((resolve, reject) => {
+      try {
+        client.exec(command, (err, stream) => {
+          if (err) return reject(new JobError(`${target.label}: cannot run a command (${err.message}).`));
+          attach(stream);
+          resolve(stream);
+        });
+      } catch (err) {
+        reject(new JobError(`${target.label}: cannot run a command (${err.message}).`));
+      }
+    }),
+    sftp: () => new Promise((resolve, reject) => {
+      try {
+        client.sftp((err, sftp) => {
+          if (err) return reject(new JobError(`${target.label}: cannot open SFTP (${err.message}); the server needs the sftp subsystem.`));
+          sftp.on("error", () => {
+          });
+          resolve(sftp);
+        });
+      } catch (err) {
+        reject(new JobError(`${target.label}: cannot open SFTP (${err.message}).`));
+      }
+    }),
+    close: closeAll
   };
+}
+
+// src/deploy/resolve-hosts.ts
+import { homedir as homedir3 } from "node:os";
+import path5 from "node:path";
+
+// src/deploy/credentials.ts
+var import_ssh22 = __toESM(require_lib2(), 1);
+import { existsSync, readFileSync as readFileSync3 } from "node:fs";
+import { homedir as homedir2 } from "node:os";
+import path4 from "node:path";
+function normalizeKeyText(text) {
+  let t = text.trim();
+  if (!t.includes("\n") && t.includes("\\n")) t = t.replace(/\\r\\n|\\n/g, "\n");
+  t = t.replace(/\r\n?/g, "\n").trim();
+  return t + "\n";
+}
+function checkKey(key, passphrase, source) {
+  const parsed = import_ssh22.default.utils.parseKey(key, passphrase);
+  if (parsed instanceof Error) {
+    const msg = parsed.message;
+    if (/passphrase|decrypt|bad decrypt|Encrypted/i.test(msg)) {
+      throw new UsageError(
+        passphrase ? `${source}: the passphrase does not decrypt this key; check PEXSHIP_SSH_PASSPHRASE.` : `${source}: the key is encrypted; give its passphrase in PEXSHIP_SSH_PASSPHRASE.`
+      );
+    }
+    throw new UsageError(`${source}: not a private key ssh2 can read (${msg}); use an OpenSSH or PEM private key.`);
+  }
+}
+function usableKey(text, passphrase, source) {
+  const privateKey = Buffer.from(normalizeKeyText(text));
+  checkKey(privateKey, passphrase, source);
+  return privateKey;
+}
+function loadCredentials(input) {
+  const passphrase = input.passphrase || void 0;
+  const agent = input.agentSocket || void 0;
+  if (input.identityFile) {
+    const file = input.identityFile.replace(/^~(?=$|\/)/, homedir2());
+    let key;
+    try {
+      key = readFileSync3(file);
+    } catch (err) {
+      throw new UsageError(`--identity ${input.identityFile}: cannot read the key file (${err.code ?? err}).`);
+    }
+    const source = `--identity ${input.identityFile}`;
+    return { privateKey: usableKey(key.toString("utf8"), passphrase, source), passphrase, agent, source };
+  }
+  if (input.keyText && input.keyText.trim()) {
+    return { privateKey: usableKey(input.keyText, passphrase, "PEXSHIP_SSH_KEY"), passphrase, agent, source: "PEXSHIP_SSH_KEY" };
+  }
+  if (input.configIdentityFiles?.length) {
+    const file = input.configIdentityFiles.find((f) => existsSync(f));
+    if (file) {
+      const source = `IdentityFile ${file}`;
+      const privateKey = usableKey(readFileSync3(file, "utf8"), passphrase, source);
+      return { privateKey, passphrase, agent, source: agent ? `${source} or the SSH agent` : source };
+    }
+    if (!agent) throw new UsageError(`ssh config: none of this host's IdentityFile exists (${input.configIdentityFiles.join(", ")}), and no SSH agent is running.`);
+  }
+  if (agent) return { agent, source: `the SSH agent (${agent})` };
+  for (const name of ["id_ed25519", "id_ecdsa", "id_rsa"]) {
+    const file = path4.join(homedir2(), ".ssh", name);
+    if (!existsSync(file)) continue;
+    const key = readFileSync3(file);
+    if (!(import_ssh22.default.utils.parseKey(key, passphrase) instanceof Error)) return { privateKey: key, passphrase, source: file };
+  }
+  throw new UsageError(
+    "no SSH credentials: pass --identity FILE, put the key text in PEXSHIP_SSH_KEY, or start an SSH agent (SSH_AUTH_SOCK)."
+  );
+}
+
+// src/deploy/resolve-hosts.ts
+var DEFAULT_CONNECT_TIMEOUT_S = 15;
+var MAX_HOPS = 8;
+function hopSpec(hop) {
+  return hop.startsWith("ssh://") ? hop.slice("ssh://".length).replace(/\/$/, "") : hop;
+}
+function agentPath(value, tokens) {
+  if (value.toLowerCase() === "none") return void 0;
+  const variable = value === "SSH_AUTH_SOCK" ? value : /^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(value)?.[1];
+  if (variable) return process.env[variable] || void 0;
+  return expandPath(value, tokens, "IdentityAgent");
+}
+function resolveHosts(o) {
+  const config = o.sshConfigFile === "none" ? { items: [], files: [] } : loadSshConfig(o.sshConfigFile);
+  const fingerprints = (o.hostFingerprints ?? []).map((fp) => {
+    const n = normalizeFingerprint(fp);
+    if (!n) throw new UsageError(`--host-fingerprint '${fp}': expected SHA256:<43 base64 characters>, as 'ssh-keygen -lf' prints it.`);
+    return n;
+  });
+  const textEntries = o.knownHostsText ? parseKnownHosts(o.knownHostsText) : [];
+  const fileEntries = /* @__PURE__ */ new Map();
+  const entriesOf = (file) => {
+    if (!fileEntries.has(file)) fileEntries.set(file, readKnownHosts(file));
+    return fileEntries.get(file);
+  };
+  const credentialCache = /* @__PURE__ */ new Map();
+  const credentialsFor = (configIdentityFiles, agentSocket) => {
+    const files = o.identityFile || o.privateKey ? [] : configIdentityFiles;
+    const key = [agentSocket ?? "", ...files].join("\n");
+    if (!credentialCache.has(key)) {
+      credentialCache.set(
+        key,
+        loadCredentials({ identityFile: o.identityFile, keyText: o.privateKey, passphrase: o.passphrase, agentSocket, configIdentityFiles: files })
+      );
+    }
+    return credentialCache.get(key);
+  };
+  const resolve = (spec, flag, jumpsFrom, depth) => {
+    if (depth > MAX_HOPS) throw new UsageError(`${flag} '${spec}': more than ${MAX_HOPS} jump hosts (a ProxyJump loop in the ssh config?).`);
+    const given = splitHostSpec(spec, flag);
+    const cfg = resolveSshHost(config, given.host);
+    const user = given.user ?? cfg.user ?? localUser();
+    const port = given.port ?? cfg.port ?? 22;
+    const host = cfg.hostName;
+    if (!/^[A-Za-z0-9._:%-]+$/.test(host)) throw new UsageError(`${flag} '${spec}': its HostName '${host}' is not a host name or address.`);
+    const tokens = { host, original: given.host, port, user };
+    const identityFiles = cfg.identityFiles.map((f) => expandPath(f, tokens, "IdentityFile"));
+    const userFiles = o.knownHostsFile ? [expandTilde(o.knownHostsFile)] : (cfg.userKnownHostsFiles ?? ["~/.ssh/known_hosts", "~/.ssh/known_hosts2"]).map((f) => expandPath(f, tokens, "UserKnownHostsFile"));
+    const globalFiles = (cfg.globalKnownHostsFiles ?? ["/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2"]).map(
+      (f) => expandPath(f, tokens, "GlobalKnownHostsFile")
+    );
+    const files = [...userFiles, ...globalFiles].filter((f) => f !== "none");
+    const primary = userFiles.find((f) => f !== "none") ?? path5.join(homedir3(), ".ssh", "known_hosts");
+    const shown = files.filter((f, i) => i === 0 || entriesOf(f).length > 0);
+    const hostKeys = {
+      knownHosts: [...files.flatMap(entriesOf), ...textEntries],
+      knownHostsFile: primary,
+      sources: [...shown, ...o.knownHostsText ? ["the known-hosts text"] : []].join(", ") || primary,
+      fingerprints,
+      acceptNew: cfg.strictHostKeyChecking === "accept-new"
+    };
+    let jumps = [];
+    if (jumpsFrom !== "config") jumps = jumpsFrom;
+    else if (cfg.proxyJump) jumps = resolveChain(cfg.proxyJump, `ProxyJump of ${given.host}`, depth + 1);
+    let agent = o.agentSocket === null ? void 0 : o.agentSocket ?? process.env.SSH_AUTH_SOCK;
+    if (o.agentSocket === void 0 && cfg.identityAgent) agent = agentPath(cfg.identityAgent, tokens);
+    if (cfg.identitiesOnly && identityFiles.length) agent = void 0;
+    const connectTimeoutMs = (o.connectTimeoutSeconds ?? cfg.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_S) * 1e3;
+    return {
+      label: spec.trim(),
+      user,
+      host,
+      port,
+      route: { credentials: credentialsFor(identityFiles, agent), hostKeys, connectTimeoutMs, jumps }
+    };
+  };
+  const resolveChain = (list, flag, depth) => {
+    const chain = [];
+    list.split(",").forEach((hop, i) => {
+      const t = resolve(hopSpec(hop.trim()), flag, i === 0 ? "config" : [...chain], depth);
+      chain.push(...i === 0 ? t.route.jumps : [], t);
+    });
+    return chain;
+  };
+  const explicitJumps = o.jump ? resolveChain(o.jump, "--jump", 1) : void 0;
+  const targets = o.hosts.map((h) => resolve(h, "--host", explicitJumps ?? "config", 0));
+  const labels = /* @__PURE__ */ new Set();
+  for (const t of targets) {
+    if (labels.has(t.label)) throw new UsageError(`--host ${t.label} is given twice.`);
+    labels.add(t.label);
+  }
+  return targets;
 }
 
 // src/deploy/upload.ts
@@ -22434,73 +22148,99 @@ async function uploadFile(conn, localPath, remotePath, size, tuning = {}, onProg
 function resolveContext(o) {
   if (!o.hosts.length) throw new UsageError("no hosts: pass --host [USER@]HOST[:PORT] at least once.");
   if (!o.path || /[\n\r\0]/.test(o.path)) throw new UsageError("--path: give the deploy directory on the hosts (one line).");
-  const targets = o.hosts.map((h) => parseHostTarget(h));
-  const labels = /* @__PURE__ */ new Set();
-  for (const t of targets) {
-    if (labels.has(t.label)) throw new UsageError(`--host ${t.label} is given twice.`);
-    labels.add(t.label);
-  }
-  const fingerprints = (o.hostFingerprints ?? []).map((fp) => {
-    const n = normalizeFingerprint(fp);
-    if (!n) throw new UsageError(`--host-fingerprint '${fp}': expected SHA256:<43 base64 characters>, as 'ssh-keygen -lf' prints it.`);
-    return n;
-  });
-  const knownHostsFile = o.knownHostsFile ?? path3.join(homedir2(), ".ssh", "known_hosts");
-  const knownHosts = [...readKnownHosts(knownHostsFile), ...o.knownHostsText ? parseKnownHosts(o.knownHostsText) : []];
-  const credentials = loadCredentials({
-    identityFile: o.identityFile,
-    keyText: o.privateKey,
-    passphrase: o.passphrase,
-    agentSocket: o.agentSocket === null ? void 0 : o.agentSocket ?? process.env.SSH_AUTH_SOCK
-  });
+  if (o.path.startsWith("-")) throw new UsageError(`--path '${o.path}' starts with '-', which commands on the host would take for an option; write './${o.path}' for a directory by that name.`);
   return {
-    targets,
-    jump: o.jump ? parseHostTarget(o.jump, "--jump") : void 0,
-    credentials,
-    hostKeys: { knownHosts, knownHostsFile: o.knownHostsText ? `${knownHostsFile} (or the known-hosts text)` : knownHostsFile, fingerprints },
+    targets: resolveHosts(o),
     base: o.path,
     by: deployer(),
-    connectTimeoutMs: (o.connectTimeoutSeconds ?? 15) * 1e3,
     commandTimeoutMs: (o.commandTimeoutSeconds ?? 900) * 1e3,
+    connectRetries: o.connectRetries ?? 0,
     concurrency: Math.max(1, o.concurrency ?? 10),
     lockTtl: o.lockTtlSeconds ?? 1800,
-    lockWait: o.lockWaitSeconds ?? 5
+    lockWait: o.lockWaitSeconds ?? 5,
+    lockStale: Math.max(3, o.lockStaleSeconds ?? 15)
   };
 }
 function connectHost(ctx, target) {
   return connect({
     target,
-    jump: ctx.jump,
-    credentials: ctx.credentials,
-    hostKeys: ctx.hostKeys,
-    connectTimeoutMs: ctx.connectTimeoutMs,
+    retries: ctx.connectRetries,
     debug: process.env.PEXSHIP_DEBUG === "ssh" ? (m) => process.stderr.write(`[${target.label}] ${m}
 `) : void 0
   });
 }
 function baseParams(ctx) {
-  return { base: ctx.base, lockTtl: ctx.lockTtl, lockWait: ctx.lockWait, by: ctx.by };
+  return { base: ctx.base, lockTtl: ctx.lockTtl, lockWait: ctx.lockWait, lockStale: ctx.lockStale, by: ctx.by, budget: Math.ceil(ctx.commandTimeoutMs / 1e3) };
 }
 function commandParams(c) {
-  return { restart: c.restart, healthCheck: c.healthCheck, healthUrl: c.healthUrl, healthTimeout: c.healthTimeoutSeconds };
+  return {
+    restart: c.restart,
+    healthCheck: c.healthCheck,
+    healthUrl: c.healthUrl,
+    healthUrlShown: c.healthUrl ? redactUrl(c.healthUrl) : void 0,
+    healthTimeout: c.healthTimeoutSeconds,
+    probeTimeout: c.probeTimeoutSeconds
+  };
 }
 var message = (err) => err instanceof Error ? err.message : String(err);
+var newRun = () => randomBytes2(6).toString("hex");
+function startScript(ctx, conn, params, onLine) {
+  return ScriptSession.start(conn, buildRemoteCommand({ ...baseParams(ctx), ...params }), {
+    timeoutMs: ctx.commandTimeoutMs,
+    onLine,
+    heartbeatMs: Math.min(2e3, ctx.lockStale * 1e3 / 4)
+  });
+}
+var reason = (ctx, outcome) => failureReason(outcome, ctx.commandTimeoutMs / 1e3);
+async function readBack(ctx, target, run, result, lost, emit) {
+  emit({ type: "host", host: result.host, phase: "reconnect", detail: "to read the outcome" });
+  result.status = "unknown";
+  result.release = null;
+  const tries = Math.ceil((ctx.lockStale + 4) / 2);
+  for (let i = 0; i < tries; i++) {
+    const state = await listHost(ctx, target, run);
+    if (!state.ok) {
+      result.error = `${lost}; reading the host's state back failed too (${state.error}): its release is unknown`;
+      return;
+    }
+    result.release = state.current;
+    const ours = state.lock?.run === run && state.lock.live;
+    if (!ours) {
+      if (state.runOutcome === "ok" && state.current === result.target) {
+        result.status = "ok";
+        result.error = void 0;
+      } else if (state.runOutcome || state.current === result.previous) {
+        result.status = "failed";
+        result.error = `${lost}; the host ${state.runOutcome ? `recorded '${state.runOutcome}'` : "did not switch"} and is on ${state.current ?? "no release"}`;
+      } else {
+        result.error = `${lost}; the host is on ${state.current ?? "no release"}, and nothing says whether this deploy put it there`;
+      }
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 2e3));
+  }
+  result.error = `${lost}; the host was still running this deploy's steps when pexship gave up waiting (current: ${result.release ?? "none"})`;
+}
 async function deployHost(ctx, target, planned, opts, emit) {
   const started = Date.now();
   const host = target.label;
   const result = { host, status: "failed", release: null, previous: null, durationMs: 0 };
   const phase = (p, detail) => emit({ type: "host", host, phase: p, detail });
+  const run = newRun();
   let conn;
+  let wentAhead = false;
   try {
     phase("connect");
     conn = await connectHost(ctx, target);
     const plan = await planned;
-    const session = await ScriptSession.start(
+    const session = await startScript(
+      ctx,
       conn,
-      buildRemoteCommand({
+      {
         mode: "deploy",
-        ...baseParams(ctx),
         ...commandParams(opts),
+        base: ctx.base,
+        run,
         id: plan.id,
         name: plan.name,
         sha256: plan.sha256,
@@ -22509,8 +22249,7 @@ async function deployHost(ctx, target, planned, opts, emit) {
         prewarm: opts.preWarm !== false,
         keep: opts.keep ?? 5,
         dryRun: opts.dryRun
-      }),
-      ctx.commandTimeoutMs,
+      },
       (l) => {
         if (["locked", "reuse", "stored", "prewarm", "switched", "restart", "health", "reverted", "pruned", "stale-lock"].includes(l.word)) phase(l.word, l.rest || void 0);
       }
@@ -22518,10 +22257,11 @@ async function deployHost(ctx, target, planned, opts, emit) {
     const ready = await session.waitFor("ready", "dry-run");
     result.previous = session.value("current") || null;
     if (!ready) {
-      result.error = failureReason(await session.finished);
+      result.error = reason(ctx, await session.finished);
       return result;
     }
     const reuse = session.value("reuse");
+    result.target = reuse || plan.id;
     if (ready.word === "dry-run") {
       await session.finished;
       result.status = "dry-run";
@@ -22532,8 +22272,11 @@ async function deployHost(ctx, target, planned, opts, emit) {
     const incoming = session.value("incoming");
     if (incoming) {
       phase("upload", `${plan.size} bytes`);
+      const ended = session.finished.then((o) => {
+        throw new Error(`upload stopped: ${reason(ctx, o)}`);
+      });
       try {
-        await uploadFile(conn, plan.localPath, incoming, plan.size, opts.upload);
+        await Promise.race([uploadFile(conn, plan.localPath, incoming, plan.size, opts.upload), ended]);
       } catch (err) {
         session.stop();
         await session.finished;
@@ -22543,20 +22286,27 @@ async function deployHost(ctx, target, planned, opts, emit) {
     } else {
       result.reused = true;
     }
+    wentAhead = true;
     session.go();
+    if (await session.waitFor("confirm")) session.commit();
     const outcome = await session.finished;
     const done = outcome.lines.find((l) => l.word === "done");
     result.pruned = outcome.lines.filter((l) => l.word === "pruned").map((l) => l.rest);
     if (outcome.code === 0 && done) {
       result.release = done.rest;
       result.status = outcome.lines.some((l) => l.word === "unchanged") ? "unchanged" : "ok";
+    } else if (outcome.lost) {
+      conn.close();
+      await readBack(ctx, target, run, result, reason(ctx, outcome), emit);
     } else {
-      result.release = result.previous;
-      result.error = failureReason(outcome);
+      const stuck = outcome.lines.some((l) => l.word === "switched") && !outcome.lines.some((l) => l.word === "reverted");
+      result.release = stuck ? result.target : result.previous;
+      result.error = reason(ctx, outcome);
     }
     return result;
   } catch (err) {
     result.error = message(err);
+    if (wentAhead) result.status = "unknown";
     return result;
   } finally {
     conn?.close();
@@ -22564,33 +22314,48 @@ async function deployHost(ctx, target, planned, opts, emit) {
     emit({ type: "host-done", result });
   }
 }
+function rollbackParams(to, commands, run, waitForGo) {
+  return {
+    mode: "rollback",
+    base: "",
+    ...commandParams(commands),
+    run,
+    to: to.to,
+    toNone: to.toNone,
+    onlyFrom: to.onlyFrom,
+    verify: commands.verify,
+    waitForGo
+  };
+}
+async function rollbackOutcome(ctx, target, run, outcome, result, to, emit) {
+  const done = outcome.lines.find((l) => l.word === "done");
+  if (outcome.code === 0 && done) {
+    result.status = done.rest === result.previous ? "unchanged" : "ok";
+    result.release = done.rest || null;
+  } else if (outcome.lost && outcome.lines.some((l) => l.word === "locked")) {
+    result.target = to ?? void 0;
+    await readBack(ctx, target, run, result, reason(ctx, outcome), emit);
+  } else {
+    result.release = outcome.lines.some((l) => l.word === "switched") ? to : result.previous;
+    result.error = reason(ctx, outcome);
+  }
+}
 async function rollbackHost(ctx, target, to, commands, emit) {
   const started = Date.now();
   const host = target.label;
   const result = { host, status: "failed", release: null, previous: null, durationMs: 0 };
+  const run = newRun();
   let conn;
   try {
-    if (to.to && !SAFE_NAME.test(to.to)) throw new UsageError(`--to '${to.to}' is not a release id.`);
     emit({ type: "host", host, phase: "connect" });
     conn = await connectHost(ctx, target);
-    const session = await ScriptSession.start(
-      conn,
-      buildRemoteCommand({ mode: "rollback", ...baseParams(ctx), ...commandParams(commands), to: to.to, toNone: to.toNone, waitForGo: false }),
-      ctx.commandTimeoutMs,
-      (l) => {
-        if (["switched", "restart", "health"].includes(l.word)) emit({ type: "host", host, phase: l.word, detail: l.rest || void 0 });
-      }
-    );
+    const session = await startScript(ctx, conn, { ...rollbackParams(to, commands, run, false), base: ctx.base }, (l) => {
+      if (["switched", "restart", "health"].includes(l.word)) emit({ type: "host", host, phase: l.word, detail: l.rest || void 0 });
+    });
     const outcome = await session.finished;
     result.previous = session.value("current") || null;
-    const done = outcome.lines.find((l) => l.word === "done");
-    if (outcome.code === 0 && done) {
-      result.status = done.rest === result.previous ? "unchanged" : "ok";
-      result.release = done.rest || null;
-    } else {
-      result.release = outcome.lines.some((l) => l.word === "switched") ? session.value("target") || null : result.previous;
-      result.error = failureReason(outcome);
-    }
+    conn.close();
+    await rollbackOutcome(ctx, target, run, outcome, result, session.value("target") || null, emit);
     return result;
   } catch (err) {
     result.error = message(err);
@@ -22602,23 +22367,17 @@ async function rollbackHost(ctx, target, to, commands, emit) {
   }
 }
 async function prepareRollback(ctx, target, to, commands, emit) {
-  const prep = { target, current: null, to: null, started: Date.now() };
+  const prep = { target, run: newRun(), current: null, to: null, started: Date.now() };
   try {
-    if (to.to && !SAFE_NAME.test(to.to)) throw new UsageError(`--to '${to.to}' is not a release id.`);
     emit({ type: "host", host: target.label, phase: "connect" });
     prep.conn = await connectHost(ctx, target);
-    const session = await ScriptSession.start(
-      prep.conn,
-      buildRemoteCommand({ mode: "rollback", ...baseParams(ctx), ...commandParams(commands), to: to.to, toNone: to.toNone, waitForGo: true }),
-      ctx.commandTimeoutMs,
-      (l) => {
-        if (["switched", "restart", "health"].includes(l.word)) emit({ type: "host", host: target.label, phase: l.word, detail: l.rest || void 0 });
-      }
-    );
+    const session = await startScript(ctx, prep.conn, { ...rollbackParams(to, commands, prep.run, true), base: ctx.base }, (l) => {
+      if (["switched", "restart", "health"].includes(l.word)) emit({ type: "host", host: target.label, phase: l.word, detail: l.rest || void 0 });
+    });
     const ready = await session.waitFor("ready");
     prep.current = session.value("current") || null;
     if (!ready) {
-      prep.error = failureReason(await session.finished);
+      prep.error = reason(ctx, await session.finished);
       return prep;
     }
     prep.session = session;
@@ -22628,7 +22387,7 @@ async function prepareRollback(ctx, target, to, commands, emit) {
   }
   return prep;
 }
-async function finishRollback(prep, go, why, emit) {
+async function finishRollback(ctx, prep, go, why, emit) {
   const result = { host: prep.target.label, status: "failed", release: prep.current, previous: prep.current, durationMs: 0 };
   try {
     if (!prep.session) {
@@ -22646,14 +22405,8 @@ async function finishRollback(prep, go, why, emit) {
     }
     prep.session.go();
     const outcome = await prep.session.finished;
-    const done = outcome.lines.find((l) => l.word === "done");
-    if (outcome.code === 0 && done) {
-      result.status = done.rest === prep.current ? "unchanged" : "ok";
-      result.release = done.rest || null;
-    } else {
-      if (outcome.lines.some((l) => l.word === "switched")) result.release = prep.to;
-      result.error = failureReason(outcome);
-    }
+    prep.conn?.close();
+    await rollbackOutcome(ctx, prep.target, prep.run, outcome, result, prep.to, emit);
     return result;
   } catch (err) {
     result.error = message(err);
@@ -22664,18 +22417,25 @@ async function finishRollback(prep, go, why, emit) {
     emit({ type: "host-done", result });
   }
 }
-async function listHost(ctx, target) {
+async function listHost(ctx, target, run) {
   const out = { host: target.label, ok: false, current: null, releases: [] };
   let conn;
   try {
     conn = await connectHost(ctx, target);
-    const session = await ScriptSession.start(conn, buildRemoteCommand({ mode: "list", ...baseParams(ctx) }), ctx.commandTimeoutMs);
+    const session = await startScript(ctx, conn, { mode: "list", base: ctx.base, run });
     const outcome = await session.finished;
     if (outcome.code !== 0 || !outcome.lines.some((l) => l.word === "end")) {
-      out.error = failureReason(outcome);
+      out.error = reason(ctx, outcome);
       return out;
     }
     out.current = session.value("current") || null;
+    out.rollbackTarget = session.value("rollback-target") || void 0;
+    out.runOutcome = session.value("outcome") || void 0;
+    const lock = session.value("lock");
+    if (lock) {
+      const [lockRun, state, ...value] = lock.split(" ");
+      out.lock = { run: lockRun, live: state === "live", value: value.join(" ") };
+    }
     for (const l of outcome.lines) {
       if (l.word !== "release") continue;
       const [id, failed, ...json] = l.rest.split(" ");
@@ -22687,6 +22447,32 @@ async function listHost(ctx, target) {
       out.releases.push({ ...meta, id, current: id === out.current, failed: failed === "1" });
     }
     out.ok = true;
+    return out;
+  } catch (err) {
+    out.error = message(err);
+    return out;
+  } finally {
+    conn?.close();
+  }
+}
+async function unlockHost(ctx, target) {
+  const out = { host: target.label, ok: false, freed: null, ownerAlive: false };
+  let conn;
+  try {
+    conn = await connectHost(ctx, target);
+    const session = await startScript(ctx, conn, { mode: "unlock", base: ctx.base });
+    const outcome = await session.finished;
+    const line = session.value("unlocked");
+    if (outcome.code !== 0 || line === void 0) {
+      out.error = reason(ctx, outcome);
+      return out;
+    }
+    const [state, ...value] = line.split(" ");
+    out.ok = true;
+    if (state !== "none") {
+      out.freed = value.join(" ");
+      out.ownerAlive = state === "live";
+    }
     return out;
   } catch (err) {
     out.error = message(err);
@@ -22728,6 +22514,7 @@ function summarize(action, hosts, started, extra = {}) {
   return {
     action,
     ok: failed.length === 0,
+    exitCode: failed.length === 0 ? 0 : 1,
     release: first?.release ?? null,
     previousRelease: first?.previous ?? null,
     hosts,
@@ -22738,28 +22525,33 @@ function summarize(action, hosts, started, extra = {}) {
   };
 }
 function validateCommon(o) {
-  if (o.healthUrl && !/^https?:\/\/\S+$/.test(o.healthUrl)) throw new UsageError(`--health-url '${o.healthUrl}': give an http:// or https:// URL.`);
+  if (o.healthUrl && !/^https?:\/\/\S+$/.test(o.healthUrl)) throw new UsageError(`--health-url '${redactUrl(o.healthUrl)}': give an http:// or https:// URL.`);
+  if (o.probeTimeoutSeconds !== void 0 && o.probeTimeoutSeconds < 1) throw new UsageError("--probe-timeout must be at least 1 second.");
   if (o.concurrency !== void 0 && o.concurrency < 1) throw new UsageError("--concurrency must be at least 1.");
 }
-async function deploy(options2, events = () => {
+async function deploy(options, events = () => {
 }) {
   const started = Date.now();
-  validateCommon(options2);
-  if (options2.keep !== void 0 && options2.keep < 1) throw new UsageError("--keep must be at least 1.");
-  if (options2.batch !== void 0 && options2.batch < 1) throw new UsageError("--batch must be at least 1.");
-  const ctx = resolveContext(options2);
-  checkPexInput(options2.pexFile, options2.name);
-  const plan = planRelease(options2.pexFile, { name: options2.name, gitSha: options2.gitSha });
+  validateCommon(options);
+  if (options.keep !== void 0 && options.keep < 1) throw new UsageError("--keep must be at least 1.");
+  if (options.batch !== void 0 && options.batch < 1) throw new UsageError("--batch must be at least 1.");
+  const ctx = resolveContext(options);
+  const tolerated = maxFailures(options.maxFail, ctx.targets.length);
+  await checkPexFile(options.pexFile, options.name);
+  const plan = planRelease(options.pexFile, { name: options.name, gitSha: options.gitSha });
   plan.catch(() => {
   });
   const results = /* @__PURE__ */ new Map();
-  const waves = planWaves(ctx.targets, options2.batch, options2.canary ?? false);
+  const waves = planWaves(ctx.targets, options.batch, options.canary ?? false);
+  const canary = options.canary && waves.length > 1;
   let failedWave = -1;
+  let failures = 0;
   for (let w = 0; w < waves.length; w++) {
     events({ type: "wave", index: w + 1, total: waves.length, hosts: waves[w].map((t) => t.label) });
-    const done = await mapLimit(waves[w], ctx.concurrency, (t) => deployHost(ctx, t, plan, options2, events));
+    const done = await mapLimit(waves[w], ctx.concurrency, (t) => deployHost(ctx, t, plan, options, events));
     for (const r of done) results.set(r.host, r);
-    if (done.some((r) => r.status === "failed")) {
+    failures += done.filter((r) => r.status === "failed" || r.status === "unknown").length;
+    if (failures > tolerated || canary && w === 0 && failures > 0) {
       failedWave = w;
       break;
     }
@@ -22768,70 +22560,78 @@ async function deploy(options2, events = () => {
     for (const t of waves.slice(failedWave + 1).flat()) {
       results.set(t.label, { host: t.label, status: "skipped", release: null, previous: null, durationMs: 0, error: "not attempted: an earlier wave failed" });
     }
-    if (options2.rollbackOnFailure !== false && !options2.dryRun) await undoSwitched(ctx, results, events);
+    if (options.rollbackOnFailure !== false && !options.dryRun) await undoSwitched(ctx, results, events);
   }
   const hosts = ctx.targets.map((t) => results.get(t.label));
   const planned = await plan;
-  return summarize("deploy", hosts, started, { sha256: planned.sha256, release: hosts.find((h) => h.status === "ok")?.release ?? planned.id });
+  const on = hosts.find((h) => (h.status === "ok" || h.status === "unchanged") && h.release)?.release;
+  return summarize("deploy", hosts, started, { sha256: planned.sha256, release: on ?? planned.id });
+}
+function maxFailures(spec, hosts) {
+  if (spec === void 0 || spec === "") return 0;
+  const m = /^(\d+)(%?)$/.exec(spec.trim());
+  if (!m || m[2] && Number(m[1]) > 100) throw new UsageError(`--max-fail '${spec}': give a number of hosts (2) or a percentage of them (25%).`);
+  return m[2] ? Math.floor(Number(m[1]) * hosts / 100) : Number(m[1]);
 }
 async function undoSwitched(ctx, results, events) {
-  const switched = ctx.targets.filter((t) => results.get(t.label)?.status === "ok");
+  const mayBeOn = (r) => r.target !== void 0 && (r.status === "ok" || r.status === "unknown" || r.status === "failed" && r.release === r.target && r.release !== r.previous);
+  const switched = ctx.targets.filter((t) => {
+    const r = results.get(t.label);
+    return r !== void 0 && mayBeOn(r);
+  });
   if (!switched.length) return;
-  const failedHosts = [...results.values()].filter((r) => r.status === "failed").map((r) => r.host);
+  const failedHosts = [...results.values()].filter((r) => r.status === "failed" || r.status === "unknown").map((r) => r.host);
   events({ type: "fleet-rollback", hosts: switched.map((t) => t.label), reason: `failed: ${failedHosts.join(", ")}` });
   await mapLimit(switched, ctx.concurrency, async (t) => {
     const r = results.get(t.label);
-    const back = await rollbackHost(ctx, t, r.previous ? { to: r.previous } : { toNone: true }, {}, events);
-    if (back.status === "failed") {
-      r.error = `this deploy's rollback failed: ${back.error}`;
-      r.status = "failed";
-    } else {
+    const to = r.previous ? { to: r.previous, onlyFrom: r.target } : { toNone: true, onlyFrom: r.target };
+    const back = await rollbackHost(ctx, t, to, { verify: false }, events);
+    const why = r.status === "ok" ? "because another host failed" : `after: ${r.error?.split("\n")[0] ?? r.status}`;
+    if (back.status === "failed" || back.status === "unknown") {
+      r.error = `${r.error ? `${r.error}; ` : ""}this deploy's rollback failed: ${back.error}`;
+      r.status = back.status;
+      r.release = back.release;
+    } else if (back.release === r.previous && back.previous === r.target) {
       r.status = "rolled-back";
-      r.error = `rolled back to ${r.previous ?? "no release"} because another host failed`;
+      r.error = `rolled back to ${r.previous ?? "no release"} ${why}`;
       r.release = r.previous;
+    } else if (r.status === "unknown") {
+      r.status = "failed";
+      r.release = back.release;
+      r.error = `${r.error ?? "failed"}; the host is on ${back.release ?? "no release"}`;
     }
   });
 }
-function releaseBefore(h) {
-  const ids = h.releases.map((r) => r.id).sort();
-  const cur = h.current;
-  let before;
-  for (const id of ids) {
-    if (id === cur) break;
-    if (!h.releases.find((r) => r.id === id)?.failed) before = id;
-  }
-  return cur ? before : void 0;
-}
-async function rollback(options2, events = () => {
+async function rollback(options, events = () => {
 }) {
   const started = Date.now();
-  validateCommon(options2);
-  const ctx = resolveContext(options2);
-  const hosts = ctx.targets.length <= ctx.concurrency ? await rollbackTogether(ctx, options2, events) : await rollbackInRounds(ctx, options2, events);
-  return summarize("rollback", hosts, started);
+  validateCommon(options);
+  if (options.to !== void 0 && !SAFE_NAME.test(options.to)) throw new UsageError(`--to '${options.to}' is not a release id (see 'pexship releases').`);
+  const ctx = resolveContext(options);
+  const hosts = ctx.targets.length <= ctx.concurrency ? await rollbackTogether(ctx, options, events) : await rollbackInRounds(ctx, options, events);
+  const result = summarize("rollback", hosts, started);
+  if (options.to && hosts.some((h) => h.error?.includes(`release ${options.to} is not on this host`))) result.exitCode = 2;
+  return result;
 }
-async function rollbackTogether(ctx, options2, events) {
-  const prepared = await Promise.all(ctx.targets.map((t) => prepareRollback(ctx, t, { to: options2.to }, options2, events)));
+async function rollbackTogether(ctx, options, events) {
+  const prepared = await Promise.all(ctx.targets.map((t) => prepareRollback(ctx, t, { to: options.to }, options, events)));
   const refused = prepared.filter((p) => !p.session);
   const why = refused.length ? `not switched: ${refused.map((p) => p.target.label).join(", ")} cannot roll back` : void 0;
-  const go = !why && !options2.dryRun;
-  return Promise.all(prepared.map((p) => finishRollback(p, go, why, events)));
+  const go = !why && !options.dryRun;
+  return Promise.all(prepared.map((p) => finishRollback(ctx, p, go, why, events)));
 }
-async function rollbackInRounds(ctx, options2, events) {
+async function rollbackInRounds(ctx, options, events) {
   const listings = await mapLimit(ctx.targets, ctx.concurrency, (t) => listHost(ctx, t));
   const refusals = /* @__PURE__ */ new Map();
   const plans = /* @__PURE__ */ new Map();
   for (const h of listings) {
     if (!h.ok) refusals.set(h.host, h.error ?? "cannot list releases");
-    else if (options2.to) {
-      if (!h.releases.some((r) => r.id === options2.to)) refusals.set(h.host, `release ${options2.to} is not on this host (it has: ${h.releases.map((r) => r.id).join(", ") || "none"})`);
-      else plans.set(h.host, options2.to);
+    else if (options.to) {
+      if (!h.releases.some((r) => r.id === options.to)) refusals.set(h.host, `release ${options.to} is not on this host (it has: ${h.releases.map((r) => r.id).join(", ") || "none"})`);
+      else plans.set(h.host, options.to);
     } else if (!h.current) refusals.set(h.host, "no current release to roll back from");
-    else {
-      const before = releaseBefore(h);
-      if (!before) refusals.set(h.host, `no release before ${h.current} on this host`);
-      else plans.set(h.host, before);
-    }
+    else if (!h.rollbackTarget) refusals.set(h.host, `no release before ${h.current} on this host`);
+    else plans.set(h.host, h.rollbackTarget);
   }
   if (refusals.size) {
     return listings.map((h) => ({
@@ -22843,13 +22643,17 @@ async function rollbackInRounds(ctx, options2, events) {
       error: refusals.get(h.host) ?? `not switched: ${[...refusals.keys()].join(", ")} cannot roll back`
     }));
   }
-  if (options2.dryRun) {
+  if (options.dryRun) {
     return listings.map((h) => ({ host: h.host, status: "dry-run", release: plans.get(h.host), previous: h.current, durationMs: 0, plan: `would switch ${h.current} \u2192 ${plans.get(h.host)}` }));
   }
-  return mapLimit(ctx.targets, ctx.concurrency, (t) => rollbackHost(ctx, t, { to: plans.get(t.label) }, options2, events));
+  return mapLimit(ctx.targets, ctx.concurrency, (t) => rollbackHost(ctx, t, { to: plans.get(t.label) }, options, events));
 }
-async function listReleases(options2) {
-  const ctx = resolveContext(options2);
+async function unlock(options) {
+  const ctx = resolveContext(options);
+  return mapLimit(ctx.targets, ctx.concurrency, (t) => unlockHost(ctx, t));
+}
+async function listReleases(options) {
+  const ctx = resolveContext(options);
   return mapLimit(ctx.targets, ctx.concurrency, (t) => listHost(ctx, t));
 }
 
@@ -22881,17 +22685,6 @@ ${h.host}: ${h.error}`).join("");
 ${head}${errors}
 `;
 }
-function formatSummaryMarkdown(result) {
-  const esc = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-  const lines = [
-    `### pexship ${result.action}: ${result.ok ? "succeeded" : "failed"}`,
-    "",
-    "| Host | Status | Release | Previous | Time | Note |",
-    "| --- | --- | --- | --- | --- | --- |",
-    ...result.hosts.map((h) => `| ${esc(h.host)} | ${h.status} | ${h.release ?? "-"} | ${h.previous ?? "-"} | ${(h.durationMs / 1e3).toFixed(1)} s | ${esc(note(h))} |`)
-  ];
-  return lines.join("\n") + "\n";
-}
 function formatReleases(hosts) {
   const out = [];
   for (const h of hosts) {
@@ -22914,8 +22707,8 @@ function formatReleases(hosts) {
 export {
   deploy,
   rollback,
+  unlock,
   listReleases,
   formatSummary,
-  formatSummaryMarkdown,
   formatReleases
 };

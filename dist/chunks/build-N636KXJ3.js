@@ -1,19 +1,25 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
   BUILD_FLAGS,
+  dependencyOptionsFrom,
+  formatOptionsFrom,
   indexOptionsFrom,
   networkOptionsFrom,
   run
-} from "./chunk-ZVU4VJ5T.js";
-import "./chunk-HFXETQAA.js";
-import "./chunk-QQ4KNCAK.js";
-import "./chunk-3SVUBWAM.js";
+} from "./chunk-SQAP7RTF.js";
+import "./chunk-N5FCQKKL.js";
+import "./chunk-V56NK2RW.js";
+import "./chunk-ZJZDVDP5.js";
 import "./chunk-DSX57ZEM.js";
-import "./chunk-J6UZUWTP.js";
-import "./chunk-Y3NR5E7M.js";
-import "./chunk-UOGXR73H.js";
+import "./chunk-R772ELZX.js";
+import "./chunk-4L2USVG7.js";
+import "./chunk-6AH2WM7T.js";
+import "./chunk-A2YORBZ4.js";
+import "./chunk-DF3W7HDA.js";
 export {
   BUILD_FLAGS,
+  dependencyOptionsFrom,
+  formatOptionsFrom,
   indexOptionsFrom,
   networkOptionsFrom,
   run

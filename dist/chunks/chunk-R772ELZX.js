@@ -1,7 +1,7 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
   UsageError
-} from "./chunk-UOGXR73H.js";
+} from "./chunk-A2YORBZ4.js";
 
 // src/cli/args.ts
 function canonicalKey(spec) {
@@ -46,6 +46,14 @@ function parseArgs(verb, argv, specs) {
     if (!spec) {
       throw new UsageError(`unknown option ${name} for 'pexship ${verb}'; run 'pexship ${verb} --help' for the options.`);
     }
+    if (spec.kind === "boolean" && spec.optionalValues) {
+      if (inline !== void 0 && !spec.optionalValues.includes(inline)) {
+        throw new UsageError(`${name} takes no value or one of ${spec.optionalValues.join(", ")}, got '${inline}'.`);
+      }
+      const next = argv[i + 1];
+      set(spec, inline ?? (next !== void 0 && spec.optionalValues.includes(next) ? argv[++i] : true));
+      continue;
+    }
     if (spec.kind === "boolean") {
       if (inline !== void 0) {
         if (!/^(true|false|1|0|yes|no)$/i.test(inline)) {
@@ -61,6 +69,11 @@ function parseArgs(verb, argv, specs) {
     if (value === void 0) {
       if (i + 1 >= argv.length) {
         throw new UsageError(`${name} needs a value${spec.value ? ` (${spec.value})` : ""}; see 'pexship ${verb} --help'.`);
+      }
+      const next = argv[i + 1];
+      if (next.length > 1 && next.startsWith("-") && !next.includes(" ") && !/^-\d+(\.\d+)?$/.test(next)) {
+        const inlineForm = name.startsWith("--") ? `${name}=${next}` : `${name}${next}`;
+        throw new UsageError(`${name} needs a value${spec.value ? ` (${spec.value})` : ""}, but the next argument is the option ${next}; give the value, or write ${inlineForm} if the value itself starts with '-'.`);
       }
       value = argv[++i];
     }
@@ -89,7 +102,7 @@ function flagInt(args, key, fallback, min = 0) {
 }
 function formatHelp(usage, specs) {
   const rows = specs.map((s) => {
-    const left = s.names.join(", ") + (s.kind === "boolean" ? "" : ` ${s.value ?? "VALUE"}`);
+    const left = s.names.join(", ") + (s.kind === "boolean" ? s.optionalValues ? `[=${s.optionalValues.join("|")}]` : "" : ` ${s.value ?? "VALUE"}`);
     return [left, s.help + (s.kind === "list" ? " (repeatable)" : "")];
   });
   const width = Math.min(40, Math.max(...rows.map((r) => r[0].length)) + 2);

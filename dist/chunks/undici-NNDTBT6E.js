@@ -1,44 +1,8 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
-  PEXSHIP_VERSION
-} from "./chunk-QQ4KNCAK.js";
-import {
-  SpecifierSet,
-  canonicalExtra,
-  canonicalName,
-  canonicalizeName,
-  checkHashMode,
-  compareVersions,
-  compareWheelsForTarget,
-  evaluateMarker,
-  parseMarker,
-  parsePlatformTag,
-  parseRequirement,
-  parseSdistFilename,
-  parseSpecifierSet,
-  parseTag,
-  parseWheelFilename,
-  platformTags,
-  readRequirementsFile,
-  supportedTags,
-  tagPriority,
-  tryParseVersion,
-  wheelSupported
-} from "./chunk-3SVUBWAM.js";
-import {
-  METHOD_DEFLATED,
-  ZipArchive,
-  storedBytes,
-  writeZip
-} from "./chunk-J6UZUWTP.js";
-import {
-  JobError,
-  PexshipError,
-  UsageError,
   __commonJS,
-  __require,
-  __toESM
-} from "./chunk-UOGXR73H.js";
+  __require
+} from "./chunk-DF3W7HDA.js";
 
 // node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({
@@ -1038,7 +1002,7 @@ var require_util = __commonJS({
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
     var net = __require("node:net");
-    var { stringify: stringify2 } = __require("node:querystring");
+    var { stringify } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var timers = require_timers();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
@@ -1104,7 +1068,7 @@ var require_util = __commonJS({
       if (pathHasQueryOrFragment(url)) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify2(queryParams);
+      const stringified = stringify(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -1149,14 +1113,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path && path[0] !== "/") {
+          path = `/${path}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1250,7 +1214,7 @@ var require_util = __commonJS({
     function bufferToLowerCasedHeaderName(value) {
       return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
     }
-    function parseHeaders2(headers, obj) {
+    function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
         const key = headerNameToString(headers[i]);
@@ -1725,10 +1689,10 @@ var require_util = __commonJS({
       }
       return obj;
     }
-    function errorRequest(client, request2, err) {
+    function errorRequest(client, request, err) {
       try {
-        request2.onError(err);
-        assert(request2.aborted);
+        request.onError(err);
+        assert(request.aborted);
       } catch (err2) {
         client.emit("error", err2);
       }
@@ -1833,7 +1797,7 @@ var require_util = __commonJS({
       parseRawHeaders,
       toRawHeaders,
       encodeRawHeaders,
-      parseHeaders: parseHeaders2,
+      parseHeaders,
       parseKeepAliveTimeout,
       destroy,
       bodyLength,
@@ -1991,9 +1955,9 @@ var require_diagnostics = __commonJS({
         "undici:client:sendHeaders",
         (evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path, origin }
           } = evt;
-          debugLog("sending request to %s %s%s", method, origin, path12);
+          debugLog("sending request to %s %s%s", method, origin, path);
         }
       );
     }
@@ -2011,14 +1975,14 @@ var require_diagnostics = __commonJS({
         "undici:request:headers",
         (evt) => {
           const {
-            request: { method, path: path12, origin },
+            request: { method, path, origin },
             response: { statusCode }
           } = evt;
           debugLog(
             "received response to %s %s%s - HTTP %d",
             method,
             origin,
-            path12,
+            path,
             statusCode
           );
         }
@@ -2027,23 +1991,23 @@ var require_diagnostics = __commonJS({
         "undici:request:trailers",
         (evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path, origin }
           } = evt;
-          debugLog("trailers received from %s %s%s", method, origin, path12);
+          debugLog("trailers received from %s %s%s", method, origin, path);
         }
       );
       diagnosticsChannel.subscribe(
         "undici:request:error",
         (evt) => {
           const {
-            request: { method, path: path12, origin },
+            request: { method, path, origin },
             error
           } = evt;
           debugLog(
             "request to %s %s%s errored - %s",
             method,
             origin,
-            path12,
+            path,
             error.message
           );
         }
@@ -2158,7 +2122,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path,
         method,
         body,
         headers,
@@ -2175,11 +2139,11 @@ var require_request = __commonJS({
         maxRedirections,
         typeOfService
       }, handler) {
-        if (typeof path12 !== "string") {
+        if (typeof path !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -2254,7 +2218,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? serializePathWithQuery(path12, query) : path12;
+        this.path = query ? serializePathWithQuery(path, query) : path;
         this.origin = origin;
         this.protocol = getProtocolFromUrlString(origin);
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
@@ -2420,7 +2384,7 @@ var require_request = __commonJS({
         return this;
       }
     };
-    function processHeader(request2, key, val) {
+    function processHeader(request, key, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
         throw new InvalidArgumentError(`invalid ${key} header`);
       } else if (val === void 0) {
@@ -2446,11 +2410,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str = `${val[i]}`;
+            if (!isValidHeaderValue(str)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str2);
+            arr.push(str);
           }
         }
         val = arr;
@@ -2467,24 +2431,24 @@ var require_request = __commonJS({
         }
       }
       if (headerName === "host") {
-        if (request2.host !== null) {
+        if (request.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
         if (typeof val !== "string") {
           throw new InvalidArgumentError("invalid host header");
         }
-        request2.host = val;
+        request.host = val;
       } else if (headerName === "content-length") {
-        if (request2.contentLength !== null) {
+        if (request.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
         if (!isValidContentLengthHeaderValue(val)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-        request2.contentLength = parseInt(val, 10);
-      } else if (request2.contentType === null && headerName === "content-type") {
-        request2.contentType = val;
-        request2.headers.push(key, val);
+        request.contentLength = parseInt(val, 10);
+      } else if (request.contentType === null && headerName === "content-type") {
+        request.contentType = val;
+        request.headers.push(key, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2498,13 +2462,13 @@ var require_request = __commonJS({
             throw new InvalidArgumentError("invalid connection header");
           }
           if (trimmed === "close") {
-            request2.reset = true;
+            request.reset = true;
           }
         }
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request2.headers.push(key, val);
+        request.headers.push(key, val);
       }
     }
     module.exports = Request;
@@ -2640,7 +2604,7 @@ var require_dispatcher = __commonJS({
 var require_unwrap_handler = __commonJS({
   "node_modules/undici/lib/handler/unwrap-handler.js"(exports, module) {
     "use strict";
-    var { parseHeaders: parseHeaders2 } = require_util();
+    var { parseHeaders } = require_util();
     var { InvalidArgumentError } = require_errors();
     var kResume = /* @__PURE__ */ Symbol("resume");
     var UnwrapController = class {
@@ -2698,12 +2662,12 @@ var require_unwrap_handler = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         this.#controller.rawHeaders = rawHeaders;
-        this.#handler.onRequestUpgrade?.(this.#controller, statusCode, parseHeaders2(rawHeaders), socket);
+        this.#handler.onRequestUpgrade?.(this.#controller, statusCode, parseHeaders(rawHeaders), socket);
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
         this.#controller[kResume] = resume;
         this.#controller.rawHeaders = rawHeaders;
-        this.#handler.onResponseStart?.(this.#controller, statusCode, parseHeaders2(rawHeaders), statusMessage);
+        this.#handler.onResponseStart?.(this.#controller, statusCode, parseHeaders(rawHeaders), statusMessage);
         return !this.#controller.paused;
       }
       onData(data) {
@@ -2712,7 +2676,7 @@ var require_unwrap_handler = __commonJS({
       }
       onComplete(rawTrailers) {
         this.#controller.rawTrailers = rawTrailers;
-        this.#handler.onResponseEnd?.(this.#controller, parseHeaders2(rawTrailers));
+        this.#handler.onResponseEnd?.(this.#controller, parseHeaders(rawTrailers));
       }
       onError(err) {
         if (!this.#handler.onResponseError) {
@@ -2786,9 +2750,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve(data);
             });
           });
         }
@@ -2826,9 +2790,9 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve2(data);
+              return err2 ? reject(err2) : resolve(data);
             });
           });
         }
@@ -3993,8 +3957,8 @@ var require_infra = __commonJS({
     }
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
     var nonASCIIRegex = /[^\x00-\x7F]/;
-    function asciiLowercase(str2) {
-      return nonASCIIRegex.test(str2) ? str2.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str2.toLowerCase();
+    function asciiLowercase(str) {
+      return nonASCIIRegex.test(str) ? str.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str.toLowerCase();
     }
     function forgivingBase64(data) {
       data = data.replace(ASCII_WHITESPACE_REPLACE_REGEX, "");
@@ -4047,19 +4011,19 @@ var require_infra = __commonJS({
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str, leading = true, trailing = true) {
+      return removeChars(str, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
+      let trail = str.length - 1;
       if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
     }
     function serializeJavascriptValueToJSONString(value) {
       const result = JSON.stringify(value);
@@ -4258,7 +4222,7 @@ var require_data_url = __commonJS({
       }
       return mimeType;
     }
-    function collectAnHTTPQuotedString(input, position, extractValue2 = false) {
+    function collectAnHTTPQuotedString(input, position, extractValue = false) {
       const positionStart = position.position;
       let value = "";
       assert(input[position.position] === '"');
@@ -4286,7 +4250,7 @@ var require_data_url = __commonJS({
           break;
         }
       }
-      if (extractValue2) {
+      if (extractValue) {
         return value;
       }
       return input.slice(positionStart, position.position);
@@ -4311,8 +4275,8 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str, leading = true, trailing = true) {
+      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -5073,7 +5037,7 @@ var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
     var { Transform } = __require("node:stream");
-    var zlib3 = __require("node:zlib");
+    var zlib = __require("node:zlib");
     var { redirectStatusSet, referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectAnHTTPQuotedString, parseMIMEType } = require_data_url();
@@ -5117,11 +5081,11 @@ var require_util2 = __commonJS({
     function normalizeBinaryStringToUtf8(value) {
       return Buffer.from(value, "binary").toString("utf8");
     }
-    function requestCurrentURL(request2) {
-      return request2.urlList[request2.urlList.length - 1];
+    function requestCurrentURL(request) {
+      return request.urlList[request.urlList.length - 1];
     }
-    function requestBadPort(request2) {
-      const url = requestCurrentURL(request2);
+    function requestBadPort(request) {
+      const url = requestCurrentURL(request);
       if (urlIsHttpHttpsScheme(url) && badPortsSet.has(url.port)) {
         return "blocked";
       }
@@ -5159,10 +5123,10 @@ var require_util2 = __commonJS({
       }
       return policy;
     }
-    function setRequestReferrerPolicyOnRedirect(request2, actualResponse) {
+    function setRequestReferrerPolicyOnRedirect(request, actualResponse) {
       const policy = parseReferrerPolicy(actualResponse);
       if (policy !== "") {
-        request2.referrerPolicy = policy;
+        request.referrerPolicy = policy;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -5179,33 +5143,33 @@ var require_util2 = __commonJS({
       header = httpRequest.mode;
       httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
-    function appendRequestOriginHeader(request2) {
-      let serializedOrigin = request2.origin;
+    function appendRequestOriginHeader(request) {
+      let serializedOrigin = request.origin;
       if (serializedOrigin === "client" || serializedOrigin === void 0) {
         return;
       }
-      if (request2.responseTainting === "cors" || request2.mode === "websocket") {
-        request2.headersList.append("origin", serializedOrigin, true);
-      } else if (request2.method !== "GET" && request2.method !== "HEAD") {
-        switch (request2.referrerPolicy) {
+      if (request.responseTainting === "cors" || request.mode === "websocket") {
+        request.headersList.append("origin", serializedOrigin, true);
+      } else if (request.method !== "GET" && request.method !== "HEAD") {
+        switch (request.referrerPolicy) {
           case "no-referrer":
             serializedOrigin = null;
             break;
           case "no-referrer-when-downgrade":
           case "strict-origin":
           case "strict-origin-when-cross-origin":
-            if (request2.origin && urlHasHttpsScheme(request2.origin) && !urlHasHttpsScheme(requestCurrentURL(request2))) {
+            if (request.origin && urlHasHttpsScheme(request.origin) && !urlHasHttpsScheme(requestCurrentURL(request))) {
               serializedOrigin = null;
             }
             break;
           case "same-origin":
-            if (!sameOrigin(request2, requestCurrentURL(request2))) {
+            if (!sameOrigin(request, requestCurrentURL(request))) {
               serializedOrigin = null;
             }
             break;
           default:
         }
-        request2.headersList.append("origin", serializedOrigin, true);
+        request.headersList.append("origin", serializedOrigin, true);
       }
     }
     function coarsenTime(timestamp, crossOriginIsolatedCapability) {
@@ -5259,18 +5223,18 @@ var require_util2 = __commonJS({
         referrerPolicy: policyContainer.referrerPolicy
       };
     }
-    function determineRequestsReferrer(request2) {
-      const policy = request2.referrerPolicy;
+    function determineRequestsReferrer(request) {
+      const policy = request.referrerPolicy;
       assert(policy);
       let referrerSource = null;
-      if (request2.referrer === "client") {
+      if (request.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
         if (!globalOrigin || globalOrigin.origin === "null") {
           return "no-referrer";
         }
         referrerSource = new URL(globalOrigin);
-      } else if (webidl.is.URL(request2.referrer)) {
-        referrerSource = request2.referrer;
+      } else if (webidl.is.URL(request.referrer)) {
+        referrerSource = request.referrer;
       }
       let referrerURL = stripURLForReferrer(referrerSource);
       const referrerOrigin = stripURLForReferrer(referrerSource, true);
@@ -5288,14 +5252,14 @@ var require_util2 = __commonJS({
         case "unsafe-url":
           return referrerURL;
         case "strict-origin": {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request);
           if (isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(currentURL)) {
             return "no-referrer";
           }
           return referrerOrigin;
         }
         case "strict-origin-when-cross-origin": {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request);
           if (sameOrigin(referrerURL, currentURL)) {
             return referrerURL;
           }
@@ -5305,17 +5269,17 @@ var require_util2 = __commonJS({
           return referrerOrigin;
         }
         case "same-origin":
-          if (sameOrigin(request2, referrerURL)) {
+          if (sameOrigin(request, referrerURL)) {
             return referrerURL;
           }
           return "no-referrer";
         case "origin-when-cross-origin":
-          if (sameOrigin(request2, referrerURL)) {
+          if (sameOrigin(request, referrerURL)) {
             return referrerURL;
           }
           return referrerOrigin;
         case "no-referrer-when-downgrade": {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request);
           if (isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(currentURL)) {
             return "no-referrer";
           }
@@ -5382,7 +5346,7 @@ var require_util2 = __commonJS({
       if (url.protocol === "blob:") return true;
       return isOriginPotentiallyTrustworthy(url.origin);
     }
-    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
+    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request) {
     }
     function sameOrigin(A, B) {
       if (A.origin === B.origin && A.origin === "null") {
@@ -5676,7 +5640,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib3.createInflate(this.#zlibOptions) : zlib3.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
@@ -5761,7 +5725,7 @@ var require_util2 = __commonJS({
       }
       return gettingDecodingSplitting(value);
     }
-    function hasAuthenticationEntry(request2) {
+    function hasAuthenticationEntry(request) {
       return false;
     }
     function includesCredentials(url) {
@@ -6334,8 +6298,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve, reject) => {
+        res = resolve;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6433,7 +6397,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const formdataEscape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const formdataEscape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -6996,11 +6960,11 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
-        if (!request2) {
+        const request = client[kQueue][client[kRunningIdx]];
+        if (!request) {
           return -1;
         }
-        request2.onResponseStarted();
+        request.onResponseStarted();
         return 0;
       }
       /**
@@ -7062,9 +7026,9 @@ var require_client_h1 = __commonJS({
         assert(!socket.destroyed);
         assert(!this.paused);
         assert((headers.length & 1) === 0);
-        const request2 = client[kQueue][client[kRunningIdx]];
-        assert(request2);
-        assert(request2.upgrade || request2.method === "CONNECT");
+        const request = client[kQueue][client[kRunningIdx]];
+        assert(request);
+        assert(request.upgrade || request.method === "CONNECT");
         this.statusCode = 0;
         this.statusText = "";
         this.shouldKeepAlive = false;
@@ -7081,9 +7045,9 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request2.onUpgrade(statusCode, headers, socket, statusText);
+          request.onUpgrade(statusCode, headers, socket, statusText);
         } catch (err) {
-          util.errorRequest(client, request2, err);
+          util.errorRequest(client, request, err);
           util.destroy(socket, err);
         }
         client[kResume]();
@@ -7103,8 +7067,8 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
-        if (!request2) {
+        const request = client[kQueue][client[kRunningIdx]];
+        if (!request) {
           return -1;
         }
         assert(!this.upgrade);
@@ -7113,23 +7077,23 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        if (upgrade && !request2.upgrade) {
+        if (upgrade && !request.upgrade) {
           util.destroy(socket, new SocketError("bad upgrade", util.getSocketInfo(socket)));
           return -1;
         }
         assert(this.timeoutType === TIMEOUT_HEADERS);
         this.statusCode = statusCode;
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
-        request2.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
+        request.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
         if (this.statusCode >= 200) {
-          const bodyTimeout = request2.bodyTimeout != null ? request2.bodyTimeout : client[kBodyTimeout];
+          const bodyTimeout = request.bodyTimeout != null ? request.bodyTimeout : client[kBodyTimeout];
           this.setTimeout(bodyTimeout, TIMEOUT_BODY);
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
           }
         }
-        if (request2.method === "CONNECT") {
+        if (request.method === "CONNECT") {
           assert(client[kRunning] === 1);
           this.upgrade = true;
           return 2;
@@ -7160,11 +7124,11 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
-        if (request2.aborted) {
+        const pause = request.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        if (request.aborted) {
           return -1;
         }
-        if (request2.method === "HEAD") {
+        if (request.method === "HEAD") {
           return 1;
         }
         if (statusCode < 200) {
@@ -7185,8 +7149,8 @@ var require_client_h1 = __commonJS({
         if (socket.destroyed) {
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
-        assert(request2);
+        const request = client[kQueue][client[kRunningIdx]];
+        assert(request);
         assert(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
@@ -7199,7 +7163,7 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         this.bytesRead += buf.length;
-        if (request2.onData(buf) === false) {
+        if (request.onData(buf) === false) {
           return constants.ERROR.PAUSED;
         }
         return 0;
@@ -7217,8 +7181,8 @@ var require_client_h1 = __commonJS({
         }
         assert(statusCode >= 100);
         assert((this.headers.length & 1) === 0);
-        const request2 = client[kQueue][client[kRunningIdx]];
-        assert(request2);
+        const request = client[kQueue][client[kRunningIdx]];
+        assert(request);
         this.statusCode = 0;
         this.statusText = "";
         this.bytesRead = 0;
@@ -7230,11 +7194,11 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return 0;
         }
-        if (request2.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        if (request.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
           util.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
-        request2.onComplete(headers);
+        request.onComplete(headers);
         client[kQueue][client[kRunningIdx]++] = null;
         socket[kSocketUsed] = client[kPending] === 0;
         if (socket[kWriting]) {
@@ -7303,8 +7267,8 @@ var require_client_h1 = __commonJS({
       return {
         version: "h1",
         defaultPipelining: 1,
-        write(request2) {
-          return writeH1(client, request2);
+        write(request) {
+          return writeH1(client, request);
         },
         resume() {
           resumeH1(client);
@@ -7331,18 +7295,18 @@ var require_client_h1 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
          */
-        busy(request2) {
+        busy(request) {
           if (socket[kWriting] || socket[kReset] || socket[kBlocking] || socket[kIdleSocketValidation] === 1) {
             return true;
           }
-          if (request2) {
-            if (client[kRunning] > 0 && !request2.idempotent) {
+          if (request) {
+            if (client[kRunning] > 0 && !request.idempotent) {
               return true;
             }
-            if (client[kRunning] > 0 && (request2.upgrade || request2.method === "CONNECT")) {
+            if (client[kRunning] > 0 && (request.upgrade || request.method === "CONNECT")) {
               return true;
             }
-            if (client[kRunning] > 0 && util.bodyLength(request2.body) !== 0 && (util.isStream(request2.body) || util.isAsyncIterable(request2.body) || util.isFormDataLike(request2.body))) {
+            if (client[kRunning] > 0 && util.bodyLength(request.body) !== 0 && (util.isStream(request.body) || util.isAsyncIterable(request.body) || util.isFormDataLike(request.body))) {
               return true;
             }
           }
@@ -7395,13 +7359,13 @@ var require_client_h1 = __commonJS({
         assert(client[kPending] === 0);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i = 0; i < requests.length; i++) {
-          const request2 = requests[i];
-          util.errorRequest(client, request2, err);
+          const request = requests[i];
+          util.errorRequest(client, request, err);
         }
       } else if (client[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
-        const request2 = client[kQueue][client[kRunningIdx]];
+        const request = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util.errorRequest(client, request2, err);
+        util.errorRequest(client, request, err);
       }
       client[kPendingIdx] = client[kRunningIdx];
       assert(client[kRunning] === 0);
@@ -7469,8 +7433,8 @@ var require_client_h1 = __commonJS({
           }
         } else if (client[kRunning] > 0 && socket[kParser].statusCode < 200) {
           if (socket[kParser].timeoutType !== TIMEOUT_HEADERS) {
-            const request2 = client[kQueue][client[kRunningIdx]];
-            const headersTimeout = request2.headersTimeout != null ? request2.headersTimeout : client[kHeadersTimeout];
+            const request = client[kQueue][client[kRunningIdx]];
+            const headersTimeout = request.headersTimeout != null ? request.headersTimeout : client[kHeadersTimeout];
             socket[kParser].setTimeout(headersTimeout, TIMEOUT_HEADERS);
           }
         }
@@ -7479,11 +7443,11 @@ var require_client_h1 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function setTypeOfService(socket, request2) {
+    function setTypeOfService(socket, request) {
       if (typeof socket.setTypeOfService !== "function") {
         return;
       }
-      const typeOfService = request2.typeOfService;
+      const typeOfService = request.typeOfService;
       if (typeOfService === void 0) {
         return;
       }
@@ -7497,26 +7461,26 @@ var require_client_h1 = __commonJS({
       } catch {
       }
     }
-    function writeH1(client, request2) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request2;
-      let { body, headers, contentLength } = request2;
+    function writeH1(client, request) {
+      const { method, path, host, upgrade, blocking, reset } = request;
+      let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
         const [bodyStream, contentType] = extractBody(body);
-        if (request2.contentType == null) {
+        if (request.contentType == null) {
           headers.push("content-type", contentType);
         }
         body = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body) && request2.contentType == null) {
+      } else if (util.isBlobLike(body) && request.contentType == null) {
         const contentType = body.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
-            util.errorRequest(client, request2, new InvalidArgumentError("invalid content-type header"));
+            util.errorRequest(client, request, new InvalidArgumentError("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -7528,14 +7492,14 @@ var require_client_h1 = __commonJS({
       const bodyLength = util.bodyLength(body);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
-        contentLength = request2.contentLength;
+        contentLength = request.contentLength;
       }
       if (contentLength === 0 && !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength !== null && request2.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength !== null && request.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -7543,19 +7507,19 @@ var require_client_h1 = __commonJS({
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
       const abort = (err) => {
-        if (request2.aborted || request2.completed) {
+        if (request.aborted || request.completed) {
           return;
         }
-        util.errorRequest(client, request2, err || new RequestAbortedError());
+        util.errorRequest(client, request, err || new RequestAbortedError());
         util.destroy(body);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
-        request2.onConnect(abort);
+        request.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request2, err);
+        util.errorRequest(client, request, err);
       }
-      if (request2.aborted) {
+      if (request.aborted) {
         return false;
       }
       if (method === "HEAD") {
@@ -7573,8 +7537,8 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      setTypeOfService(socket, request2);
-      let header = `${method} ${path12} HTTP/1.1\r
+      setTypeOfService(socket, request);
+      let header = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7607,31 +7571,31 @@ upgrade: ${upgrade}\r
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header, socket });
+        channels.sendHeaders.publish({ request, headers: header, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request, socket, contentLength, header, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -7697,7 +7661,7 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
@@ -7717,18 +7681,18 @@ upgrade: ${upgrade}\r
 `, "latin1");
           socket.write(body);
           socket.uncork();
-          request2.onBodySent(body);
-          if (!expectsPayload && request2.reset !== false) {
+          request.onBodySent(body);
+          if (!expectsPayload && request.reset !== false) {
             socket[kReset] = true;
           }
         }
-        request2.onRequestSent();
+        request.onRequestSent();
         client[kResume]();
       } catch (err) {
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -7741,9 +7705,9 @@ upgrade: ${upgrade}\r
 `, "latin1");
         socket.write(buffer);
         socket.uncork();
-        request2.onBodySent(buffer);
-        request2.onRequestSent();
-        if (!expectsPayload && request2.reset !== false) {
+        request.onBodySent(buffer);
+        request.onRequestSent();
+        if (!expectsPayload && request.reset !== false) {
           socket[kReset] = true;
         }
         client[kResume]();
@@ -7751,7 +7715,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7761,16 +7725,16 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -7799,9 +7763,9 @@ upgrade: ${upgrade}\r
        * @param {boolean} arg.expectsPayload
        * @param {string} arg.header
        */
-      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
-        this.request = request2;
+        this.request = request;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
@@ -7815,7 +7779,7 @@ upgrade: ${upgrade}\r
        * @returns
        */
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -7834,7 +7798,7 @@ upgrade: ${upgrade}\r
         }
         socket.cork();
         if (bytesWritten === 0) {
-          if (!expectsPayload && request2.reset !== false) {
+          if (!expectsPayload && request.reset !== false) {
             socket[kReset] = true;
           }
           if (contentLength === null) {
@@ -7854,7 +7818,7 @@ ${len.toString(16)}\r
         this.bytesWritten += len;
         const ret = socket.write(chunk);
         socket.uncork();
-        request2.onBodySent(chunk);
+        request.onBodySent(chunk);
         if (!ret) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -7868,8 +7832,8 @@ ${len.toString(16)}\r
        * @returns {void}
        */
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
-        request2.onRequestSent();
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request } = this;
+        request.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
           throw socket[kError];
@@ -8049,8 +8013,8 @@ var require_client_h2 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
         */
-        write(request2) {
-          return writeH2(client, request2);
+        write(request) {
+          return writeH2(client, request);
         },
         /**
          * @returns {void}
@@ -8079,14 +8043,14 @@ var require_client_h2 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
         */
-        busy(request2) {
-          if (request2 != null) {
+        busy(request) {
+          if (request != null) {
             if (client[kRunning] > 0) {
-              if (request2.idempotent === false) return true;
-              if ((request2.upgrade === "websocket" || request2.method === "CONNECT") && session[kRemoteSettings] === false) return true;
-              if (util.bodyLength(request2.body) !== 0 && (util.isStream(request2.body) || util.isAsyncIterable(request2.body) || util.isFormDataLike(request2.body))) return true;
+              if (request.idempotent === false) return true;
+              if ((request.upgrade === "websocket" || request.method === "CONNECT") && session[kRemoteSettings] === false) return true;
+              if (util.bodyLength(request.body) !== 0 && (util.isStream(request.body) || util.isAsyncIterable(request.body) || util.isFormDataLike(request.body))) return true;
             } else {
-              return (request2.upgrade === "websocket" || request2.method === "CONNECT") && session[kRemoteSettings] === false;
+              return (request.upgrade === "websocket" || request.method === "CONNECT") && session[kRemoteSettings] === false;
             }
           }
           return false;
@@ -8161,15 +8125,15 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function completeRequest(client, request2, resetPendingIdx = false) {
+    function completeRequest(client, request, resetPendingIdx = false) {
       const queue = client[kQueue];
       const runningIdx = client[kRunningIdx];
-      if (runningIdx < client[kPendingIdx] && queue[runningIdx] === request2) {
+      if (runningIdx < client[kPendingIdx] && queue[runningIdx] === request) {
         queue[runningIdx] = null;
         client[kRunningIdx] = runningIdx + 1;
         return;
       }
-      const index = queue.indexOf(request2, runningIdx);
+      const index = queue.indexOf(request, runningIdx);
       if (index === -1 || index >= client[kPendingIdx]) {
         return;
       }
@@ -8179,8 +8143,8 @@ var require_client_h2 = __commonJS({
         client[kPendingIdx] = client[kRunningIdx];
       }
     }
-    function onHttp2SessionGoAway(errorCode2) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${errorCode2}`, util.getSocketInfo(this[kSocket]));
+    function onHttp2SessionGoAway(errorCode) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${errorCode}`, util.getSocketInfo(this[kSocket]));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -8188,10 +8152,10 @@ var require_client_h2 = __commonJS({
       this[kHTTP2Session] = null;
       util.destroy(this[kSocket], err);
       if (client[kRunningIdx] < client[kQueue].length) {
-        const request2 = client[kQueue][client[kRunningIdx]];
+        const request = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        if (request2 != null) {
-          util.errorRequest(client, request2, err);
+        if (request != null) {
+          util.errorRequest(client, request, err);
         }
         client[kPendingIdx] = client[kRunningIdx];
       }
@@ -8214,9 +8178,9 @@ var require_client_h2 = __commonJS({
         assert(client[kPending] === 0);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i = 0; i < requests.length; i++) {
-          const request2 = requests[i];
-          if (request2 != null) {
-            util.errorRequest(client, request2, err);
+          const request = requests[i];
+          if (request != null) {
+            util.errorRequest(client, request, err);
           }
         }
       }
@@ -8247,14 +8211,14 @@ var require_client_h2 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH2(client, request2) {
-      const headersTimeout = request2.headersTimeout ?? client[kHeadersTimeout];
-      const bodyTimeout = request2.bodyTimeout ?? client[kBodyTimeout];
+    function writeH2(client, request) {
+      const headersTimeout = request.headersTimeout ?? client[kHeadersTimeout];
+      const bodyTimeout = request.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
-      let { body } = request2;
+      const { method, path, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request;
+      let { body } = request;
       if (upgrade != null && upgrade !== "websocket") {
-        util.errorRequest(client, request2, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
+        util.errorRequest(client, request, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
         return false;
       }
       const headers = {};
@@ -8288,39 +8252,39 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (err) => {
-        if (request2.aborted || request2.completed) {
+        if (request.aborted || request.completed) {
           return;
         }
         err = err || new RequestAbortedError();
-        util.errorRequest(client, request2, err);
+        util.errorRequest(client, request, err);
         if (stream != null) {
           stream.removeAllListeners("data");
           stream.close();
           client[kOnError](err);
-          completeRequest(client, request2);
+          completeRequest(client, request);
           client[kResume]();
         }
         util.destroy(body, err);
       };
       try {
-        request2.onConnect(abort);
+        request.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request2, err);
+        util.errorRequest(client, request, err);
       }
-      if (request2.aborted) {
+      if (request.aborted) {
         return false;
       }
       if (upgrade || method === "CONNECT") {
         session.ref();
         if (upgrade === "websocket") {
           if (session[kEnableConnectProtocol] === false) {
-            util.errorRequest(client, request2, new InformationalError("HTTP/2: Extended CONNECT protocol not supported by server"));
+            util.errorRequest(client, request, new InformationalError("HTTP/2: Extended CONNECT protocol not supported by server"));
             session.unref();
             return false;
           }
           headers[HTTP2_HEADER_METHOD] = "CONNECT";
           headers[HTTP2_HEADER_PROTOCOL] = "websocket";
-          headers[HTTP2_HEADER_PATH] = path12;
+          headers[HTTP2_HEADER_PATH] = path;
           if (protocol === "ws:" || protocol === "wss:") {
             headers[HTTP2_HEADER_SCHEME] = protocol === "ws:" ? "http" : "https";
           } else {
@@ -8332,12 +8296,12 @@ var require_client_h2 = __commonJS({
           stream.once("response", (headers2, _flags) => {
             const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
             try {
-              request2.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
+              request.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
             } catch (err) {
               abort(err);
               return;
             }
-            completeRequest(client, request2);
+            completeRequest(client, request);
           });
           stream.on("error", () => {
             if (stream.rstCode === NGHTTP2_REFUSED_STREAM || stream.rstCode === NGHTTP2_CANCEL) {
@@ -8357,12 +8321,12 @@ var require_client_h2 = __commonJS({
         stream.on("response", (headers2) => {
           const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
           try {
-            request2.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
+            request.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
           } catch (err) {
             abort(err);
             return;
           }
-          completeRequest(client, request2);
+          completeRequest(client, request);
         });
         stream.on("error", abort);
         stream.once("close", () => {
@@ -8372,7 +8336,7 @@ var require_client_h2 = __commonJS({
         stream.setTimeout(headersTimeout);
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path;
       headers[HTTP2_HEADER_SCHEME] = protocol === "http:" ? "http" : "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -8387,14 +8351,14 @@ var require_client_h2 = __commonJS({
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
-        contentLength = request2.contentLength;
+        contentLength = request.contentLength;
       }
       if (!expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength != null && request2.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength != null && request.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -8410,7 +8374,7 @@ var require_client_h2 = __commonJS({
           header += `${key}: ${headers[key]}\r
 `;
         }
-        channels.sendHeaders.publish({ request: request2, headers: header, socket: session[kSocket] });
+        channels.sendHeaders.publish({ request, headers: header, socket: session[kSocket] });
       }
       const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
       if (expectContinue) {
@@ -8431,21 +8395,21 @@ var require_client_h2 = __commonJS({
       let responseReceived = false;
       stream.once("response", (headers2) => {
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
-        request2.onResponseStarted();
+        request.onResponseStarted();
         responseReceived = true;
         stream.setTimeout(bodyTimeout);
-        if (request2.aborted) {
+        if (request.aborted) {
           stream.removeAllListeners("data");
           return;
         }
-        if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
+        if (request.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
           stream.pause();
         }
         stream.on("data", (chunk) => {
-          if (request2.aborted || request2.completed) {
+          if (request.aborted || request.completed) {
             return;
           }
-          if (request2.onData(chunk) === false) {
+          if (request.onData(chunk) === false) {
             stream.pause();
           }
         });
@@ -8453,14 +8417,14 @@ var require_client_h2 = __commonJS({
       stream.once("end", () => {
         stream.removeAllListeners("data");
         if (responseReceived) {
-          if (!request2.aborted && !request2.completed) {
-            request2.onComplete({});
+          if (!request.aborted && !request.completed) {
+            request.onComplete({});
           }
-          completeRequest(client, request2);
+          completeRequest(client, request);
           client[kResume]();
         } else {
           abort(new InformationalError("HTTP/2: stream half-closed (remote)"));
-          completeRequest(client, request2, true);
+          completeRequest(client, request, true);
           client[kResume]();
         }
       });
@@ -8470,7 +8434,7 @@ var require_client_h2 = __commonJS({
         if (session[kOpenStreams] === 0) {
           session.unref();
         }
-        if (!request2.aborted && !request2.completed) {
+        if (!request.aborted && !request.completed) {
           abort(new InformationalError("HTTP/2: stream closed before the response was complete"));
         }
       });
@@ -8495,11 +8459,11 @@ var require_client_h2 = __commonJS({
         abort(err);
       });
       stream.once("trailers", (trailers) => {
-        if (request2.aborted || request2.completed) {
+        if (request.aborted || request.completed) {
           return;
         }
         stream.removeAllListeners("data");
-        request2.onComplete(trailers);
+        request.onComplete(trailers);
       });
       return true;
       function writeBodyH2() {
@@ -8509,7 +8473,7 @@ var require_client_h2 = __commonJS({
             stream,
             null,
             client,
-            request2,
+            request,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -8520,7 +8484,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request2,
+            request,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -8532,7 +8496,7 @@ var require_client_h2 = __commonJS({
               stream,
               body.stream(),
               client,
-              request2,
+              request,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -8543,7 +8507,7 @@ var require_client_h2 = __commonJS({
               stream,
               body,
               client,
-              request2,
+              request,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -8557,7 +8521,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request2,
+            request,
             contentLength
           );
         } else if (util.isIterable(body)) {
@@ -8566,7 +8530,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request2,
+            request,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -8576,7 +8540,7 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
       try {
         if (body != null && util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
@@ -8584,18 +8548,18 @@ var require_client_h2 = __commonJS({
           h2stream.write(body);
           h2stream.uncork();
           h2stream.end();
-          request2.onBodySent(body);
+          request.onBodySent(body);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        request2.onRequestSent();
+        request.onRequestSent();
         client[kResume]();
       } catch (error) {
         abort(error);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe = pipeline(
         body,
@@ -8606,7 +8570,7 @@ var require_client_h2 = __commonJS({
             abort(err);
           } else {
             util.removeAllListeners(pipe);
-            request2.onRequestSent();
+            request.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
             }
@@ -8616,10 +8580,10 @@ var require_client_h2 = __commonJS({
       );
       util.addListener(pipe, "data", onPipeData);
       function onPipeData(chunk) {
-        request2.onBodySent(chunk);
+        request.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    async function writeBlob(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -8630,8 +8594,8 @@ var require_client_h2 = __commonJS({
         h2stream.write(buffer);
         h2stream.uncork();
         h2stream.end();
-        request2.onBodySent(buffer);
-        request2.onRequestSent();
+        request.onBodySent(buffer);
+        request.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -8640,7 +8604,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -8650,12 +8614,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -8665,13 +8629,13 @@ var require_client_h2 = __commonJS({
             throw socket[kError];
           }
           const res = h2stream.write(chunk);
-          request2.onBodySent(chunk);
+          request.onBodySent(chunk);
           if (!res) {
             await waitForDrain();
           }
         }
         h2stream.end();
-        request2.onRequestSent();
+        request.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -8957,10 +8921,10 @@ var require_client = __commonJS({
         this.once("connect", cb);
       }
       [kDispatch](opts, handler) {
-        const request2 = new Request(this[kUrl].origin, opts, handler);
-        this[kQueue].push(request2);
+        const request = new Request(this[kUrl].origin, opts, handler);
+        this[kQueue].push(request);
         if (this[kResuming]) {
-        } else if (util.bodyLength(request2.body) == null && util.isIterable(request2.body)) {
+        } else if (util.bodyLength(request.body) == null && util.isIterable(request.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -8972,21 +8936,21 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve;
           } else {
-            resolve2(null);
+            resolve(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request2 = requests[i];
-            if (request2 != null) {
-              util.errorRequest(this, request2, err);
+            const request = requests[i];
+            if (request != null) {
+              util.errorRequest(this, request, err);
             }
           }
           const callback = () => {
@@ -8994,7 +8958,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -9011,9 +8975,9 @@ var require_client = __commonJS({
         assert(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i = 0; i < requests.length; i++) {
-          const request2 = requests[i];
-          if (request2 != null) {
-            util.errorRequest(client, request2, err);
+          const request = requests[i];
+          if (request != null) {
+            util.errorRequest(client, request, err);
           }
         }
         assert(client[kSize] === 0);
@@ -9124,8 +9088,8 @@ var require_client = __commonJS({
       if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
         assert(client[kRunning] === 0);
         while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
-          const request2 = client[kQueue][client[kPendingIdx]++];
-          util.errorRequest(client, request2, err);
+          const request = client[kQueue][client[kPendingIdx]++];
+          util.errorRequest(client, request, err);
         }
       } else {
         onError(client, err);
@@ -9180,15 +9144,15 @@ var require_client = __commonJS({
         if (client[kRunning] >= (getPipelining(client) || 1)) {
           return;
         }
-        const request2 = client[kQueue][client[kPendingIdx]];
-        if (request2 === null) {
+        const request = client[kQueue][client[kPendingIdx]];
+        if (request === null) {
           return;
         }
-        if (client[kUrl].protocol === "https:" && client[kServerName] !== request2.servername) {
+        if (client[kUrl].protocol === "https:" && client[kServerName] !== request.servername) {
           if (client[kRunning] > 0) {
             return;
           }
-          client[kServerName] = request2.servername;
+          client[kServerName] = request.servername;
           client[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
             client[kHTTPContext] = null;
             resume(client);
@@ -9204,10 +9168,10 @@ var require_client = __commonJS({
         if (client[kHTTPContext].destroyed) {
           return;
         }
-        if (client[kHTTPContext].busy(request2)) {
+        if (client[kHTTPContext].busy(request)) {
           return;
         }
-        if (!request2.aborted && client[kHTTPContext].write(request2)) {
+        if (!request.aborted && client[kHTTPContext].write(request)) {
           client[kPendingIdx]++;
         } else {
           client[kQueue].splice(client[kPendingIdx], 1);
@@ -9401,8 +9365,8 @@ var require_pool_base = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          return new Promise((resolve) => {
+            this[kClosedResolve] = resolve;
           });
         }
       }
@@ -9854,7 +9818,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent2 = class extends DispatcherBase {
+    var Agent = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxOrigins = Infinity, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -9966,7 +9930,7 @@ var require_agent = __commonJS({
         return allClientStats;
       }
     };
-    module.exports = Agent2;
+    module.exports = Agent;
   }
 });
 
@@ -10262,13 +10226,13 @@ var require_socks5_client = __commonJS({
         }
         debug("starting handshake with", this.authMethods.length, "auth methods");
         this.state = STATES.HANDSHAKING;
-        const request2 = Buffer2.alloc(2 + this.authMethods.length);
-        request2[0] = SOCKS_VERSION;
-        request2[1] = this.authMethods.length;
+        const request = Buffer2.alloc(2 + this.authMethods.length);
+        request[0] = SOCKS_VERSION;
+        request[1] = this.authMethods.length;
         this.authMethods.forEach((method, i) => {
-          request2[2 + i] = method;
+          request[2 + i] = method;
         });
-        this.socket.write(request2);
+        this.socket.write(request);
       }
       /**
        * Handle handshake response from server
@@ -10310,13 +10274,13 @@ var require_socks5_client = __commonJS({
         if (usernameBuffer.length > 255 || passwordBuffer.length > 255) {
           throw new InvalidArgumentError("Username or password too long");
         }
-        const request2 = Buffer2.alloc(3 + usernameBuffer.length + passwordBuffer.length);
-        request2[0] = 1;
-        request2[1] = usernameBuffer.length;
-        usernameBuffer.copy(request2, 2);
-        request2[2 + usernameBuffer.length] = passwordBuffer.length;
-        passwordBuffer.copy(request2, 3 + usernameBuffer.length);
-        this.socket.write(request2);
+        const request = Buffer2.alloc(3 + usernameBuffer.length + passwordBuffer.length);
+        request[0] = 1;
+        request[1] = usernameBuffer.length;
+        usernameBuffer.copy(request, 2);
+        request[2 + usernameBuffer.length] = passwordBuffer.length;
+        passwordBuffer.copy(request, 3 + usernameBuffer.length);
+        this.socket.write(request);
       }
       /**
        * Handle authentication response
@@ -10351,22 +10315,22 @@ var require_socks5_client = __commonJS({
         }
         debug("connecting to", address, port);
         this.state = STATES.CONNECTING;
-        const request2 = this.buildConnectRequest(COMMANDS.CONNECT, address, port);
-        this.socket.write(request2);
+        const request = this.buildConnectRequest(COMMANDS.CONNECT, address, port);
+        this.socket.write(request);
       }
       /**
        * Build a SOCKS5 request
        */
       buildConnectRequest(command, address, port) {
         const { type: addressType, buffer: addressBuffer } = parseAddress(address);
-        const request2 = Buffer2.alloc(4 + addressBuffer.length + 2);
-        request2[0] = SOCKS_VERSION;
-        request2[1] = command;
-        request2[2] = 0;
-        request2[3] = addressType;
-        addressBuffer.copy(request2, 4);
-        request2.writeUInt16BE(port, 4 + addressBuffer.length);
-        return request2;
+        const request = Buffer2.alloc(4 + addressBuffer.length + 2);
+        request[0] = SOCKS_VERSION;
+        request[1] = command;
+        request[2] = 0;
+        request[3] = addressType;
+        addressBuffer.copy(request, 4);
+        request.writeUInt16BE(port, 4 + addressBuffer.length);
+        return request;
       }
       /**
        * Handle CONNECT response
@@ -10524,7 +10488,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -10534,7 +10498,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve(socket2);
             }
           });
         });
@@ -10544,14 +10508,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve2, reject) => {
+        await new Promise((resolve, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve2();
+            resolve();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -10560,14 +10524,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve2();
+            resolve();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve2, reject) => {
+        await new Promise((resolve, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -10575,7 +10539,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug("SOCKS5 tunnel established to", targetHost, targetPort, "via", info);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve2();
+            resolve();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -10618,8 +10582,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve2, reject) => {
-                      finalSocket.once("secureConnect", resolve2);
+                    await new Promise((resolve, reject) => {
+                      finalSocket.once("secureConnect", resolve);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -10672,7 +10636,7 @@ var require_proxy_agent = __commonJS({
   "node_modules/undici/lib/dispatcher/proxy-agent.js"(exports, module) {
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch } = require_symbols();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -10728,10 +10692,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL(origin);
           headers.host = host;
@@ -10803,7 +10767,7 @@ var require_proxy_agent = __commonJS({
         } else {
           this[kClient] = clientFactory(url, { connect });
         }
-        this[kAgent] = new Agent2({
+        this[kAgent] = new Agent({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -10931,12 +10895,12 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent = require_proxy_agent();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
     };
-    var EnvHttpProxyAgent2 = class extends DispatcherBase {
+    var EnvHttpProxyAgent = class extends DispatcherBase {
       #noProxyValue = null;
       #noProxyEntries = null;
       #opts = null;
@@ -10944,7 +10908,7 @@ var require_env_http_proxy_agent = __commonJS({
         super();
         this.#opts = opts;
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent2(agentOpts);
+        this[kNoProxyAgent] = new Agent(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent({ ...agentOpts, uri: HTTP_PROXY });
@@ -11043,7 +11007,7 @@ var require_env_http_proxy_agent = __commonJS({
         return process.env.no_proxy ?? process.env.NO_PROXY ?? "";
       }
     };
-    module.exports = EnvHttpProxyAgent2;
+    module.exports = EnvHttpProxyAgent;
   }
 });
 
@@ -11752,7 +11716,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -11766,11 +11730,11 @@ var require_readable = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve2(null);
+                resolve(null);
               }
             });
           } else {
-            this.on("close", resolve2);
+            this.on("close", resolve);
           }
           this.on("error", noop).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -11798,7 +11762,7 @@ var require_readable = __commonJS({
     }
     function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -11813,7 +11777,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve,
               reject,
               length: 0,
               body: []
@@ -11887,18 +11851,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length, encoding));
+          resolve(chunksDecode(body, length, encoding));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -12086,11 +12050,11 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request2(opts, callback) {
+    function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
-          request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+        return new Promise((resolve, reject) => {
+          request.call(this, opts, (err, data) => {
+            return err ? reject(err) : resolve(data);
           });
         });
       }
@@ -12105,7 +12069,7 @@ var require_api_request = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module.exports = request2;
+    module.exports = request;
     module.exports.RequestHandler = RequestHandler;
   }
 });
@@ -12302,9 +12266,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve(data);
           });
         });
       }
@@ -12592,9 +12556,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve(data);
           });
         });
       }
@@ -12687,9 +12651,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve(data);
           });
         });
       }
@@ -12891,20 +12855,20 @@ var require_mock_utils = __commonJS({
       }
       return normalizedQp;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path) {
+      if (typeof path !== "string") {
+        return path;
       }
-      const pathSegments = path12.split("?", 3);
+      const pathSegments = path.split("?", 3);
       if (pathSegments.length !== 2) {
-        return path12;
+        return path;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -12929,8 +12893,8 @@ var require_mock_utils = __commonJS({
       const basePath = key.query ? serializePathWithQuery(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12, ignoreTrailingSlash }) => {
-        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path12)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path12), resolvedPath);
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path, ignoreTrailingSlash }) => {
+        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path), resolvedPath);
       });
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
@@ -12969,19 +12933,19 @@ var require_mock_utils = __commonJS({
         mockDispatches.splice(index, 1);
       }
     }
-    function removeTrailingSlash(path12) {
-      while (path12.endsWith("/")) {
-        path12 = path12.slice(0, -1);
+    function removeTrailingSlash(path) {
+      while (path.endsWith("/")) {
+        path = path.slice(0, -1);
       }
-      if (path12.length === 0) {
-        path12 = "/";
+      if (path.length === 0) {
+        path = "/";
       }
-      return path12;
+      return path;
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path,
         method,
         body,
         headers,
@@ -13329,7 +13293,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify3 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -13377,7 +13341,7 @@ var require_mock_client = __commonJS({
         this[kDispatches] = [];
       }
       async [kClose]() {
-        await promisify3(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -13590,7 +13554,7 @@ var require_mock_call_history = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify3 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -13638,7 +13602,7 @@ var require_mock_pool = __commonJS({
         this[kDispatches] = [];
       }
       async [kClose]() {
-        await promisify3(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -13671,10 +13635,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13693,7 +13657,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports, module) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -13731,7 +13695,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent2(opts);
+        const agent = opts?.agent ? opts.agent : new Agent(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = mockOptions;
@@ -13756,9 +13720,9 @@ var require_mock_agent = __commonJS({
         const acceptNonStandardSearchParameters = this[kMockAgentAcceptsNonStandardSearchParameters];
         const dispatchOpts = { ...opts };
         if (acceptNonStandardSearchParameters && dispatchOpts.path) {
-          const [path12, searchParams] = dispatchOpts.path.split("?");
+          const [path, searchParams] = dispatchOpts.path.split("?");
           const normalizedSearchParams = normalizeSearchParams(searchParams, acceptNonStandardSearchParameters);
-          dispatchOpts.path = `${path12}?${normalizedSearchParams}`;
+          dispatchOpts.path = `${path}?${normalizedSearchParams}`;
         }
         return this[kAgent].dispatch(dispatchOpts, handler);
       }
@@ -13962,8 +13926,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile3, readFile: readFile10, mkdir: mkdir6 } = __require("node:fs/promises");
-    var { dirname, resolve: resolve2 } = __require("node:path");
+    var { writeFile, readFile, mkdir } = __require("node:fs/promises");
+    var { dirname, resolve } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -14088,8 +14052,8 @@ var require_snapshot_recorder = __commonJS({
         if (this.isUrlExcluded(requestOpts)) {
           return;
         }
-        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash = createRequestHash(request2);
+        const request = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash = createRequestHash(request);
         const normalizedHeaders = normalizeHeaders(response.headers);
         const responseData = {
           statusCode: response.statusCode,
@@ -14107,7 +14071,7 @@ var require_snapshot_recorder = __commonJS({
           existingSnapshot.timestamp = (/* @__PURE__ */ new Date()).toISOString();
         } else {
           this.#snapshots.set(hash, {
-            request: request2,
+            request,
             responses: [responseData],
             // Always store as array for consistency
             callCount: 0,
@@ -14141,8 +14105,8 @@ var require_snapshot_recorder = __commonJS({
         if (this.isUrlExcluded(requestOpts)) {
           return void 0;
         }
-        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash = createRequestHash(request2);
+        const request = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash = createRequestHash(request);
         const snapshot = this.#snapshots.get(hash);
         if (!snapshot) return void 0;
         const currentCallCount = snapshot.callCount || 0;
@@ -14159,12 +14123,12 @@ var require_snapshot_recorder = __commonJS({
        * @return {Promise<void>} - Resolves when snapshots are loaded
        */
       async loadSnapshots(filePath) {
-        const path12 = filePath || this.#snapshotPath;
-        if (!path12) {
+        const path = filePath || this.#snapshotPath;
+        if (!path) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile10(resolve2(path12), "utf8");
+          const data = await readFile(resolve(path), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -14178,7 +14142,7 @@ var require_snapshot_recorder = __commonJS({
           if (error.code === "ENOENT") {
             this.#snapshots.clear();
           } else {
-            throw new UndiciError(`Failed to load snapshots from ${path12}`, { cause: error });
+            throw new UndiciError(`Failed to load snapshots from ${path}`, { cause: error });
           }
         }
       }
@@ -14189,17 +14153,17 @@ var require_snapshot_recorder = __commonJS({
        * @returns {Promise<void>} - Resolves when snapshots are saved
        */
       async saveSnapshots(filePath) {
-        const path12 = filePath || this.#snapshotPath;
-        if (!path12) {
+        const path = filePath || this.#snapshotPath;
+        if (!path) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve2(path12);
-        await mkdir6(dirname(resolvedPath), { recursive: true });
+        const resolvedPath = resolve(path);
+        await mkdir(dirname(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile3(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -14237,8 +14201,8 @@ var require_snapshot_recorder = __commonJS({
        * @returns {boolean} - True if snapshot was deleted, false if not found
        */
       deleteSnapshot(requestOpts) {
-        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash = createRequestHash(request2);
+        const request = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash = createRequestHash(request);
         return this.#snapshots.delete(hash);
       }
       /**
@@ -14247,8 +14211,8 @@ var require_snapshot_recorder = __commonJS({
        * @returns {SnapshotInfo|null} - Snapshot information or null if not found
        */
       getSnapshotInfo(requestOpts) {
-        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash = createRequestHash(request2);
+        const request = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash = createRequestHash(request);
         const snapshot = this.#snapshots.get(hash);
         if (!snapshot) return null;
         return {
@@ -14338,7 +14302,7 @@ var require_snapshot_recorder = __commonJS({
 var require_snapshot_agent = __commonJS({
   "node_modules/undici/lib/mock/snapshot-agent.js"(exports, module) {
     "use strict";
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var MockAgent = require_mock_agent();
     var { SnapshotRecorder } = require_snapshot_recorder();
     var WrapHandler = require_wrap_handler();
@@ -14389,7 +14353,7 @@ var require_snapshot_agent = __commonJS({
         });
         this[kSnapshotLoaded] = false;
         if (this[kSnapshotMode] === "record" || this[kSnapshotMode] === "update" || this[kSnapshotMode] === "playback" && opts.excludeUrls && opts.excludeUrls.length > 0) {
-          this[kRealAgent] = new Agent2(opts);
+          this[kRealAgent] = new Agent(opts);
         }
         if ((this[kSnapshotMode] === "playback" || this[kSnapshotMode] === "update") && this[kSnapshotPath]) {
           this.loadSnapshots().catch(() => {
@@ -14539,16 +14503,16 @@ var require_snapshot_agent = __commonJS({
        */
       #setupMockInterceptors() {
         for (const snapshot of this[kSnapshotRecorder].getSnapshots()) {
-          const { request: request2, responses, response } = snapshot;
-          const url = new URL(request2.url);
+          const { request, responses, response } = snapshot;
+          const url = new URL(request.url);
           const mockPool = this.get(url.origin);
           const responseData = responses ? responses[0] : response;
           if (!responseData) continue;
           mockPool.intercept({
             path: url.pathname + url.search,
-            method: request2.method,
-            headers: request2.headers,
-            body: request2.body
+            method: request.method,
+            headers: request.headers,
+            body: request.body
           }).reply(responseData.statusCode, responseData.body, {
             headers: responseData.headers,
             trailers: responseData.trailers
@@ -14628,9 +14592,9 @@ var require_global2 = __commonJS({
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.2");
     var legacyGlobalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent2());
+      setGlobalDispatcher(new Agent());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -14834,15 +14798,15 @@ var require_redirect_handler = __commonJS({
           receivedAt: Date.now()
         });
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
-        const redirectUrlString = `${origin}${path12}`;
+        const path = search ? `${pathname}${search}` : pathname;
+        const redirectUrlString = `${origin}${path}`;
         for (const historyUrl of this.history) {
           if (historyUrl.toString() === redirectUrlString) {
             throw new InvalidArgumentError(`Redirect loop detected. Cannot redirect to ${origin}. This typically happens when using a Client or Pool with cross-origin redirects. Use an Agent for cross-origin redirects.`);
           }
         }
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path;
         this.opts.origin = origin;
         this.opts.query = null;
       }
@@ -16659,10 +16623,10 @@ var require_cache_handler = __commonJS({
       }
       return locationUrl.pathname + locationUrl.search;
     }
-    function deleteCachedUri(store, cacheKey, path12) {
+    function deleteCachedUri(store, cacheKey, path) {
       deleteCachedValue(store, {
         ...cacheKey,
-        path: path12
+        path
       });
       for (let i = 0; i < util.safeHTTPMethods.length; i++) {
         const method = util.safeHTTPMethods[i];
@@ -16670,7 +16634,7 @@ var require_cache_handler = __commonJS({
           deleteCachedValue(store, {
             ...cacheKey,
             method,
-            path: path12
+            path
           });
         }
       }
@@ -16681,9 +16645,9 @@ var require_cache_handler = __commonJS({
       }
       const values = Array.isArray(headerValue) ? headerValue : [headerValue];
       for (let i = 0; i < values.length; i++) {
-        const path12 = getSameOriginPath(cacheKey, values[i]);
-        if (path12 !== void 0) {
-          deleteCachedUri(store, cacheKey, path12);
+        const path = getSameOriginPath(cacheKey, values[i]);
+        if (path !== void 0) {
+          deleteCachedUri(store, cacheKey, path);
         }
       }
     }
@@ -20404,7 +20368,7 @@ var require_request2 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         input = webidl.converters.RequestInfo(input);
         init = webidl.converters.RequestInit(init);
-        let request2 = null;
+        let request = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
@@ -20421,18 +20385,18 @@ var require_request2 = __commonJS({
               "Request cannot be constructed from a URL that includes credentials: " + input
             );
           }
-          request2 = makeRequest({ urlList: [parsedURL] });
+          request = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
           assert(webidl.is.Request(input));
-          request2 = input.#state;
+          request = input.#state;
           signal = input.#signal;
           this.#dispatcher = init.dispatcher || input.#dispatcher;
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window = "client";
-        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
-          window = request2.window;
+        if (request.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request.window, origin)) {
+          window = request.window;
         }
         if (init.window != null) {
           throw new TypeError(`'window' option '${window}' must be null`);
@@ -20440,66 +20404,66 @@ var require_request2 = __commonJS({
         if ("window" in init) {
           window = "no-window";
         }
-        request2 = makeRequest({
+        request = makeRequest({
           // URL request’s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
           // method request’s method.
-          method: request2.method,
+          method: request.method,
           // header list A copy of request’s header list.
           // undici implementation note: headersList is cloned in makeRequest
-          headersList: request2.headersList,
+          headersList: request.headersList,
           // unsafe-request flag Set.
-          unsafeRequest: request2.unsafeRequest,
+          unsafeRequest: request.unsafeRequest,
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window,
           // priority request’s priority.
-          priority: request2.priority,
+          priority: request.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
-          origin: request2.origin,
+          origin: request.origin,
           // referrer request’s referrer.
-          referrer: request2.referrer,
+          referrer: request.referrer,
           // referrer policy request’s referrer policy.
-          referrerPolicy: request2.referrerPolicy,
+          referrerPolicy: request.referrerPolicy,
           // mode request’s mode.
-          mode: request2.mode,
+          mode: request.mode,
           // credentials mode request’s credentials mode.
-          credentials: request2.credentials,
+          credentials: request.credentials,
           // cache mode request’s cache mode.
-          cache: request2.cache,
+          cache: request.cache,
           // redirect mode request’s redirect mode.
-          redirect: request2.redirect,
+          redirect: request.redirect,
           // integrity metadata request’s integrity metadata.
-          integrity: request2.integrity,
+          integrity: request.integrity,
           // keepalive request’s keepalive.
-          keepalive: request2.keepalive,
+          keepalive: request.keepalive,
           // reload-navigation flag request’s reload-navigation flag.
-          reloadNavigation: request2.reloadNavigation,
+          reloadNavigation: request.reloadNavigation,
           // history-navigation flag request’s history-navigation flag.
-          historyNavigation: request2.historyNavigation,
+          historyNavigation: request.historyNavigation,
           // URL list A clone of request’s URL list.
-          urlList: [...request2.urlList]
+          urlList: [...request.urlList]
         });
         const initHasKey = Object.keys(init).length !== 0;
         if (initHasKey) {
-          if (request2.mode === "navigate") {
-            request2.mode = "same-origin";
+          if (request.mode === "navigate") {
+            request.mode = "same-origin";
           }
-          request2.reloadNavigation = false;
-          request2.historyNavigation = false;
-          request2.origin = "client";
-          request2.referrer = "client";
-          request2.referrerPolicy = "";
-          request2.url = request2.urlList[request2.urlList.length - 1];
-          request2.urlList = [request2.url];
+          request.reloadNavigation = false;
+          request.historyNavigation = false;
+          request.origin = "client";
+          request.referrer = "client";
+          request.referrerPolicy = "";
+          request.url = request.urlList[request.urlList.length - 1];
+          request.urlList = [request.url];
         }
         if (init.referrer !== void 0) {
           const referrer = init.referrer;
           if (referrer === "") {
-            request2.referrer = "no-referrer";
+            request.referrer = "no-referrer";
           } else {
             let parsedReferrer;
             try {
@@ -20508,14 +20472,14 @@ var require_request2 = __commonJS({
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
-              request2.referrer = "client";
+              request.referrer = "client";
             } else {
-              request2.referrer = parsedReferrer;
+              request.referrer = parsedReferrer;
             }
           }
         }
         if (init.referrerPolicy !== void 0) {
-          request2.referrerPolicy = init.referrerPolicy;
+          request.referrerPolicy = init.referrerPolicy;
         }
         let mode;
         if (init.mode !== void 0) {
@@ -20530,33 +20494,33 @@ var require_request2 = __commonJS({
           });
         }
         if (mode != null) {
-          request2.mode = mode;
+          request.mode = mode;
         }
         if (init.credentials !== void 0) {
-          request2.credentials = init.credentials;
+          request.credentials = init.credentials;
         }
         if (init.cache !== void 0) {
-          request2.cache = init.cache;
+          request.cache = init.cache;
         }
-        if (request2.cache === "only-if-cached" && request2.mode !== "same-origin") {
+        if (request.cache === "only-if-cached" && request.mode !== "same-origin") {
           throw new TypeError(
             "'only-if-cached' can be set only with 'same-origin' mode"
           );
         }
         if (init.redirect !== void 0) {
-          request2.redirect = init.redirect;
+          request.redirect = init.redirect;
         }
         if (init.integrity != null) {
-          request2.integrity = String(init.integrity);
+          request.integrity = String(init.integrity);
         }
         if (init.keepalive !== void 0) {
-          request2.keepalive = Boolean(init.keepalive);
+          request.keepalive = Boolean(init.keepalive);
         }
         if (init.method !== void 0) {
           let method = init.method;
           const mayBeNormalized = normalizedMethodRecords[method];
           if (mayBeNormalized !== void 0) {
-            request2.method = mayBeNormalized;
+            request.method = mayBeNormalized;
           } else {
             if (!isValidHTTPToken(method)) {
               throw new TypeError(`'${method}' is not a valid HTTP method.`);
@@ -20566,9 +20530,9 @@ var require_request2 = __commonJS({
               throw new TypeError(`'${method}' HTTP method is unsupported.`);
             }
             method = normalizedMethodRecordsBase[upperCase] ?? method;
-            request2.method = method;
+            request.method = method;
           }
-          if (!patchMethodWarning && request2.method === "patch") {
+          if (!patchMethodWarning && request.method === "patch") {
             process.emitWarning("Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.", {
               code: "UNDICI-FETCH-patch"
             });
@@ -20578,7 +20542,7 @@ var require_request2 = __commonJS({
         if (init.signal !== void 0) {
           signal = init.signal;
         }
-        this.#state = request2;
+        this.#state = request;
         const ac = new AbortController();
         this.#signal = ac.signal;
         if (signal != null) {
@@ -20596,12 +20560,12 @@ var require_request2 = __commonJS({
           }
         }
         this.#headers = new Headers(kConstruct);
-        setHeadersList(this.#headers, request2.headersList);
+        setHeadersList(this.#headers, request.headersList);
         setHeadersGuard(this.#headers, "request");
         if (mode === "no-cors") {
-          if (!corsSafeListedMethodsSet.has(request2.method)) {
+          if (!corsSafeListedMethodsSet.has(request.method)) {
             throw new TypeError(
-              `'${request2.method} is unsupported in no-cors mode.`
+              `'${request.method} is unsupported in no-cors mode.`
             );
           }
           setHeadersGuard(this.#headers, "request-no-cors");
@@ -20620,14 +20584,14 @@ var require_request2 = __commonJS({
           }
         }
         const inputBody = webidl.is.Request(input) ? input.#state.body : null;
-        if ((init.body != null || inputBody != null) && (request2.method === "GET" || request2.method === "HEAD")) {
+        if ((init.body != null || inputBody != null) && (request.method === "GET" || request.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
         let initBody = null;
         if (init.body != null) {
           const [extractedBody, contentType] = extractBody(
             init.body,
-            request2.keepalive
+            request.keepalive
           );
           initBody = extractedBody;
           if (contentType && !getHeadersList(this.#headers).contains("content-type", true)) {
@@ -20639,12 +20603,12 @@ var require_request2 = __commonJS({
           if (initBody != null && init.duplex == null) {
             throw new TypeError("RequestInit: duplex option is required when sending a body.");
           }
-          if (request2.mode !== "same-origin" && request2.mode !== "cors") {
+          if (request.mode !== "same-origin" && request.mode !== "cors") {
             throw new TypeError(
               'If request is made from ReadableStream, mode should be "same-origin" or "cors"'
             );
           }
-          request2.useCORSPreflightFlag = true;
+          request.useCORSPreflightFlag = true;
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
@@ -20834,42 +20798,42 @@ var require_request2 = __commonJS({
        * @param {Request} request
        * @param {AbortSignal} newSignal
        */
-      static setRequestSignal(request2, newSignal) {
-        request2.#signal = newSignal;
-        return request2;
+      static setRequestSignal(request, newSignal) {
+        request.#signal = newSignal;
+        return request;
       }
       /**
        * @param {Request} request
        */
-      static getRequestDispatcher(request2) {
-        return request2.#dispatcher;
+      static getRequestDispatcher(request) {
+        return request.#dispatcher;
       }
       /**
        * @param {Request} request
        * @param {import('../../dispatcher/dispatcher')} newDispatcher
        */
-      static setRequestDispatcher(request2, newDispatcher) {
-        request2.#dispatcher = newDispatcher;
+      static setRequestDispatcher(request, newDispatcher) {
+        request.#dispatcher = newDispatcher;
       }
       /**
        * @param {Request} request
        * @param {Headers} newHeaders
        */
-      static setRequestHeaders(request2, newHeaders) {
-        request2.#headers = newHeaders;
+      static setRequestHeaders(request, newHeaders) {
+        request.#headers = newHeaders;
       }
       /**
        * @param {Request} request
        */
-      static getRequestState(request2) {
-        return request2.#state;
+      static getRequestState(request) {
+        return request.#state;
       }
       /**
        * @param {Request} request
        * @param {any} newState
        */
-      static setRequestState(request2, newState) {
-        request2.#state = newState;
+      static setRequestState(request, newState) {
+        request.#state = newState;
       }
     };
     var { setRequestSignal, getRequestDispatcher, setRequestDispatcher, setRequestHeaders, getRequestState, setRequestState } = Request;
@@ -20924,23 +20888,23 @@ var require_request2 = __commonJS({
         headersList: init.headersList ? new HeadersList(init.headersList) : new HeadersList()
       };
     }
-    function cloneRequest(request2) {
-      const newRequest = makeRequest({ ...request2, body: null });
-      if (request2.body != null) {
-        newRequest.body = cloneBody(request2.body);
+    function cloneRequest(request) {
+      const newRequest = makeRequest({ ...request, body: null });
+      if (request.body != null) {
+        newRequest.body = cloneBody(request.body);
       }
       return newRequest;
     }
     function fromInnerRequest(innerRequest, dispatcher, signal, guard) {
-      const request2 = new Request(kConstruct);
-      setRequestState(request2, innerRequest);
-      setRequestDispatcher(request2, dispatcher);
-      setRequestSignal(request2, signal);
+      const request = new Request(kConstruct);
+      setRequestState(request, innerRequest);
+      setRequestDispatcher(request, dispatcher);
+      setRequestSignal(request, signal);
       const headers = new Headers(kConstruct);
-      setRequestHeaders(request2, headers);
+      setRequestHeaders(request, headers);
       setHeadersList(headers, innerRequest.headersList);
       setHeadersGuard(headers, guard);
-      return request2;
+      return request;
     }
     Object.defineProperties(Request.prototype, {
       method: kEnumerableProperty,
@@ -21229,7 +21193,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest, getRequestDispatcher, getRequestState } = require_request2();
-    var zlib3 = __require("node:zlib");
+    var zlib = __require("node:zlib");
     var {
       makePolicyContainer,
       clonePolicyContainer,
@@ -21331,14 +21295,14 @@ var require_fetch = __commonJS({
         p.reject(e);
         return p.promise;
       }
-      const request2 = getRequestState(requestObject);
+      const request = getRequestState(requestObject);
       if (requestObject.signal.aborted) {
-        abortFetch(p, request2, null, requestObject.signal.reason, null);
+        abortFetch(p, request, null, requestObject.signal.reason, null);
         return p.promise;
       }
-      const globalObject = request2.client.globalObject;
+      const globalObject = request.client.globalObject;
       if (globalObject?.constructor?.name === "ServiceWorkerGlobalScope") {
-        request2.serviceWorkers = "none";
+        request.serviceWorkers = "none";
       }
       let responseObject = null;
       let locallyAborted = false;
@@ -21350,7 +21314,7 @@ var require_fetch = __commonJS({
           assert(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
-          abortFetch(p, request2, realResponse, requestObject.signal.reason, controller.controller);
+          abortFetch(p, request, realResponse, requestObject.signal.reason, controller.controller);
         }
       );
       const processResponse = (response) => {
@@ -21358,7 +21322,7 @@ var require_fetch = __commonJS({
           return;
         }
         if (response.aborted) {
-          abortFetch(p, request2, responseObject, controller.serializedAbortReason, controller.controller);
+          abortFetch(p, request, responseObject, controller.serializedAbortReason, controller.controller);
           return;
         }
         if (response.type === "error") {
@@ -21370,7 +21334,7 @@ var require_fetch = __commonJS({
         p = null;
       };
       controller = fetching({
-        request: request2,
+        request,
         processResponseEndOfBody: handleFetchDone,
         processResponse,
         dispatcher: getRequestDispatcher(requestObject),
@@ -21417,12 +21381,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request2, responseObject, error, controller) {
+    function abortFetch(p, request, responseObject, error, controller) {
       if (p) {
         p.reject(error);
       }
-      if (request2.body?.stream != null && isReadable(request2.body.stream)) {
-        request2.body.stream.cancel(error).catch((err) => {
+      if (request.body?.stream != null && isReadable(request.body.stream)) {
+        request.body.stream.cancel(error).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -21438,7 +21402,7 @@ var require_fetch = __commonJS({
       }
     }
     function fetching({
-      request: request2,
+      request,
       processRequestBodyChunkLength,
       processRequestEndOfBody,
       processResponse,
@@ -21453,9 +21417,9 @@ var require_fetch = __commonJS({
       assert(dispatcher);
       let taskDestination = null;
       let crossOriginIsolatedCapability = false;
-      if (request2.client != null) {
-        taskDestination = request2.client.globalObject;
-        crossOriginIsolatedCapability = request2.client.crossOriginIsolatedCapability;
+      if (request.client != null) {
+        taskDestination = request.client.globalObject;
+        crossOriginIsolatedCapability = request.client.crossOriginIsolatedCapability;
       }
       const currentTime = coarsenedSharedCurrentTime(crossOriginIsolatedCapability);
       const timingInfo = createOpaqueTimingInfo({
@@ -21463,7 +21427,7 @@ var require_fetch = __commonJS({
       });
       const fetchParams = {
         controller: new Fetch(dispatcher),
-        request: request2,
+        request,
         timingInfo,
         processRequestBodyChunkLength,
         processRequestEndOfBody,
@@ -21475,79 +21439,79 @@ var require_fetch = __commonJS({
         // Keep requestObject alive to prevent its AbortController from being GC'd
         requestObject
       };
-      assert(!request2.body || request2.body.stream);
-      if (request2.window === "client") {
-        request2.window = request2.client?.globalObject?.constructor?.name === "Window" ? request2.client : "no-window";
+      assert(!request.body || request.body.stream);
+      if (request.window === "client") {
+        request.window = request.client?.globalObject?.constructor?.name === "Window" ? request.client : "no-window";
       }
-      if (request2.origin === "client") {
-        request2.origin = request2.client.origin;
+      if (request.origin === "client") {
+        request.origin = request.client.origin;
       }
-      if (request2.policyContainer === "client") {
-        if (request2.client != null) {
-          request2.policyContainer = clonePolicyContainer(
-            request2.client.policyContainer
+      if (request.policyContainer === "client") {
+        if (request.client != null) {
+          request.policyContainer = clonePolicyContainer(
+            request.client.policyContainer
           );
         } else {
-          request2.policyContainer = makePolicyContainer();
+          request.policyContainer = makePolicyContainer();
         }
       }
-      if (!request2.headersList.contains("accept", true)) {
+      if (!request.headersList.contains("accept", true)) {
         const value = "*/*";
-        request2.headersList.append("accept", value, true);
+        request.headersList.append("accept", value, true);
       }
-      if (!request2.headersList.contains("accept-language", true)) {
-        request2.headersList.append("accept-language", "*", true);
+      if (!request.headersList.contains("accept-language", true)) {
+        request.headersList.append("accept-language", "*", true);
       }
-      if (request2.priority === null) {
+      if (request.priority === null) {
       }
-      if (subresourceSet.has(request2.destination)) {
+      if (subresourceSet.has(request.destination)) {
       }
       mainFetch(fetchParams, false);
       return fetchParams.controller;
     }
     async function mainFetch(fetchParams, recursive) {
       try {
-        const request2 = fetchParams.request;
+        const request = fetchParams.request;
         let response = null;
-        if (request2.localURLsOnly && !urlIsLocal(requestCurrentURL(request2))) {
+        if (request.localURLsOnly && !urlIsLocal(requestCurrentURL(request))) {
           response = makeNetworkError("local URLs only");
         }
-        tryUpgradeRequestToAPotentiallyTrustworthyURL(request2);
-        if (requestBadPort(request2) === "blocked") {
+        tryUpgradeRequestToAPotentiallyTrustworthyURL(request);
+        if (requestBadPort(request) === "blocked") {
           response = makeNetworkError("bad port");
         }
-        if (request2.referrerPolicy === "") {
-          request2.referrerPolicy = request2.policyContainer.referrerPolicy;
+        if (request.referrerPolicy === "") {
+          request.referrerPolicy = request.policyContainer.referrerPolicy;
         }
-        if (request2.referrer !== "no-referrer") {
-          request2.referrer = determineRequestsReferrer(request2);
+        if (request.referrer !== "no-referrer") {
+          request.referrer = determineRequestsReferrer(request);
         }
         if (response === null) {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request);
           if (
             // - request’s current URL’s origin is same origin with request’s origin,
             //   and request’s response tainting is "basic"
-            sameOrigin(currentURL, request2.url) && request2.responseTainting === "basic" || // request’s current URL’s scheme is "data"
+            sameOrigin(currentURL, request.url) && request.responseTainting === "basic" || // request’s current URL’s scheme is "data"
             currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
-            (request2.mode === "navigate" || request2.mode === "websocket")
+            (request.mode === "navigate" || request.mode === "websocket")
           ) {
-            request2.responseTainting = "basic";
+            request.responseTainting = "basic";
             response = await schemeFetch(fetchParams);
-          } else if (request2.mode === "same-origin") {
+          } else if (request.mode === "same-origin") {
             response = makeNetworkError('request mode cannot be "same-origin"');
-          } else if (request2.mode === "no-cors") {
-            if (request2.redirect !== "follow") {
+          } else if (request.mode === "no-cors") {
+            if (request.redirect !== "follow") {
               response = makeNetworkError(
                 'redirect mode cannot be "follow" for "no-cors" request'
               );
             } else {
-              request2.responseTainting = "opaque";
+              request.responseTainting = "opaque";
               response = await schemeFetch(fetchParams);
             }
-          } else if (!urlIsHttpHttpsScheme(requestCurrentURL(request2))) {
+          } else if (!urlIsHttpHttpsScheme(requestCurrentURL(request))) {
             response = makeNetworkError("URL scheme must be a HTTP(S) scheme");
           } else {
-            request2.responseTainting = "cors";
+            request.responseTainting = "cors";
             response = await httpFetch(fetchParams);
           }
         }
@@ -21555,13 +21519,13 @@ var require_fetch = __commonJS({
           return response;
         }
         if (response.status !== 0 && !response.internalResponse) {
-          if (request2.responseTainting === "cors") {
+          if (request.responseTainting === "cors") {
           }
-          if (request2.responseTainting === "basic") {
+          if (request.responseTainting === "basic") {
             response = filterResponse(response, "basic");
-          } else if (request2.responseTainting === "cors") {
+          } else if (request.responseTainting === "cors") {
             response = filterResponse(response, "cors");
-          } else if (request2.responseTainting === "opaque") {
+          } else if (request.responseTainting === "opaque") {
             response = filterResponse(response, "opaque");
           } else {
             assert(false);
@@ -21569,26 +21533,26 @@ var require_fetch = __commonJS({
         }
         let internalResponse = response.status === 0 ? response : response.internalResponse;
         if (internalResponse.urlList.length === 0) {
-          internalResponse.urlList.push(...request2.urlList);
+          internalResponse.urlList.push(...request.urlList);
         }
-        if (!request2.timingAllowFailed) {
+        if (!request.timingAllowFailed) {
           response.timingAllowPassed = true;
         }
-        if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request2.headers.contains("range", true)) {
+        if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request.headers.contains("range", true)) {
           response = internalResponse = makeNetworkError();
         }
-        if (response.status !== 0 && (request2.method === "HEAD" || request2.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
+        if (response.status !== 0 && (request.method === "HEAD" || request.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
           internalResponse.body = null;
           fetchParams.controller.dump = true;
         }
-        if (request2.integrity) {
+        if (request.integrity) {
           const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
-          if (request2.responseTainting === "opaque" || response.body == null) {
+          if (request.responseTainting === "opaque" || response.body == null) {
             processBodyError(response.error);
             return;
           }
           const processBody = (bytes) => {
-            if (!bytesMatch(bytes, request2.integrity)) {
+            if (!bytesMatch(bytes, request.integrity)) {
               processBodyError("integrity mismatch");
               return;
             }
@@ -21607,8 +21571,8 @@ var require_fetch = __commonJS({
       if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
-      const { request: request2 } = fetchParams;
-      const { protocol: scheme } = requestCurrentURL(request2);
+      const { request } = fetchParams;
+      const { protocol: scheme } = requestCurrentURL(request);
       switch (scheme) {
         case "about:": {
           return Promise.resolve(makeNetworkError("about scheme is not supported"));
@@ -21617,19 +21581,19 @@ var require_fetch = __commonJS({
           if (!resolveObjectURL) {
             resolveObjectURL = __require("node:buffer").resolveObjectURL;
           }
-          const blobURLEntry = requestCurrentURL(request2);
+          const blobURLEntry = requestCurrentURL(request);
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
           const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request2.method !== "GET" || !webidl.is.Blob(blob)) {
+          if (request.method !== "GET" || !webidl.is.Blob(blob)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
           const type = blob.type;
-          if (!request2.headersList.contains("range", true)) {
+          if (!request.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
@@ -21637,7 +21601,7 @@ var require_fetch = __commonJS({
             response.headersList.set("content-type", type, true);
           } else {
             response.rangeRequested = true;
-            const rangeHeader = request2.headersList.get("range", true);
+            const rangeHeader = request.headersList.get("range", true);
             const rangeValue = simpleRangeHeaderValue(rangeHeader, true);
             if (rangeValue === "failure") {
               return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -21668,7 +21632,7 @@ var require_fetch = __commonJS({
           return Promise.resolve(response);
         }
         case "data:": {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request);
           const dataURLStruct = dataURLProcessor(currentURL);
           if (dataURLStruct === "failure") {
             return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -21757,41 +21721,41 @@ var require_fetch = __commonJS({
       }
     }
     async function httpFetch(fetchParams) {
-      const request2 = fetchParams.request;
+      const request = fetchParams.request;
       let response = null;
       let actualResponse = null;
       const timingInfo = fetchParams.timingInfo;
-      if (request2.serviceWorkers === "all") {
+      if (request.serviceWorkers === "all") {
       }
       if (response === null) {
-        if (request2.redirect === "follow") {
-          request2.serviceWorkers = "none";
+        if (request.redirect === "follow") {
+          request.serviceWorkers = "none";
         }
         actualResponse = response = await httpNetworkOrCacheFetch(fetchParams);
-        if (request2.responseTainting === "cors" && corsCheck(request2, response) === "failure") {
+        if (request.responseTainting === "cors" && corsCheck(request, response) === "failure") {
           return makeNetworkError("cors failure");
         }
-        if (TAOCheck(request2, response) === "failure") {
-          request2.timingAllowFailed = true;
+        if (TAOCheck(request, response) === "failure") {
+          request.timingAllowFailed = true;
         }
       }
-      if ((request2.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
-        request2.origin,
-        request2.client,
-        request2.destination,
+      if ((request.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
+        request.origin,
+        request.client,
+        request.destination,
         actualResponse
       ) === "blocked") {
         return makeNetworkError("blocked");
       }
       if (redirectStatusSet.has(actualResponse.status)) {
-        if (request2.redirect !== "manual") {
+        if (request.redirect !== "manual") {
           fetchParams.controller.connection.destroy(void 0, false);
         }
-        if (request2.redirect === "error") {
+        if (request.redirect === "error") {
           response = makeNetworkError("unexpected redirect");
-        } else if (request2.redirect === "manual") {
+        } else if (request.redirect === "manual") {
           response = actualResponse;
-        } else if (request2.redirect === "follow") {
+        } else if (request.redirect === "follow") {
           response = await httpRedirectFetch(fetchParams, response);
         } else {
           assert(false);
@@ -21801,13 +21765,13 @@ var require_fetch = __commonJS({
       return response;
     }
     function httpRedirectFetch(fetchParams, response) {
-      const request2 = fetchParams.request;
+      const request = fetchParams.request;
       const actualResponse = response.internalResponse ? response.internalResponse : response;
       let locationURL;
       try {
         locationURL = responseLocationURL(
           actualResponse,
-          requestCurrentURL(request2).hash
+          requestCurrentURL(request).hash
         );
         if (locationURL == null) {
           return response;
@@ -21818,63 +21782,63 @@ var require_fetch = __commonJS({
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
       }
-      if (request2.redirectCount === 20) {
+      if (request.redirectCount === 20) {
         return Promise.resolve(makeNetworkError("redirect count exceeded"));
       }
-      request2.redirectCount += 1;
-      if (request2.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request2, locationURL)) {
+      request.redirectCount += 1;
+      if (request.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request, locationURL)) {
         return Promise.resolve(makeNetworkError('cross origin not allowed for request mode "cors"'));
       }
-      if (request2.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
+      if (request.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
         return Promise.resolve(makeNetworkError(
           'URL cannot contain credentials for request mode "cors"'
         ));
       }
-      if (actualResponse.status !== 303 && request2.body != null && request2.body.source == null) {
+      if (actualResponse.status !== 303 && request.body != null && request.body.source == null) {
         return Promise.resolve(makeNetworkError());
       }
-      if ([301, 302].includes(actualResponse.status) && request2.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request2.method)) {
-        request2.method = "GET";
-        request2.body = null;
+      if ([301, 302].includes(actualResponse.status) && request.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request.method)) {
+        request.method = "GET";
+        request.body = null;
         for (const headerName of requestBodyHeader) {
-          request2.headersList.delete(headerName);
+          request.headersList.delete(headerName);
         }
       }
-      if (!sameOrigin(requestCurrentURL(request2), locationURL)) {
-        request2.headersList.delete("authorization", true);
-        request2.headersList.delete("proxy-authorization", true);
-        request2.headersList.delete("cookie", true);
-        request2.headersList.delete("host", true);
+      if (!sameOrigin(requestCurrentURL(request), locationURL)) {
+        request.headersList.delete("authorization", true);
+        request.headersList.delete("proxy-authorization", true);
+        request.headersList.delete("cookie", true);
+        request.headersList.delete("host", true);
       }
-      if (request2.body != null) {
-        assert(request2.body.source != null);
-        request2.body = safelyExtractBody(request2.body.source)[0];
+      if (request.body != null) {
+        assert(request.body.source != null);
+        request.body = safelyExtractBody(request.body.source)[0];
       }
       const timingInfo = fetchParams.timingInfo;
       timingInfo.redirectEndTime = timingInfo.postRedirectStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
       if (timingInfo.redirectStartTime === 0) {
         timingInfo.redirectStartTime = timingInfo.startTime;
       }
-      request2.urlList.push(locationURL);
-      setRequestReferrerPolicyOnRedirect(request2, actualResponse);
+      request.urlList.push(locationURL);
+      setRequestReferrerPolicyOnRedirect(request, actualResponse);
       return mainFetch(fetchParams, true);
     }
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
-      const request2 = fetchParams.request;
+      const request = fetchParams.request;
       let httpFetchParams = null;
       let httpRequest = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
-      if (request2.window === "no-window" && request2.redirect === "error") {
+      if (request.window === "no-window" && request.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request2;
+        httpRequest = request;
       } else {
-        httpRequest = cloneRequest(request2);
+        httpRequest = cloneRequest(request);
         httpFetchParams = { ...fetchParams };
         httpFetchParams.request = httpRequest;
       }
-      const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
+      const includeCredentials = request.credentials === "include" || request.credentials === "same-origin" && request.responseTainting === "basic";
       const contentLength = httpRequest.body ? httpRequest.body.length : null;
       let contentLengthHeaderValue = null;
       if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
@@ -21961,14 +21925,14 @@ var require_fetch = __commonJS({
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
-      if (response.status === 401 && httpRequest.responseTainting !== "cors" && includeCredentials && (request2.useURLCredentials !== void 0 || isTraversableNavigable(request2.traversableForUserPrompts))) {
-        if (request2.body != null) {
-          if (request2.body.source == null) {
+      if (response.status === 401 && httpRequest.responseTainting !== "cors" && includeCredentials && (request.useURLCredentials !== void 0 || isTraversableNavigable(request.traversableForUserPrompts))) {
+        if (request.body != null) {
+          if (request.body.source == null) {
             return response;
           }
-          request2.body = safelyExtractBody(request2.body.source)[0];
+          request.body = safelyExtractBody(request.body.source)[0];
         }
-        if (request2.useURLCredentials === void 0 || isAuthenticationFetch) {
+        if (request.useURLCredentials === void 0 || isAuthenticationFetch) {
           if (isCancelled(fetchParams)) {
             return makeAppropriateNetworkError(fetchParams);
           }
@@ -21978,7 +21942,7 @@ var require_fetch = __commonJS({
         response = await httpNetworkOrCacheFetch(fetchParams, true);
       }
       if (response.status === 407) {
-        if (request2.window === "no-window") {
+        if (request.window === "no-window") {
           return makeNetworkError();
         }
         if (isCancelled(fetchParams)) {
@@ -21990,7 +21954,7 @@ var require_fetch = __commonJS({
         // response’s status is 421
         response.status === 421 && // isNewConnectionFetch is false
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
-        (request2.body == null || request2.body.source != null)
+        (request.body == null || request.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
@@ -22020,21 +21984,21 @@ var require_fetch = __commonJS({
           }
         }
       };
-      const request2 = fetchParams.request;
+      const request = fetchParams.request;
       let response = null;
       const timingInfo = fetchParams.timingInfo;
       const httpCache = null;
       if (httpCache == null) {
-        request2.cache = "no-store";
+        request.cache = "no-store";
       }
       const newConnection = forceNewConnection ? "yes" : "no";
-      if (request2.mode === "websocket") {
+      if (request.mode === "websocket") {
       } else {
       }
       let requestBody = null;
-      if (request2.body == null && fetchParams.processRequestEndOfBody) {
+      if (request.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
-      } else if (request2.body != null) {
+      } else if (request.body != null) {
         const processBodyChunk = async function* (bytes) {
           if (isCancelled(fetchParams)) {
             return;
@@ -22062,7 +22026,7 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
+            for await (const bytes of request.body.stream) {
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
@@ -22169,19 +22133,19 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body }) {
-        const url = requestCurrentURL(request2);
+        const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        const path12 = url.pathname + url.search;
+        const path = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve, reject) => agent.dispatch(
           {
-            path: hasTrailingQuestionMark ? `${path12}?` : path12,
+            path: hasTrailingQuestionMark ? `${path}?` : path,
             origin: url.origin,
-            method: request2.method,
-            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
-            headers: request2.headersList.entries,
+            method: request.method,
+            body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body,
+            headers: request.headersList.entries,
             maxRedirections: 0,
-            upgrade: request2.mode === "websocket" ? "websocket" : void 0
+            upgrade: request.mode === "websocket" ? "websocket" : void 0
           },
           {
             body: null,
@@ -22217,9 +22181,9 @@ var require_fetch = __commonJS({
                 }
               }
               const location = headersList.get("location", true);
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              const willFollow = location && request.redirect === "follow" && redirectStatusSet.has(status);
               const decoders = [];
-              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -22230,28 +22194,28 @@ var require_fetch = __commonJS({
                 for (let i = codings.length - 1; i >= 0; --i) {
                   const coding = codings[i].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib3.createGunzip({
+                    decoders.push(zlib.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib3.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib3.constants.Z_SYNC_FLUSH
+                      flush: zlib.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders.push(createInflate({
-                      flush: zlib3.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib3.constants.Z_SYNC_FLUSH
+                      flush: zlib.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib3.createBrotliDecompress({
-                      flush: zlib3.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib3.constants.BROTLI_OPERATION_FLUSH
+                    decoders.push(zlib.createBrotliDecompress({
+                      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else if (coding === "zstd" && hasZstd) {
-                    decoders.push(zlib3.createZstdDecompress({
-                      flush: zlib3.constants.ZSTD_e_continue,
-                      finishFlush: zlib3.constants.ZSTD_e_end
+                    decoders.push(zlib.createZstdDecompress({
+                      flush: zlib.constants.ZSTD_e_continue,
+                      finishFlush: zlib.constants.ZSTD_e_end
                     }));
                   } else {
                     decoders.length = 0;
@@ -22261,7 +22225,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve({
                 status,
                 statusText,
                 headersList,
@@ -22314,7 +22278,7 @@ var require_fetch = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve2({
+              resolve({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -22338,7 +22302,7 @@ var require_fetch = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve2({
+              resolve({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -22403,7 +22367,7 @@ var require_cache3 = __commonJS({
     var { fetching } = require_fetch();
     var { urlIsHttpHttpsScheme, readAllBytes } = require_util2();
     var { createDeferredPromise } = require_promise();
-    var Cache2 = class _Cache {
+    var Cache = class _Cache {
       /**
        * @see https://w3c.github.io/ServiceWorker/#dfn-relevant-request-response-list
        * @type {requestResponseList}
@@ -22416,31 +22380,31 @@ var require_cache3 = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request2, options = {}) {
+      async match(request, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2);
+        request = webidl.converters.RequestInfo(request);
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        const p = this.#internalMatchAll(request2, options, 1);
+        const p = this.#internalMatchAll(request, options, 1);
         if (p.length === 0) {
           return;
         }
         return p[0];
       }
-      async matchAll(request2 = void 0, options = {}) {
+      async matchAll(request = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2);
+        if (request !== void 0) request = webidl.converters.RequestInfo(request);
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        return this.#internalMatchAll(request2, options);
+        return this.#internalMatchAll(request, options);
       }
-      async add(request2) {
+      async add(request) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.add";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2);
-        const requests = [request2];
+        request = webidl.converters.RequestInfo(request);
+        const requests = [request];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
@@ -22450,19 +22414,19 @@ var require_cache3 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const responsePromises = [];
         const requestList = [];
-        for (let request2 of requests) {
-          if (request2 === void 0) {
+        for (let request of requests) {
+          if (request === void 0) {
             throw webidl.errors.conversionFailed({
               prefix,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
           }
-          request2 = webidl.converters.RequestInfo(request2);
-          if (typeof request2 === "string") {
+          request = webidl.converters.RequestInfo(request);
+          if (typeof request === "string") {
             continue;
           }
-          const r = getRequestState(request2);
+          const r = getRequestState(request);
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
               header: prefix,
@@ -22471,8 +22435,8 @@ var require_cache3 = __commonJS({
           }
         }
         const fetchControllers = [];
-        for (const request2 of requests) {
-          const r = getRequestState(new Request(request2));
+        for (const request of requests) {
+          const r = getRequestState(new Request(request));
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -22549,17 +22513,17 @@ var require_cache3 = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async put(request2, response) {
+      async put(request, response) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.put";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        request2 = webidl.converters.RequestInfo(request2);
+        request = webidl.converters.RequestInfo(request);
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (webidl.is.Request(request2)) {
-          innerRequest = getRequestState(request2);
+        if (webidl.is.Request(request)) {
+          innerRequest = getRequestState(request);
         } else {
-          innerRequest = getRequestState(new Request(request2));
+          innerRequest = getRequestState(new Request(request));
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -22630,21 +22594,21 @@ var require_cache3 = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request2, options = {}) {
+      async delete(request, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2);
+        request = webidl.converters.RequestInfo(request);
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (webidl.is.Request(request2)) {
-          r = getRequestState(request2);
+        if (webidl.is.Request(request)) {
+          r = getRequestState(request);
           if (r.method !== "GET" && !options.ignoreMethod) {
             return false;
           }
         } else {
-          assert(typeof request2 === "string");
-          r = getRequestState(new Request(request2));
+          assert(typeof request === "string");
+          r = getRequestState(new Request(request));
         }
         const operations = [];
         const operation = {
@@ -22676,25 +22640,25 @@ var require_cache3 = __commonJS({
        * @param {import('../../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request2 = void 0, options = {}) {
+      async keys(request = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2);
+        if (request !== void 0) request = webidl.converters.RequestInfo(request);
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request2 !== void 0) {
-          if (webidl.is.Request(request2)) {
-            r = getRequestState(request2);
+        if (request !== void 0) {
+          if (webidl.is.Request(request)) {
+            r = getRequestState(request);
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request2 === "string") {
-            r = getRequestState(new Request(request2));
+          } else if (typeof request === "string") {
+            r = getRequestState(new Request(request));
           }
         }
         const promise = createDeferredPromise();
         const requests = [];
-        if (request2 === void 0) {
+        if (request === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             requests.push(requestResponse[0]);
           }
@@ -22706,9 +22670,9 @@ var require_cache3 = __commonJS({
         }
         queueMicrotask(() => {
           const requestList = [];
-          for (const request3 of requests) {
+          for (const request2 of requests) {
             const requestObject = fromInnerRequest(
-              request3,
+              request2,
               void 0,
               new AbortController().signal,
               "immutable"
@@ -22827,9 +22791,9 @@ var require_cache3 = __commonJS({
        * @param {import('../../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request2, response = null, options) {
+      #requestMatchesCachedItem(requestQuery, request, response = null, options) {
         const queryURL = new URL(requestQuery.url);
-        const cachedURL = new URL(request2.url);
+        const cachedURL = new URL(request.url);
         if (options?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
@@ -22845,7 +22809,7 @@ var require_cache3 = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request2.headersList.get(fieldValue);
+          const requestValue = request.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
           if (requestValue !== queryValue) {
             return false;
@@ -22853,20 +22817,20 @@ var require_cache3 = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request2, options, maxResponses = Infinity) {
+      #internalMatchAll(request, options, maxResponses = Infinity) {
         let r = null;
-        if (request2 !== void 0) {
-          if (webidl.is.Request(request2)) {
-            r = getRequestState(request2);
+        if (request !== void 0) {
+          if (webidl.is.Request(request)) {
+            r = getRequestState(request);
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request2 === "string") {
-            r = getRequestState(new Request(request2));
+          } else if (typeof request === "string") {
+            r = getRequestState(new Request(request));
           }
         }
         const responses = [];
-        if (request2 === void 0) {
+        if (request === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             responses.push(requestResponse[1]);
           }
@@ -22887,7 +22851,7 @@ var require_cache3 = __commonJS({
         return Object.freeze(responseList);
       }
     };
-    Object.defineProperties(Cache2.prototype, {
+    Object.defineProperties(Cache.prototype, {
       [Symbol.toStringTag]: {
         value: "Cache",
         configurable: true
@@ -22933,7 +22897,7 @@ var require_cache3 = __commonJS({
       webidl.converters.RequestInfo
     );
     module.exports = {
-      Cache: Cache2
+      Cache
     };
   }
 });
@@ -22942,7 +22906,7 @@ var require_cache3 = __commonJS({
 var require_cachestorage = __commonJS({
   "node_modules/undici/lib/web/cache/cachestorage.js"(exports, module) {
     "use strict";
-    var { Cache: Cache2 } = require_cache3();
+    var { Cache } = require_cache3();
     var { webidl } = require_webidl();
     var { kEnumerableProperty } = require_util();
     var { kConstruct } = require_symbols();
@@ -22958,21 +22922,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request2, options = {}) {
+      async match(request, options = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
-        request2 = webidl.converters.RequestInfo(request2);
+        request = webidl.converters.RequestInfo(request);
         options = webidl.converters.MultiCacheQueryOptions(options);
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache = new Cache2(kConstruct, cacheList);
-            return await cache.match(request2, options);
+            const cache = new Cache(kConstruct, cacheList);
+            return await cache.match(request, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache2(kConstruct, cacheList);
-            const response = await cache.match(request2, options);
+            const cache = new Cache(kConstruct, cacheList);
+            const response = await cache.match(request, options);
             if (response !== void 0) {
               return response;
             }
@@ -23003,11 +22967,11 @@ var require_cachestorage = __commonJS({
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
           const cache2 = this.#caches.get(cacheName);
-          return new Cache2(kConstruct, cache2);
+          return new Cache(kConstruct, cache2);
         }
         const cache = [];
         this.#caches.set(cacheName, cache);
-        return new Cache2(kConstruct, cache);
+        return new Cache(kConstruct, cache);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -23122,9 +23086,9 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
+    function validateCookiePath(path) {
+      for (let i = 0; i < path.length; ++i) {
+        const code = path.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -23206,7 +23170,7 @@ var require_util4 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify2(cookie) {
+    function stringify(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -23268,7 +23232,7 @@ var require_util4 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify: stringify2
+      stringify
     };
   }
 });
@@ -23415,7 +23379,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify: stringify2 } = require_util4();
+    var { stringify } = require_util4();
     var { webidl } = require_webidl();
     var { Headers } = require_headers();
     var brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean));
@@ -23463,9 +23427,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       brandChecks(headers);
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify2(cookie);
-      if (str2) {
-        headers.append("set-cookie", str2, true);
+      const str = stringify(cookie);
+      if (str) {
+        headers.append("set-cookie", str, true);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -24169,7 +24133,7 @@ var require_connection = __commonJS({
     function establishWebSocketConnection(url, protocols, client, handler, options) {
       const requestURL = url;
       requestURL.protocol = url.protocol === "ws:" ? "http:" : "https:";
-      const request2 = makeRequest({
+      const request = makeRequest({
         urlList: [requestURL],
         client,
         serviceWorkers: "none",
@@ -24182,18 +24146,18 @@ var require_connection = __commonJS({
       });
       if (options.headers) {
         const headersList = getHeadersList(new Headers(options.headers));
-        request2.headersList = headersList;
+        request.headersList = headersList;
       }
       const keyValue = crypto.randomBytes(16).toString("base64");
-      request2.headersList.append("sec-websocket-key", keyValue, true);
-      request2.headersList.append("sec-websocket-version", "13", true);
+      request.headersList.append("sec-websocket-key", keyValue, true);
+      request.headersList.append("sec-websocket-version", "13", true);
       for (const protocol of protocols) {
-        request2.headersList.append("sec-websocket-protocol", protocol, true);
+        request.headersList.append("sec-websocket-protocol", protocol, true);
       }
       const permessageDeflate = "permessage-deflate; client_max_window_bits";
-      request2.headersList.append("sec-websocket-extensions", permessageDeflate, true);
+      request.headersList.append("sec-websocket-extensions", permessageDeflate, true);
       const controller = fetching({
-        request: request2,
+        request,
         useParallelQueue: true,
         dispatcher: options.dispatcher,
         processResponse(response) {
@@ -24240,7 +24204,7 @@ var require_connection = __commonJS({
           }
           const secProtocol = response.headersList.get("Sec-WebSocket-Protocol");
           if (secProtocol !== null) {
-            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request2.headersList);
+            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request.headersList);
             if (requestProtocols === null || !requestProtocols.includes(secProtocol)) {
               failHandshake(handler, response, 1002, "Protocol was not set in the opening handshake.");
               return;
@@ -26481,16 +26445,15 @@ var require_eventsource = __commonJS({
 // node_modules/undici/index.js
 var require_undici = __commonJS({
   "node_modules/undici/index.js"(exports, module) {
-    "use strict";
     var Client = require_client();
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
     var RoundRobinPool = require_round_robin_pool();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var ProxyAgent = require_proxy_agent();
     var Socks5ProxyAgent = require_socks5_proxy_agent();
-    var EnvHttpProxyAgent2 = require_env_http_proxy_agent();
+    var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
     var H2CClient = require_h2c_client();
     var errors = require_errors();
@@ -26514,10 +26477,10 @@ var require_undici = __commonJS({
     module.exports.Pool = Pool;
     module.exports.BalancedPool = BalancedPool;
     module.exports.RoundRobinPool = RoundRobinPool;
-    module.exports.Agent = Agent2;
+    module.exports.Agent = Agent;
     module.exports.ProxyAgent = ProxyAgent;
     module.exports.Socks5ProxyAgent = Socks5ProxyAgent;
-    module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent2;
+    module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module.exports.RetryAgent = RetryAgent;
     module.exports.H2CClient = H2CClient;
     module.exports.RetryHandler = RetryHandler;
@@ -26560,11 +26523,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path = `/${path}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -26672,6348 +26635,4 @@ ${captureLines}` : capture.stack;
     module.exports.install = install;
   }
 });
-
-// src/index/netrc.ts
-import { readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-function tokenize(text) {
-  const tokens = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (/\s/.test(c)) {
-      i++;
-    } else if (c === "#") {
-      while (i < text.length && text[i] !== "\n") i++;
-    } else if (c === '"') {
-      let tok = "";
-      i++;
-      while (i < text.length && text[i] !== '"') {
-        if (text[i] === "\\" && i + 1 < text.length) i++;
-        tok += text[i++];
-      }
-      i++;
-      tokens.push(tok);
-    } else {
-      let tok = "";
-      while (i < text.length && !/\s/.test(text[i])) {
-        if (text[i] === "\\" && i + 1 < text.length) i++;
-        tok += text[i++];
-      }
-      tokens.push(tok);
-    }
-  }
-  return tokens;
-}
-function parseNetrc(text) {
-  const withoutMacros = text.replace(/(^|\s)macdef\s+\S+[^\n]*\n[\s\S]*?(\n\s*\n|$)/g, "$1");
-  const tokens = tokenize(withoutMacros);
-  const netrc = { machines: /* @__PURE__ */ new Map() };
-  let current;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t === "machine") {
-      current = { login: "", password: "" };
-      const host = (tokens[++i] ?? "").toLowerCase();
-      if (!netrc.machines.has(host)) netrc.machines.set(host, current);
-    } else if (t === "default") {
-      current = { login: "", password: "" };
-      netrc.default ??= current;
-    } else if ((t === "login" || t === "user") && current) {
-      current.login = tokens[++i] ?? "";
-    } else if (t === "password" && current) {
-      current.password = tokens[++i] ?? "";
-    } else if (t === "account") {
-      i++;
-    }
-  }
-  return netrc;
-}
-function netrcPath(env) {
-  if (env.NETRC) return env.NETRC;
-  return path.join(env.HOME || os.homedir(), ".netrc");
-}
-function loadNetrc(file) {
-  try {
-    return parseNetrc(readFileSync(file, "utf8"));
-  } catch {
-    return { machines: /* @__PURE__ */ new Map() };
-  }
-}
-function netrcLookup(netrc, host) {
-  return netrc.machines.get(host.toLowerCase()) ?? netrc.default;
-}
-
-// src/index/auth.ts
-function envNameForHost(host) {
-  return "PEXSHIP_INDEX_" + host.toUpperCase().replace(/[^A-Z0-9]/g, "_");
-}
-function credentialsInUrl(url) {
-  if (!url.username && !url.password) return void 0;
-  return { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
-}
-function stripCredentials(url) {
-  const u = new URL(url.toString());
-  u.username = "";
-  u.password = "";
-  return u.toString();
-}
-var Auth = class {
-  constructor(urls, env, netrcFile = netrcPath(env)) {
-    this.env = env;
-    this.netrcFile = netrcFile;
-    for (const raw of urls) {
-      let u;
-      try {
-        u = new URL(raw);
-      } catch {
-        continue;
-      }
-      const creds = credentialsInUrl(u);
-      if (creds && !this.byOrigin.has(u.origin)) this.byOrigin.set(u.origin, creds);
-    }
-  }
-  env;
-  netrcFile;
-  byOrigin = /* @__PURE__ */ new Map();
-  netrc;
-  credentialsFor(url) {
-    if (url.protocol !== "http:" && url.protocol !== "https:") return void 0;
-    const fromUrl = this.byOrigin.get(url.origin);
-    if (fromUrl) return fromUrl;
-    const fromEnv = envCredentials(this.env, url);
-    if (fromEnv) return fromEnv;
-    this.netrc ??= loadNetrc(this.netrcFile);
-    const entry = netrcLookup(this.netrc, url.hostname);
-    if (entry && (entry.login || entry.password)) return { username: entry.login, password: entry.password };
-    return void 0;
-  }
-  /** The `Authorization` header value for a request to `url`, if we hold credentials for it. */
-  headerFor(url) {
-    const c = this.credentialsFor(url);
-    if (!c) return void 0;
-    return "Basic " + Buffer.from(`${c.username}:${c.password}`).toString("base64");
-  }
-  /** Where credentials for `url` would come from, for error messages (never the credentials themselves). */
-  describeSources(url) {
-    const names = envNames(url);
-    return `credentials in the URL, ${names.map((n) => `${n}_USERNAME/_PASSWORD`).join(" or ")}, or a '${url.hostname}' entry in ${this.netrcFile}`;
-  }
-};
-function envNames(url) {
-  const names = [envNameForHost(url.hostname)];
-  if (url.port) names.unshift(envNameForHost(`${url.hostname}:${url.port}`));
-  return names;
-}
-function envCredentials(env, url) {
-  for (const name of envNames(url)) {
-    const username = env[`${name}_USERNAME`];
-    const password = env[`${name}_PASSWORD`];
-    if (username !== void 0 || password !== void 0) return { username: username ?? "", password: password ?? "" };
-  }
-  return void 0;
-}
-function secretsOf(urls, env = process.env, netrcFile = netrcPath(env)) {
-  const secrets = /* @__PURE__ */ new Set();
-  const add = (c) => {
-    if (!c) return;
-    if (c.password) secrets.add(c.password);
-    else if (c.username) secrets.add(c.username);
-  };
-  const netrc = loadNetrc(netrcFile);
-  for (const raw of urls) {
-    let u;
-    try {
-      u = new URL(raw);
-    } catch {
-      continue;
-    }
-    add(credentialsInUrl(u));
-    add(envCredentials(env, u));
-    const entry = netrcLookup(netrc, u.hostname);
-    if (entry) add({ username: entry.login, password: entry.password });
-  }
-  for (const [key, value] of Object.entries(env)) {
-    if (value && /^PEXSHIP_INDEX_.+_PASSWORD$/.test(key)) secrets.add(value);
-  }
-  return [...secrets];
-}
-
-// src/core/build.ts
-import path11 from "node:path";
-
-// src/index/client.ts
-import { createHash as createHash3, getHashes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir as mkdir2, readdir as readdir2, readFile as readFile3, rename as rename2, rm as rm2, stat as stat3 } from "node:fs/promises";
-import path4 from "node:path";
-import { fileURLToPath, pathToFileURL as pathToFileURL2 } from "node:url";
-
-// src/index/cache.ts
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import os2 from "node:os";
-import path2 from "node:path";
-function defaultCacheDir(env = process.env) {
-  if (env.XDG_CACHE_HOME && path2.isAbsolute(env.XDG_CACHE_HOME)) return path2.join(env.XDG_CACHE_HOME, "pexship");
-  return path2.join(env.HOME || os2.homedir(), ".cache", "pexship");
-}
-function sha256Hex(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-var SHA256_RE = /^[0-9a-f]{64}$/;
-function safeFilename(name) {
-  return name.length > 0 && name.length <= 255 && !/[/\\\0]/.test(name) && !name.startsWith(".");
-}
-function tempPathFor(target) {
-  return `${target}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
-}
-async function writeFileAtomic(target, data) {
-  await mkdir(path2.dirname(target), { recursive: true });
-  const tmp = tempPathFor(target);
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-}
-async function readIfExists(file) {
-  try {
-    return await readFile(file);
-  } catch (err) {
-    if (err.code === "ENOENT") return void 0;
-    throw err;
-  }
-}
-function freshUntil(cacheControl, now = Date.now()) {
-  const value = (Array.isArray(cacheControl) ? cacheControl.join(",") : cacheControl ?? "").toLowerCase();
-  if (/\b(no-cache|no-store)\b/.test(value)) return void 0;
-  const m = /\bmax-age\s*=\s*(\d+)/.exec(value);
-  return m ? now + Number(m[1]) * 1e3 : void 0;
-}
-var HTTP_CACHE_VERSION = 2;
-var Cache = class {
-  constructor(root) {
-    this.root = root;
-  }
-  root;
-  wheelPath(sha256, filename) {
-    if (!SHA256_RE.test(sha256)) throw new Error(`not a sha256 digest: ${sha256}`);
-    if (!safeFilename(filename)) throw new Error(`unsafe file name: ${JSON.stringify(filename)}`);
-    return path2.join(this.root, "wheels", "sha256", sha256.slice(0, 2), sha256, filename);
-  }
-  /** The cached file's path when it is there. */
-  async findWheel(sha256, filename) {
-    const file = this.wheelPath(sha256, filename);
-    try {
-      return (await stat(file)).isFile() ? file : void 0;
-    } catch {
-      return void 0;
-    }
-  }
-  metadataPath(sha256) {
-    if (!SHA256_RE.test(sha256)) throw new Error(`not a sha256 digest: ${sha256}`);
-    return path2.join(this.root, "metadata", "sha256", sha256.slice(0, 2), `${sha256}.METADATA`);
-  }
-  async readMetadata(fileSha256) {
-    return (await readIfExists(this.metadataPath(fileSha256)))?.toString("utf8");
-  }
-  async writeMetadata(fileSha256, text) {
-    await writeFileAtomic(this.metadataPath(fileSha256), text);
-  }
-  httpPath(kind, url) {
-    const key = sha256Hex(`v${HTTP_CACHE_VERSION}\0${kind}\0${url}`);
-    return path2.join(this.root, "http", key.slice(0, 2), `${key}.json`);
-  }
-  /** A cached response for `url` (credential-free) of the given kind; a damaged record counts as absent. */
-  async readResponse(kind, url) {
-    const raw = await readIfExists(this.httpPath(kind, url));
-    if (!raw) return void 0;
-    try {
-      const record = JSON.parse(raw.toString("utf8"));
-      return record.url === url ? record : void 0;
-    } catch {
-      return void 0;
-    }
-  }
-  async writeResponse(kind, record) {
-    await writeFileAtomic(this.httpPath(kind, record.url), JSON.stringify(record));
-  }
-};
-
-// src/index/find-links.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readdir, stat as stat2 } from "node:fs/promises";
-import path3 from "node:path";
-import { pathToFileURL } from "node:url";
-
-// src/index/names.ts
-function normalizeProjectName(name) {
-  return name.replace(/[-_.]+/g, "-").toLowerCase();
-}
-var SDIST_SUFFIXES = [".tar.gz", ".tar.bz2", ".tar.xz", ".tgz", ".tbz", ".txz", ".tar", ".zip"];
-function isDistributionFile(filename) {
-  const lower = filename.toLowerCase();
-  return lower.endsWith(".whl") || SDIST_SUFFIXES.some((s) => lower.endsWith(s));
-}
-function fileBelongsTo(filename, project) {
-  const lower = filename.toLowerCase();
-  if (lower.endsWith(".whl")) return normalizeProjectName(filename.split("-")[0]) === project;
-  const suffix = SDIST_SUFFIXES.find((s) => lower.endsWith(s));
-  if (!suffix) return false;
-  const stem = filename.slice(0, -suffix.length);
-  for (let i = stem.indexOf("-"); i > 0; i = stem.indexOf("-", i + 1)) {
-    if (normalizeProjectName(stem.slice(0, i)) === project && /^[0-9v]/i.test(stem.slice(i + 1))) return true;
-  }
-  return false;
-}
-
-// src/index/find-links.ts
-async function hashLocalFile(file, algorithms = ["sha256"]) {
-  const hashers = algorithms.map((a) => [a, createHash2(a)]);
-  for await (const chunk of createReadStream(file)) for (const [, h] of hashers) h.update(chunk);
-  return Object.fromEntries(hashers.map(([a, h]) => [a, h.digest("hex")]));
-}
-async function listDirectory(dir, project, index) {
-  let names;
-  try {
-    names = await readdir(dir);
-  } catch (err) {
-    if (err.code === "ENOENT") return [];
-    throw err;
-  }
-  const matching = names.filter((n) => isDistributionFile(n) && fileBelongsTo(n, project)).sort();
-  return Promise.all(
-    matching.map(async (filename) => {
-      const file = path3.join(dir, filename);
-      const [info, hashes] = await Promise.all([stat2(file), hashLocalFile(file)]);
-      return { filename, url: pathToFileURL(file).toString(), hashes, yanked: false, coreMetadata: false, size: info.size, index };
-    })
-  );
-}
-
-// src/index/http.ts
-var import_undici = __toESM(require_undici(), 1);
-import { promisify } from "node:util";
-import zlib from "node:zlib";
-
-// src/index/limiter.ts
-var Limiter = class {
-  constructor(limit) {
-    this.limit = limit;
-    if (!(limit >= 1)) throw new RangeError("limit must be at least 1");
-  }
-  limit;
-  active = 0;
-  waiting = [];
-  async run(task) {
-    if (this.active >= this.limit) await new Promise((resolve2) => this.waiting.push(resolve2));
-    else this.active++;
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
-  }
-};
-
-// src/index/redact.ts
-function redactUrl(url) {
-  try {
-    const u = new URL(url);
-    if (!u.username && !u.password) return url;
-    u.username = "***";
-    u.password = "";
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/[^/@\s]+@/g, "//***@");
-  }
-}
-function redactSecrets(text, secrets) {
-  let out = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]+@/gi, "$1***@");
-  const all = /* @__PURE__ */ new Set();
-  for (const s of secrets) {
-    if (s.length < 3) continue;
-    all.add(s);
-    all.add(encodeURIComponent(s));
-  }
-  for (const s of [...all].sort((a, b) => b.length - a.length)) out = out.split(s).join("***");
-  return out;
-}
-
-// src/index/http.ts
-function proxyFromEnv(env) {
-  const http = env.http_proxy ?? env.HTTP_PROXY;
-  const https = env.https_proxy ?? env.HTTPS_PROXY;
-  if (!http && !https) return void 0;
-  return { http, https, noProxy: env.no_proxy ?? env.NO_PROXY };
-}
-var NetworkError = class extends Error {
-  constructor(message, code) {
-    super(message);
-    this.code = code;
-    this.name = "NetworkError";
-  }
-  code;
-};
-var RETRY_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
-var RETRY_CODES = /* @__PURE__ */ new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EAI_AGAIN",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-  "UND_ERR_CLOSED"
-]);
-var MAX_REDIRECTS = 10;
-var gunzip = promisify(zlib.gunzip);
-var inflate = promisify(zlib.inflate);
-var brotli = promisify(zlib.brotliDecompress);
-function errorCode(err) {
-  let e = err;
-  for (let depth = 0; e && depth < 4; depth++) {
-    if (typeof e.code === "string") return e.code;
-    e = e.cause;
-  }
-  return void 0;
-}
-function isNetworkCode(code) {
-  return code !== void 0 && (RETRY_CODES.has(code) || code === "ENOTFOUND" || code.startsWith("UND_ERR"));
-}
-function describeNetworkError(code, timeoutMs, err) {
-  const secs = `${timeoutMs / 1e3}s`;
-  switch (code) {
-    case "UND_ERR_HEADERS_TIMEOUT":
-      return `no response within ${secs}`;
-    case "UND_ERR_BODY_TIMEOUT":
-      return `the response stalled for more than ${secs}`;
-    case "UND_ERR_CONNECT_TIMEOUT":
-    case "ETIMEDOUT":
-      return `could not connect within ${secs}`;
-    case "ECONNREFUSED":
-      return "connection refused";
-    case "ECONNRESET":
-    case "UND_ERR_SOCKET":
-    case "EPIPE":
-      return "the connection was reset";
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      return "the host name does not resolve";
-    default:
-      return err?.message || String(err);
-  }
-}
-function timeoutError() {
-  return Object.assign(new Error("headers timeout"), { code: "UND_ERR_HEADERS_TIMEOUT" });
-}
-function sleep(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms));
-}
-function retryAfterMs(value, now = Date.now()) {
-  if (!value) return void 0;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-function flattenHeaders(h) {
-  const out = {};
-  for (const [k, v] of Object.entries(h)) if (v !== void 0) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
-  return out;
-}
-async function release(res) {
-  const body = res.body;
-  body.on("error", () => {
-  });
-  if (body.readableEnded || body.destroyed) return;
-  await body.dump({ limit: 64 * 1024 }).catch(() => {
-  });
-}
-var HttpClient = class {
-  constructor(options) {
-    this.options = options;
-    const pool = { keepAliveTimeout: 3e4, connections: options.maxParallel, connect: { timeout: options.timeoutMs } };
-    const proxy = options.proxy;
-    this.agent = proxy ? new import_undici.EnvHttpProxyAgent({ ...pool, httpProxy: proxy.http ?? "", httpsProxy: proxy.https ?? "", noProxy: proxy.noProxy ?? "" }) : new import_undici.Agent(pool);
-    this.limiter = new Limiter(options.maxParallel);
-  }
-  options;
-  requests = [];
-  agent;
-  limiter;
-  /**
-   * Sends a GET (following redirects) and hands the final response to `handle`, which must consume the
-   * body. Retriable statuses and connection failures — also those while `handle` reads the body — are retried
-   * from the start; `handle` therefore must tolerate being called again. Other statuses reach `handle`.
-   */
-  async get(url, headers, handle, method = "GET") {
-    const { retries, retryBaseMs, maxRetryDelayMs, timeoutMs } = this.options;
-    for (let attempt = 0; ; attempt++) {
-      let waitMs;
-      try {
-        const outcome = await this.limiter.run(async () => {
-          const res = await this.send(url, headers, method);
-          try {
-            if (RETRY_STATUSES.has(res.status) && attempt < retries) {
-              waitMs = retryAfterMs(res.headers["retry-after"]);
-              return { retry: true };
-            }
-            return { retry: false, value: await handle(res) };
-          } finally {
-            await release(res);
-          }
-        });
-        if (!outcome.retry) return outcome.value;
-      } catch (err) {
-        const code = errorCode(err);
-        if (err instanceof NetworkError || !isNetworkCode(code)) throw err;
-        if (!RETRY_CODES.has(code) || attempt >= retries) {
-          const tries = attempt + 1;
-          throw new NetworkError(`${describeNetworkError(code, timeoutMs, err)}${tries > 1 ? ` (after ${tries} attempts)` : ""}`, code);
-        }
-      }
-      const backoff = retryBaseMs * 2 ** attempt * (1 + Math.random() * 0.25);
-      await sleep(Math.min(waitMs ?? backoff, maxRetryDelayMs));
-    }
-  }
-  /** One attempt: the request plus any redirects, credentials only for the origin they belong to. */
-  async send(startUrl, headers, method) {
-    let url = new URL(startUrl);
-    for (let hop = 0; ; hop++) {
-      const auth = this.options.auth.headerFor(url);
-      const target = new URL(url);
-      target.username = "";
-      target.password = "";
-      const record = { method, url: redactUrl(target.toString()), status: 0 };
-      this.requests.push(record);
-      const abort = new AbortController();
-      const timer = setTimeout(() => abort.abort(timeoutError()), this.options.timeoutMs);
-      const res = await (0, import_undici.request)(target, {
-        method,
-        dispatcher: this.agent,
-        signal: abort.signal,
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
-        headers: {
-          "user-agent": this.options.userAgent,
-          ...headers,
-          ...auth ? { authorization: auth } : {}
-        }
-      }).finally(() => clearTimeout(timer));
-      record.status = res.statusCode;
-      const flat = flattenHeaders(res.headers);
-      const location = flat.location;
-      if ([301, 302, 303, 307, 308].includes(res.statusCode) && location && hop < MAX_REDIRECTS) {
-        await res.body.dump();
-        url = new URL(location, target);
-        continue;
-      }
-      return { url: target.toString(), status: res.statusCode, headers: flat, body: res.body };
-    }
-  }
-  async close() {
-    await this.agent.close();
-  }
-};
-async function readBody(res) {
-  const raw = Buffer.from(await res.body.arrayBuffer());
-  const encoding = (res.headers["content-encoding"] ?? "").trim().toLowerCase();
-  if (encoding === "gzip" || encoding === "x-gzip") return gunzip(raw);
-  if (encoding === "deflate") return inflate(raw);
-  if (encoding === "br") return brotli(raw);
-  return raw;
-}
-
-// src/index/simple-html.ts
-var NAMED_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\xA0" };
-function decodeEntities(text) {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, body) => {
-    if (body[0] === "#") {
-      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code <= 1114111 ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
-}
-function parseAttributes(inside) {
-  const attrs = /* @__PURE__ */ new Map();
-  const re = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
-  for (let m = re.exec(inside); m; m = re.exec(inside)) {
-    const name = m[1].toLowerCase();
-    const value = m[2] ?? m[3] ?? m[4];
-    if (!attrs.has(name)) attrs.set(name, value === void 0 ? "" : decodeEntities(value));
-  }
-  return attrs;
-}
-function parseAnchors(html, pageUrl) {
-  const text = html.replace(/<!--[\s\S]*?-->/g, "").replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, "");
-  let base = pageUrl;
-  const baseTag = /<base\b([^>]*)>/i.exec(text);
-  if (baseTag) {
-    const href = parseAttributes(baseTag[1]).get("href");
-    if (href) {
-      try {
-        base = new URL(href, pageUrl).toString();
-      } catch {
-      }
-    }
-  }
-  const anchors = [];
-  const tagRe = /<a\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
-  for (let m = tagRe.exec(text); m; m = tagRe.exec(text)) {
-    const attrs = parseAttributes(m[1]);
-    const href = attrs.get("href");
-    if (!href) continue;
-    try {
-      anchors.push({ href: new URL(href.trim(), base).toString(), attrs });
-    } catch {
-    }
-  }
-  return anchors;
-}
-function parseHashPair(value) {
-  const m = /^\s*([a-z0-9_-]+)=([0-9a-f]+)\s*$/i.exec(value);
-  return m ? { [m[1].toLowerCase()]: m[2].toLowerCase() } : void 0;
-}
-function splitFileUrl(href) {
-  const u = new URL(href);
-  const hashes = parseHashPair(u.hash.slice(1)) ?? {};
-  u.hash = "";
-  const segments = u.pathname.split("/");
-  let filename = segments[segments.length - 1] ?? "";
-  try {
-    filename = decodeURIComponent(filename);
-  } catch {
-  }
-  return { url: u.toString(), filename, hashes };
-}
-function coreMetadataOf(attrs) {
-  const value = attrs.get("data-core-metadata") ?? attrs.get("data-dist-info-metadata");
-  if (value === void 0) return false;
-  if (value.trim().toLowerCase() === "false") return false;
-  return parseHashPair(value) ?? true;
-}
-function parseSimpleHtml(html, pageUrl, index) {
-  const files = [];
-  for (const { href, attrs } of parseAnchors(html, pageUrl)) {
-    const { url, filename, hashes } = splitFileUrl(href);
-    if (!isDistributionFile(filename)) continue;
-    const yanked = attrs.get("data-yanked");
-    const requiresPython = attrs.get("data-requires-python")?.trim();
-    files.push({
-      filename,
-      url,
-      hashes,
-      ...requiresPython ? { requiresPython } : {},
-      yanked: yanked === void 0 ? false : yanked.trim() || "no reason given",
-      coreMetadata: coreMetadataOf(attrs),
-      index
-    });
-  }
-  return files;
-}
-
-// src/index/sdist-metadata.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { gunzipSync } from "node:zlib";
-var SdistMetadataError = class extends Error {
-};
-function findInTar(tar, wanted) {
-  let at = 0;
-  let longName;
-  while (at + 512 <= tar.length) {
-    const header = tar.subarray(at, at + 512);
-    if (header.every((b) => b === 0)) break;
-    const field = (start, len) => header.subarray(start, start + len).toString("utf8").replace(/\0.*$/s, "");
-    const size = parseInt(field(124, 12).trim() || "0", 8);
-    const type = String.fromCharCode(header[156] || 48);
-    const prefix = field(345, 155);
-    let name = longName ?? (prefix ? `${prefix}/${field(0, 100)}` : field(0, 100));
-    longName = void 0;
-    const body = tar.subarray(at + 512, at + 512 + size);
-    if (type === "x") {
-      const m = /\d+ path=([^\n]*)\n/.exec(body.toString("utf8"));
-      if (m) longName = m[1];
-    } else if (type === "L") {
-      longName = body.toString("utf8").replace(/\0.*$/s, "");
-    } else if ((type === "0" || type === "\0" || type === "7") && wanted(name.replace(/^\.\//, ""))) {
-      return body;
-    }
-    at += 512 + Math.ceil(size / 512) * 512;
-    name = "";
-  }
-  return void 0;
-}
-var TOP_LEVEL_PKG_INFO = (p) => /^[^/]+\/PKG-INFO$/.test(p);
-async function readSdistMetadata(file, filename) {
-  const data = await readFile2(file);
-  let pkgInfo;
-  try {
-    if (/\.zip$/i.test(filename)) {
-      const zip = new ZipArchive(data);
-      const entry = zip.entries.find((e) => TOP_LEVEL_PKG_INFO(e.name));
-      pkgInfo = entry && zip.read(entry);
-    } else if (/\.tar\.gz$|\.tgz$/i.test(filename)) {
-      pkgInfo = findInTar(gunzipSync(data), TOP_LEVEL_PKG_INFO);
-    } else {
-      throw new SdistMetadataError(`${filename} is not a .tar.gz or .zip source distribution`);
-    }
-  } catch (err) {
-    if (err instanceof SdistMetadataError) throw err;
-    throw new SdistMetadataError(`${filename} cannot be read as an archive (${err.message})`);
-  }
-  if (!pkgInfo) throw new SdistMetadataError(`${filename} has no PKG-INFO at its top level`);
-  const text = pkgInfo.toString("utf8");
-  const version = /^Metadata-Version:\s*(\d+)\.(\d+)/im.exec(text);
-  if (!version || Number(version[1]) * 100 + Number(version[2]) < 202) {
-    throw new SdistMetadataError(`${filename} has metadata version ${version ? `${version[1]}.${version[2]}` : "unknown"}, older than 2.2, so its PKG-INFO may not list its dependencies; only a build would tell`);
-  }
-  const dynamic = [...text.matchAll(/^Dynamic:\s*(\S+)/gim)].map((m) => m[1].toLowerCase());
-  for (const field of ["requires-dist", "requires-python", "provides-extra"]) {
-    if (dynamic.includes(field)) throw new SdistMetadataError(`${filename} declares ${field} dynamic, so only a build would tell its dependencies`);
-  }
-  return text;
-}
-
-// src/index/simple-json.ts
-var JSON_CONTENT_TYPE = "application/vnd.pypi.simple.v1+json";
-function hashesOf(value) {
-  const out = {};
-  if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) if (typeof v === "string" && /^[0-9a-f]+$/i.test(v)) out[k.toLowerCase()] = v.toLowerCase();
-  }
-  return out;
-}
-function coreMetadataOf2(value) {
-  if (value === true) return true;
-  if (value && typeof value === "object") {
-    const hashes = hashesOf(value);
-    return Object.keys(hashes).length ? hashes : true;
-  }
-  return false;
-}
-function parseSimpleJson(body, pageUrl, index) {
-  let doc;
-  try {
-    doc = JSON.parse(body);
-  } catch (err) {
-    throw new JobError(`The index page ${pageUrl} is not valid JSON (${err.message}). Check that the index URL points at a PEP 503/691 simple index.`);
-  }
-  const version = doc?.meta?.["api-version"];
-  if (typeof version === "string" && !version.startsWith("1.")) {
-    throw new JobError(`The index page ${pageUrl} uses simple API version ${version}; pexship reads version 1.x. Use an index that serves PEP 691 v1 or HTML.`);
-  }
-  if (!Array.isArray(doc?.files)) {
-    throw new JobError(`The index page ${pageUrl} has no 'files' list. Check that the index URL points at a PEP 503/691 simple index.`);
-  }
-  const files = [];
-  for (const f of doc.files) {
-    if (typeof f?.filename !== "string" || typeof f.url !== "string") continue;
-    let url;
-    try {
-      url = new URL(f.url, pageUrl);
-    } catch {
-      continue;
-    }
-    url.hash = "";
-    const requiresPython = typeof f["requires-python"] === "string" ? f["requires-python"].trim() : "";
-    const yanked = f.yanked === true ? "no reason given" : typeof f.yanked === "string" ? f.yanked.trim() || "no reason given" : false;
-    files.push({
-      filename: f.filename,
-      url: url.toString(),
-      hashes: hashesOf(f.hashes),
-      ...requiresPython ? { requiresPython } : {},
-      yanked,
-      coreMetadata: coreMetadataOf2(f["core-metadata"] ?? f["dist-info-metadata"]),
-      ...typeof f.size === "number" ? { size: f.size } : {},
-      ...typeof f["upload-time"] === "string" ? { uploadTime: f["upload-time"] } : {},
-      index
-    });
-  }
-  return files;
-}
-
-// src/index/zip-metadata.ts
-import { open } from "node:fs/promises";
-import { promisify as promisify2 } from "node:util";
-import zlib2 from "node:zlib";
-var inflateRaw = promisify2(zlib2.inflateRaw);
-function withKnownBytes(inner, offset, bytes) {
-  return {
-    size: inner.size,
-    read: (start, end) => start >= offset && end <= offset + bytes.length ? Promise.resolve(bytes.subarray(start - offset, end - offset)) : inner.read(start, end)
-  };
-}
-async function withLocalFile(file, use) {
-  const handle = await open(file, "r");
-  try {
-    const { size } = await handle.stat();
-    return await use({
-      size,
-      read: async (start, end) => {
-        const buf = Buffer.alloc(end - start);
-        const { bytesRead } = await handle.read(buf, 0, buf.length, start);
-        return buf.subarray(0, bytesRead);
-      }
-    });
-  } finally {
-    await handle.close();
-  }
-}
-var TAIL_BYTES = 64 * 1024;
-var MAX_METADATA_BYTES = 16 * 1024 * 1024;
-var EOCD_SIG = 101010256;
-var EOCD64_LOCATOR_SIG = 117853008;
-var EOCD64_SIG = 101075792;
-var CENTRAL_SIG = 33639248;
-var LOCAL_SIG = 67324752;
-function u64(buf, at) {
-  const value = buf.readBigUInt64LE(at);
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error("a zip64 size or offset is out of range");
-  return Number(value);
-}
-async function locateCentralDirectory(reader) {
-  const tailStart = Math.max(0, reader.size - TAIL_BYTES);
-  const tail = await reader.read(tailStart, reader.size);
-  let pos = -1;
-  for (let i = tail.length - 22; i >= Math.max(0, tail.length - 22 - 65535); i--) {
-    if (tail.readUInt32LE(i) === EOCD_SIG && i + 22 + tail.readUInt16LE(i + 20) <= tail.length) {
-      pos = i;
-      break;
-    }
-  }
-  if (pos < 0) throw new Error("it is not a zip file (no end of central directory record)");
-  let size = tail.readUInt32LE(pos + 12);
-  let offset = tail.readUInt32LE(pos + 16);
-  if (size === 4294967295 || offset === 4294967295 || tail.readUInt16LE(pos + 10) === 65535) {
-    const locatorAt = tailStart + pos - 20;
-    const locator = await reader.read(locatorAt, locatorAt + 20);
-    if (locator.length < 20 || locator.readUInt32LE(0) !== EOCD64_LOCATOR_SIG) throw new Error("its zip64 locator is missing");
-    const recordAt = u64(locator, 8);
-    const record = await reader.read(recordAt, recordAt + 56);
-    if (record.length < 56 || record.readUInt32LE(0) !== EOCD64_SIG) throw new Error("its zip64 end of central directory record is missing");
-    size = u64(record, 40);
-    offset = u64(record, 48);
-  }
-  if (offset + size > reader.size) throw new Error("its central directory lies outside the file");
-  return { offset, size };
-}
-function parseCentralDirectory(cd) {
-  const entries = [];
-  let p = 0;
-  while (p + 46 <= cd.length && cd.readUInt32LE(p) === CENTRAL_SIG) {
-    const nameLength = cd.readUInt16LE(p + 28);
-    const extraLength = cd.readUInt16LE(p + 30);
-    const commentLength = cd.readUInt16LE(p + 32);
-    const entry = {
-      name: cd.toString("utf8", p + 46, p + 46 + nameLength),
-      flags: cd.readUInt16LE(p + 8),
-      method: cd.readUInt16LE(p + 10),
-      compressedSize: cd.readUInt32LE(p + 20),
-      uncompressedSize: cd.readUInt32LE(p + 24),
-      localOffset: cd.readUInt32LE(p + 42),
-      nameLength,
-      extraLength
-    };
-    let e = p + 46 + nameLength;
-    const extraEnd = e + extraLength;
-    while (e + 4 <= extraEnd) {
-      const id = cd.readUInt16LE(e);
-      const len = cd.readUInt16LE(e + 2);
-      if (id === 1) {
-        let q = e + 4;
-        if (entry.uncompressedSize === 4294967295 && q + 8 <= e + 4 + len) entry.uncompressedSize = u64(cd, q), q += 8;
-        if (entry.compressedSize === 4294967295 && q + 8 <= e + 4 + len) entry.compressedSize = u64(cd, q), q += 8;
-        if (entry.localOffset === 4294967295 && q + 8 <= e + 4 + len) entry.localOffset = u64(cd, q);
-      }
-      e += 4 + len;
-    }
-    entries.push(entry);
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-function pickMetadataEntry(entries, wheelFilename) {
-  const candidates = entries.filter((e) => /^[^/]+\.dist-info\/METADATA$/.test(e.name));
-  if (candidates.length === 0) throw new Error("it has no .dist-info/METADATA");
-  if (candidates.length === 1) return candidates[0];
-  const [name, version] = wheelFilename.split("-");
-  const wanted = `${normalizeProjectName(name)}-${version}`;
-  const match = candidates.find((e) => {
-    const dir = e.name.slice(0, -".dist-info/METADATA".length);
-    const i = dir.lastIndexOf("-");
-    return `${normalizeProjectName(dir.slice(0, i))}-${dir.slice(i + 1)}` === wanted;
-  });
-  if (!match) throw new Error(`it has several .dist-info directories and none is named for ${wanted}`);
-  return match;
-}
-async function readWheelMetadata(reader, wheelFilename) {
-  const { offset, size } = await locateCentralDirectory(reader);
-  const cd = await reader.read(offset, offset + size);
-  const entry = pickMetadataEntry(parseCentralDirectory(cd), wheelFilename);
-  if (entry.flags & 1) throw new Error(`${entry.name} is encrypted`);
-  if (entry.uncompressedSize > MAX_METADATA_BYTES || entry.compressedSize > MAX_METADATA_BYTES) throw new Error(`${entry.name} is implausibly large`);
-  const guess = 30 + entry.nameLength + entry.extraLength + entry.compressedSize + 256;
-  let local = await reader.read(entry.localOffset, Math.min(reader.size, entry.localOffset + guess));
-  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIG) throw new Error(`the local header of ${entry.name} is missing`);
-  const dataStart = 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  const dataEnd = dataStart + entry.compressedSize;
-  if (dataEnd > local.length) local = await reader.read(entry.localOffset, entry.localOffset + dataEnd);
-  if (dataEnd > local.length) throw new Error(`${entry.name} is truncated`);
-  const data = local.subarray(dataStart, dataEnd);
-  let text;
-  if (entry.method === 0) text = data;
-  else if (entry.method === 8) text = await inflateRaw(data, { maxOutputLength: MAX_METADATA_BYTES });
-  else throw new Error(`${entry.name} uses zip compression method ${entry.method}, which wheels may not use`);
-  return text.toString("utf8");
-}
-
-// src/index/client.ts
-var DEFAULT_INDEX_URL = "https://pypi.org/simple/";
-var PAGE_ACCEPT = `${JSON_CONTENT_TYPE}, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.1`;
-var SUPPORTED_HASHES = new Set(getHashes().map((h) => h.toLowerCase()));
-function toUrl(location, cwd, what) {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
-    let url;
-    try {
-      url = new URL(location);
-    } catch {
-      throw new UsageError(`${what} '${redactUrl(location)}' is not a valid URL. Check its spelling.`);
-    }
-    if (!["http:", "https:", "file:"].includes(url.protocol)) {
-      throw new UsageError(`${what} '${redactUrl(location)}' uses ${url.protocol}//; pexship reads http://, https:// and file:// indexes.`);
-    }
-    return url;
-  }
-  return pathToFileURL2(path4.resolve(cwd, location));
-}
-function withTrailingSlash(url) {
-  const u = new URL(url);
-  if (!u.pathname.endsWith("/")) u.pathname += "/";
-  u.search = "";
-  u.hash = "";
-  return u.toString();
-}
-function isWheel(file) {
-  return file.filename.toLowerCase().endsWith(".whl");
-}
-function isLocal(file) {
-  return file.url.startsWith("file:");
-}
-async function readIfExists2(file) {
-  try {
-    return await readFile3(file, "utf8");
-  } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return void 0;
-    throw err;
-  }
-}
-function parsePage(body, contentType, pageUrl, label) {
-  const type = contentType.toLowerCase();
-  const looksJson = type.includes("json") || !type.includes("html") && body.trimStart().startsWith("{");
-  return looksJson ? parseSimpleJson(body, pageUrl, label) : parseSimpleHtml(body, pageUrl, label);
-}
-function drainInto(res, file, onChunk) {
-  return new Promise((resolve2, reject) => {
-    const out = createWriteStream(file);
-    let settled = false;
-    let finished = false;
-    const fail = (err) => {
-      if (settled) return;
-      settled = true;
-      res.body.destroy();
-      out.destroy();
-      reject(err);
-    };
-    out.on("error", fail);
-    out.on("finish", () => finished = true);
-    out.on("close", () => {
-      if (settled) return;
-      if (!finished) return fail(new Error("the download was cut short"));
-      settled = true;
-      resolve2();
-    });
-    res.body.on("error", fail);
-    res.body.on("data", (chunk) => {
-      onChunk(chunk);
-      out.write(chunk);
-    });
-    res.body.on("end", () => out.end());
-  });
-}
-function parseContentRange(value) {
-  const m = /^bytes\s+(\d+)-(\d+)\/(\d+)$/i.exec((value ?? "").trim());
-  return m ? { start: Number(m[1]), total: Number(m[3]) } : void 0;
-}
-var IndexClient = class {
-  cache;
-  sources;
-  http;
-  auth;
-  rootChecks = /* @__PURE__ */ new Map();
-  stagingReady;
-  secrets;
-  listings = /* @__PURE__ */ new Map();
-  findLinksPages = /* @__PURE__ */ new Map();
-  localIndexDirs = /* @__PURE__ */ new Map();
-  metadataInFlight = /* @__PURE__ */ new Map();
-  downloadsInFlight = /* @__PURE__ */ new Map();
-  constructor(options = {}) {
-    const env = options.env ?? process.env;
-    const cwd = options.cwd ?? process.cwd();
-    const indexUrls = options.noIndex ? [] : [options.indexUrl ?? DEFAULT_INDEX_URL, ...options.extraIndexUrls ?? []];
-    const findLinks = options.findLinks ?? [];
-    this.sources = [
-      ...indexUrls.map((raw) => {
-        const url = toUrl(raw, cwd, "The index URL");
-        return { kind: "index", url: withTrailingSlash(url), label: redactUrl(withTrailingSlash(url)) };
-      }),
-      ...findLinks.map((raw) => {
-        const url = toUrl(raw, cwd, "The find-links location");
-        return { kind: "find-links", location: url.toString(), label: redactUrl(url.toString()) };
-      })
-    ];
-    const netrcFile = options.netrcFile ?? netrcPath(env);
-    const allUrls = [...indexUrls, ...findLinks];
-    const proxy = proxyFromEnv(env);
-    this.secrets = secretsOf([...allUrls, ...proxy ? [proxy.http ?? "", proxy.https ?? ""] : []], env, netrcFile);
-    this.cache = new Cache(path4.resolve(options.cacheDir ?? defaultCacheDir(env)));
-    this.auth = new Auth(allUrls, env, netrcFile);
-    this.http = new HttpClient({
-      auth: this.auth,
-      timeoutMs: options.timeoutMs ?? 3e4,
-      retries: options.retries ?? 3,
-      retryBaseMs: options.retryBaseMs ?? 500,
-      maxRetryDelayMs: options.maxRetryDelayMs ?? 3e4,
-      maxParallel: options.maxParallel ?? 16,
-      userAgent: `pexship/${PEXSHIP_VERSION}`,
-      proxy
-    });
-  }
-  /** Every HTTP request sent so far, in order (credentials redacted). */
-  get requests() {
-    return this.http.requests;
-  }
-  get requestCount() {
-    return this.http.requests.length;
-  }
-  /** The configured sources, credentials redacted, in search order. */
-  get sourceLabels() {
-    return this.sources.map((s) => s.label);
-  }
-  /** Labels of the package indexes only (not find-links), as `IndexFile.index` names them. */
-  get indexLabels() {
-    return this.sources.filter((s) => s.kind === "index").map((s) => s.label);
-  }
-  /** Closes pooled connections; the client is unusable afterwards. */
-  async close() {
-    await this.http.close();
-  }
-  /**
-   * All files every source lists for `project`, in source order (main index, extra indexes, find-links).
-   * A project an index does not have contributes nothing; an unreachable index is an error.
-   */
-  listFiles(project) {
-    const name = normalizeProjectName(project);
-    let listing = this.listings.get(name);
-    if (!listing) {
-      listing = this.guard(async () => (await Promise.all(this.sources.map((s) => this.listFrom(s, name)))).flat());
-      this.listings.set(name, listing);
-      listing.catch(() => this.listings.delete(name));
-    }
-    return listing;
-  }
-  /** The core metadata (METADATA file text) of a distribution file. */
-  fetchMetadata(file) {
-    let pending = this.metadataInFlight.get(file.url);
-    if (!pending) {
-      pending = this.guard(() => this.metadataOf(file));
-      this.metadataInFlight.set(file.url, pending);
-      pending.catch(() => this.metadataInFlight.delete(file.url));
-    }
-    return pending;
-  }
-  /** A local path holding the file, hash-checked: the cache entry, or the file itself for local sources. */
-  fetchFile(file) {
-    let pending = this.downloadsInFlight.get(file.url);
-    if (!pending) {
-      pending = this.guard(() => this.fileOf(file));
-      this.downloadsInFlight.set(file.url, pending);
-      pending.catch(() => this.downloadsInFlight.delete(file.url));
-    }
-    return pending;
-  }
-  /** Runs `work`, turning failures into our errors with every known secret masked. */
-  async guard(work) {
-    try {
-      return await work();
-    } catch (err) {
-      const error = err instanceof PexshipError ? err : new JobError(err?.message ?? String(err));
-      error.message = redactSecrets(error.message, this.secrets);
-      throw error;
-    }
-  }
-  // ---- listing ----
-  async listFrom(source, project) {
-    if (source.kind === "index") {
-      return source.url.startsWith("file:") ? this.listLocalIndex(source, project) : this.listRemoteIndex(source, project);
-    }
-    if (source.location.startsWith("file:")) {
-      const location = fileURLToPath(source.location);
-      let isDir = false;
-      try {
-        isDir = (await stat3(location)).isDirectory();
-      } catch {
-        throw new UsageError(`The find-links location ${location} does not exist. Check the -f/--find-links path.`);
-      }
-      if (isDir) return listDirectory(location, project, source.label);
-    }
-    const all = await this.findLinksPage(source);
-    return all.filter((f) => fileBelongsTo(f.filename, project));
-  }
-  async listRemoteIndex(source, project) {
-    const pageUrl = stripCredentials(new URL(`${encodeURIComponent(project)}/`, source.url));
-    const files = await this.fetchPage(pageUrl, source.label, "index", true);
-    if (files) return files;
-    await this.checkIndexRoot(source);
-    return [];
-  }
-  /**
-   * A project the index lacks is normal, but a wrong index URL makes every project look missing: on the
-   * first 404, ask the root (HEAD, so PyPI's huge root page is not sent) and fail if it is not there either.
-   */
-  checkIndexRoot(source) {
-    let check = this.rootChecks.get(source.url);
-    if (!check) {
-      const rootUrl = stripCredentials(source.url);
-      check = this.request(rootUrl, `the index ${source.label}`, { accept: PAGE_ACCEPT }, async (res) => {
-        if (res.status === 404 || res.status === 410) {
-          throw new JobError(`The index ${source.label} does not exist (HTTP ${res.status}). Check the -i/--index-url or --extra-index-url: it should name a PEP 503 simple index, e.g. https://pypi.org/simple/.`);
-        }
-        if (res.status === 401 || res.status === 403) throw this.statusError(res, `the index ${source.label}`);
-      }, "HEAD");
-      this.rootChecks.set(source.url, check);
-    }
-    return check;
-  }
-  /** A file:// index: `<root>/<project>/index.json` or `index.html`; a missing project has no files. */
-  async listLocalIndex(source, project) {
-    const root = fileURLToPath(source.url);
-    let dirs = this.localIndexDirs.get(root);
-    if (!dirs) {
-      dirs = readdir2(root, { withFileTypes: true }).then(
-        (entries) => new Map(entries.filter((e) => e.isDirectory()).map((e) => [normalizeProjectName(e.name), e.name])),
-        () => {
-          throw new JobError(`The index ${source.label} is not a readable directory. Check the -i/--index-url or --extra-index-url path.`);
-        }
-      );
-      this.localIndexDirs.set(root, dirs);
-    }
-    const dirName = (await dirs).get(project);
-    if (!dirName) return [];
-    const dir = path4.join(root, dirName);
-    const dirUrl = pathToFileURL2(dir + path4.sep).toString();
-    const json = await readIfExists2(path4.join(dir, "index.json"));
-    if (json !== void 0) return parseSimpleJson(json, dirUrl, source.label);
-    const html = await readIfExists2(path4.join(dir, "index.html"));
-    if (html !== void 0) return parseSimpleHtml(html, dirUrl, source.label);
-    return [];
-  }
-  findLinksPage(source) {
-    let page = this.findLinksPages.get(source.location);
-    if (!page) {
-      page = (async () => {
-        if (source.location.startsWith("file:")) {
-          const html = await readIfExists2(fileURLToPath(source.location));
-          if (html === void 0) throw new UsageError(`The find-links page ${source.label} does not exist. Check the -f/--find-links location.`);
-          return parseSimpleHtml(html, source.location, source.label);
-        }
-        const files = await this.fetchPage(stripCredentials(source.location), source.label, "find-links page", false);
-        if (!files) throw new JobError(`The find-links page ${source.label} does not exist (HTTP 404). Check the -f/--find-links URL.`);
-        return files;
-      })();
-      this.findLinksPages.set(source.location, page);
-    }
-    return page;
-  }
-  /**
-   * GETs an index page with the cached validators, returning its files (reused on 304), or undefined on
-   * 404/410. The parsed files are what we cache, so a 304 costs no parsing.
-   */
-  async fetchPage(pageUrl, label, what, jsonFirst) {
-    const cached = await this.cache.readResponse("page", pageUrl);
-    if (cached?.freshUntil && cached.freshUntil > Date.now()) return cached.value.map((f) => f.index === label ? f : { ...f, index: label });
-    const headers = {
-      accept: jsonFirst ? PAGE_ACCEPT : "text/html, */*;q=0.1",
-      "accept-encoding": "gzip, deflate, br"
-    };
-    if (cached?.etag) headers["if-none-match"] = cached.etag;
-    if (cached?.lastModified) headers["if-modified-since"] = cached.lastModified;
-    return this.request(pageUrl, `the ${what} ${label}`, headers, async (res) => {
-      if (res.status === 304 && cached) {
-        const fresh2 = freshUntil(res.headers["cache-control"]);
-        if (fresh2) await this.cache.writeResponse("page", { ...cached, freshUntil: fresh2 });
-        return cached.value.map((f) => f.index === label ? f : { ...f, index: label });
-      }
-      if (res.status === 404 || res.status === 410) return void 0;
-      if (res.status !== 200) throw this.statusError(res, `the ${what} ${label}`);
-      const body = (await readBody(res)).toString("utf8");
-      const files = parsePage(body, res.headers["content-type"] ?? "", res.url, label).filter((f) => /^https?:/.test(f.url));
-      const etag = res.headers.etag;
-      const lastModified = res.headers["last-modified"];
-      const fresh = freshUntil(res.headers["cache-control"]);
-      if (etag || lastModified || fresh) await this.cache.writeResponse("page", { url: pageUrl, etag, lastModified, freshUntil: fresh, value: files });
-      return files;
-    });
-  }
-  // ---- metadata ----
-  async metadataOf(file) {
-    const where = `${file.filename} (${redactUrl(file.url)})`;
-    if (isLocal(file)) {
-      const local = fileURLToPath(file.url);
-      if (isWheel(file)) return this.readLocalWheelMetadata(local, file.filename, where);
-      const sidecar = await readIfExists2(`${local}.metadata`);
-      if (sidecar !== void 0) return sidecar;
-      return this.sdistMetadata(local, file);
-    }
-    const sha256 = file.hashes.sha256;
-    if (sha256) {
-      const known = await this.cache.readMetadata(sha256);
-      if (known !== void 0) return known;
-      const cachedWheel = isWheel(file) ? await this.cache.findWheel(sha256, file.filename).catch(() => void 0) : void 0;
-      if (cachedWheel) return this.remember(sha256, await this.readLocalWheelMetadata(cachedWheel, file.filename, where));
-    }
-    if (file.coreMetadata) {
-      const text2 = await this.fetchCoreMetadataFile(file);
-      return sha256 ? this.remember(sha256, text2) : text2;
-    }
-    if (!isWheel(file)) {
-      const text2 = await this.sdistMetadata(await this.fileOf(file), file);
-      return sha256 ? this.remember(sha256, text2) : text2;
-    }
-    let text;
-    try {
-      text = await this.metadataByRanges(file);
-    } catch (err) {
-      if (err instanceof PexshipError) throw err;
-      text = await this.readLocalWheelMetadata(await this.fileOf(file), file.filename, where);
-    }
-    return sha256 ? this.remember(sha256, text) : text;
-  }
-  async remember(sha256, text) {
-    await this.cache.writeMetadata(sha256, text);
-    return text;
-  }
-  /** An sdist's PKG-INFO when it is reliable (metadata 2.2+, dependencies not dynamic). */
-  async sdistMetadata(local, file) {
-    try {
-      return await readSdistMetadata(local, file.filename);
-    } catch (err) {
-      if (!(err instanceof SdistMetadataError)) throw err;
-      throw new JobError(
-        `${err.message} (${file.filename} from ${file.index}). Build a wheel for it (pip wheel) and pass it with -f/--find-links, or pin a version that has a wheel.`
-      );
-    }
-  }
-  async readLocalWheelMetadata(local, filename, where) {
-    try {
-      return await withLocalFile(local, (reader) => readWheelMetadata(reader, filename));
-    } catch (err) {
-      if (err.code === "ENOENT") throw new JobError(`${where} does not exist. Check the index or find-links source.`);
-      throw new JobError(`Could not read the metadata of ${where}: ${err.message}. The wheel is damaged; rebuild or re-download it.`);
-    }
-  }
-  /** PEP 658: `<url>.metadata`, checked against the hash the index gave; kept by validators when it gave none. */
-  async fetchCoreMetadataFile(file) {
-    const url = `${file.url}.metadata`;
-    const expected = file.coreMetadata === true ? {} : file.coreMetadata;
-    const hashless = !file.hashes.sha256;
-    const cached = hashless ? await this.cache.readResponse("metadata", url) : void 0;
-    const headers = { accept: "*/*", "accept-encoding": "gzip, deflate, br" };
-    if (cached?.etag) headers["if-none-match"] = cached.etag;
-    if (cached?.lastModified) headers["if-modified-since"] = cached.lastModified;
-    return this.request(url, `the metadata of ${file.filename}`, headers, async (res) => {
-      if (res.status === 304 && cached) return cached.value;
-      if (res.status !== 200) throw this.statusError(res, `the metadata of ${file.filename}`);
-      const body = await readBody(res);
-      this.verify(body, expected, `the metadata file of ${file.filename}`, url);
-      const text = body.toString("utf8");
-      const etag = res.headers.etag;
-      const lastModified = res.headers["last-modified"];
-      if (hashless && (etag || lastModified)) await this.cache.writeResponse("metadata", { url, etag, lastModified, value: text });
-      return text;
-    });
-  }
-  /** Reads METADATA with HTTP range requests: the file's tail, then (rarely) more. */
-  async metadataByRanges(file) {
-    const what = `${file.filename}`;
-    await this.ensureStaging();
-    const first = await this.request(file.url, what, { range: `bytes=-${TAIL_BYTES}`, "accept-encoding": "identity" }, async (res) => {
-      if (res.status === 206) {
-        const range = parseContentRange(res.headers["content-range"]);
-        const bytes = Buffer.from(await res.body.arrayBuffer());
-        if (!range) throw new Error("the server sent a range without a usable Content-Range");
-        return { kind: "range", ...range, bytes };
-      }
-      if (res.status === 200) return { kind: "whole", path: await this.saveDownload(res, file) };
-      if (res.status === 416) throw new Error("the server refused the range request");
-      throw this.statusError(res, what);
-    });
-    if (first.kind === "whole") return this.readLocalWheelMetadata(first.path, file.filename, `${what} (${redactUrl(file.url)})`);
-    const remote = {
-      size: first.total,
-      read: (start, end) => this.request(file.url, what, { range: `bytes=${start}-${end - 1}`, "accept-encoding": "identity" }, async (res) => {
-        const bytes = Buffer.from(await res.body.arrayBuffer());
-        if (res.status === 206 && parseContentRange(res.headers["content-range"])?.start === start) return bytes;
-        if (res.status === 200) return bytes.subarray(start, end);
-        throw new Error(`the server answered a range request with HTTP ${res.status}`);
-      })
-    };
-    return readWheelMetadata(withKnownBytes(remote, first.start, first.bytes), file.filename);
-  }
-  // ---- files ----
-  async fileOf(file) {
-    if (isLocal(file)) {
-      const local = fileURLToPath(file.url);
-      const wanted = Object.keys(file.hashes).filter((h) => SUPPORTED_HASHES.has(h));
-      if (wanted.length) {
-        let actual;
-        try {
-          actual = await hashLocalFile(local, wanted);
-        } catch (err) {
-          throw new JobError(`Could not read ${file.filename} at ${local}: ${err.message}. Check the index or find-links source.`);
-        }
-        for (const h of wanted) if (actual[h] !== file.hashes[h]) throw this.mismatch(file, h, file.hashes[h], actual[h]);
-      }
-      return local;
-    }
-    if (!safeFilename(file.filename)) throw new JobError(`The index ${file.index} lists a file with an unsafe name ${JSON.stringify(file.filename)}; refusing to download it.`);
-    const sha256 = file.hashes.sha256;
-    if (sha256) {
-      const cached = await this.cache.findWheel(sha256, file.filename);
-      if (cached) return cached;
-    }
-    await this.ensureStaging();
-    return this.request(file.url, file.filename, { "accept-encoding": "identity" }, async (res) => {
-      if (res.status !== 200) throw this.statusError(res, file.filename);
-      return this.saveDownload(res, file);
-    });
-  }
-  stagingDir() {
-    return path4.join(this.cache.root, "wheels", ".incoming");
-  }
-  /** Made once per client, before any download starts. */
-  ensureStaging() {
-    this.stagingReady ??= mkdir2(this.stagingDir(), { recursive: true }).then(() => void 0);
-    return this.stagingReady;
-  }
-  /** Streams a 200 response into the cache through the hashes, checks them, and renames into place. */
-  async saveDownload(res, file) {
-    const algorithms = /* @__PURE__ */ new Set(["sha256", ...Object.keys(file.hashes).filter((h) => SUPPORTED_HASHES.has(h))]);
-    const hashers = [...algorithms].map((a) => [a, createHash3(a)]);
-    const tmp = tempPathFor(path4.join(this.stagingDir(), "download"));
-    try {
-      await drainInto(res, tmp, (chunk) => {
-        for (const [, h] of hashers) h.update(chunk);
-      });
-      const actual = Object.fromEntries(hashers.map(([a, h]) => [a, h.digest("hex")]));
-      for (const [name, expected] of Object.entries(file.hashes)) {
-        if (SUPPORTED_HASHES.has(name) && actual[name] !== expected) throw this.mismatch(file, name, expected, actual[name]);
-      }
-      const target = this.cache.wheelPath(actual.sha256, file.filename);
-      await mkdir2(path4.dirname(target), { recursive: true });
-      await rename2(tmp, target);
-      return target;
-    } finally {
-      await rm2(tmp, { force: true });
-    }
-  }
-  mismatch(file, algorithm, expected, actual) {
-    return new JobError(
-      `Hash mismatch for ${file.filename} from ${redactUrl(file.url)}: the index says ${algorithm} ${expected}, the file has ${actual}. The file was altered or corrupted on the way; retry, and if it persists tell the index owner.`
-    );
-  }
-  verify(body, expected, what, url) {
-    for (const [name, hex] of Object.entries(expected)) {
-      if (!SUPPORTED_HASHES.has(name)) continue;
-      const actual = createHash3(name).update(body).digest("hex");
-      if (actual !== hex) {
-        throw new JobError(`Hash mismatch for ${what} from ${redactUrl(url)}: the index says ${name} ${hex}, the file has ${actual}. Retry; if it persists tell the index owner.`);
-      }
-    }
-  }
-  // ---- HTTP plumbing ----
-  /** `http.get` with network failures turned into errors that name the URL and what to check. */
-  async request(url, what, headers, handle, method = "GET") {
-    try {
-      return await this.http.get(url, headers, handle, method);
-    } catch (err) {
-      if (err instanceof NetworkError) {
-        throw new JobError(
-          `Could not fetch ${what} from ${redactUrl(url)}: ${err.message}. Check the URL, your network or proxy, and that the index is up.`
-        );
-      }
-      throw err;
-    }
-  }
-  statusError(res, what) {
-    const url = redactUrl(res.url);
-    if (res.status === 401 || res.status === 403) {
-      return new JobError(
-        `Fetching ${what} from ${url} was refused (HTTP ${res.status}). Check the credentials for ${new URL(res.url).host}: ` + this.describeAuth(res.url) + "."
-      );
-    }
-    return new JobError(`Fetching ${what} from ${url} failed with HTTP ${res.status}. Check the index URL and that the index is up.`);
-  }
-  describeAuth(url) {
-    return this.auth.describeSources(new URL(url));
-  }
-};
-
-// src/pex/build.ts
-import { createHash as createHash5, randomBytes as randomBytes3 } from "node:crypto";
-import { chmod, mkdir as mkdir4, open as open2, readdir as readdir3, readFile as readFile5, rename as rename4, stat as stat4, unlink } from "node:fs/promises";
-import path6 from "node:path";
-
-// src/pex/install.ts
-import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir3, readFile as readFile4, rename as rename3, writeFile as writeFile2 } from "node:fs/promises";
-import path5 from "node:path";
-
-// src/python/metadata.ts
-var InvalidMetadata = class extends UsageError {
-  constructor(source, reason) {
-    super(`invalid metadata in ${source}: ${reason}`);
-    this.name = "InvalidMetadata";
-  }
-};
-var HeaderList = class {
-  entries = [];
-  add(name, value) {
-    this.entries.push([name, value]);
-  }
-  /** Every value of a field, in order. */
-  getAll(name) {
-    const key = name.toLowerCase();
-    return this.entries.filter(([n]) => n.toLowerCase() === key).map(([, v]) => v);
-  }
-  /** The first value of a field. */
-  get(name) {
-    const key = name.toLowerCase();
-    return this.entries.find(([n]) => n.toLowerCase() === key)?.[1];
-  }
-  has(name) {
-    return this.get(name) !== void 0;
-  }
-};
-function parseHeaders(text) {
-  const headers = new HeaderList();
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
-  let current;
-  const flush = () => {
-    if (current) headers.add(current.name, current.parts.join("\n"));
-    current = void 0;
-  };
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    if (line === "") {
-      i++;
-      break;
-    }
-    if (/^[ \t]/.test(line)) {
-      current?.parts.push(line);
-      continue;
-    }
-    const colon = line.indexOf(":");
-    flush();
-    if (colon <= 0) continue;
-    current = { name: line.slice(0, colon).trim(), parts: [line.slice(colon + 1).trim()] };
-  }
-  flush();
-  return { headers, body: lines.slice(i).join("\n") };
-}
-function unfold(value) {
-  return value.split("\n").map((l) => l.trim()).filter((l) => l !== "").join(" ");
-}
-function unfoldDescription(value) {
-  const [first, ...rest] = value.split("\n");
-  return [first, ...rest.map((l) => /^ {7}\|/.test(l) ? l.slice(8) : l.replace(/^(?: {1,8}|\t)/, ""))].join("\n");
-}
-function parseCoreMetadata(text, source = "METADATA") {
-  const { headers, body } = parseHeaders(text);
-  const one = (field) => {
-    const v = headers.get(field);
-    return v === void 0 ? void 0 : unfold(v);
-  };
-  const all = (field) => headers.getAll(field).map(unfold).filter((v) => v !== "");
-  const name = one("Name");
-  const version = one("Version");
-  if (!name) throw new InvalidMetadata(source, "no Name field");
-  if (!version) throw new InvalidMetadata(source, "no Version field");
-  const header = headers.get("Description");
-  const description = body.trim() !== "" ? body : header !== void 0 ? unfoldDescription(header) : void 0;
-  const meta = {
-    name,
-    version,
-    requiresDist: all("Requires-Dist"),
-    providesExtra: all("Provides-Extra"),
-    dynamic: all("Dynamic"),
-    classifiers: all("Classifier"),
-    projectUrls: all("Project-URL"),
-    headers
-  };
-  const optional = [
-    ["metadataVersion", "Metadata-Version"],
-    ["summary", "Summary"],
-    ["requiresPython", "Requires-Python"],
-    ["descriptionContentType", "Description-Content-Type"]
-  ];
-  for (const [key, field] of optional) {
-    const v = one(field);
-    if (v !== void 0) meta[key] = v;
-  }
-  const license = headers.get("License");
-  if (license !== void 0) meta.license = unfoldDescription(license);
-  if (description !== void 0) meta.description = description;
-  return meta;
-}
-function parseWheelInfo(text, source = "WHEEL") {
-  const { headers } = parseHeaders(text);
-  const raw = headers.get("Wheel-Version");
-  if (raw === void 0) throw new InvalidMetadata(source, "no Wheel-Version field");
-  const m = /^\s*(\d+)\.(\d+)\s*$/.exec(raw);
-  if (!m) throw new InvalidMetadata(source, `Wheel-Version ${JSON.stringify(raw)} is not MAJOR.MINOR`);
-  const purelib = (headers.get("Root-Is-Purelib") ?? "false").trim().toLowerCase();
-  const info = {
-    wheelVersion: [Number(m[1]), Number(m[2])],
-    rootIsPurelib: purelib === "true",
-    tags: headers.getAll("Tag").map((t) => t.trim().toLowerCase()).filter((t) => t !== ""),
-    headers
-  };
-  const generator = headers.get("Generator");
-  if (generator !== void 0) info.generator = unfold(generator);
-  const build2 = headers.get("Build");
-  if (build2 !== void 0) info.build = build2.trim();
-  return info;
-}
-function parseEntryPointValue(value) {
-  const m = /^\s*([^\s:[\]]+)\s*(?::\s*([^\s[\]]+))?\s*(?:\[([^\]]*)\])?\s*$/.exec(value);
-  if (!m) throw new InvalidMetadata("entry_points.txt", `entry point ${JSON.stringify(value)} is not MODULE[:ATTR] [EXTRAS]`);
-  const extras = (m[3] ?? "").split(",").map((e) => e.trim()).filter((e) => e !== "");
-  return { module: m[1], ...m[2] !== void 0 ? { attr: m[2] } : {}, extras };
-}
-function parseEntryPoints(text, source = "entry_points.txt") {
-  const out = [];
-  let group;
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
-  lines.forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#") || line.startsWith(";")) return;
-    const section = /^\[\s*(.+?)\s*\]$/.exec(line);
-    if (section) {
-      group = section[1];
-      return;
-    }
-    const where = `${source} line ${index + 1}`;
-    if (group === void 0) throw new InvalidMetadata(where, `${JSON.stringify(line)} is outside any [section]`);
-    const eq = line.indexOf("=");
-    if (eq <= 0) throw new InvalidMetadata(where, `${JSON.stringify(line)} is not NAME = MODULE[:ATTR]`);
-    const name = line.slice(0, eq).trim();
-    const value = line.slice(eq + 1).trim();
-    let parsed;
-    try {
-      parsed = parseEntryPointValue(value);
-    } catch {
-      throw new InvalidMetadata(where, `entry point ${JSON.stringify(value)} is not MODULE[:ATTR] [EXTRAS]`);
-    }
-    out.push({ group, name, value, ...parsed });
-  });
-  return out;
-}
-function entryPointGroup(entryPoints, group) {
-  const byName2 = /* @__PURE__ */ new Map();
-  for (const ep of entryPoints) if (ep.group === group) byName2.set(ep.name, ep);
-  return [...byName2.values()];
-}
-
-// src/pex/install.ts
-var SIGNATURE_FILES = /* @__PURE__ */ new Set(["RECORD.jws", "RECORD.p7s"]);
-var ACCEPTED_HASHES = /* @__PURE__ */ new Set(["sha256", "sha384", "sha512"]);
-function parseCsvLine(line) {
-  const out = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') field += '"', i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") out.push(field), field = "";
-    else field += c;
-  }
-  out.push(field);
-  return out;
-}
-function csvField(s) {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-function unsafePathReason(name) {
-  if (name.length === 0) return "an empty name";
-  if (name.includes("\0")) return "a NUL byte";
-  if (name.includes("\\")) return "a backslash";
-  if (name.startsWith("/")) return "an absolute path";
-  if (/^[A-Za-z]:/.test(name)) return "a drive letter";
-  if (name.split("/").some((part) => part === "..")) return 'a ".." component';
-  return null;
-}
-async function installWheel(wheelPath, options = {}) {
-  const filename = path5.basename(wheelPath);
-  const fail = (why) => {
-    throw new UsageError(`wheel ${filename}: ${why}`);
-  };
-  const parsed = (() => {
-    try {
-      return parseWheelFilename(filename);
-    } catch (e) {
-      return fail(`${e.message}`);
-    }
-  })();
-  let data;
-  try {
-    data = await readFile4(wheelPath);
-  } catch (e) {
-    throw new UsageError(`cannot read wheel ${wheelPath}: ${e.code ?? e.message}; check the path.`);
-  }
-  const sha256 = createHash4("sha256").update(data).digest("hex");
-  const manifestFile = options.cacheDir ? manifestPath(options.cacheDir, sha256) : void 0;
-  if (manifestFile) {
-    const cached = await loadManifest(manifestFile, data, filename);
-    if (cached) return cached;
-  }
-  let zip;
-  try {
-    zip = new ZipArchive(data);
-  } catch (e) {
-    return fail(`not a valid zip archive (${e.message}); the file is corrupt or not a wheel, download it again.`);
-  }
-  const distInfos = /* @__PURE__ */ new Set();
-  for (const e of zip.entries) {
-    const top = e.name.split("/")[0];
-    if (top.endsWith(".dist-info") && e.name.split("/").length === 2 && e.name.endsWith("/WHEEL")) distInfos.add(top);
-  }
-  if (distInfos.size !== 1) fail(`expected one .dist-info folder with a WHEEL file, found ${distInfos.size ? [...distInfos].join(", ") : "none"}.`);
-  const distInfo = [...distInfos][0];
-  const dataDir = distInfo.replace(/\.dist-info$/, ".data");
-  const byName2 = new Map(zip.entries.map((e) => [e.name, e]));
-  if (byName2.size !== zip.entries.length) fail("it has two members with the same name.");
-  const readMember = (name) => {
-    const e = byName2.get(name);
-    if (!e) return fail(`it has no ${name}.`);
-    try {
-      return zip.read(e);
-    } catch (err) {
-      return fail(`member ${name} is corrupt: ${err.message}.`);
-    }
-  };
-  const wheelInfo = (() => {
-    try {
-      return parseWheelInfo(readMember(`${distInfo}/WHEEL`).toString("utf8"), `${distInfo}/WHEEL`);
-    } catch (e) {
-      return fail(e.message);
-    }
-  })();
-  if (wheelInfo.wheelVersion[0] !== 1) fail(`Wheel-Version ${wheelInfo.wheelVersion.join(".")} is not supported (only 1.x); use a newer pexship.`);
-  const recordName = `${distInfo}/RECORD`;
-  const record = /* @__PURE__ */ new Map();
-  for (const line of readMember(recordName).toString("utf8").split(/\r?\n/)) {
-    if (!line.trim()) continue;
-    const [p, hash, size] = parseCsvLine(line);
-    if (p === recordName || SIGNATURE_FILES.has(p.split("/").pop())) continue;
-    const m = /^([a-z0-9]+)=([A-Za-z0-9_-]+)$/.exec(hash ?? "");
-    if (!m) fail(`RECORD has no hash for ${p}.`);
-    if (!ACCEPTED_HASHES.has(m[1])) fail(`RECORD uses ${m[1]} for ${p}; only sha256 or stronger is accepted.`);
-    record.set(p, { algorithm: m[1], digest: m[2], size: size ? Number(size) : null });
-  }
-  const members = [];
-  const sources = /* @__PURE__ */ new Map();
-  const installedRecord = [];
-  const installedPaths = /* @__PURE__ */ new Set();
-  let hasData = false;
-  let installedSize = 0;
-  for (const e of zip.entries) {
-    const unsafe = unsafePathReason(e.name);
-    if (unsafe) fail(`member "${e.name}" has ${unsafe}; refusing a wheel whose files would land outside its folder.`);
-    if ((e.unixMode & 61440) === 40960) fail(`member "${e.name}" is a symbolic link; wheels may not contain links.`);
-    if (e.isDirectory) continue;
-    if (e.name === recordName || e.name.startsWith(`${distInfo}/`) && SIGNATURE_FILES.has(e.name.slice(distInfo.length + 1))) continue;
-    const row = record.get(e.name);
-    if (!row) fail(`member ${e.name} is not listed in RECORD; the wheel was altered after it was built.`);
-    record.delete(e.name);
-    let content;
-    try {
-      content = zip.read(e);
-    } catch (err) {
-      return fail(`member ${e.name} is corrupt: ${err.message}.`);
-    }
-    const digest = createHash4(row.algorithm).update(content).digest("base64url");
-    if (digest !== row.digest) fail(`member ${e.name} does not match its RECORD hash (${row.algorithm}=${row.digest}, got ${digest}); the wheel is corrupt or was tampered with.`);
-    if (row.size !== null && row.size !== content.length) fail(`member ${e.name} is ${content.length} bytes, RECORD says ${row.size}.`);
-    let target = e.name;
-    if (e.name.startsWith(`${dataDir}/`)) {
-      const rest = e.name.slice(dataDir.length + 1);
-      const slash = rest.indexOf("/");
-      const category = slash < 0 ? rest : rest.slice(0, slash);
-      if (category === "purelib" || category === "platlib") target = rest.slice(slash + 1);
-      else if (["scripts", "data", "headers"].includes(category)) hasData = true;
-      else fail(`member ${e.name} is in an unknown .data category "${category}".`);
-      if (!target || unsafePathReason(target)) fail(`member ${e.name} would install outside its folder.`);
-    }
-    if (installedPaths.has(target)) fail(`two members install to ${target}.`);
-    installedPaths.add(target);
-    const executable = (e.unixMode & 73) !== 0;
-    const member = { name: target, mode: executable ? 33261 : 33188 };
-    if (e.method === METHOD_DEFLATED) member.deflated = { data: zip.rawData(e), crc: e.crc, size: e.size };
-    else member.content = content;
-    members.push(member);
-    sources.set(target, e);
-    installedSize += content.length;
-    installedRecord.push(`${csvField(target)},${row.algorithm}=${row.digest},${content.length}`);
-  }
-  if (record.size > 0) fail(`RECORD lists ${[...record.keys()].slice(0, 3).join(", ")}${record.size > 3 ? " \u2026" : ""} but the wheel lacks ${record.size === 1 ? "it" : "them"}.`);
-  const installer = Buffer.from("pexship\n");
-  const installerName = `${distInfo}/INSTALLER`;
-  if (!installedPaths.has(installerName)) {
-    members.push({ name: installerName, mode: 33188, content: installer });
-    installedRecord.push(`${installerName},sha256=${createHash4("sha256").update(installer).digest("base64url")},${installer.length}`);
-  }
-  installedRecord.push(`${recordName},,`);
-  const recordContent = Buffer.from(installedRecord.sort().join("\n") + "\n");
-  members.push({ name: recordName, mode: 33188, content: recordContent });
-  members.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const metadataText = readMember(`${distInfo}/METADATA`).toString("utf8");
-  const entryPointsName = `${distInfo}/entry_points.txt`;
-  const consoleScripts = {};
-  let metadata;
-  try {
-    metadata = parseCoreMetadata(metadataText, `${distInfo}/METADATA`);
-    if (byName2.has(entryPointsName)) {
-      const entryPoints = parseEntryPoints(readMember(entryPointsName).toString("utf8"), entryPointsName);
-      for (const group of ["console_scripts", "gui_scripts"]) {
-        for (const ep of entryPointGroup(entryPoints, group)) consoleScripts[ep.name] = ep.attr ? `${ep.module}:${ep.attr}` : ep.module;
-      }
-    }
-  } catch (e) {
-    return fail(e.message);
-  }
-  const installed = {
-    filename,
-    sha256,
-    wheelSize: data.length,
-    project: metadata.name,
-    version: metadata.version,
-    tags: parsed.tags,
-    requiresPython: metadata.requiresPython ?? null,
-    requiresDist: metadata.requiresDist ?? [],
-    consoleScripts,
-    hasData,
-    members,
-    installedSize: installedSize + installer.length + recordContent.length
-  };
-  if (manifestFile) await saveManifest(manifestFile, installed, sources).catch(() => {
-  });
-  return installed;
-}
-var MANIFEST_VERSION = 1;
-function manifestPath(cacheDir, sha256) {
-  return path5.join(cacheDir, "installed", `v${MANIFEST_VERSION}`, sha256.slice(0, 2), `${sha256}.json`);
-}
-async function saveManifest(file, w, sources) {
-  const members = w.members.map((m) => {
-    const e = sources.get(m.name);
-    if (!e) return { name: m.name, mode: m.mode, base64: m.content.toString("base64") };
-    return { name: m.name, mode: m.mode, at: e.localOffset, method: e.method, crc: e.crc, size: e.size, compressedSize: e.compressedSize };
-  });
-  const { members: _members, ...rest } = w;
-  await mkdir3(path5.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}-${randomBytes2(4).toString("hex")}`;
-  await writeFile2(temp, JSON.stringify({ version: MANIFEST_VERSION, wheel: rest, members }));
-  await rename3(temp, file);
-}
-async function loadManifest(file, data, filename) {
-  let manifest;
-  try {
-    manifest = JSON.parse(await readFile4(file, "utf8"));
-  } catch {
-    return void 0;
-  }
-  if (manifest.version !== MANIFEST_VERSION || manifest.wheel.filename !== filename) return void 0;
-  const members = [];
-  try {
-    for (const m of manifest.members) {
-      if (m.base64 !== void 0) {
-        members.push({ name: m.name, mode: m.mode, content: Buffer.from(m.base64, "base64") });
-        continue;
-      }
-      const raw = storedBytes(data, { name: m.name, localOffset: m.at, compressedSize: m.compressedSize });
-      members.push(m.method === METHOD_DEFLATED ? { name: m.name, mode: m.mode, deflated: { data: raw, crc: m.crc, size: m.size } } : { name: m.name, mode: m.mode, content: raw });
-    }
-  } catch {
-    return void 0;
-  }
-  return { ...manifest.wheel, members };
-}
-
-// src/pex/bootstrap/boot.py
-var boot_default = `"""The cold path: what __main__.py's warm path cannot do alone.
-
-Checks the interpreter (re-execs a fitting one if needed), extracts what the chosen target needs into
-PEX_ROOT, writes the warm path's cache file last, and returns a Plan; __main__.py then sets sys.path and
-runs it exactly as the warm path would. In venv mode it execs the venv's launcher instead of returning.
-"""
-import os
-import sys
-import zipfile
-
-from . import cache, fit, log, reexec
-
-_INHERIT = ('false', 'prefer', 'fallback')
-_OFF = ('', '0', 'false', 'no', 'off')
-
-
-class Plan(object):
-    def __init__(self, entries, inherit, extra, kind, target):
-        self.entries = entries  # our sys.path entries: sources, then wheels in target order
-        self.inherit = inherit  # 'false' | 'prefer' | 'fallback'
-        self.extra = extra      # PEX_EXTRA_SYS_PATH entries, appended
-        self.kind = kind        # 'entry' | 'script' | 'interpreter'
-        self.target = target    # 'mod:func' / 'mod' / a script path / None
-
-
-def _flag(environ, name):
-    return environ.get(name, '').strip().lower() not in _OFF
-
-
-def _hex(value, what):
-    if not isinstance(value, str) or not value or any(c not in '0123456789abcdef' for c in value.lower()):
-        raise log.Failure('PEX-INFO has an invalid %s (%r): the PEX is damaged; rebuild it' % (what, value))
-    return value
-
-
-def _group_members(zf):
-    by_wheel, sources = {}, []
-    for member in zf.infolist():
-        name = member.filename
-        if name.startswith('.deps/'):
-            wheel = name[len('.deps/'):].split('/', 1)[0]
-            if wheel:
-                by_wheel.setdefault(wheel, []).append(member)
-        elif name in ('__main__.py', 'PEX-INFO') or name.startswith('.bootstrap/'):
-            continue
-        else:
-            sources.append(member)
-    return by_wheel, sources
-
-
-def _extract(zf, info, target, root):
-    by_wheel, sources = _group_members(zf)
-    code_hash = _hex(info.get('code_hash') or info.get('pex_hash'), 'code_hash')
-    code_dir = os.path.join(root, 'code', code_hash)
-    if cache.install_dir(root, code_dir, lambda temp: cache.extract(zf, sources, '', temp)):
-        log.info('extracted sources to %s' % code_dir)
-    distributions = info.get('distributions') or {}
-    wheel_dirs = []
-    for wheel in target.get('wheels', []):
-        if '/' in wheel or '\\\\' in wheel or wheel.startswith('.') or wheel not in by_wheel:
-            raise log.Failure('the PEX has no .deps/%s/ folder: it is damaged; rebuild it' % wheel)
-        sha = _hex(distributions.get(wheel), 'sha256 for %s' % wheel)
-        wheel_dir = os.path.join(root, 'installed_wheels', sha, wheel)
-        prefix = '.deps/%s/' % wheel
-        if cache.install_dir(root, wheel_dir, lambda temp, w=wheel, p=prefix: cache.extract(zf, by_wheel[w], p, temp)):
-            log.info('extracted %s to %s' % (wheel, wheel_dir))
-        wheel_dirs.append(wheel_dir)
-    return code_dir, wheel_dirs
-
-
-def _console_scripts(info, target):
-    wheels = (info.get('pexship') or {}).get('wheels') or {}
-    scripts = {}
-    for wheel in target.get('wheels', []):
-        for name, entry in sorted(((wheels.get(wheel) or {}).get('console_scripts') or {}).items()):
-            scripts.setdefault(name, entry)
-    return scripts
-
-
-def _data_script(wheel_dirs, name):
-    for wheel_dir in wheel_dirs:
-        for folder in sorted(os.listdir(wheel_dir)):
-            path = os.path.join(wheel_dir, folder, 'scripts', name)
-            if folder.endswith('.data') and os.path.isfile(path):
-                return path
-    return None
-
-
-def _choose_run(environ, entry_point, script_entry, scripts, wheel_dirs):
-    if _flag(environ, 'PEX_INTERPRETER'):
-        return 'interpreter', None
-    script = environ.get('PEX_SCRIPT')
-    if script:
-        if script in scripts:
-            return 'entry', scripts[script]
-        path = _data_script(wheel_dirs, script)
-        if path:
-            return 'script', path
-        raise log.Failure('PEX_SCRIPT=%s: no console script or script of that name in this PEX (it has: %s)' % (
-            script, ', '.join(sorted(scripts)) or 'none'))
-    module = environ.get('PEX_MODULE')
-    if module:
-        return 'entry', module
-    if entry_point or script_entry:
-        return 'entry', entry_point or script_entry
-    return 'interpreter', None
-
-
-def _write_warm_file(root, pex_hash, interpreter_id, entries):
-    final = os.path.join(root, 'pexes', pex_hash, interpreter_id)
-    data = ''.join(os.path.relpath(e, root).replace(os.sep, '/') + '\\n' for e in entries).encode('utf-8', 'surrogateescape')
-    try:
-        with open(final, 'rb') as f:
-            if f.read() == data:
-                return
-    except OSError:
-        pass
-    cache.write_file(root, final, data)
-    log.info('wrote %s' % final)
-
-
-def _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, inherit_path, venv, strip_pex_env):
-    environ = os.environ
-    log.info('cold start: %s with %s (interpreter id %s, PEX_ROOT %s)' % (pex, sys.executable, interpreter_id, root))
-    inherit = (environ.get('PEX_INHERIT_PATH') or inherit_path or 'false').strip().lower()
-    inherit = {'true': 'prefer'}.get(inherit, inherit)
-    if inherit not in _INHERIT:
-        raise log.Failure('PEX_INHERIT_PATH=%s is not one of false, prefer, fallback' % environ.get('PEX_INHERIT_PATH'))
-    try:
-        zf = zipfile.ZipFile(pex)
-        info = fit.read_info(zf)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise log.Failure('cannot read %s as a PEX: %s' % (pex, e))
-
-    reexeced_from = environ.get(reexec.REEXEC_MARK)
-    if environ.get('PEX_PYTHON') and not reexeced_from:
-        python = reexec.resolve_pex_python(environ)
-        if python is None:
-            raise log.Failure('PEX_PYTHON=%s does not name an interpreter here (searched %s)' % (
-                environ['PEX_PYTHON'], 'PEX_PYTHON_PATH' if environ.get('PEX_PYTHON_PATH') else 'PATH'))
-        if not reexec._same_file(python, sys.executable):
-            reexec.exec_into(python, pex, sys.argv[1:])
-    target, misfit = fit.choose(info)
-    if misfit is not None:
-        if not reexeced_from and not environ.get('PEX_PYTHON'):
-            python = reexec.find_fitting(pex, environ, misfit.minor)
-            if python:
-                reexec.exec_into(python, pex, sys.argv[1:])
-        raise log.Failure(misfit.message(sys.executable))
-    log.info('target %s fits' % target.get('platform', '(single)'))
-
-    pex_hash = _hex(pex_hash, 'pex_hash')
-    cache.make_dirs(root, root)
-    code_dir, wheel_dirs = _extract(zf, info, target, root)
-    scripts = _console_scripts(info, target)
-    kind, run_target = _choose_run(environ, entry_point, script_entry, scripts, wheel_dirs)
-    extra = [p for p in environ.get('PEX_EXTRA_SYS_PATH', '').split(os.pathsep) if p]
-    if venv:
-        from . import venvs
-        venv_dir = venvs.ensure(root, pex_hash, interpreter_id, zf, code_dir, wheel_dirs, scripts)
-        zf.close()
-        venvs.exec_launcher(venv_dir, sys.argv[0] or pex, kind, run_target, inherit, strip_pex_env, sys.argv[1:])
-    zf.close()
-    entries = [code_dir] + wheel_dirs
-    _write_warm_file(root, pex_hash, interpreter_id, entries)
-    return Plan(entries, inherit, extra, kind, run_target)
-
-
-def prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, inherit_path, venv, strip_pex_env):
-    log.enable(_flag(os.environ, 'PEX_VERBOSE'))
-    try:
-        return _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, inherit_path, venv, strip_pex_env)
-    except log.Failure as e:
-        log.fail(str(e))
-`;
-
-// src/pex/bootstrap/cache.py
-var cache_default = `"""The runtime cache under PEX_ROOT (FORMAT.md, "Runtime cache").
-
-Every folder is built under a temporary name in its final parent and renamed into place, so a folder that
-exists is complete. Racing processes each build their own copy; the loser of the rename deletes its copy
-and uses the winner's. Temporary folders left by a crash are swept later (owner gone, or older than a day).
-"""
-import errno
-import os
-import platform
-import shutil
-import stat
-import time
-
-from . import log
-
-_TEMP_PREFIX = '.tmp-'
-_STALE_AFTER = 24 * 3600
-_UNWRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, getattr(errno, 'EDQUOT', errno.ENOSPC)}
-_HOST = ''.join(c if c.isalnum() else '_' for c in (platform.node() or 'host'))[:40]
-
-
-class CacheError(log.Failure):
-    pass
-
-
-def unwritable(root, path, error):
-    reason = error.strerror or str(error)
-    where = '' if path == root else ' at %s' % path
-    return CacheError(
-        'cannot write to the PEX cache %s (PEX_ROOT)%s: %s; make it writable or set PEX_ROOT to a '
-        'writable directory' % (root, where, reason))
-
-
-def _temp_name(parent):
-    return os.path.join(parent, '%s%d-%s-%s' % (_TEMP_PREFIX, os.getpid(), _HOST, os.urandom(4).hex()))
-
-
-def _owner_alive(pid):
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # exists but is not ours, or we cannot tell
-        return True
-    return True
-
-
-def sweep_stale(parent):
-    """Removes temporary entries whose owner died (same host) or that are older than a day."""
-    try:
-        names = os.listdir(parent)
-    except OSError:
-        return
-    now = time.time()
-    for name in names:
-        if not name.startswith(_TEMP_PREFIX):
-            continue
-        path = os.path.join(parent, name)
-        parts = name[len(_TEMP_PREFIX):].split('-')
-        stale = False
-        try:
-            stale = now - os.lstat(path).st_mtime > _STALE_AFTER
-            if not stale and len(parts) == 3 and parts[1] == _HOST and parts[0].isdigit():
-                stale = int(parts[0]) != os.getpid() and not _owner_alive(int(parts[0]))
-        except OSError:
-            continue
-        if stale:
-            log.info('removing %s left by an interrupted run' % path)
-            _remove(path)
-
-
-def _remove(path):
-    if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
-
-
-def make_dirs(root, path):
-    try:
-        os.makedirs(path, exist_ok=True)
-    except OSError as e:
-        raise unwritable(root, path, e)
-
-
-def install_dir(root, final, populate):
-    """Makes \`final\` by calling populate(temp_dir) then renaming; returns True if this process made it."""
-    if os.path.isdir(final):
-        return False
-    parent = os.path.dirname(final)
-    make_dirs(root, parent)
-    sweep_stale(parent)
-    temp = _temp_name(parent)
-    try:
-        os.mkdir(temp)
-    except OSError as e:
-        raise unwritable(root, parent, e)
-    try:
-        populate(temp)
-        os.rename(temp, final)
-        return True
-    except OSError as e:
-        _remove(temp)
-        if os.path.isdir(final):  # another process won the race: use its copy
-            return False
-        if e.errno in _UNWRITABLE:
-            raise unwritable(root, final, e)
-        raise
-    except BaseException:
-        _remove(temp)
-        raise
-
-
-def write_file(root, final, data):
-    """Writes a small file atomically (temp file + rename); concurrent writers of the same content are fine."""
-    parent = os.path.dirname(final)
-    make_dirs(root, parent)
-    temp = _temp_name(parent)
-    try:
-        with open(temp, 'wb') as f:
-            f.write(data)
-        os.replace(temp, final)
-    except OSError as e:
-        _remove(temp)
-        raise unwritable(root, final, e)
-
-
-def _safe_relative(name):
-    parts = name.split('/')
-    if name.startswith('/') or '\\\\' in name or ':' in parts[0] or any(p in ('..',) for p in parts):
-        raise log.Failure('refusing to extract %r: the PEX contains an unsafe path' % name)
-    return [p for p in parts if p not in ('', '.')]
-
-
-def extract(zf, members, prefix, dest):
-    """Extracts zip members named \`prefix + relative\` under dest, keeping executable bits."""
-    for member in members:
-        parts = _safe_relative(member.filename[len(prefix):])
-        if not parts:
-            continue
-        target = os.path.join(dest, *parts)
-        if member.filename.endswith('/'):
-            os.makedirs(target, exist_ok=True)
-            continue
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with zf.open(member) as src, open(target, 'wb') as dst:
-            shutil.copyfileobj(src, dst, 1024 * 1024)
-        mode = (member.external_attr >> 16) & 0o777
-        if mode & stat.S_IXUSR:
-            os.chmod(target, 0o755)
-`;
-
-// src/pex/bootstrap/fit.py
-var fit_default = `"""Does this interpreter fit the PEX? Interpreter constraints, then the first target whose wheels all fit.
-
-Also the probe a candidate interpreter runs before we re-exec into it (\`python -c ... probe(pex)\`).
-"""
-import json
-import sys
-import sysconfig
-import zipfile
-
-from . import specifiers, tags
-
-
-class Misfit(object):
-    """Why the running interpreter cannot run the PEX, phrased for the user."""
-
-    def __init__(self, need, detail, minor=None):
-        self.need = need      # 'CPython 3.11'
-        self.detail = detail  # 'wheel markupsafe-...whl does not fit'
-        self.minor = minor    # '3.11' when one minor version would fit, to try python3.11 first
-
-    def message(self, executable):
-        if self.minor:
-            advice = 'run it with python%s or set PEX_PYTHON to a matching interpreter' % self.minor
-        else:
-            advice = 'run it with a matching interpreter or set PEX_PYTHON to one'
-        return 'this PEX needs %s (%s %s, which is %s %s on %s); %s' % (
-            self.need, self.detail, executable or 'this interpreter', specifiers.implementation(),
-            specifiers.python_version(), sysconfig.get_platform(), advice)
-
-
-def read_info(zf):
-    return json.loads(zf.read('PEX-INFO').decode('utf-8'))
-
-
-def _constraint_misfit(constraints):
-    if not constraints:
-        return None
-    for constraint in constraints:
-        if specifiers.constraint_matches(constraint):
-            return None
-    minor = None
-    if len(constraints) == 1:
-        for m in range(13, 5, -1):  # released minors, newest first
-            version = '3.%d' % m
-            if any(specifiers.constraint_matches(c, 'CPython', version + p) for c in constraints for p in ('.0', '.50')):
-                minor = version
-                break
-    return Misfit(' or '.join(constraints), 'interpreter constraints do not match', minor)
-
-
-def _wheel_need(wheel_tags, platforms):
-    """What a wheel's tags ask for, e.g. ('CPython 3.11', '3.11') or ('a macosx_11_0_arm64 platform', None)."""
-    if not any(plat in platforms or plat == 'any' for (_, _, plat) in wheel_tags):
-        plats = sorted(set(plat for (_, _, plat) in wheel_tags))
-        return 'a %s platform' % ' or '.join(plats), None
-    pythons = sorted(set(py for (py, _, _) in wheel_tags))
-    cpython = [py for py in pythons if py.startswith('cp') and py[2:].isdigit() and len(py) >= 4]
-    if cpython and len(cpython) == len(pythons):
-        minors = ['%s.%s' % (py[2], py[3:]) for py in cpython]
-        if any(abi == 'abi3' for (_, abi, _) in wheel_tags):
-            return 'CPython >= %s' % min(minors, key=lambda v: int(v.split('.')[1])), None
-        if len(minors) == 1:
-            return 'CPython %s' % minors[0], minors[0]
-        return 'CPython %s' % ' or '.join(minors), None
-    return 'an interpreter matching %s' % '.'.join(pythons), None
-
-
-def _target_misfit(target, wheels_meta, supported, platforms):
-    for wheel in target.get('wheels', []):
-        parsed = tags.parse_wheel_name(wheel)
-        if parsed is None:
-            return Misfit('a valid wheel', 'wheel %s has a malformed file name and does not fit' % wheel)
-        if not (parsed[2] & supported):
-            need, minor = _wheel_need(parsed[2], platforms)
-            return Misfit(need, 'wheel %s does not fit' % wheel, minor)
-        requires = (wheels_meta.get(wheel) or {}).get('requires_python')
-        if requires and not specifiers.matches(specifiers.python_version(), requires):
-            return Misfit('Python %s' % requires, 'wheel %s requires it and does not fit' % wheel)
-    return None
-
-
-def choose(info):
-    """(target, None) for the first target that fits, else (None, Misfit)."""
-    misfit = _constraint_misfit(info.get('interpreter_constraints') or [])
-    if misfit:
-        return None, misfit
-    ours = info.get('pexship') or {}
-    targets = ours.get('targets') or [{'platform': 'any', 'wheels': sorted(info.get('distributions') or {})}]
-    supported = tags.supported_tags()
-    platforms = tags.platforms()
-    first = None
-    for target in targets:
-        misfit = _target_misfit(target, ours.get('wheels') or {}, supported, platforms)
-        if misfit is None:
-            return target, None
-        first = first or misfit
-    if len(targets) > 1:
-        first.detail = 'none of its %d targets (%s) fits: %s' % (
-            len(targets), ', '.join(t.get('platform', '?') for t in targets), first.detail)
-    return None, first
-
-
-def probe(pex):
-    """Exit status for a candidate interpreter: 0 when it can run the PEX."""
-    try:
-        with zipfile.ZipFile(pex) as zf:
-            target, misfit = choose(read_info(zf))
-    except Exception as e:  # a probe must answer, never crash
-        sys.stderr.write('pexship probe: %s\\n' % e)
-        return 2
-    return 0 if target is not None else 3
-`;
-
-// src/pex/bootstrap/__init__.py
-var init_default = `"""pexship's PEX runtime: the cold path of the bootstrap (see src/pex/FORMAT.md)."""
-`;
-
-// src/pex/bootstrap/launch.py
-var launch_default = `"""The venv launcher's work: \`python pexship_main.py PEX KIND TARGET INHERIT STRIP ARGS...\`.
-
-KIND is 'entry' (TARGET 'mod:func' or 'mod'), 'script' (TARGET a script file) or 'interpreter'.
-"""
-import os
-import sys
-
-from . import run
-
-
-def _inherited_site_dirs():
-    import site
-    dirs = []
-    try:
-        dirs.extend(site.getsitepackages([sys.base_prefix, sys.base_exec_prefix]))
-    except (AttributeError, TypeError):
-        pass
-    try:
-        dirs.append(site.getusersitepackages())
-    except AttributeError:
-        pass
-    return [d for d in dirs if os.path.isdir(d)]
-
-
-def _set_path(venv_dir, inherit):
-    pythonpath = set()
-    if not sys.flags.ignore_environment:
-        for p in os.environ.get('PYTHONPATH', '').split(os.pathsep):
-            if p:
-                pythonpath.update((p, os.path.abspath(p)))
-    path = [p for p in sys.path if os.path.abspath(p) != venv_dir]
-    if inherit == 'false':
-        path = [p for p in path if p not in pythonpath]
-    sys.path[:] = path
-    if inherit in ('prefer', 'fallback'):
-        import site
-        before = list(sys.path)
-        for d in _inherited_site_dirs():
-            site.addsitedir(d)
-        added = [p for p in sys.path if p not in before]
-        if inherit == 'prefer':
-            own = [p for p in before if p.startswith(venv_dir + os.sep)]
-            sys.path[:] = [p for p in before if p not in own] + added + own
-    extra = os.environ.get('PEX_EXTRA_SYS_PATH')
-    if extra:
-        sys.path.extend(p for p in extra.split(os.pathsep) if p)
-
-
-def main(venv_dir):
-    args = sys.argv[1:]
-    if len(args) < 5:
-        sys.stderr.write('pexship: %s is started by a PEX, not directly\\n' % os.path.join(venv_dir, 'pexship_main.py'))
-        sys.exit(2)
-    pex, kind, target, inherit, strip = args[:5]
-    sys.argv = [pex] + args[5:]
-    _set_path(venv_dir, inherit)
-    if strip == '1':
-        for key in [k for k in os.environ if k.startswith('PEX_')]:
-            del os.environ[key]
-    if kind == 'entry':
-        run.run_entry(target)
-    elif kind == 'script':
-        run.run_script_file(target)
-    else:
-        run.interpreter(sys.argv[1:])
-`;
-
-// src/pex/bootstrap/log.py
-var log_default = `"""What the bootstrap tells the user: progress with PEX_VERBOSE, and errors that end the run."""
-import sys
-import time
-
-_enabled = False
-_start = time.time()
-
-
-class Failure(Exception):
-    """An error the user can act on; boot.main turns it into a message and exit code 1."""
-
-
-def enable(on):
-    global _enabled
-    _enabled = bool(on)
-
-
-def info(message):
-    if _enabled:
-        sys.stderr.write('pexship[%.3fs]: %s\\n' % (time.time() - _start, message))
-        sys.stderr.flush()
-
-
-def fail(message):
-    sys.stderr.write('pexship: %s\\n' % message)
-    sys.stderr.flush()
-    sys.exit(1)
-`;
-
-// src/pex/bootstrap/main.py
-var main_default = "# pexship PEX bootstrap (format 1), rendered at build time by src/pex/runtime.ts.\n# The warm path below runs on every start, so it uses only modules the interpreter has already loaded\n# (sys, os, and importlib.util which runpy brought in to run this zip) and reads one small cache file.\n# Everything else (extraction, interpreter checks, re-exec, venv, interpreter mode) lives in\n# .bootstrap/pexship_runtime and is imported from the zip only when the warm path cannot finish.\nimport os\nimport sys\n\nPEX_HASH = '@PEX_HASH@'\nENTRY_POINT = '@ENTRY_POINT@'\nSCRIPT_ENTRY = '@SCRIPT_ENTRY@'\nINHERIT_PATH = '@INHERIT_PATH@'\nVENV = '@VENV@'\nSTRIP_PEX_ENV = '@STRIP_PEX_ENV@'\n\n# Any of these set means the cold path decides (they change what runs or where from).\n_OVERRIDES = ('PEX_INTERPRETER', 'PEX_MODULE', 'PEX_SCRIPT', 'PEX_INHERIT_PATH', 'PEX_EXTRA_SYS_PATH',\n              'PEX_VERBOSE', 'PEX_PYTHON', 'PEX_PYTHON_PATH', 'PEX_REEXEC_FROM')\n\n\ndef _interpreter_id():\n    # Names this interpreter in the cache: its cache tag plus a FNV-1a hash of where and what it is.\n    h = 0xcbf29ce484222325\n    for b in '\\0'.join((sys.executable, sys.version, sys.platform)).encode('utf-8', 'surrogateescape'):\n        h = ((h ^ b) * 0x100000001b3) & 0xffffffffffffffff\n    return '%s-%016x' % (sys.implementation.cache_tag or sys.implementation.name, h)\n\n\ndef _pex_root():\n    root = os.environ.get('PEX_ROOT')\n    if not root:\n        cache = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')\n        root = os.path.join(cache, 'pexship')\n    return os.path.abspath(os.path.expanduser(root))\n\n\ndef _cached_entries(root, interpreter_id):\n    # The cache file lists our sys.path entries relative to PEX_ROOT; it is written last, so its presence\n    # means they are complete. A stat per entry guards against a cache someone partly deleted.\n    try:\n        with open(os.path.join(root, 'pexes', PEX_HASH, interpreter_id), 'rb') as f:\n            lines = f.read().decode('utf-8', 'surrogateescape').splitlines()\n    except OSError:\n        return None\n    entries = [os.path.join(root, line) for line in lines if line]\n    for entry in entries:\n        if not os.path.isdir(entry):\n            return None\n    return entries\n\n\ndef _scrubbed_path(pex, own, inherit):\n    # sys.path minus this PEX, then (inherit 'false') only the standard library: entries under the\n    # interpreter's base prefixes that are neither site-packages nor from PYTHONPATH.\n    rest = [p for p in sys.path if os.path.abspath(p) != pex]\n    if inherit == 'prefer':\n        return rest + own\n    if inherit == 'fallback':\n        return own + rest\n    pythonpath = set()\n    if not sys.flags.ignore_environment:\n        for p in os.environ.get('PYTHONPATH', '').split(os.pathsep):\n            if p:\n                pythonpath.add(p)\n                pythonpath.add(os.path.abspath(p))\n    prefixes = {sys.base_prefix, sys.base_exec_prefix}\n    stdlib = []\n    for p in rest:\n        if p in pythonpath or 'site-packages' in p or 'dist-packages' in p:\n            continue\n        for prefix in prefixes:\n            if p == prefix or p.startswith(prefix.rstrip(os.sep) + os.sep):\n                stdlib.append(p)\n                break\n    return own + stdlib\n\n\ndef _strip_pex_env():\n    for key in [k for k in os.environ if k.startswith('PEX_')]:\n        del os.environ[key]\n\n\ndef _run_module_as_main(name):\n    # Like `python -m name`, but sys.argv[0] stays the PEX path.\n    import importlib.util\n    spec = importlib.util.find_spec(name)\n    if spec is not None and spec.submodule_search_locations is not None:\n        spec = importlib.util.find_spec(name + '.__main__')\n    if spec is None or spec.loader is None:\n        sys.stderr.write('pexship: no module named %r (the entry point of %s)\\n' % (name, sys.argv[0]))\n        sys.exit(1)\n    code = spec.loader.get_code(spec.name)\n    module = type(sys)('__main__')\n    module.__dict__.update(__file__=spec.origin, __cached__=spec.cached, __loader__=spec.loader,\n                           __package__=spec.parent, __spec__=spec)\n    sys.modules['__main__'] = module\n    exec(code, module.__dict__)\n\n\ndef _run_entry(entry):\n    module, _, attr = entry.partition(':')\n    if not attr:\n        _run_module_as_main(module)\n        return\n    __import__(module)\n    target = sys.modules[module]\n    for part in attr.split('.'):\n        target = getattr(target, part)\n    sys.exit(target())\n\n\ndef _interpreter(pex):\n    # No entry point: behave like `python`; that code is not on the hot path, so it stays in the zip.\n    sys.path.insert(0, os.path.join(pex, '.bootstrap'))\n    try:\n        from pexship_runtime import run\n    finally:\n        del sys.path[0]\n    run.interpreter(sys.argv[1:])\n\n\ndef _exec_venv(pex, venv_dir, argv):\n    python = os.path.join(venv_dir, 'Scripts', 'python.exe') if os.name == 'nt' else os.path.join(venv_dir, 'bin', 'python')\n    entry = ENTRY_POINT or SCRIPT_ENTRY\n    args = [python, os.path.join(venv_dir, 'pexship_main.py'), sys.argv[0] or pex, 'entry' if entry else 'interpreter', entry or '',\n            INHERIT_PATH, '1' if STRIP_PEX_ENV else '0'] + argv\n    if os.name == 'nt':\n        import subprocess\n        sys.exit(subprocess.call(args))\n    os.execv(python, args)\n\n\ndef _main():\n    pex = os.path.abspath(os.path.dirname(__file__))\n    interpreter_id = _interpreter_id()\n    root = _pex_root()\n    environ = os.environ\n    if not any(name in environ for name in _OVERRIDES):\n        if VENV:\n            venv_dir = os.path.join(root, 'venvs', PEX_HASH, interpreter_id)\n            if os.path.isfile(os.path.join(venv_dir, 'pexship_main.py')):\n                _exec_venv(pex, venv_dir, sys.argv[1:])\n        else:\n            entries = _cached_entries(root, interpreter_id)\n            if entries is not None:\n                sys.path[:] = _scrubbed_path(pex, entries, INHERIT_PATH)\n                if STRIP_PEX_ENV:\n                    _strip_pex_env()\n                entry = ENTRY_POINT or SCRIPT_ENTRY\n                if entry:\n                    _run_entry(entry)\n                else:\n                    _interpreter(pex)\n                return\n    sys.path.insert(0, os.path.join(pex, '.bootstrap'))\n    from pexship_runtime import boot\n    del sys.path[0]\n    plan = boot.prepare(pex=pex, pex_hash=PEX_HASH, root=root, interpreter_id=interpreter_id, entry_point=ENTRY_POINT,\n                        script_entry=SCRIPT_ENTRY, inherit_path=INHERIT_PATH, venv=VENV, strip_pex_env=STRIP_PEX_ENV)\n    sys.path[:] = _scrubbed_path(pex, plan.entries, plan.inherit) + plan.extra\n    if STRIP_PEX_ENV:\n        _strip_pex_env()\n    if plan.kind == 'entry':\n        _run_entry(plan.target)\n    elif plan.kind == 'script':\n        from pexship_runtime import run\n        run.run_script_file(plan.target)\n    else:\n        _interpreter(pex)\n\n_main()\n";
-
-// src/pex/bootstrap/reexec.py
-var reexec_default = `"""Finding another interpreter that fits the PEX and handing the run over to it.
-
-Candidates come from PEX_PYTHON (a path, or a name looked up on PEX_PYTHON_PATH or PATH), else every
-python3.X / python3 / python on PEX_PYTHON_PATH or PATH. Each candidate proves it fits by running our own
-fit check (\`fit.probe\`) before we exec it. The child gets PEX_REEXEC_FROM so it never re-execs again.
-"""
-import os
-import subprocess
-import sys
-
-from . import log
-
-REEXEC_MARK = 'PEX_REEXEC_FROM'
-_PROBE = ('import sys; sys.path.insert(0, sys.argv[1] + "/.bootstrap"); '
-          'from pexship_runtime import fit; sys.exit(fit.probe(sys.argv[1]))')
-_NAMES = ['python3.%d' % m for m in range(20, 5, -1)] + ['python3', 'python']
-
-
-def _is_executable(path):
-    return os.path.isfile(path) and os.access(path, os.X_OK)
-
-
-def _search_dirs(environ):
-    text = environ.get('PEX_PYTHON_PATH') or environ.get('PATH') or ''
-    return [d for d in text.split(os.pathsep) if d]
-
-
-def _same_file(a, b):
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.realpath(a) == os.path.realpath(b)
-
-
-def resolve_pex_python(environ):
-    """The interpreter PEX_PYTHON names, or None when it names nothing runnable."""
-    wanted = environ['PEX_PYTHON']
-    if os.sep in wanted or (os.altsep and os.altsep in wanted):
-        return os.path.abspath(wanted) if _is_executable(wanted) else None
-    for entry in _search_dirs(environ):
-        if os.path.basename(entry) == wanted and _is_executable(entry):
-            return entry
-        candidate = os.path.join(entry, wanted)
-        if _is_executable(candidate):
-            return candidate
-    return None
-
-
-def candidates(environ, prefer_minor=None):
-    """Interpreter paths to try, the preferred minor version's names first, the running one excluded."""
-    names = list(_NAMES)
-    if prefer_minor:
-        names.sort(key=lambda n: n != 'python' + prefer_minor)
-    found = []
-    for entry in _search_dirs(environ):
-        if _is_executable(entry):
-            found.append(entry)  # PEX_PYTHON_PATH may list interpreters as well as folders
-            continue
-        for name in names:
-            path = os.path.join(entry, name)
-            if _is_executable(path):
-                found.append(path)
-    if prefer_minor:
-        found.sort(key=lambda p: os.path.basename(p) != 'python' + prefer_minor)
-    result = []
-    for path in found:
-        if _same_file(path, sys.executable) or any(_same_file(path, seen) for seen in result):
-            continue
-        result.append(path)
-    return result
-
-
-def fits(python, pex):
-    try:
-        done = subprocess.run([python, '-E', '-s', '-c', _PROBE, pex], stdin=subprocess.DEVNULL,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    log.info('probe %s: %s' % (python, 'fits' if done.returncode == 0 else 'does not fit (%d)' % done.returncode))
-    return done.returncode == 0
-
-
-def find_fitting(pex, environ, prefer_minor=None):
-    for python in candidates(environ, prefer_minor):
-        if fits(python, pex):
-            return python
-    return None
-
-
-def exec_into(python, pex, args):
-    """Runs the PEX under \`python\` with the same arguments; does not return."""
-    log.info('re-executing with %s' % python)
-    os.environ[REEXEC_MARK] = sys.executable or '?'
-    argv = [python, pex] + list(args)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    if os.name == 'nt':
-        sys.exit(subprocess.call(argv))
-    try:
-        os.execv(python, argv)
-    except OSError as e:
-        log.fail('could not run %s: %s' % (python, e))
-`;
-
-// src/pex/bootstrap/run.py
-var run_default = `"""Runs what the PEX was built to run: an entry point, a script file, or the interpreter itself.
-
-main.py keeps a minimal copy of run_entry for the warm path; the two must behave the same.
-"""
-import os
-import sys
-
-
-def _fail(message):
-    sys.stderr.write('pexship: %s\\n' % message)
-    sys.exit(1)
-
-
-def run_module_as_main(name):
-    """Like \`python -m name\`, except sys.argv[0] stays what the caller set (the PEX path)."""
-    import importlib.util
-    spec = importlib.util.find_spec(name)
-    if spec is not None and spec.submodule_search_locations is not None:
-        spec = importlib.util.find_spec(name + '.__main__')
-    if spec is None or spec.loader is None:
-        _fail('no module named %r (the entry point of %s)' % (name, sys.argv[0]))
-    code = spec.loader.get_code(spec.name)
-    module = type(sys)('__main__')
-    module.__dict__.update(__file__=spec.origin, __cached__=spec.cached, __loader__=spec.loader,
-                           __package__=spec.parent, __spec__=spec)
-    sys.modules['__main__'] = module
-    exec(code, module.__dict__)
-
-
-def run_entry(entry):
-    """\`mod:func\` -> sys.exit(func()); \`mod\` -> run it as __main__."""
-    module, _, attr = entry.partition(':')
-    if not attr:
-        run_module_as_main(module)
-        return
-    __import__(module)
-    target = sys.modules[module]
-    for part in attr.split('.'):
-        target = getattr(target, part)
-    sys.exit(target())
-
-
-def run_script_file(path):
-    """A wheel's \`.data/scripts\` file: Python scripts run in-process, anything else is exec'd."""
-    with open(path, 'rb') as f:
-        first = f.readline()
-    if first.startswith(b'#!') and b'python' not in first:
-        os.execv(path, [path] + sys.argv[1:])
-    import runpy
-    runpy.run_path(path, run_name='__main__')
-
-
-def _fresh_main():
-    module = type(sys)('__main__')
-    module.__dict__['__builtins__'] = __builtins__
-    sys.modules['__main__'] = module
-    return module.__dict__
-
-
-def _exec_source(source, filename):
-    namespace = _fresh_main()
-    exec(compile(source, filename, 'exec'), namespace)
-
-
-def interpreter(args):
-    """Behave like \`python ARGS\` for the forms people use with a PEX: -c, -m, a file, -, or the REPL."""
-    import runpy
-    if not args or args[0] == '-':
-        sys.argv = [''] + args[1:] if args else ['']
-        sys.path.insert(0, '')
-        if args or not sys.stdin.isatty():
-            _exec_source(sys.stdin.read(), '<stdin>')
-            return
-        _repl()
-        return
-    first = args[0]
-    if first.startswith('-c'):
-        if first == '-c':
-            if len(args) < 2:
-                _fail('argument expected for the -c option')
-            source, rest = args[1], args[2:]
-        else:
-            source, rest = first[2:], args[1:]
-        sys.argv = ['-c'] + rest
-        sys.path.insert(0, '')
-        _exec_source(source, '<string>')
-    elif first.startswith('-m'):
-        if first == '-m':
-            if len(args) < 2:
-                _fail('argument expected for the -m option')
-            module, rest = args[1], args[2:]
-        else:
-            module, rest = first[2:], args[1:]
-        sys.argv = [module] + rest
-        sys.path.insert(0, os.getcwd())
-        runpy.run_module(module, run_name='__main__', alter_sys=True)
-    elif first.startswith('-'):
-        _fail('interpreter option %s is not supported inside a PEX (supported: -c CODE, -m MODULE, FILE, -)' % first)
-    else:
-        sys.argv = list(args)
-        if not os.path.exists(first):
-            _fail("can't open file %r: no such file" % first)
-        sys.path.insert(0, os.path.dirname(os.path.abspath(first)))
-        runpy.run_path(first, run_name='__main__')
-
-
-def _repl():
-    import code
-    try:
-        import readline  # noqa: F401 (line editing when available)
-    except ImportError:
-        pass
-    namespace = _fresh_main()
-    banner = 'Python %s on %s\\n(inside a pexship PEX: its dependencies are importable)' % (sys.version, sys.platform)
-    code.interact(banner=banner, local=namespace, exitmsg='')
-`;
-
-// src/pex/bootstrap/specifiers.py
-var specifiers_default = `"""PEP 440 version specifiers, enough for \`Requires-Python\` and pex-style interpreter constraints."""
-import platform
-import re
-import sys
-
-_VERSION = re.compile(
-    r'^\\s*v?(?:(?P<epoch>\\d+)!)?(?P<release>\\d+(?:\\.\\d+)*)'
-    r'(?:[-_.]?(?P<pre_l>a|b|c|rc|alpha|beta|pre|preview)[-_.]?(?P<pre_n>\\d*))?'
-    r'(?P<post>-(?P<post_n1>\\d+)|[-_.]?(?:post|rev|r)[-_.]?(?P<post_n2>\\d*))?'
-    r'(?P<dev>[-_.]?dev[-_.]?(?P<dev_n>\\d*))?'
-    r'(?:\\+[a-z0-9._-]+)?\\s*$',
-    re.IGNORECASE,
-)
-_PRE_RANK = {'a': 0, 'alpha': 0, 'b': 1, 'beta': 1, 'c': 2, 'rc': 2, 'pre': 2, 'preview': 2}
-_SPEC = re.compile(r'^\\s*(===|==|!=|~=|<=|>=|<|>)\\s*([^\\s]+)\\s*$')
-_CONSTRAINT = re.compile(r'^\\s*([A-Za-z][A-Za-z0-9_]*)?\\s*(.*?)\\s*$')
-
-
-class InvalidSpecifier(ValueError):
-    pass
-
-
-def _parse(text):
-    m = _VERSION.match(text)
-    if not m:
-        raise InvalidSpecifier('not a version: %r' % text)
-    epoch = int(m.group('epoch') or 0)
-    release = tuple(int(x) for x in m.group('release').split('.'))
-    pre = (_PRE_RANK[m.group('pre_l').lower()], int(m.group('pre_n') or 0)) if m.group('pre_l') else None
-    post = int(m.group('post_n1') or m.group('post_n2') or 0) if m.group('post') is not None else None
-    dev = int(m.group('dev_n') or 0) if m.group('dev') is not None else None
-    return epoch, release, pre, post, dev
-
-
-def _key(parsed):
-    epoch, release, pre, post, dev = parsed
-    while len(release) > 1 and release[-1] == 0:
-        release = release[:-1]
-    if pre is not None:
-        pre_key = (0,) + pre
-    elif dev is not None and post is None:
-        pre_key = (-1,)  # 1.0.dev0 sorts before 1.0a0
-    else:
-        pre_key = (1,)
-    post_key = (0, post) if post is not None else (-1,)
-    dev_key = (0, dev) if dev is not None else (1,)
-    return epoch, release, pre_key, post_key, dev_key
-
-
-def _padded(release, length):
-    return tuple(release) + (0,) * (length - len(release))
-
-
-def _matches_one(version, op, spec):
-    candidate = _parse(version)
-    if op == '===':
-        return version.strip() == spec
-    if spec.endswith('.*'):
-        if op not in ('==', '!='):
-            raise InvalidSpecifier('%s%s: a wildcard needs == or !=' % (op, spec))
-        prefix = _parse(spec[:-2])[1]
-        head = _padded(candidate[1], len(prefix))[:len(prefix)]
-        equal = candidate[0] == _parse(spec[:-2])[0] and head == prefix
-        return equal if op == '==' else not equal
-    want = _parse(spec)
-    a, b = _key(candidate), _key(want)
-    if op == '==':
-        return a == b
-    if op == '!=':
-        return a != b
-    if op == '>=':
-        return a >= b
-    if op == '<=':
-        return a <= b
-    if op == '>':
-        return a > b
-    if op == '<':
-        return a < b
-    if op == '~=':
-        if len(want[1]) < 2:
-            raise InvalidSpecifier('~=%s needs at least two release numbers' % spec)
-        prefix = want[1][:-1]
-        return a >= b and _padded(candidate[1], len(prefix))[:len(prefix)] == prefix
-    raise InvalidSpecifier('unknown operator %r' % op)
-
-
-def matches(version, specifier_set):
-    """'3.11.7' against '>=3.8,!=3.9.*' -> True. An empty set matches everything."""
-    for part in specifier_set.split(','):
-        if not part.strip():
-            continue
-        m = _SPEC.match(part)
-        if not m:
-            raise InvalidSpecifier('not a version specifier: %r' % part.strip())
-        if not _matches_one(version, m.group(1), m.group(2)):
-            return False
-    return True
-
-
-def python_version():
-    """The running interpreter's release as pip compares it: '3.11.7'."""
-    return '%d.%d.%d' % sys.version_info[:3]
-
-
-def implementation():
-    return platform.python_implementation()  # 'CPython', 'PyPy'
-
-
-def constraint_matches(constraint, impl=None, version=None):
-    """pex form: 'CPython>=3.9,<3.14', '>=3.8', 'PyPy', 'CPython==3.11.*'."""
-    m = _CONSTRAINT.match(constraint)
-    name, specs = m.group(1), m.group(2)
-    impl = impl or implementation()
-    if name and name.lower() != impl.lower():
-        return False
-    return matches(version or python_version(), specs)
-`;
-
-// src/pex/bootstrap/tags.py
-var tags_default = `"""Which wheels the running interpreter can use: its supported tags (PEP 425/600/656) and wheel file names.
-
-Standard library only, so it runs on any interpreter we might re-exec into (3.6 syntax kept on purpose:
-an old interpreter must still be able to say why it cannot run the PEX).
-"""
-import os
-import platform
-import sys
-import sysconfig
-
-# PEP 600 legacy names for the glibc versions they stand for, and the architectures each existed for.
-_LEGACY_MANYLINUX = {
-    (2, 17): ('manylinux2014', ('x86_64', 'i686', 'aarch64', 'armv7l', 'ppc64', 'ppc64le', 's390x')),
-    (2, 12): ('manylinux2010', ('x86_64', 'i686')),
-    (2, 5): ('manylinux1', ('x86_64', 'i686')),
-}
-_INTERPRETER_SHORT = {'cpython': 'cp', 'pypy': 'pp', 'ironpython': 'ip', 'jython': 'jy'}
-
-
-def parse_wheel_name(filename):
-    """'markupsafe-2.1.5-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl' ->
-    ('markupsafe', '2.1.5', {('cp311', 'cp311', 'manylinux_2_17_x86_64'), ...}); None when malformed."""
-    if not filename.endswith('.whl'):
-        return None
-    parts = filename[:-4].split('-')
-    if len(parts) not in (5, 6):
-        return None
-    name, version = parts[0], parts[1]
-    pys, abis, plats = parts[-3].split('.'), parts[-2].split('.'), parts[-1].split('.')
-    tags = set((p, a, pl) for p in pys for a in abis for pl in plats)
-    return name, version, tags
-
-
-def _linux_arch():
-    arch = sysconfig.get_platform().split('-', 1)[-1].replace('-', '_').replace('.', '_')
-    if sys.maxsize <= 2 ** 32:  # a 32-bit interpreter on a 64-bit kernel
-        arch = {'x86_64': 'i686', 'aarch64': 'armv7l'}.get(arch, arch)
-    return arch
-
-
-def glibc_version():
-    """(2, 36) on glibc systems, else None."""
-    try:
-        text = os.confstr('CS_GNU_LIBC_VERSION')  # 'glibc 2.36'
-    except (AttributeError, OSError, ValueError):
-        return None
-    if not text or not text.startswith('glibc '):
-        return None
-    try:
-        major, minor = text.split()[1].split('.')[:2]
-        return int(major), int(''.join(c for c in minor if c.isdigit()))
-    except ValueError:
-        return None
-
-
-def musl_version():
-    """(1, 2) when this interpreter runs on musl libc, else None (asks the musl loader, which prints it)."""
-    import glob
-    import subprocess
-    for loader in sorted(glob.glob('/lib/ld-musl-*.so.1')):
-        try:
-            out = subprocess.run([loader], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=10).stderr
-        except (OSError, subprocess.SubprocessError):
-            continue
-        for line in out.decode('utf-8', 'replace').splitlines():
-            if line.startswith('Version '):
-                try:
-                    major, minor = line.split()[1].split('.')[:2]
-                    return int(major), int(minor)
-                except ValueError:
-                    return None
-    return None
-
-
-def _linux_platforms():
-    arch = _linux_arch()
-    plats = []
-    glibc = glibc_version()
-    if glibc is not None and glibc[0] == 2:
-        lowest = 5 if arch in ('x86_64', 'i686') else 17
-        for minor in range(glibc[1], lowest - 1, -1):
-            plats.append('manylinux_2_%d_%s' % (minor, arch))
-            legacy = _LEGACY_MANYLINUX.get((2, minor))
-            if legacy and arch in legacy[1]:
-                plats.append('%s_%s' % (legacy[0], arch))
-    else:
-        musl = musl_version()
-        if musl is not None and musl[0] == 1:
-            for minor in range(musl[1], -1, -1):
-                plats.append('musllinux_1_%d_%s' % (minor, arch))
-    plats.append('linux_%s' % arch)
-    return plats
-
-
-def _mac_platforms():
-    release = platform.mac_ver()[0] or '10.9'
-    major, minor = (int(x) for x in (release.split('.') + ['0'])[:2])
-    arch = platform.machine()
-    # arm64 binaries exist only from macOS 11; x86_64 also accepts the older multi-architecture names.
-    formats = ['arm64', 'universal2'] if arch == 'arm64' else [arch, 'intel', 'fat64', 'fat32', 'universal2', 'universal']
-    versions = []
-    if major >= 11:
-        versions += [(m, 0) for m in range(major, 10, -1)]
-        if arch != 'arm64':
-            versions += [(10, m) for m in range(16, 3, -1)]
-    else:
-        versions += [(10, m) for m in range(minor, 3, -1)]
-    plats = []
-    for (vmaj, vmin) in versions:
-        for fmt in formats:
-            if fmt == 'universal2' and (vmaj, vmin) < (10, 16) and arch != 'arm64':
-                continue
-            plats.append('macosx_%d_%d_%s' % (vmaj, vmin, fmt))
-    return plats
-
-
-def platforms():
-    """Platform tags this machine accepts, most specific first."""
-    if sys.platform.startswith('linux'):
-        return _linux_platforms()
-    if sys.platform == 'darwin':
-        return _mac_platforms()
-    return [sysconfig.get_platform().replace('-', '_').replace('.', '_')]
-
-
-def _abi_suffix():
-    suffix = ''
-    if hasattr(sys, 'gettotalrefcount'):
-        suffix += 'd'
-    if sysconfig.get_config_var('Py_GIL_DISABLED'):
-        suffix += 't'
-    return suffix
-
-
-def supported_tags():
-    """Every (python, abi, platform) triple the running interpreter accepts."""
-    major, minor = sys.version_info[:2]
-    impl = sys.implementation.name
-    short = _INTERPRETER_SHORT.get(impl, impl)
-    interp = '%s%d%d' % (short, major, minor)
-    plats = platforms()
-    tags = set()
-    if impl == 'cpython':
-        suffix = _abi_suffix()
-        abis = ['cp%d%d%s' % (major, minor, suffix), 'none']
-        for abi in abis:
-            for plat in plats:
-                tags.add((interp, abi, plat))
-        if 't' not in suffix and 'd' not in suffix:
-            for older in range(minor, 1, -1):
-                for plat in plats:
-                    tags.add(('cp%d%d' % (major, older), 'abi3', plat))
-    else:
-        soabi = sysconfig.get_config_var('SOABI') or ''
-        abi = '_'.join(soabi.split('-')[:2]).replace('.', '_') or 'none'
-        for plat in plats:
-            tags.add((interp, abi, plat))
-            tags.add((interp, 'none', plat))
-    for plat in plats:
-        tags.add(('py%d' % major, 'none', plat))
-        for older in range(minor, -1, -1):
-            tags.add(('py%d%d' % (major, older), 'none', plat))
-    tags.add((interp, 'none', 'any'))
-    tags.add(('py%d' % major, 'none', 'any'))
-    for older in range(minor, -1, -1):
-        tags.add(('py%d%d' % (major, older), 'none', 'any'))
-    return tags
-`;
-
-// src/pex/bootstrap/venvs.py
-var venvs_default = `"""--venv mode: one virtualenv per PEX and interpreter under PEX_ROOT/venvs/<pex_hash>/<interpreter id>/.
-
-Built once with the standard library's venv module (no pip), then every run execs its python. Choices:
-- site-packages holds symlinks into the extracted wheels and sources (copies where symlinks fail, e.g.
-  Windows without the privilege); folders two wheels share (namespace packages) become real folders.
-- include-system-site-packages stays false; inherit_path prefer/fallback is applied by the launcher at
-  start-up, so one venv serves every PEX with the same contents whatever its PEX-INFO says.
-- console scripts and \`.data/scripts\` go to bin/ with shebangs naming this venv's python.
-- the launcher \`pexship_main.py\` and a copy of this runtime (\`pexship/\`) live at the venv root.
-"""
-import os
-import re
-import shutil
-import sys
-
-from . import cache, log
-
-LAUNCHER = 'pexship_main.py'
-_LAUNCHER_SOURCE = '''# pexship venv launcher: runs the PEX's entry point inside this virtualenv.
-import os
-import sys
-
-_here = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(_here, 'pexship'))
-from pexship_runtime import launch  # noqa: E402
-del sys.path[0]
-launch.main(_here)
-'''
-_RUNTIME_PREFIX = '.bootstrap/pexship_runtime/'
-# Console scripts become files and code: plain names and dotted identifiers only.
-_SCRIPT_NAME = re.compile(r'^[A-Za-z0-9][A-Za-z0-9._-]*$')
-_SCRIPT_TARGET = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$')
-
-
-def _bin_name():
-    return 'Scripts' if os.name == 'nt' else 'bin'
-
-
-def python_of(venv_dir):
-    return os.path.join(venv_dir, _bin_name(), 'python.exe' if os.name == 'nt' else 'python')
-
-
-def _link(src, dst):
-    try:
-        os.symlink(src, dst, target_is_directory=os.path.isdir(src))
-    except (OSError, NotImplementedError):
-        if os.path.isdir(src):
-            shutil.copytree(src, dst, symlinks=True)
-        else:
-            shutil.copy2(src, dst)
-
-
-def _link_tree(src, dst, skip=None):
-    """Symlinks src's entries into dst; when two sources share a folder, it becomes a real merged folder."""
-    for name in sorted(os.listdir(src)):
-        if skip and skip(name):
-            continue
-        s, d = os.path.join(src, name), os.path.join(dst, name)
-        if not os.path.lexists(d):
-            _link(s, d)
-        elif os.path.isdir(s) and os.path.isdir(d):
-            if os.path.islink(d):
-                earlier = os.path.realpath(d)
-                os.unlink(d)
-                os.mkdir(d)
-                _link_tree(earlier, d)
-            _link_tree(s, d)
-        # else: a file both provide; the first source (user code, then wheels in order) wins
-
-
-def _find_site_packages(venv_dir):
-    for dirpath, dirnames, _ in os.walk(venv_dir):
-        if os.path.basename(dirpath) == 'site-packages':
-            return dirpath
-    raise log.Failure('the venv module made no site-packages folder in %s' % venv_dir)
-
-
-def _write_script(path, text):
-    with open(path, 'w') as f:
-        f.write(text)
-    os.chmod(path, 0o755)
-
-
-def _console_script(python, target):
-    module, _, attr = target.partition(':')
-    head = attr.split('.')[0]
-    return ('#!%s\\n# Console script made by pexship.\\nimport sys\\nfrom %s import %s\\n\\n'
-            "if __name__ == '__main__':\\n    sys.exit(%s())\\n" % (python, module, head, attr))
-
-
-def _copy_data_script(src, dst, python):
-    with open(src, 'rb') as f:
-        content = f.read()
-    first, newline, rest = content.partition(b'\\n')
-    if first.startswith(b'#!') and b'python' in first:
-        content = b'#!' + python.encode('utf-8') + newline + rest
-    with open(dst, 'wb') as f:
-        f.write(content)
-    os.chmod(dst, 0o755)
-
-
-def _build(temp, final, zf, code_dir, wheel_dirs, console_scripts):
-    import venv as stdlib_venv
-    builder = stdlib_venv.EnvBuilder(symlinks=os.name != 'nt', with_pip=False)
-    context = builder.ensure_directories(temp)
-    builder.create_configuration(context)
-    builder.setup_python(context)
-    site_packages = _find_site_packages(temp)
-    is_data = lambda name: name.endswith('.data')  # noqa: E731
-    for source in [code_dir] + wheel_dirs:
-        _link_tree(source, site_packages, skip=is_data)
-    bin_dir = os.path.join(temp, _bin_name())
-    python = python_of(final)
-    for wheel_dir in wheel_dirs:
-        for name in sorted(os.listdir(wheel_dir)):
-            if not is_data(name):
-                continue
-            scripts = os.path.join(wheel_dir, name, 'scripts')
-            if os.path.isdir(scripts):
-                for script in sorted(os.listdir(scripts)):
-                    dst = os.path.join(bin_dir, script)
-                    if not _SCRIPT_NAME.match(script):
-                        continue
-                    if not os.path.lexists(dst):
-                        _copy_data_script(os.path.join(scripts, script), dst, python)
-            data = os.path.join(wheel_dir, name, 'data')
-            if os.path.isdir(data):
-                _link_tree(data, temp)
-    for name, target in sorted(console_scripts.items()):
-        if not _SCRIPT_NAME.match(name) or not _SCRIPT_TARGET.match(target.replace(' ', '')):
-            log.info('skipping console script %r = %r: not a plain name and module:attribute' % (name, target))
-            continue
-        target = target.replace(' ', '')
-        dst = os.path.join(bin_dir, name)
-        if not os.path.lexists(dst):
-            _write_script(dst, _console_script(python, target))
-    runtime = os.path.join(temp, 'pexship', 'pexship_runtime')
-    os.makedirs(runtime)
-    for member in zf.infolist():
-        name = member.filename
-        if name.startswith(_RUNTIME_PREFIX) and name.endswith('.py') and '/' not in name[len(_RUNTIME_PREFIX):]:
-            with open(os.path.join(runtime, name[len(_RUNTIME_PREFIX):]), 'wb') as f:
-                f.write(zf.read(member))
-    _write_script(os.path.join(temp, LAUNCHER), _LAUNCHER_SOURCE)
-
-
-def ensure(root, pex_hash, interpreter_id, zf, code_dir, wheel_dirs, console_scripts):
-    """The venv's folder, built if missing."""
-    final = os.path.join(root, 'venvs', pex_hash, interpreter_id)
-    if os.path.isfile(os.path.join(final, LAUNCHER)):
-        return final
-    if cache.install_dir(root, final, lambda temp: _build(temp, final, zf, code_dir, wheel_dirs, console_scripts)):
-        log.info('made venv %s' % final)
-    return final
-
-
-def exec_launcher(venv_dir, pex, kind, target, inherit, strip, args):
-    python = python_of(venv_dir)
-    argv = [python, os.path.join(venv_dir, LAUNCHER), pex, kind, target or '', inherit, '1' if strip else '0'] + list(args)
-    log.info('running in venv %s' % venv_dir)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    if os.name == 'nt':
-        import subprocess
-        sys.exit(subprocess.call(argv))
-    os.execv(python, argv)
-`;
-
-// src/pex/runtime.ts
-var RUNTIME_PACKAGE_DIR = ".bootstrap/pexship_runtime";
-var PACKAGE = {
-  "__init__.py": init_default,
-  "boot.py": boot_default,
-  "cache.py": cache_default,
-  "fit.py": fit_default,
-  "launch.py": launch_default,
-  "log.py": log_default,
-  "reexec.py": reexec_default,
-  "run.py": run_default,
-  "specifiers.py": specifiers_default,
-  "tags.py": tags_default,
-  "venvs.py": venvs_default
-};
-function runtimeFiles() {
-  return Object.keys(PACKAGE).sort().map((name) => ({ path: `${RUNTIME_PACKAGE_DIR}/${name}`, content: PACKAGE[name] }));
-}
-var IDENT = "[A-Za-z_][A-Za-z0-9_]*";
-var ENTRY = new RegExp(`^${IDENT}(\\.${IDENT})*(:${IDENT}(\\.${IDENT})*)?$`);
-var SCRIPT_ENTRY = new RegExp(`^${IDENT}(\\.${IDENT})*:${IDENT}(\\.${IDENT})*$`);
-function pyLiteral(value) {
-  if (value === null) return "None";
-  if (typeof value === "boolean") return value ? "True" : "False";
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function renderMain(c) {
-  if (!/^[0-9a-f]{40}$/.test(c.pexHash)) throw new Error(`renderMain: pexHash must be 40 lowercase hex digits, got ${JSON.stringify(c.pexHash)}`);
-  if (c.entryPoint !== null && !ENTRY.test(c.entryPoint)) {
-    throw new UsageError(`entry point ${JSON.stringify(c.entryPoint)} (-e/--entry-point or -m) is not MODULE or MODULE:FUNCTION; use e.g. -e app.cli:main`);
-  }
-  if (c.scriptEntry !== null && !SCRIPT_ENTRY.test(c.scriptEntry)) {
-    throw new UsageError(`console script target ${JSON.stringify(c.scriptEntry)} (-c/--script) is not MODULE:ATTRIBUTE; check the distribution's entry points`);
-  }
-  if (!["false", "prefer", "fallback"].includes(c.inheritPath)) throw new Error(`renderMain: inheritPath ${JSON.stringify(c.inheritPath)}`);
-  const values = {
-    PEX_HASH: c.pexHash,
-    ENTRY_POINT: c.entryPoint,
-    SCRIPT_ENTRY: c.scriptEntry,
-    INHERIT_PATH: c.inheritPath,
-    VENV: c.venv,
-    STRIP_PEX_ENV: c.stripPexEnv
-  };
-  let out = main_default;
-  for (const [name, value] of Object.entries(values)) {
-    const placeholder = `'@${name}@'`;
-    if (!out.includes(placeholder)) throw new Error(`renderMain: template has no ${placeholder}`);
-    out = out.replace(placeholder, pyLiteral(value));
-  }
-  return out;
-}
-
-// src/pex/build.ts
-var ENTRY_POINT = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*)?$/;
-function byName(a, b) {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-async function readSources(dirs) {
-  const files = /* @__PURE__ */ new Map();
-  for (const dir of dirs) {
-    let info;
-    try {
-      info = await stat4(dir);
-    } catch {
-      throw new UsageError(`--sources-directory ${dir} does not exist; give a folder of your Python code.`);
-    }
-    if (!info.isDirectory()) throw new UsageError(`--sources-directory ${dir} is not a folder.`);
-    const walk = async (rel) => {
-      const entries = await readdir3(path6.join(dir, rel), { withFileTypes: true });
-      for (const entry of entries) {
-        const name = rel ? `${rel}/${entry.name}` : entry.name;
-        if (entry.name === "__pycache__" || entry.name.endsWith(".pyc") || entry.name === ".git") continue;
-        const full = path6.join(dir, name);
-        const st = await stat4(full);
-        if (st.isDirectory()) await walk(name);
-        else if (st.isFile()) {
-          if (name === "__main__.py" || name === "PEX-INFO" || name.startsWith(".deps/") || name.startsWith(".bootstrap/")) {
-            throw new UsageError(`${full}: the name ${name} is reserved inside a PEX; rename it, or use -e to name your entry point.`);
-          }
-          const content = await readFile5(full);
-          const prior = files.get(name);
-          if (prior && !prior.content.equals(content)) {
-            throw new UsageError(`${name} is in both ${prior.from} and ${dir} with different content; keep one.`);
-          }
-          files.set(name, { name, content, executable: (st.mode & 73) !== 0, from: dir });
-        }
-      }
-    };
-    await walk("");
-  }
-  return [...files.values()].sort(byName);
-}
-function codeHashOf(sources) {
-  const h = createHash5("sha1");
-  h.update(sources.map((f) => f.name).join(""));
-  for (const f of sources) h.update(f.content);
-  return h.digest("hex");
-}
-function resolveScript(script, wheels) {
-  const owners = wheels.filter((w) => script in w.consoleScripts);
-  if (owners.length === 0) {
-    const known = wheels.flatMap((w) => Object.keys(w.consoleScripts)).sort();
-    throw new UsageError(
-      `no distribution in this PEX has a console script named '${script}'` + (known.length ? `; available: ${known.join(", ")}.` : "; none of its distributions declares console scripts. Use -e MODULE[:FUNC] instead.")
-    );
-  }
-  const targets = new Set(owners.map((w) => w.consoleScripts[script]));
-  if (targets.size > 1) {
-    throw new UsageError(`console script '${script}' is declared by ${owners.map((w) => w.filename).join(" and ")} with different targets; use -e MODULE:FUNC to choose.`);
-  }
-  return owners[0].consoleScripts[script];
-}
-async function buildPex(options) {
-  if (options.entryPoint && options.script) {
-    throw new UsageError("give either an entry point (-e/-m) or a console script (-c), not both.");
-  }
-  if (options.entryPoint && !ENTRY_POINT.test(options.entryPoint)) {
-    throw new UsageError(`entry point '${options.entryPoint}' is not MODULE or MODULE:FUNCTION (e.g. myapp.cli:main).`);
-  }
-  const wheelPaths = [...new Set(options.wheels.map((w) => path6.resolve(w)))];
-  const [installed, sources] = await Promise.all([Promise.all(wheelPaths.map((w) => installWheel(w, { cacheDir: options.cacheDir }))), readSources(options.sourcesDirs ?? [])]);
-  installed.sort((a, b) => a.filename < b.filename ? -1 : 1);
-  for (let i = 1; i < installed.length; i++) {
-    if (installed[i].filename === installed[i - 1].filename) {
-      throw new UsageError(`two different files are named ${installed[i].filename}; give each wheel once.`);
-    }
-  }
-  const scriptEntry = options.script ? resolveScript(options.script, installed) : null;
-  const targets = options.targets ?? [{ platform: "current", wheels: installed.map((w) => w.filename) }];
-  const known = new Set(installed.map((w) => w.filename));
-  for (const t of targets) {
-    for (const w of t.wheels) if (!known.has(w)) throw new Error(`target ${t.platform} names ${w}, which is not among the wheels being installed`);
-  }
-  const runtime = runtimeFiles();
-  const deps = [];
-  for (const w of installed) {
-    for (const m of w.members) deps.push({ ...m, name: `.deps/${w.filename}/${m.name}` });
-  }
-  const sourceMembers = sources.map((f) => ({ name: f.name, mode: f.executable ? 33261 : 33188, content: f.content }));
-  const runtimeMembers = runtime.map((r) => ({ name: r.path, mode: 33188, content: Buffer.from(r.content, "utf8") }));
-  const codeHash = codeHashOf(sources);
-  const pexHasher = createHash5("sha1");
-  for (const r of runtime) pexHasher.update(`${r.path}\0${r.content}\0`);
-  for (const w of installed) pexHasher.update(`${w.filename}\0${w.sha256}\0`);
-  pexHasher.update(`code\0${codeHash}\0`);
-  const inheritPath = options.inheritPath ?? "false";
-  const entryPoint = options.entryPoint ?? null;
-  const shebangPython = pythonFromShebang(options.shebang);
-  const pexInfoObject = {
-    build_properties: { pexship_version: PEXSHIP_VERSION, platforms: targets.map((t) => t.platform) },
-    code_hash: codeHash,
-    distributions: Object.fromEntries(installed.map((w) => [w.filename, w.sha256])),
-    entry_point: entryPoint,
-    inherit_path: inheritPath,
-    interpreter_constraints: options.interpreterConstraints ?? [],
-    pexship: {
-      format: 1,
-      script_entry: scriptEntry,
-      shebang_python: shebangPython,
-      targets,
-      version: PEXSHIP_VERSION,
-      wheels: Object.fromEntries(
-        installed.map((w) => [
-          w.filename,
-          { console_scripts: w.consoleScripts, data: w.hasData, project: w.project, requires_python: w.requiresPython, version: w.version }
-        ])
-      )
-    },
-    requirements: options.requirements ?? [],
-    script: options.script ?? null,
-    strip_pex_env: true,
-    venv: options.venv ?? false
-  };
-  pexHasher.update(JSON.stringify(sortKeys({ ...pexInfoObject, build_properties: void 0, pexship: { ...pexInfoObject.pexship, version: void 0 } })));
-  const pexHash = pexHasher.digest("hex");
-  pexInfoObject.pex_hash = pexHash;
-  const pexInfo = Buffer.from(JSON.stringify(sortKeys(pexInfoObject)));
-  const mainPy = renderMain({ pexHash, entryPoint, scriptEntry, inheritPath, venv: options.venv ?? false, stripPexEnv: true });
-  const members = [
-    { name: "__main__.py", mode: 33188, content: Buffer.from(mainPy, "utf8") },
-    ...runtimeMembers,
-    { name: "PEX-INFO", mode: 33188, content: pexInfo },
-    ...deps,
-    ...sourceMembers
-  ];
-  const shebang = Buffer.from(`#!${options.shebang ?? defaultShebang()}
-`);
-  const chunks = writeZip(shebang, members, options.compress ?? true);
-  const written = await writeAtomically(options.output, chunks);
-  return {
-    path: path6.resolve(options.output),
-    size: written.size,
-    sha256: written.sha256,
-    pexHash,
-    codeHash,
-    entryPoint,
-    script: options.script ?? null,
-    distributions: installed.map((w) => ({ filename: w.filename, project: w.project, version: w.version, sha256: w.sha256, wheelSize: w.wheelSize })),
-    targets,
-    pexInfo: pexInfoObject
-  };
-}
-function defaultShebang() {
-  return "/usr/bin/env python3";
-}
-function pythonFromShebang(shebang) {
-  if (!shebang) return null;
-  const last = shebang.trim().split(/\s+/).pop() ?? "";
-  return path6.posix.basename(last) || null;
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    const out = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = value[key];
-      if (v !== void 0) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
-async function writeAtomically(output, chunks) {
-  const dir = path6.dirname(path6.resolve(output));
-  await mkdir4(dir, { recursive: true });
-  const temp = path6.join(dir, `.${path6.basename(output)}.tmp-${process.pid}-${randomBytes3(4).toString("hex")}`);
-  const hash = createHash5("sha256");
-  let size = 0;
-  const handle = await open2(temp, "wx", 493);
-  try {
-    for (let i = 0; i < chunks.length; i += 512) {
-      const batch = Buffer.concat(chunks.slice(i, i + 512));
-      hash.update(batch);
-      size += batch.length;
-      await handle.writeFile(batch);
-    }
-    await handle.close();
-    await chmod(temp, 493);
-    await rename4(temp, output);
-  } catch (e) {
-    await handle.close().catch(() => {
-    });
-    await unlink(temp).catch(() => {
-    });
-    throw new UsageError(`could not write ${output}: ${e.message}; check that its folder is writable.`);
-  }
-  return { size, sha256: hash.digest("hex") };
-}
-
-// src/python/platform.ts
-import { execFile } from "node:child_process";
-import { readFile as readFile6 } from "node:fs/promises";
-var PLATFORM_EXAMPLES = [
-  "manylinux2014_x86_64-cp-311-cp311",
-  "manylinux_2_28_aarch64-cp-312-cp312",
-  "macosx_11_0_arm64-cp-312-cp312",
-  "musllinux_1_2_x86_64-cp-313-cp313",
-  "win_amd64-cp-312-cp312",
-  "linux_x86_64-cp-3.11.7-cp311"
-];
-function platformError(spec, reason) {
-  return new UsageError(
-    `invalid --platform ${JSON.stringify(spec)}: ${reason}. Use PLATFORM-IMPL-PYVER-ABI, e.g. ${PLATFORM_EXAMPLES.join(", ")}; or "current" for the local python3, or --complete-platform FILE.`
-  );
-}
-function parsePythonVersion(text) {
-  let m = /^(\d)(\d+)$/.exec(text);
-  if (m) return { version: [Number(m[1]), Number(m[2])] };
-  m = /^(\d+)\.(\d+)$/.exec(text);
-  if (m) return { version: [Number(m[1]), Number(m[2])] };
-  m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (m) return { version: [Number(m[1]), Number(m[2])], full: `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` };
-  return void 0;
-}
-function markerEnvironmentFor(info, version, fullVersion) {
-  const full = fullVersion ?? `${version[0]}.${version[1]}`;
-  const common = {
-    implementation_name: "cpython",
-    implementation_version: full,
-    platform_python_implementation: "CPython",
-    platform_release: "",
-    platform_version: "",
-    python_full_version: full,
-    python_version: `${version[0]}.${version[1]}`
-  };
-  switch (info.family) {
-    case "macos": {
-      const machine = info.arch === "x86_64" || info.arch === "intel" || info.arch === "i386" ? "x86_64" : info.arch === "universal2" ? "arm64" : info.arch;
-      return { ...common, os_name: "posix", platform_machine: machine, platform_system: "Darwin", sys_platform: "darwin" };
-    }
-    case "windows": {
-      const machine = info.arch === "win32" ? "x86" : info.arch.toUpperCase();
-      return { ...common, os_name: "nt", platform_machine: machine, platform_system: "Windows", sys_platform: "win32" };
-    }
-    default:
-      return { ...common, os_name: "posix", platform_machine: info.arch, platform_system: "Linux", sys_platform: "linux" };
-  }
-}
-function targetLabel(env, abi, platformTag) {
-  const machine = env.platform_machine.toLowerCase() || "unknown";
-  let os3;
-  if (env.sys_platform === "darwin") os3 = "macos";
-  else if (env.sys_platform === "win32") os3 = "windows";
-  else if (env.sys_platform.startsWith("linux")) os3 = platformTag?.startsWith("musllinux") ? "musllinux" : "linux";
-  else os3 = env.sys_platform || "unknown";
-  return `${os3}-${machine}-${abi}`.replace(/[^A-Za-z0-9_.-]/g, "_");
-}
-function parsePlatform(spec) {
-  const given = spec;
-  const text = spec.trim().toLowerCase();
-  if (text === "") throw platformError(given, "it is empty");
-  if (text === "current") throw platformError(given, '"current" is resolved by running python3 (resolveTarget), not parsed');
-  const parts = text.split("-");
-  if (parts.length < 4) throw platformError(given, "it needs four dash-separated fields: platform, implementation, Python version and ABI");
-  const abiText = parts.pop();
-  const versionText = parts.pop();
-  const impl = parts.pop();
-  const platformText = parts.join("-");
-  if (!platformText || !impl || !versionText || !abiText) throw platformError(given, "no field may be empty");
-  if (impl !== "cp") throw platformError(given, `implementation ${JSON.stringify(impl)} is not supported, only CPython ("cp")`);
-  const parsed = parsePythonVersion(versionText);
-  if (!parsed) throw platformError(given, `${JSON.stringify(versionText)} is not a Python version (write 311, 3.11 or 3.11.7)`);
-  const { version, full } = parsed;
-  if (version[0] !== 3) throw platformError(given, `Python ${version.join(".")} is not supported, only Python 3`);
-  const interpreter = `cp${version[0]}${version[1]}`;
-  const abi = abiText.startsWith(interpreter) ? abiText : interpreter + abiText;
-  if (!/^[dmut]*$/.test(abi.slice(interpreter.length))) {
-    throw platformError(given, `ABI ${JSON.stringify(abiText)} is not a CPython ${version.join(".")} ABI (expected ${interpreter} or a suffix like "m")`);
-  }
-  const info = parsePlatformTag(platformText);
-  if (info.family === "other") {
-    throw platformError(given, `${JSON.stringify(info.tag)} is not a platform tag we know (manylinux*, musllinux_*, linux_*, macosx_*, win*)`);
-  }
-  if (info.family === "macos" && info.macos[0] < 10) throw platformError(given, `macOS ${info.macos.join(".")} is too old`);
-  const tags = supportedTags({ pythonVersion: version, abi, platform: info.tag });
-  const markerEnvironment = markerEnvironmentFor(info, version, full);
-  return {
-    platform: given,
-    implementation: "cp",
-    pythonVersion: [version[0], version[1]],
-    ...full ? { pythonFullVersion: full } : {},
-    abi,
-    platformTag: info.tag,
-    tags,
-    markerEnvironment,
-    label: targetLabel(markerEnvironment, abi, info.tag),
-    source: "platform"
-  };
-}
-var MARKER_KEYS = [
-  "implementation_name",
-  "implementation_version",
-  "os_name",
-  "platform_machine",
-  "platform_python_implementation",
-  "platform_release",
-  "platform_system",
-  "platform_version",
-  "python_full_version",
-  "python_version",
-  "sys_platform"
-];
-function completePlatformTarget(json, source) {
-  const fail = (reason) => new UsageError(
-    `invalid --complete-platform ${source}: ${reason}. Expected pex's JSON: {"marker_environment": {...}, "compatible_tags": ["cp311-cp311-manylinux_2_17_x86_64", ...]} (make one with "pex3 interpreter inspect --markers --tags" on the target machine).`
-  );
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw fail("it is not a JSON object");
-  const obj = json;
-  const envRaw = obj.marker_environment;
-  if (typeof envRaw !== "object" || envRaw === null || Array.isArray(envRaw)) throw fail('"marker_environment" is missing or not an object');
-  const env = envRaw;
-  for (const [key, value] of Object.entries(env)) {
-    if (typeof value !== "string") throw fail(`marker_environment.${key} is not a string`);
-  }
-  const tagsRaw = obj.compatible_tags;
-  if (!Array.isArray(tagsRaw) || tagsRaw.length === 0) throw fail('"compatible_tags" is missing or empty');
-  const tags = [];
-  for (const t of tagsRaw) {
-    if (typeof t !== "string") throw fail(`compatible_tags holds a non-string ${JSON.stringify(t)}`);
-    try {
-      tags.push(...parseTag(t));
-    } catch (e) {
-      throw fail(e.message);
-    }
-  }
-  let version;
-  const pv = typeof env.python_version === "string" ? /^(\d+)\.(\d+)$/.exec(env.python_version) : null;
-  if (pv) version = [Number(pv[1]), Number(pv[2])];
-  const firstCp = tags.map((t) => t.split("-")).find(([py]) => /^cp\d\d+$/.test(py));
-  if (!version && firstCp) version = [Number(firstCp[0][2]), Number(firstCp[0].slice(3))];
-  if (!version) throw fail("no python_version in marker_environment and no cpXY tag to read it from");
-  const impl = env.platform_python_implementation ?? env.implementation_name;
-  if (impl !== void 0 && !/^(cpython)$/i.test(String(impl))) throw fail(`implementation ${JSON.stringify(impl)} is not supported, only CPython`);
-  const interpreter = `cp${version[0]}${version[1]}`;
-  const abiTag = tags.map((t) => t.split("-")).find(([py, abi2]) => py === interpreter && abi2 !== "abi3" && abi2 !== "none");
-  const abi = abiTag ? abiTag[1] : interpreter;
-  const platformTag = tags.map((t) => t.split("-")[2]).find((p) => p !== "any");
-  const fullRaw = typeof env.python_full_version === "string" ? env.python_full_version : void 0;
-  const fullVersion = fullRaw && /^\d+\.\d+\.\d+/.test(fullRaw) ? fullRaw : void 0;
-  const defaults = markerEnvironmentFor(parsePlatformTag(platformTag ?? "linux_x86_64"), version, fullVersion);
-  const markerEnvironment = { ...defaults };
-  for (const key of MARKER_KEYS) if (typeof env[key] === "string") markerEnvironment[key] = env[key];
-  const target = {
-    platform: source,
-    implementation: "cp",
-    pythonVersion: version,
-    ...fullVersion ? { pythonFullVersion: fullVersion } : {},
-    abi,
-    ...platformTag ? { platformTag } : {},
-    tags: [...new Set(tags)],
-    markerEnvironment,
-    label: targetLabel(markerEnvironment, abi, platformTag),
-    source: "complete-platform"
-  };
-  if (typeof obj.path === "string") target.interpreter = obj.path;
-  return target;
-}
-async function loadCompletePlatform(file) {
-  let text;
-  try {
-    text = await readFile6(file, "utf8");
-  } catch (e) {
-    throw new UsageError(`cannot read --complete-platform ${file}: ${e.code ?? e.message}`);
-  }
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`invalid --complete-platform ${file}: not JSON (${e.message})`);
-  }
-  return completePlatformTarget(json, file);
-}
-var PROBE_SCRIPT = String.raw`
-import json, os, platform, re, sys, sysconfig
-
-def fmt(info):
-    v = "%d.%d.%d" % (info.major, info.minor, info.micro)
-    if info.releaselevel != "final":
-        v += info.releaselevel[0] + str(info.serial)
-    return v
-
-env = {
-    "implementation_name": sys.implementation.name,
-    "implementation_version": fmt(sys.implementation.version),
-    "os_name": os.name,
-    "platform_machine": platform.machine(),
-    "platform_python_implementation": platform.python_implementation(),
-    "platform_release": platform.release(),
-    "platform_system": platform.system(),
-    "platform_version": platform.version(),
-    "python_full_version": platform.python_version(),
-    "python_version": ".".join(platform.python_version_tuple()[:2]),
-    "sys_platform": sys.platform,
-}
-glibc = None
-musl = None
-if sys.platform.startswith("linux"):
-    try:
-        glibc = os.confstr("CS_GNU_LIBC_VERSION")
-    except (AttributeError, OSError, ValueError):
-        glibc = None
-    if not glibc:
-        import subprocess
-        try:
-            p = subprocess.Popen(["ldd", "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-            out = p.communicate()[0].decode("utf-8", "replace")
-            m = re.search(r"musl libc.*?Version (\d+)\.(\d+)", out, re.S)
-            if m:
-                musl = [int(m.group(1)), int(m.group(2))]
-        except OSError:
-            pass
-print(json.dumps({
-    "marker_environment": env,
-    "executable": sys.executable,
-    "sysconfig_platform": sysconfig.get_platform(),
-    "glibc": glibc,
-    "musl": musl,
-    "mac_ver": platform.mac_ver()[0],
-    "py_debug": bool(sysconfig.get_config_var("Py_DEBUG")),
-    "gil_disabled": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
-    "is_64bit": sys.maxsize > 2 ** 32,
-}))
-`;
-function platformFromFacts(facts) {
-  const sysPlatform = facts.marker_environment.sys_platform;
-  const raw = facts.sysconfig_platform.toLowerCase().replace(/[-.]/g, "_");
-  if (sysPlatform === "darwin") {
-    const [maj, min] = facts.mac_ver.split(".").map((n) => Number(n) || 0);
-    let arch = facts.marker_environment.platform_machine;
-    if (arch === "x86_64" && !facts.is_64bit) arch = "i386";
-    const version = maj >= 11 ? [maj, 0] : [maj || 10, min];
-    const platformTag = `macosx_${version[0]}_${version[1]}_${arch}`;
-    return { platformTag, platforms: platformTags(platformTag) };
-  }
-  if (sysPlatform.startsWith("linux")) {
-    let arch = raw.replace(/^linux_/, "");
-    if (!facts.is_64bit) arch = arch === "x86_64" ? "i686" : arch === "aarch64" ? "armv8l" : arch;
-    const g = facts.glibc ? /(\d+)\.(\d+)/.exec(facts.glibc) : null;
-    if (g) {
-      const platformTag = `manylinux_${Number(g[1])}_${Number(g[2])}_${arch}`;
-      return { platformTag, platforms: platformTags(platformTag) };
-    }
-    if (facts.musl) {
-      const platformTag = `musllinux_${facts.musl[0]}_${facts.musl[1]}_${arch}`;
-      return { platformTag, platforms: platformTags(platformTag) };
-    }
-    return { platformTag: `linux_${arch}`, platforms: [`linux_${arch}`] };
-  }
-  return { platformTag: raw, platforms: [raw] };
-}
-function targetFromFacts(facts, given = "current") {
-  const env = facts.marker_environment;
-  if (env.implementation_name !== "cpython") {
-    throw new UsageError(`${facts.executable} is ${env.platform_python_implementation}, not CPython; pexship targets CPython only: pass --platform instead`);
-  }
-  const [major, minor] = env.python_version.split(".").map(Number);
-  const version = [major, minor];
-  const base = `cp${major}${minor}`;
-  const threaded = base + (facts.gil_disabled ? "t" : "");
-  const abi = threaded + (facts.py_debug ? "d" : "");
-  const abis = abi === threaded ? [abi] : [abi, threaded];
-  const { platformTag, platforms } = platformFromFacts(facts);
-  const tags = supportedTags({ pythonVersion: version, abis, platform: platforms });
-  return {
-    platform: given,
-    implementation: "cp",
-    pythonVersion: version,
-    pythonFullVersion: env.python_full_version,
-    abi,
-    platformTag,
-    tags,
-    markerEnvironment: { ...env },
-    label: targetLabel(env, abi, platformTag),
-    source: "current",
-    interpreter: facts.executable
-  };
-}
-async function currentTarget(interpreter = "python3") {
-  const stdout = await new Promise((resolve2, reject) => {
-    execFile(interpreter, ["-I", "-c", PROBE_SCRIPT], { encoding: "utf8", timeout: 6e4, maxBuffer: 1 << 20 }, (error, out, err) => {
-      if (error) {
-        const code = error.code;
-        const why = code === "ENOENT" ? "it was not found" : code === "EACCES" ? "it is not executable" : `it failed: ${(err || error.message).trim().split("\n").pop()}`;
-        reject(
-          new UsageError(
-            `cannot use interpreter ${JSON.stringify(interpreter)} for --platform current: ${why}. Install Python 3 or name a target instead, e.g. --platform ${PLATFORM_EXAMPLES[0]}.`
-          )
-        );
-      } else resolve2(out);
-    });
-  });
-  let facts;
-  try {
-    facts = JSON.parse(stdout.trim().split("\n").pop() ?? "");
-  } catch {
-    throw new UsageError(`interpreter ${JSON.stringify(interpreter)} printed something unexpected; pass --platform instead (e.g. ${PLATFORM_EXAMPLES[0]})`);
-  }
-  return targetFromFacts(facts);
-}
-async function resolveTarget(spec, options = {}) {
-  if (spec.trim().toLowerCase() === "current") return currentTarget(options.python ?? "python3");
-  return parsePlatform(spec);
-}
-
-// src/resolve/pylock.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import path7 from "node:path";
-import { pathToFileURL as pathToFileURL3 } from "node:url";
-
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string, ptr) {
-  let lines = string.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string, line, column) {
-  let lines = string.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i = line - 1; i <= line + 1; i++) {
-    let l = lines[i - 1];
-    if (!l)
-      continue;
-    codeblock += i.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l;
-    codeblock += "\n";
-    if (i === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError = class _TomlError extends Error {
-  line;
-  column;
-  codeblock;
-  constructor(message, options) {
-    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-    const codeblock = makeCodeBlock(options.toml, line, column);
-    super(`Invalid TOML document: ${message}
-
-${codeblock}`, options);
-    this.line = line;
-    this.column = column;
-    this.codeblock = codeblock;
-  }
-  /** @internal */
-  static x(message, ctx, ptr) {
-    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
-  }
-};
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed;
-    } else if (!state) {
-      if (!isLiteral && c === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
-              /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
-                /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
-        }
-        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed += String.fromCodePoint(value);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
-        state = 2;
-      } else {
-        if (c === 98)
-          parsed += "\b";
-        else if (c === 116)
-          parsed += "	";
-        else if (c === 110)
-          parsed += "\n";
-        else if (c === 102)
-          parsed += "\f";
-        else if (c === 114)
-          parsed += "\r";
-        else if (c === 101)
-          parsed += "\x1B";
-        else if (c === 34)
-          parsed += '"';
-        else if (c === 92)
-          parsed += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c !== 32 && c !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-var TomlDate = class _TomlDate extends Date {
-  #hasDate = false;
-  #hasTime = false;
-  #offset = null;
-  constructor(date, fasttype, unsafeDelim) {
-    let hasDate = true;
-    let hasTime = true;
-    let offset = "Z";
-    let c;
-    if (typeof date === "string") {
-      if (fasttype)
-        prep: {
-          if (fasttype < 3) {
-            if (+date.slice(11, 13) > 23) {
-              date = "";
-              break prep;
-            }
-            if (fasttype === 2) {
-              offset = null;
-              date += "Z";
-            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
-              offset = date.slice(date.length - 6);
-            }
-            if (unsafeDelim)
-              date = date.slice(0, 10) + "T" + date.slice(11);
-          } else if (fasttype === 4) {
-            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
-          }
-          hasDate = fasttype !== 4;
-          hasTime = fasttype !== 3;
-        }
-      else {
-        let match = date.match(DATE_TIME_RE);
-        if (match) {
-          if (!match[1]) {
-            hasDate = false;
-            date = `0000-01-01T${date}`;
-          }
-          hasTime = !!match[2];
-          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
-          if (match[2] && +match[2] > 23) {
-            date = "";
-          } else {
-            offset = match[3] || null;
-            if (!offset && hasTime)
-              date += "Z";
-          }
-        } else {
-          date = "";
-        }
-      }
-    }
-    super(date);
-    if (!isNaN(this.getTime())) {
-      this.#hasDate = hasDate;
-      this.#hasTime = hasTime;
-      this.#offset = offset;
-    }
-  }
-  isDateTime() {
-    return this.#hasDate && this.#hasTime;
-  }
-  isLocal() {
-    return !this.#hasDate || !this.#hasTime || !this.#offset;
-  }
-  isDate() {
-    return this.#hasDate && !this.#hasTime;
-  }
-  isTime() {
-    return this.#hasTime && !this.#hasDate;
-  }
-  isValid() {
-    return this.#hasDate || this.#hasTime;
-  }
-  toISOString() {
-    let iso = super.toISOString();
-    if (this.isDate())
-      return iso.slice(0, 10);
-    if (this.isTime())
-      return iso.slice(11, 23);
-    if (this.#offset === null)
-      return iso.slice(0, -1);
-    if (this.#offset === "Z" || this.#offset === "z")
-      return iso;
-    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-    offset = this.#offset[0] === "-" ? offset : -offset;
-    let offsetDate = new Date(this.getTime() - offset * 6e4);
-    return offsetDate.toISOString().slice(0, -1) + this.#offset;
-  }
-  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-    let date = new _TomlDate(jsDate);
-    date.#offset = offset;
-    return date;
-  }
-  static wrapAsLocalDateTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalDate(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasTime = false;
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasDate = false;
-    date.#offset = null;
-    return date;
-  }
-};
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue(ctx, end) {
-  let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value;
-  }
-  if (c === 34 || c === 39) {
-    return parseString(ctx);
-  }
-  if (c === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
-  }
-  return parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign || 1) / 0;
-  }
-  if (c === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c === 46)
-      state = 2;
-    else if (c === 101 || c === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (!state)
-      state = 1;
-    if (c === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
-      state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
-      state = 6;
-    } else if (!isDigit(c))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str2 = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str2 = str2.replaceAll("_", "");
-  return state > 1 ? parseFloat(str2) : parseInteger(ctx, str2, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit(c, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str2 = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str2 = str2.replaceAll("_", "");
-  return parseInteger(ctx, str2, base, startPtr);
-}
-function parseInteger(ctx, str2, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str2, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str2) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str2);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t, 4, false, start);
-}
-function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date = new TomlDate(str2, type, unsafeDelim);
-    if (!date.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date;
-  }
-  try {
-    if (temporalSuffix)
-      str2 += temporalSuffix;
-    switch (type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str2);
-      case 2:
-        return Temporal.PlainDateTime.from(str2);
-      case 3:
-        return Temporal.PlainDate.from(str2);
-      case 4:
-        return Temporal.PlainTime.from(str2);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed = [];
-  let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
-    } else if (c === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c === 32 || c === 9) {
-      if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k;
-    let t = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i = 0; i < key.length; i++) {
-      if (i)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value = extractValue(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k] = value) === "object")
-      seen.add(value);
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta, type) {
-  let t = table;
-  let m = meta;
-  let k;
-  let hasOwn = false;
-  let state;
-  for (let i = 0; i < key.length; i++) {
-    if (i) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k]).c;
-      if (type === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m = m[l].c;
-      }
-    }
-    k = key[i];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
-      }
-      m[k] = {
-        t: i < key.length - 1 && type === 2 ? 3 : type,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  state = m[k];
-  if (state.t !== type && !(type === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type === 2) {
-    if (!state.d) {
-      state.d = true;
-      t[k] = [];
-    }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
-    return null;
-  }
-  return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-  };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m = meta;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p = peekTable(
-        ctx,
-        k,
-        res,
-        meta,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p) {
-        validateTablePeek(ctx, p, tmp);
-        skipping = true;
-      } else {
-        m = p[2];
-        tbl = p[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k = parseKey(ctx);
-      let p = peekTable(
-        ctx,
-        k,
-        tbl,
-        m,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p && !skipping)
-        validateTablePeek(ctx, p, tmp);
-      skipVoid(ctx, true, true);
-      let v = extractValue(ctx, void 0);
-      if (p && !skipping)
-        p[1][p[0]] = v;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
-}
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED = !!"".isWellFormed;
-
-// src/resolve/pylock.ts
-var TARGET_MARKER_KEYS = ["implementation_name", "python_version", "sys_platform", "platform_machine"];
-function envOf(target) {
-  return { ...target.markerEnvironment };
-}
-function markerAtom(key, value) {
-  return `${key} == ${value.includes("'") ? JSON.stringify(value) : `'${value}'`}`;
-}
-function targetMarker(env) {
-  const values = env;
-  const atoms = TARGET_MARKER_KEYS.filter((k) => typeof values[k] === "string" && values[k] !== "").map((k) => markerAtom(k, values[k]));
-  if (atoms.length === 0) throw new UsageError("a target without marker values (python_version, sys_platform, \u2026) cannot be locked");
-  return atoms.join(" and ");
-}
-function writePylock(resolutions, options) {
-  const { targets } = options;
-  if (resolutions.length !== targets.length) throw new Error(`writePylock: ${resolutions.length} resolutions for ${targets.length} targets`);
-  if (targets.length === 0) throw new UsageError("nothing to lock: give at least one target");
-  const targetGroup = [];
-  const groupMarkers = [];
-  const groupEnvs = [];
-  const groupTargets = [];
-  targets.forEach((t, i) => {
-    const marker = targetMarker(envOf(t));
-    let g = groupMarkers.indexOf(marker);
-    if (g < 0) {
-      g = groupMarkers.push(marker) - 1;
-      groupEnvs.push(envOf(t));
-      groupTargets.push([]);
-    }
-    targetGroup.push(g);
-    groupTargets[g].push(i);
-  });
-  const entries = /* @__PURE__ */ new Map();
-  resolutions.forEach((packages, t) => {
-    for (const pkg of packages) {
-      const name = canonicalizeName(pkg.name);
-      const version = normaliseVersion(pkg.version);
-      const sha256 = pkg.file.hashes.sha256;
-      if (!sha256 || !/^[0-9a-fA-F]{64}$/.test(sha256)) {
-        throw new JobError(`cannot lock ${name} ${version}: ${pkg.file.filename} has no sha256 hash (from ${pkg.file.url}); use an index that publishes sha256 hashes`);
-      }
-      const key = `${name}\0${version}`;
-      let entry = entries.get(key);
-      if (!entry) {
-        entry = { name, version, groups: /* @__PURE__ */ new Set(), targets: /* @__PURE__ */ new Set(), wheels: /* @__PURE__ */ new Map(), requiresPython: /* @__PURE__ */ new Set(), index: /* @__PURE__ */ new Set() };
-        entries.set(key, entry);
-      }
-      entry.groups.add(targetGroup[t]);
-      entry.targets.add(t);
-      if (pkg.needsBuild || !pkg.file.filename.toLowerCase().endsWith(".whl")) {
-        if (entry.sdist && entry.sdist.filename !== pkg.file.filename) {
-          throw new JobError(`cannot lock ${name} ${version}: two different source distributions were chosen (${entry.sdist.filename}, ${pkg.file.filename})`);
-        }
-        entry.sdist = pkg.file;
-      } else {
-        entry.wheels.set(pkg.file.filename, pkg.file);
-      }
-      if (pkg.file.requiresPython) entry.requiresPython.add(pkg.file.requiresPython);
-      const index = pkg.index ?? options.index;
-      if (index) entry.index.add(index);
-    }
-  });
-  for (const entry of entries.values()) {
-    for (const g of entry.groups) {
-      const missing = groupTargets[g].filter((t) => !entry.targets.has(t));
-      if (missing.length > 0) {
-        const name = (i) => targets[i].label ?? targets[i].platform ?? `target ${i + 1}`;
-        const having = groupTargets[g].filter((t) => entry.targets.has(t));
-        throw new JobError(
-          `cannot lock ${entry.name} ${entry.version}: targets ${having.map(name).join(", ")} need it but ${missing.map(name).join(", ")} do not, and PEP 751 markers cannot tell these targets apart (same ${TARGET_MARKER_KEYS.join(", ")}); lock them into separate files`
-        );
-      }
-    }
-  }
-  const sorted = [...entries.values()].sort((a, b) => a.name !== b.name ? a.name < b.name ? -1 : 1 : compareVersionText(a.version, b.version));
-  const lines = [];
-  lines.push(`lock-version = ${str("1.0")}`);
-  lines.push(`environments = ${strArray([...groupMarkers].sort())}`);
-  lines.push(`requires-python = ${str(options.requiresPython ?? derivedRequiresPython(groupEnvs))}`);
-  lines.push("extras = []");
-  lines.push("dependency-groups = []");
-  lines.push("default-groups = []");
-  lines.push(`created-by = ${str(options.createdBy ?? "pexship")}`);
-  for (const entry of sorted) {
-    lines.push("", "[[packages]]");
-    lines.push(`name = ${str(entry.name)}`);
-    lines.push(`version = ${str(entry.version)}`);
-    if (entry.groups.size < groupMarkers.length) lines.push(`marker = ${str(subsetMarker(entry.groups, groupEnvs, groupMarkers))}`);
-    const requiresPython = smallest(entry.requiresPython);
-    if (requiresPython) lines.push(`requires-python = ${str(requiresPython)}`);
-    const index = smallest(entry.index);
-    if (index) lines.push(`index = ${str(index)}`);
-    if (entry.sdist) lines.push(`sdist = ${fileTable(entry.sdist)}`);
-    if (entry.wheels.size > 0) {
-      lines.push("wheels = [");
-      for (const name of [...entry.wheels.keys()].sort()) lines.push(`    ${fileTable(entry.wheels.get(name))},`);
-      lines.push("]");
-    }
-  }
-  lines.push("", "[tool.pexship]");
-  lines.push(`requirements = ${strArray(options.requirements ?? [])}`);
-  lines.push(`targets = ${strArray(targets.map((t) => t.platform ?? t.label ?? ""))}`);
-  return `${lines.join("\n")}
-`;
-}
-function smallest(values) {
-  return [...values].sort()[0];
-}
-function subsetMarker(present, envs, markers) {
-  for (const key of TARGET_MARKER_KEYS) {
-    const inside = new Set([...present].map((g) => envs[g][key]));
-    const outside = new Set(envs.filter((_, g) => !present.has(g)).map((env) => env[key]));
-    if ([...inside].every((v) => v !== void 0 && v !== "" && !outside.has(v))) {
-      const atoms = [...inside].sort().map((v) => markerAtom(key, v));
-      return atoms.join(" or ");
-    }
-  }
-  return [...present].map((g) => markers[g]).sort().map((m) => `(${m})`).join(" or ");
-}
-function derivedRequiresPython(envs) {
-  const versions = [...new Set(envs.map((e) => e.python_version).filter((v) => /^\d+\.\d+$/.test(v ?? "")))].sort(compareVersions);
-  if (versions.length === 0) return ">=3";
-  if (versions.length === 1) return `==${versions[0]}.*`;
-  const [major, minor] = versions[versions.length - 1].split(".").map(Number);
-  return `>=${versions[0]},<${major}.${minor + 1}`;
-}
-function normaliseVersion(version) {
-  return tryParseVersion(version)?.toString() ?? version;
-}
-function compareVersionText(a, b) {
-  if (tryParseVersion(a) && tryParseVersion(b)) return compareVersions(a, b);
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function fileTable(file) {
-  const parts = [`name = ${str(file.filename)}`, `url = ${str(file.url)}`];
-  if (file.size !== void 0) parts.push(`size = ${file.size}`);
-  const hashes = Object.keys(file.hashes).sort().map((alg) => `${alg} = ${str(file.hashes[alg].toLowerCase())}`);
-  parts.push(`hashes = { ${hashes.join(", ")} }`);
-  return `{ ${parts.join(", ")} }`;
-}
-function str(value) {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0);
-    if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "	") out += "\\t";
-    else if (ch === "\r") out += "\\r";
-    else if (code < 32 || code === 127) out += `\\u${code.toString(16).padStart(4, "0")}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
-function strArray(values) {
-  if (values.length === 0) return "[]";
-  return `[
-${values.map((v) => `    ${str(v)},`).join("\n")}
-]`;
-}
-async function readPylock(file) {
-  let text;
-  try {
-    text = await readFile7(file, "utf8");
-  } catch (err) {
-    const code = err.code;
-    throw new UsageError(`cannot read the lock file ${file}: ${code === "ENOENT" ? "no such file" : err.message}; check --lock, or create one with pexship lock`);
-  }
-  return parsePylock(text, path7.resolve(file));
-}
-function parsePylock(text, file) {
-  const fail = (what) => {
-    throw new UsageError(`lock file ${file}: ${what}`);
-  };
-  let doc;
-  try {
-    doc = parse(text);
-  } catch (err) {
-    return fail(`not valid TOML: ${err.message.split("\n")[0]}; fix it or re-create it with pexship lock`);
-  }
-  const warnings = [];
-  const lockVersion = doc["lock-version"];
-  if (typeof lockVersion !== "string") return fail("lock-version is missing; this is not a PEP 751 lock file (pylock.toml)");
-  const versionMatch = /^(\d+)\.(\d+)$/.exec(lockVersion);
-  if (!versionMatch) return fail(`lock-version ${JSON.stringify(lockVersion)} is not MAJOR.MINOR`);
-  if (versionMatch[1] !== "1") {
-    return fail(`lock-version ${lockVersion} is not supported (pexship reads lock-version 1.x); re-create the lock with a tool that writes PEP 751 1.x, e.g. pexship lock`);
-  }
-  if (versionMatch[2] !== "0") warnings.push(`lock file ${file}: lock-version ${lockVersion} is newer than 1.0; fields pexship does not know are ignored`);
-  const stringList = (value, where) => {
-    if (value === void 0) return [];
-    if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) return fail(`${where} must be an array of strings`);
-    return value;
-  };
-  const environments = stringList(doc.environments, "environments");
-  environments.forEach((m, i) => {
-    try {
-      parseMarker(m);
-    } catch (err) {
-      fail(`environments[${i}] is not a valid marker: ${err.message}`);
-    }
-  });
-  const requiresPython = optionalString(doc["requires-python"], "requires-python", fail);
-  if (requiresPython !== void 0) checkSpecifier(requiresPython, "requires-python", fail);
-  const packagesRaw = doc.packages;
-  if (packagesRaw === void 0) return fail("[[packages]] is missing");
-  if (!Array.isArray(packagesRaw)) return fail("packages must be an array of tables ([[packages]])");
-  const dir = path7.dirname(file);
-  const packages = packagesRaw.map((raw, i) => readPackage(raw, i, dir, fail));
-  const tool = isTable(doc.tool) ? doc.tool : void 0;
-  const ours = tool && isTable(tool.pexship) ? tool.pexship : void 0;
-  return {
-    file,
-    lockVersion,
-    createdBy: typeof doc["created-by"] === "string" ? doc["created-by"] : "",
-    ...requiresPython !== void 0 ? { requiresPython } : {},
-    environments,
-    defaultGroups: stringList(doc["default-groups"], "default-groups"),
-    packages,
-    ...ours ? { pexship: { requirements: stringList(ours.requirements, "tool.pexship.requirements"), targets: stringList(ours.targets, "tool.pexship.targets") } } : {},
-    warnings
-  };
-}
-function readPackage(raw, position, dir, fail) {
-  if (!isTable(raw)) return fail(`packages[${position}] is not a table`);
-  if (typeof raw.name !== "string" || raw.name === "") return fail(`packages[${position}] has no name`);
-  const name = canonicalizeName(raw.name);
-  const version = optionalString(raw.version, `package ${name}: version`, fail);
-  const label = version ? `${name} ${version}` : name;
-  const where = `package ${label}`;
-  let marker;
-  const markerText = optionalString(raw.marker, `${where}: marker`, fail);
-  if (markerText !== void 0) {
-    try {
-      marker = parseMarker(markerText);
-    } catch (err) {
-      fail(`${where}: marker is not valid: ${err.message}`);
-    }
-  }
-  const requiresPython = optionalString(raw["requires-python"], `${where}: requires-python`, fail);
-  if (requiresPython !== void 0) checkSpecifier(requiresPython, `${where}: requires-python`, fail);
-  const index = optionalString(raw.index, `${where}: index`, fail);
-  const wheels = [];
-  if (raw.wheels !== void 0) {
-    if (!Array.isArray(raw.wheels)) fail(`${where}: wheels must be an array of tables`);
-    raw.wheels.forEach((w, i) => wheels.push(readFileEntry(w, `${where}: wheels[${i}]`, dir, fail)));
-  }
-  let sdist;
-  if (raw.sdist !== void 0) sdist = readFileEntry(raw.sdist, `${where}: sdist`, dir, fail);
-  let unsupportedSource;
-  if (raw.archive !== void 0) {
-    const archive = readFileEntry(raw.archive, `${where}: archive`, dir, fail);
-    if (archive.filename.toLowerCase().endsWith(".whl")) wheels.push(archive);
-    else unsupportedSource = "archive";
-  }
-  if (raw.vcs !== void 0) unsupportedSource = "vcs";
-  if (raw.directory !== void 0) unsupportedSource = "directory";
-  for (const w of wheels) {
-    try {
-      parseWheelFilename(w.filename);
-    } catch (err) {
-      fail(`${where}: ${err.message}`);
-    }
-  }
-  return {
-    name,
-    ...version !== void 0 ? { version } : {},
-    ...marker ? { marker } : {},
-    ...requiresPython !== void 0 ? { requiresPython } : {},
-    ...index !== void 0 ? { index } : {},
-    wheels,
-    ...sdist ? { sdist } : {},
-    ...unsupportedSource && wheels.length === 0 && !sdist ? { unsupportedSource } : {}
-  };
-}
-function readFileEntry(raw, where, dir, fail) {
-  if (!isTable(raw)) return fail(`${where} is not a table`);
-  const url = optionalString(raw.url, `${where}.url`, fail);
-  const filePath = optionalString(raw.path, `${where}.path`, fail);
-  if (url === void 0 && filePath === void 0) return fail(`${where} has neither url nor path; pexship needs one to fetch the file`);
-  let absolute;
-  let location;
-  if (url !== void 0) {
-    location = url;
-    if (url.startsWith("file:")) absolute = decodeURIComponent(new URL(url).pathname);
-  } else {
-    absolute = path7.resolve(dir, filePath);
-    location = pathToFileURL3(absolute).toString();
-  }
-  let filename = optionalString(raw.name, `${where}.name`, fail);
-  if (filename === void 0) {
-    const fromLocation = url !== void 0 ? decodeURIComponent(new URL(url).pathname.split("/").pop() ?? "") : path7.basename(filePath);
-    if (!fromLocation) return fail(`${where} has no name and its url does not end in a file name`);
-    filename = fromLocation;
-  }
-  const size = raw.size;
-  if (size !== void 0 && (typeof size !== "number" || !Number.isInteger(size) || size < 0)) fail(`${where}.size must be a whole number of bytes`);
-  if (!isTable(raw.hashes)) return fail(`${where} (${filename}) has no hashes; pexship build --lock requires a sha256 for every file: re-create the lock with hashes (pexship lock)`);
-  const hashes = {};
-  for (const [alg, digest] of Object.entries(raw.hashes)) {
-    if (typeof digest !== "string") fail(`${where}.hashes.${alg} must be a string`);
-    hashes[alg.toLowerCase()] = digest.toLowerCase();
-  }
-  const sha256 = hashes.sha256;
-  if (!sha256) return fail(`${where} (${filename}) has no sha256 hash; pexship build --lock requires a sha256 for every file: re-create the lock with sha256 hashes (pexship lock)`);
-  if (!/^[0-9a-f]{64}$/.test(sha256)) return fail(`${where} (${filename}): hashes.sha256 is not 64 hex digits`);
-  return {
-    filename,
-    url: location,
-    ...absolute !== void 0 ? { path: absolute } : {},
-    ...size !== void 0 ? { size } : {},
-    hashes,
-    sha256
-  };
-}
-function selectForTarget(lock, target) {
-  const env = { ...envOf(target), extras: [], dependency_groups: [...lock.defaultGroups] };
-  const label = target.label ?? target.platform ?? targetMarker(envOf(target));
-  const fail = (what) => {
-    throw new UsageError(`lock file ${lock.file}: ${what}`);
-  };
-  const fullVersion = String(env.python_full_version ?? env.python_version ?? "");
-  if (lock.environments.length > 0 && !lock.environments.some((m) => evaluate(m, env, "environments", fail))) {
-    fail(`it was not made for target ${label}; its environments are: ${lock.environments.join(" | ")}. Re-create the lock including this target (pexship lock --platform \u2026)`);
-  }
-  if (lock.requiresPython && !new SpecifierSet(lock.requiresPython).contains(fullVersion, { prereleases: true })) {
-    fail(`it requires Python ${lock.requiresPython}, but target ${label} is Python ${fullVersion}; re-create the lock for this target`);
-  }
-  const chosen = /* @__PURE__ */ new Map();
-  for (const pkg of lock.packages) {
-    if (pkg.marker && !evaluate(pkg.marker, env, `package ${pkg.name}: marker`, fail)) continue;
-    const selection = pick(pkg);
-    const list = chosen.get(pkg.name) ?? [];
-    list.push(selection ? { pkg, selection } : { pkg });
-    chosen.set(pkg.name, list);
-  }
-  const out = [];
-  for (const [name, candidates] of [...chosen.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-    const fitting = candidates.filter((c) => c.selection);
-    if (fitting.length === 1) {
-      out.push(fitting[0].selection);
-      continue;
-    }
-    if (fitting.length > 1) {
-      const versions = fitting.map((c) => c.pkg.version ?? "(no version)").join(", ");
-      fail(`package ${name} is listed more than once for target ${label} (versions ${versions}); give the entries markers that exclude each other`);
-    }
-    const pkg = candidates[0].pkg;
-    const what = `${pkg.name}${pkg.version ? ` ${pkg.version}` : ""}`;
-    if (pkg.unsupportedSource) {
-      fail(`package ${what} comes from a ${pkg.unsupportedSource === "vcs" ? "version-control checkout" : pkg.unsupportedSource === "directory" ? "local directory" : "source archive"}, which pexship cannot put in a PEX; lock a wheel of it instead`);
-    }
-    const offered = candidates.flatMap((c) => c.pkg.wheels.map((w) => w.filename));
-    fail(
-      `package ${what} has no wheel for target ${label} (best tags: ${target.tags.slice(0, 3).join(", ")}${target.tags.length > 3 ? ", \u2026" : ""}); its wheels: ${offered.length ? offered.join(", ") : "none"}. Re-create the lock including this target (pexship lock --platform \u2026)`
-    );
-  }
-  for (const s of out) {
-    if (s.requiresPython && !new SpecifierSet(s.requiresPython).contains(fullVersion, { prereleases: true })) {
-      fail(`package ${s.name} ${s.version ?? ""} requires Python ${s.requiresPython}, but target ${label} is Python ${fullVersion}; re-create the lock for this target`);
-    }
-  }
-  return out;
-  function pick(pkg) {
-    const base = {
-      name: pkg.name,
-      ...pkg.version !== void 0 ? { version: pkg.version } : {},
-      ...pkg.requiresPython !== void 0 ? { requiresPython: pkg.requiresPython } : {},
-      ...pkg.index !== void 0 ? { index: pkg.index } : {}
-    };
-    const fits = pkg.wheels.filter((w) => wheelSupported(w.filename, target));
-    if (fits.length > 0) {
-      const best = fits.sort((a, b) => compareWheelsForTarget(a.filename, b.filename, target))[0];
-      return { ...base, file: best, needsBuild: false };
-    }
-    if (pkg.sdist) return { ...base, file: pkg.sdist, needsBuild: true };
-    return void 0;
-  }
-}
-function evaluate(marker, env, where, fail) {
-  try {
-    return evaluateMarker(marker, env);
-  } catch (err) {
-    return fail(`${where}: ${err.message}`);
-  }
-}
-function checkSpecifier(text, where, fail) {
-  try {
-    new SpecifierSet(text);
-  } catch (err) {
-    fail(`${where} ${JSON.stringify(text)} is not a version specifier: ${err.message}`);
-  }
-}
-function optionalString(value, where, fail) {
-  if (value === void 0) return void 0;
-  if (typeof value !== "string") return fail(`${where} must be a string`);
-  return value;
-}
-function isTable(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-
-// src/resolve/provider.ts
-import { pathToFileURL as pathToFileURL4 } from "node:url";
-var PYTHON_IDENTIFIER = "<python>";
-function identifierOf(name, extras) {
-  return extras.length ? `${name}[${extras.join(",")}]` : name;
-}
-function canonicalExtras(extras) {
-  return [...new Set([...extras].map(canonicalExtra))].sort();
-}
-var MetadataStore = class {
-  constructor(source) {
-    this.source = source;
-  }
-  source;
-  byKey = /* @__PURE__ */ new Map();
-  listings = /* @__PURE__ */ new Map();
-  /** The project's files with their names parsed (once for all targets). */
-  parsedFiles(name) {
-    let pending = this.listings.get(name);
-    if (!pending) {
-      pending = this.source.listFiles(name).then((files) => files.map((f) => parseFile(f, name)));
-      this.listings.set(name, pending);
-    }
-    return pending;
-  }
-  /** Wheels of one (name, version) share metadata; sdists and direct URLs are keyed by URL. */
-  load(file, name, version, isWheel2) {
-    const key = isWheel2 ? `${name}==${version.toString()}` : `url:${file.url}`;
-    let pending = this.byKey.get(key);
-    if (!pending) {
-      pending = this.source.fetchMetadata(file).then((text) => parseDist(text, file.filename));
-      this.byKey.set(key, pending);
-      pending.catch(() => this.byKey.delete(key));
-    }
-    return pending;
-  }
-};
-function parseDist(text, where) {
-  const meta = parseCoreMetadata(text, `the metadata of ${where}`);
-  const version = tryParseVersion(meta.version);
-  if (!version) throw new MetadataProblem(`its metadata has the invalid version ${JSON.stringify(meta.version)}`);
-  let requiresPython = null;
-  if (meta.requiresPython && meta.requiresPython.trim() !== "") {
-    try {
-      requiresPython = parseSpecifierSet(meta.requiresPython.trim());
-    } catch {
-      requiresPython = null;
-    }
-  }
-  const requiresDist = [];
-  for (const line of meta.requiresDist) {
-    try {
-      requiresDist.push(parseRequirement(line));
-    } catch (err) {
-      throw new MetadataProblem(`its metadata has an invalid Requires-Dist ${JSON.stringify(line)} (${err.message})`);
-    }
-  }
-  return {
-    name: canonicalizeName(meta.name),
-    version,
-    requiresPython,
-    ...requiresPython ? { requiresPythonText: meta.requiresPython.trim() } : {},
-    requiresDist,
-    providesExtra: new Set(meta.providesExtra.map(canonicalExtra))
-  };
-}
-function parseFile(file, name) {
-  const out = { file, isWheel: false, versionText: "", tags: [], tagText: "", build: -1, buildSuffix: "" };
-  if (file.filename.toLowerCase().endsWith(".whl")) {
-    out.isWheel = true;
-    let wheel;
-    try {
-      wheel = parseWheelFilename(file.filename);
-    } catch {
-      out.problem = "invalid wheel file name";
-      return out;
-    }
-    out.versionText = wheel.version;
-    out.tags = wheel.tags.map((t) => t.toLowerCase());
-    out.tagText = [wheel.pythonTags.join("."), wheel.abiTags.join("."), wheel.platformTags.join(".")].join("-");
-    out.build = wheel.build?.number ?? -1;
-    out.buildSuffix = wheel.build?.suffix ?? "";
-    if (wheel.name !== name) out.problem = `belongs to ${wheel.name}`;
-  } else if (isSdistName(file.filename)) {
-    let sdist;
-    try {
-      sdist = parseSdistFilename(file.filename, name);
-    } catch {
-      out.problem = "unrecognised source distribution file name";
-      return out;
-    }
-    out.versionText = sdist.version;
-    if (sdist.name !== name) out.problem = `belongs to ${sdist.name}`;
-  } else {
-    out.problem = "not a wheel or source distribution";
-    return out;
-  }
-  const version = tryParseVersion(out.versionText);
-  if (version) out.version = version;
-  else out.problem ??= `invalid version ${JSON.stringify(out.versionText)}`;
-  return out;
-}
-var MetadataProblem = class extends Error {
-};
-var SDIST_SUFFIXES2 = [".tar.gz", ".tar.bz2", ".tar.xz", ".tgz", ".tbz", ".txz", ".tar", ".zip"];
-function isSdistName(filename) {
-  const lower = filename.toLowerCase();
-  return SDIST_SUFFIXES2.some((s) => lower.endsWith(s));
-}
-function isPinned(spec) {
-  return spec.specifiers.some((s) => s.operator === "===" || s.operator === "==" && !s.version.endsWith(".*"));
-}
-function cmpStr(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-var Provider = class {
-  constructor(options) {
-    this.options = options;
-    this.target = options.target;
-    const full = options.target.pythonFullVersion ?? options.target.markerEnvironment.python_full_version;
-    const version = tryParseVersion(full) ?? tryParseVersion(options.target.pythonVersion.join("."));
-    if (!version) throw new UsageError(`The target ${options.target.label} has no usable Python version (${JSON.stringify(full)}).`);
-    this.pythonVersion = version;
-    this.pythonCandidate = {
-      id: PYTHON_IDENTIFIER,
-      identifier: PYTHON_IDENTIFIER,
-      name: PYTHON_IDENTIFIER,
-      extras: [],
-      version,
-      kind: "python",
-      files: [],
-      deps: []
-    };
-    this.priority = tagPriority(options.target.tags);
-  }
-  options;
-  target;
-  pythonVersion;
-  pythonCandidate;
-  views = /* @__PURE__ */ new Map();
-  requiresPythonCache = /* @__PURE__ */ new Map();
-  candidates = /* @__PURE__ */ new Map();
-  priority;
-  get label() {
-    return this.target.label;
-  }
-  // ---- files ----
-  /**
-   * Starts listing a project and loading the metadata of the newest version `spec` admits, so that the
-   * engine, which visits requirements one at a time, finds them ready. Failures surface later, when awaited.
-   */
-  prefetch(name, spec) {
-    void this.view(name).then((view) => {
-      const constraint = this.options.constraints.get(name);
-      const merged = constraint ? new SpecifierSet([...spec.specifiers, ...constraint.specifiers]) : spec;
-      const best = this.indexCandidates(name, view, merged)[0];
-      return best ? this.load(best) : void 0;
-    }).catch(() => void 0);
-  }
-  /** Every file of the project with its verdict for this target, best first (newest version, best tag). */
-  async files(name) {
-    return (await this.view(name)).verdicts;
-  }
-  /** The project as this target sees it: judged files and the usable files grouped by version. */
-  view(name) {
-    let pending = this.views.get(name);
-    if (!pending) {
-      pending = this.options.metadata.parsedFiles(name).then((parsed) => {
-        const verdicts = parsed.map((f) => this.judge(f, name)).sort((a, b) => this.compareFiles(a, b));
-        const versions = [];
-        for (const v of verdicts) {
-          if (v.rejected !== void 0) continue;
-          const key = v.version.toString();
-          const last = versions[versions.length - 1];
-          if (last && last.key === key) last.files.push(v);
-          else versions.push({ key, version: v.version, files: [v] });
-        }
-        return { verdicts, versions };
-      });
-      this.views.set(name, pending);
-    }
-    return pending;
-  }
-  requiresPythonFits(text) {
-    let fits = this.requiresPythonCache.get(text);
-    if (fits === void 0) {
-      let spec;
-      try {
-        spec = parseSpecifierSet(text);
-      } catch {
-        spec = void 0;
-      }
-      fits = !spec || spec.contains(this.pythonVersion, { prereleases: true });
-      this.requiresPythonCache.set(text, fits);
-    }
-    return fits;
-  }
-  judge(f, name) {
-    const verdict = {
-      file: f.file,
-      versionText: f.versionText,
-      isWheel: f.isWheel,
-      rank: Number.POSITIVE_INFINITY,
-      build: f.build,
-      buildSuffix: f.buildSuffix
-    };
-    if (f.version) verdict.version = f.version;
-    if (f.problem !== void 0) {
-      verdict.rejected = f.problem;
-      return verdict;
-    }
-    if (f.isWheel) {
-      let rank;
-      for (const tag of f.tags) {
-        const r = this.priority.get(tag);
-        if (r !== void 0 && (rank === void 0 || r < rank)) rank = r;
-      }
-      if (rank === void 0) {
-        verdict.rejected = `wheel tags ${f.tagText} do not fit ${this.label}`;
-        return verdict;
-      }
-      verdict.rank = rank;
-    } else if (!this.options.allowSdists) {
-      verdict.rejected = "source distribution (only wheels are used)";
-      return verdict;
-    }
-    const rp = f.file.requiresPython;
-    if (rp && !this.requiresPythonFits(rp)) {
-      verdict.rejected = `requires Python ${rp} (target has ${this.pythonVersion})`;
-      return verdict;
-    }
-    const allowed = this.options.hashes?.get(name);
-    if (allowed) {
-      const digest = f.file.hashes.sha256;
-      if (!digest || !allowed.has(digest.toLowerCase())) verdict.rejected = "its sha256 is not among the required hashes";
-    }
-    return verdict;
-  }
-  /** Newest version first; within a version the best wheel tag, higher build, then sdists. */
-  compareFiles(a, b) {
-    if (a.version && b.version) {
-      const c = b.version.compare(a.version);
-      if (c) return c;
-    } else if (a.version || b.version) return a.version ? -1 : 1;
-    if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
-    if (a.build !== b.build) return b.build - a.build;
-    if (a.buildSuffix !== b.buildSuffix) return -cmpStr(a.buildSuffix, b.buildSuffix);
-    return cmpStr(a.file.filename, b.file.filename);
-  }
-  // ---- candidates ----
-  indexCandidate(name, version, verdicts, yanked) {
-    const id = `${name}==${version.toString()}${yanked && verdicts.some((v) => v.file.yanked !== false) ? " (yanked)" : ""}`;
-    let c = this.candidates.get(id);
-    if (!c) {
-      c = { id, identifier: name, name, extras: [], version, kind: "index", files: verdicts.map((v) => v.file) };
-      this.candidates.set(id, c);
-    }
-    return c;
-  }
-  extrasCandidate(base, extras) {
-    const identifier = identifierOf(base.name, extras);
-    const id = `${identifier}==${base.id}`;
-    let c = this.candidates.get(id);
-    if (!c) {
-      c = { id, identifier, name: base.name, extras, version: base.version, kind: "extras", files: base.files, base };
-      this.candidates.set(id, c);
-    }
-    return c;
-  }
-  /** The candidate of a `name @ url` requirement (a wheel or sdist file, local path or URL). */
-  urlCandidate(req) {
-    const name = canonicalizeName(req.name);
-    const file = fileForUrl(req.url, name);
-    const id = `${name}@${file.url}`;
-    let c = this.candidates.get(id);
-    if (!c) {
-      c = { id, identifier: name, name, extras: [], version: file.version, kind: "url", files: [file.file] };
-      this.candidates.set(id, c);
-    }
-    return c;
-  }
-  /** Loads the metadata of a candidate (once); false when it is unusable (see `problem`). */
-  load(c) {
-    if (c.deps) return Promise.resolve(true);
-    if (c.problem !== void 0) return Promise.resolve(false);
-    if (!c.loading) c.loading = this.doLoad(c);
-    return c.loading;
-  }
-  async doLoad(c) {
-    if (c.kind === "extras") {
-      const base = c.base;
-      if (!await this.load(base)) {
-        c.problem = base.problem;
-        return false;
-      }
-      c.file = base.file;
-      c.dist = base.dist;
-      c.deps = this.computeDeps(c);
-      return true;
-    }
-    const problems = [];
-    for (const file of c.files) {
-      const isWheel2 = file.filename.toLowerCase().endsWith(".whl");
-      let dist;
-      try {
-        dist = await this.options.metadata.load(file, c.name, c.version, isWheel2 && c.kind === "index");
-      } catch (err) {
-        if (err instanceof MetadataProblem || err instanceof InvalidMetadata || !isWheel2) {
-          problems.push(`${file.filename}: ${err.message}`);
-          continue;
-        }
-        throw err;
-      }
-      if (dist.name !== c.name || !dist.version.equals(c.version)) {
-        problems.push(`${file.filename}: its metadata says ${dist.name} ${dist.version}`);
-        continue;
-      }
-      c.file = file;
-      c.dist = dist;
-      c.deps = this.computeDeps(c);
-      return true;
-    }
-    c.problem = problems.join("; ") || "no usable file";
-    return false;
-  }
-  /** pip's iter_dependencies: Requires-Python first… then Requires-Dist filtered by markers and extras. */
-  computeDeps(c) {
-    const dist = c.dist;
-    const deps = [];
-    const env = this.target.markerEnvironment;
-    let contexts = [];
-    if (c.kind === "extras") {
-      deps.push({ kind: "explicit", identifier: c.base.identifier, name: c.name, candidate: c.base });
-      contexts = c.extras.filter((e) => dist.providesExtra.has(e));
-    }
-    for (const r of dist.requiresDist) {
-      if (r.marker && !evaluateMarker(r.marker, env, contexts.length ? contexts : void 0)) continue;
-      deps.push(...this.requirementsFrom(r));
-    }
-    if (dist.requiresPython && dist.requiresPython.size > 0) {
-      deps.push({ kind: "python", identifier: PYTHON_IDENTIFIER, name: PYTHON_IDENTIFIER, specifier: dist.requiresPython, text: dist.requiresPythonText ?? dist.requiresPython.toString() });
-    }
-    return deps;
-  }
-  /**
-   * The engine requirements of a PEP 508 requirement (markers already checked). Like pip ≥ 23.3, `b[x]>=1`
-   * also constrains `b` itself, so the base project sees the specifier directly.
-   */
-  requirementsFrom(r) {
-    const name = canonicalizeName(r.name);
-    const extras = canonicalExtras(r.extras);
-    const identifier = identifierOf(name, extras);
-    if (r.url !== null) {
-      const base = this.urlCandidate(r);
-      const candidate = extras.length ? this.extrasCandidate(base, extras) : base;
-      return [{ kind: "explicit", identifier, name, candidate, source: r }];
-    }
-    const out = [];
-    if (extras.length && r.specifier.size > 0) out.push({ kind: "spec", identifier: name, name, extras: [], specifier: r.specifier, source: r });
-    out.push({ kind: "spec", identifier, name, extras, specifier: r.specifier, source: r });
-    return out;
-  }
-  identifyCandidate(c) {
-    return c.identifier;
-  }
-  isSatisfiedBy(req, c) {
-    switch (req.kind) {
-      case "spec":
-        return req.specifier.contains(c.version, { prereleases: true });
-      case "explicit":
-        return req.candidate.id === c.id;
-      case "python":
-        return req.specifier.contains(c.version, { prereleases: true });
-    }
-  }
-  /**
-   * pip's find_matches: explicit candidates (URLs, the base of an extras candidate) when any requirement
-   * names one; otherwise index versions admitted by every specifier and the constraint, newest first.
-   * Candidates come unloaded: the engine loads them in order and skips unusable ones.
-   */
-  async findMatches(identifier, requirements, incompatible) {
-    const reqs = requirements(identifier);
-    const incompat = new Set(incompatible(identifier).map((c) => c.id));
-    if (identifier === PYTHON_IDENTIFIER) {
-      const ok = reqs.every((r) => this.isSatisfiedBy(r, this.pythonCandidate));
-      return ok && !incompat.has(this.pythonCandidate.id) ? [this.pythonCandidate] : [];
-    }
-    const bracket = identifier.indexOf("[");
-    const name = bracket === -1 ? identifier : identifier.slice(0, bracket);
-    const extras = bracket === -1 ? [] : identifier.slice(bracket + 1, -1).split(",");
-    const explicit = /* @__PURE__ */ new Map();
-    const specs = [];
-    let hasSpecReq = false;
-    for (const r of reqs) {
-      if (r.kind === "explicit") explicit.set(r.candidate.id, r.candidate);
-      else if (r.kind === "spec") {
-        hasSpecReq = true;
-        specs.push(r.specifier);
-      }
-    }
-    if (extras.length) {
-      for (const r of requirements(name)) {
-        if (r.kind === "explicit") {
-          const c = this.extrasCandidate(r.candidate, extras);
-          explicit.set(c.id, c);
-        } else if (r.kind === "spec") {
-          hasSpecReq = true;
-          specs.push(r.specifier);
-        }
-      }
-    }
-    const constraint = this.options.constraints.get(name);
-    if (explicit.size > 0) {
-      return [...explicit.values()].filter(
-        (c) => !incompat.has(c.id) && (!constraint || constraint.contains(c.version, { prereleases: true })) && reqs.every((r) => this.isSatisfiedBy(r, c))
-      );
-    }
-    if (!hasSpecReq) return [];
-    if (constraint) specs.push(constraint);
-    const merged = specs.length === 1 ? specs[0] : new SpecifierSet(specs.flatMap((s) => [...s.specifiers]));
-    const found = this.indexCandidates(name, await this.view(name), merged);
-    const out = [];
-    for (const base of found) {
-      const c = extras.length ? this.extrasCandidate(base, extras) : base;
-      if (!incompat.has(c.id)) out.push(c);
-    }
-    return out;
-  }
-  /** Versions of the project that `spec` admits, one candidate per version, with yanked files per PEP 592. */
-  indexCandidates(name, view, spec) {
-    const admitted = spec.filter(view.versions, { prereleases: this.options.pre ? true : null, key: (g) => g.version });
-    const allYanked = admitted.every((g) => g.files.every((f) => f.file.yanked !== false));
-    const useYanked = allYanked && isPinned(spec);
-    const out = [];
-    for (const g of admitted) {
-      if (useYanked) {
-        g.withYanked ??= this.indexCandidate(name, g.version, g.files, true);
-        out.push(g.withYanked);
-      } else if (g.candidate !== null) {
-        if (g.candidate === void 0) {
-          const files = g.files.filter((f) => f.file.yanked === false);
-          g.candidate = files.length ? this.indexCandidate(name, g.version, files, false) : null;
-        }
-        if (g.candidate) out.push(g.candidate);
-      }
-    }
-    return out;
-  }
-  /** Why no version of `name` satisfies `spec` (for error messages): one line per version, newest first. */
-  async explainVersions(name, spec, excluded = /* @__PURE__ */ new Set()) {
-    const verdicts = await this.files(name);
-    const byVersion = /* @__PURE__ */ new Map();
-    for (const v of verdicts) {
-      const key = v.version ? v.version.toString() : v.versionText || v.file.filename;
-      let list = byVersion.get(key);
-      if (!list) byVersion.set(key, list = []);
-      list.push(v);
-    }
-    const admitted = spec ? new Set(spec.filter([...byVersion.keys()].filter((k) => tryParseVersion(k)), { prereleases: this.options.pre ? true : null })) : null;
-    const lines = [];
-    for (const [version, files] of byVersion) {
-      const usable = files.filter((f) => f.rejected === void 0);
-      let why;
-      if (usable.length === 0) {
-        why = [...new Set(files.map((f) => f.rejected))].join("; ");
-      } else if (usable.every((f) => f.file.yanked !== false)) {
-        const reason = usable[0].file.yanked;
-        why = `yanked${reason && reason !== "no reason given" ? ` (${reason})` : ""}; only an == pin selects it`;
-      } else if (admitted && !admitted.has(version)) {
-        const v = tryParseVersion(version);
-        why = v?.isPrerelease && spec.contains(v, { prereleases: true }) ? "a pre-release (use --pre or ask for it explicitly)" : `excluded by ${spec.toString() || "the requirement"}`;
-      } else if (excluded.has(version)) {
-        why = "conflicts with other requirements";
-      } else {
-        const c = this.candidates.get(`${name}==${version}`);
-        why = c?.problem ?? "usable";
-      }
-      lines.push(`${version}: ${why}`);
-    }
-    return { lines, versions: [...byVersion.keys()] };
-  }
-};
-function fileForUrl(url, name) {
-  let href = url.trim();
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(href) || /^[a-z]:[\\/]/i.test(href)) href = pathToFileURL4(href).toString();
-  let parsed;
-  try {
-    parsed = new URL(href);
-  } catch {
-    throw new UsageError(`The requirement ${name} @ ${url} has an invalid URL.`);
-  }
-  if (!["http:", "https:", "file:"].includes(parsed.protocol)) {
-    throw new UsageError(`The requirement ${name} @ ${url}: only http(s) and file URLs of wheels or sdists are supported (not ${parsed.protocol} VCS or other schemes).`);
-  }
-  const hashes = {};
-  const fragment = parsed.hash.replace(/^#/, "");
-  for (const part of fragment.split("&")) {
-    const m = /^(sha256|sha384|sha512|md5|sha1|sha224)=([0-9a-f]+)$/i.exec(part);
-    if (m) hashes[m[1].toLowerCase()] = m[2].toLowerCase();
-  }
-  parsed.hash = "";
-  const filename = decodeURIComponent(parsed.pathname.split("/").pop() ?? "");
-  let versionText;
-  let fileName;
-  if (filename.toLowerCase().endsWith(".whl")) {
-    const wheel = parseWheelFilename(filename);
-    versionText = wheel.version;
-    fileName = wheel.name;
-  } else if (isSdistName(filename)) {
-    const sdist = parseSdistFilename(filename, name);
-    versionText = sdist.version;
-    fileName = sdist.name;
-  } else {
-    throw new UsageError(`The requirement ${name} @ ${url} does not point at a wheel (.whl) or source archive; pexship cannot use project directories or VCS URLs.`);
-  }
-  if (fileName !== name) throw new UsageError(`The requirement ${name} @ ${url} names ${name}, but the file is a distribution of ${fileName}.`);
-  const version = tryParseVersion(versionText);
-  if (!version) throw new JobError(`The file ${filename} (from ${name} @ ${url}) has the invalid version ${JSON.stringify(versionText)}.`);
-  const file = { filename, url: parsed.toString(), hashes, yanked: false, coreMetadata: false, index: "direct reference" };
-  return { file, version, url: file.url };
-}
-
-// src/resolve/conflict.ts
-var MAX_VERSION_LINES = 15;
-function describeReq(req) {
-  switch (req.kind) {
-    case "spec":
-      return req.source.toString().split(";")[0].trim();
-    case "explicit":
-      return req.source ? req.source.toString().split(";")[0].trim() : `${req.candidate.name}==${req.candidate.version}`;
-    case "python":
-      return `Python ${req.text}`;
-  }
-}
-function describeCandidate(c) {
-  const extras = c.extras.length ? `[${c.extras.join(",")}]` : "";
-  return `${c.name}${extras} ${c.version}`;
-}
-function chainOf(parent, ctx) {
-  if (!parent) return "you asked for";
-  const hops = [describeCandidate(parent)];
-  const seen = /* @__PURE__ */ new Set([parent.identifier]);
-  let current = parent;
-  while (current && hops.length < 6) {
-    const info = ctx.requirersOf(current.identifier);
-    const next = info.find((i) => i.parent === null) ?? info[0];
-    if (!next || next.parent === null || seen.has(next.parent.identifier)) break;
-    current = next.parent;
-    seen.add(current.identifier);
-    hops.push(describeCandidate(current));
-  }
-  return `${hops.join(" \u2190 ")} requires`;
-}
-function versionLines(lines) {
-  const shown = lines.slice(0, MAX_VERSION_LINES).map((l) => `    ${l}`);
-  if (lines.length > MAX_VERSION_LINES) shown.push(`    \u2026 and ${lines.length - MAX_VERSION_LINES} older versions`);
-  return shown.join("\n");
-}
-async function conflictError(ctx) {
-  const { provider, causes } = ctx;
-  const label = provider.label;
-  const causeList = dedupe(causes);
-  const pythonCauses = causeList.filter((c) => c.req.kind === "python");
-  if (pythonCauses.length && pythonCauses.length === causeList.length) {
-    const lines2 = pythonCauses.map((c) => `  - ${chainOf(c.parent, ctx)} ${describeReq(c.req)}`);
-    return new JobError(
-      `Cannot resolve for ${label}: the target's Python ${provider.pythonVersion} does not satisfy
-${lines2.join("\n")}
-Pick a target with a newer or older Python, or pin a version of these packages that supports it.`
-    );
-  }
-  const names = [...new Set(causeList.filter((c) => c.req.kind !== "python").map((c) => c.req.name))];
-  for (const name of names) {
-    const files = await provider.files(name);
-    if (files.length === 0) {
-      const who = causeList.filter((c) => c.req.name === name).map((c) => `${chainOf(c.parent, ctx)} ${describeReq(c.req)}`);
-      return new JobError(
-        `Cannot resolve for ${label}: no package named ${name} exists on the configured indexes or find-links sources (${who.join("; ")}). Check the spelling, or add the index that hosts it (--index-url/--extra-index-url/-f).`
-      );
-    }
-  }
-  for (const c of causeList) {
-    if (c.req.kind !== "spec") continue;
-    const constraint = ctx.constraints.get(c.req.name);
-    const spec = constraint ? new SpecifierSet([...c.req.specifier.specifiers, ...constraint.specifiers]) : c.req.specifier;
-    const alone = await provider.findMatches(c.req.identifier, (id) => id === c.req.identifier ? [c.req] : [], () => []);
-    let usable = false;
-    for (const cand of alone) {
-      if (await provider.load(cand)) {
-        usable = true;
-        break;
-      }
-    }
-    if (usable) continue;
-    const { lines: lines2 } = await provider.explainVersions(c.req.name, spec);
-    const constrained = constraint ? ` (with the constraint ${c.req.name}${constraint.toString()})` : "";
-    return new JobError(
-      `Cannot resolve for ${label}: no matching distribution for ${describeReq(c.req)}${constrained}, which ${chainOf(c.parent, ctx)}.
-  Versions of ${c.req.name}:
-${versionLines(lines2)}
-` + hintFor(lines2)
-    );
-  }
-  const lines = [];
-  for (const name of names) {
-    const onName = causeList.filter((c) => c.req.name === name);
-    for (const c of onName) lines.push(`  - ${chainOf(c.parent, ctx)} ${describeReq(c.req)}`);
-    const specs = onName.flatMap((c) => c.req.kind === "spec" ? [...c.req.specifier.specifiers] : []);
-    const { versions } = await provider.explainVersions(name, specs.length ? new SpecifierSet(specs) : null);
-    const shown = versions.slice(0, MAX_VERSION_LINES).join(", ") + (versions.length > MAX_VERSION_LINES ? ", \u2026" : "");
-    lines.push(`    no version of ${name} satisfies all of these (available: ${shown || "none"})`);
-  }
-  return new JobError(
-    `Cannot resolve for ${label}: the requirements conflict.
-${lines.join("\n")}
-Loosen one of these requirements, or pin the packages that bring them in to versions that agree.`
-  );
-}
-function dedupe(causes) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const c of causes) {
-    const key = `${c.parent?.id ?? ""}|${describeReq(c.req)}|${c.req.identifier}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(c);
-  }
-  return out;
-}
-function hintFor(lines) {
-  const text = lines.join("\n");
-  if (lines.length === 0) return "The project lists no files.";
-  if (/do not fit/.test(text)) return "No wheel fits the target: pick another --platform, or a version that publishes wheels for it.";
-  if (/requires Python/.test(text)) return "Pick a target Python that these versions support, or a version that supports the target.";
-  if (/pre-release/.test(text)) return "Only pre-releases match: pass --pre, or name a pre-release in the requirement.";
-  if (/yanked/.test(text)) return "Only yanked versions match: pin one with == if you really want it.";
-  return "Loosen the requirement, or check which versions the index offers.";
-}
-
-// src/resolve/engine.ts
-var RequirementsConflicted = class extends Error {
-  constructor(criterion) {
-    super("requirements conflicted");
-    this.criterion = criterion;
-  }
-  criterion;
-};
-var ResolutionImpossible = class extends Error {
-  constructor(causes) {
-    super("resolution impossible");
-    this.causes = causes;
-  }
-  causes;
-};
-var MAX_ROUNDS = 2e5;
-var Engine = class {
-  constructor(provider, hooks = {}) {
-    this.provider = provider;
-    this.hooks = hooks;
-  }
-  provider;
-  hooks;
-  states = [];
-  knownDepths = /* @__PURE__ */ new Map();
-  userRequested = /* @__PURE__ */ new Map();
-  conflictCriteria;
-  /** The criteria when the last conflict was met (for explaining who asked for what). */
-  lastCriteria() {
-    return this.conflictCriteria ?? (this.states.length ? this.state.criteria : /* @__PURE__ */ new Map());
-  }
-  get state() {
-    return this.states[this.states.length - 1];
-  }
-  async resolve(roots) {
-    this.states = [{ mapping: /* @__PURE__ */ new Map(), criteria: /* @__PURE__ */ new Map(), backtrackCauses: [] }];
-    roots.forEach((reqs, index) => {
-      const first = reqs[0];
-      if (first && !this.userRequested.has(first.identifier)) this.userRequested.set(first.identifier, index);
-    });
-    const flat = roots.flat();
-    this.prefetch(flat);
-    for (const r of flat) {
-      try {
-        await this.addToCriteria(this.state.criteria, r, null);
-      } catch (err) {
-        if (err instanceof RequirementsConflicted) throw new ResolutionImpossible(err.criterion.information);
-        throw err;
-      }
-    }
-    this.pushNewState();
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const unsatisfied = [...this.state.criteria.entries()].filter(([id, c]) => !this.isCurrentPinSatisfying(id, c)).map(([id]) => id);
-      if (unsatisfied.length === 0) return { mapping: this.state.mapping, criteria: this.state.criteria };
-      const satisfied = new Set([...this.state.criteria.keys()].filter((k) => !unsatisfied.includes(k)));
-      let best = unsatisfied[0];
-      let bestKey = this.preference(best);
-      for (const id of unsatisfied.slice(1)) {
-        const key = this.preference(id);
-        if (compareKeys(key, bestKey) < 0) {
-          best = id;
-          bestKey = key;
-        }
-      }
-      const failures = await this.attemptToPin(best);
-      if (failures.length) {
-        const causes = failures.flatMap((c) => c.information);
-        this.conflictCriteria = this.state.criteria;
-        this.hooks.backtracked?.();
-        const success = await this.backjump(causes);
-        this.state.backtrackCauses = [...causes];
-        if (!success) throw new ResolutionImpossible(this.state.backtrackCauses);
-      } else {
-        const newlyUnsatisfied = /* @__PURE__ */ new Set();
-        for (const [id, c] of this.state.criteria) if (satisfied.has(id) && !this.isCurrentPinSatisfying(id, c)) newlyUnsatisfied.add(id);
-        this.removeInformationFrom(this.state.criteria, newlyUnsatisfied);
-        this.pushNewState();
-      }
-    }
-    throw new JobError(`Resolution for ${this.provider.label} gave up after ${MAX_ROUNDS} rounds of backtracking; pin some versions to narrow the search.`);
-  }
-  pushNewState() {
-    const s = this.state;
-    this.states.push({ mapping: new Map(s.mapping), criteria: new Map(s.criteria), backtrackCauses: [...s.backtrackCauses] });
-  }
-  /** Starts listing projects and loading their best candidates so later awaits find them ready. */
-  prefetch(reqs) {
-    for (const r of reqs) if (r.kind === "spec") this.provider.prefetch(r.name, r.specifier);
-  }
-  requirementsOf(criteria, extra) {
-    return (id) => {
-      const list = (criteria.get(id)?.information ?? []).map((i) => i.req);
-      if (extra && extra.id === id) list.push(extra.req);
-      return list;
-    };
-  }
-  /** The first usable candidate, dropping unusable ones from the front of the list. */
-  async firstUsable(candidates) {
-    while (candidates.length) {
-      if (await this.provider.load(candidates[0])) return candidates[0];
-      candidates.shift();
-    }
-    return void 0;
-  }
-  async addToCriteria(criteria, req, parent) {
-    const id = req.identifier;
-    const existing = criteria.get(id);
-    const incompatibilities = existing ? [...existing.incompatibilities] : [];
-    const candidates = await this.provider.findMatches(id, this.requirementsOf(criteria, { id, req }), (k) => k === id ? incompatibilities : criteria.get(k)?.incompatibilities ?? []);
-    const information = existing ? [...existing.information, { req, parent }] : [{ req, parent }];
-    const criterion = { candidates, information, incompatibilities };
-    if (!await this.firstUsable(candidates)) throw new RequirementsConflicted(criterion);
-    criteria.set(id, criterion);
-  }
-  isCurrentPinSatisfying(id, criterion) {
-    const pin = this.state.mapping.get(id);
-    if (!pin) return false;
-    return criterion.information.every((i) => this.provider.isSatisfiedBy(i.req, pin));
-  }
-  /** pip's PipProvider.get_preference, as a tuple compared element by element. */
-  preference(id) {
-    const info = this.state.criteria.get(id)?.information ?? [];
-    const hasInformation = info.length > 0;
-    const operators = [];
-    for (const i of info) if (i.req.kind === "spec") for (const s of i.req.specifier.specifiers) operators.push(s.operator);
-    const direct = hasInformation;
-    const pinned = operators.some((op) => op.startsWith("=="));
-    const unfree = operators.length > 0;
-    let inferredDepth;
-    const requested = this.userRequested.get(id);
-    if (requested !== void 0) inferredDepth = 1;
-    else if (hasInformation) {
-      let min = Number.POSITIVE_INFINITY;
-      for (const i of info) {
-        const d = i.parent ? this.knownDepths.get(i.parent.identifier) ?? Number.POSITIVE_INFINITY : 0;
-        if (d < min) min = d;
-      }
-      inferredDepth = min + 1;
-    } else inferredDepth = Number.POSITIVE_INFINITY;
-    this.knownDepths.set(id, inferredDepth);
-    const backtrackCause = this.state.backtrackCauses.some((c) => c.req.identifier === id || c.parent !== null && c.parent.identifier === id);
-    return [
-      id === PYTHON_IDENTIFIER ? 0 : 1,
-      direct ? 0 : 1,
-      pinned ? 0 : 1,
-      backtrackCause ? 0 : 1,
-      inferredDepth,
-      requested ?? Number.POSITIVE_INFINITY,
-      unfree ? 0 : 1,
-      id
-    ];
-  }
-  async attemptToPin(id) {
-    const criterion = this.state.criteria.get(id);
-    const causes = [];
-    for (let i = 0; i < criterion.candidates.length; i++) {
-      const candidate = criterion.candidates[i];
-      if (!await this.provider.load(candidate)) continue;
-      let criteria;
-      try {
-        criteria = await this.updatedCriteria(candidate);
-      } catch (err) {
-        if (err instanceof RequirementsConflicted) {
-          causes.push(err.criterion);
-          continue;
-        }
-        throw err;
-      }
-      const satisfied = criterion.information.every((inf) => this.provider.isSatisfiedBy(inf.req, candidate));
-      if (!satisfied) throw new Error(`internal: candidate ${candidate.id} does not satisfy the requirements on ${id}`);
-      for (const [k, v] of criteria) this.state.criteria.set(k, v);
-      this.state.mapping.delete(id);
-      this.state.mapping.set(id, candidate);
-      this.hooks.pinned?.(candidate, this.state.mapping.size);
-      return [];
-    }
-    return causes;
-  }
-  async updatedCriteria(candidate) {
-    const criteria = new Map(this.state.criteria);
-    const deps = candidate.deps;
-    this.prefetch(deps);
-    for (const req of deps) await this.addToCriteria(criteria, req, candidate);
-    return criteria;
-  }
-  async backjump(causes) {
-    const incompatibleDeps = /* @__PURE__ */ new Set();
-    for (const c of causes) if (c.parent) incompatibleDeps.add(c.parent.identifier);
-    for (const c of causes) incompatibleDeps.add(c.req.identifier);
-    while (this.states.length >= 3) {
-      this.states.pop();
-      let brokenState;
-      let name = "";
-      let candidate;
-      let incompatibleState = false;
-      while (!incompatibleState) {
-        brokenState = this.states.pop();
-        const last = brokenState ? [...brokenState.mapping.entries()].pop() : void 0;
-        if (!brokenState || !last) throw new ResolutionImpossible(causes);
-        [name, candidate] = last;
-        brokenState.mapping.delete(name);
-        const current = new Set((candidate.deps ?? []).map((d) => d.identifier));
-        incompatibleState = [...current].some((d) => incompatibleDeps.has(d));
-      }
-      const fromBroken = [...brokenState.criteria.entries()].map(([k, v]) => [k, [...v.incompatibilities]]);
-      fromBroken.push([name, [candidate]]);
-      this.pushNewState();
-      if (await this.patchCriteria(fromBroken)) return true;
-    }
-    return false;
-  }
-  async patchCriteria(fromBroken) {
-    for (const [k, incompatibilities] of fromBroken) {
-      if (incompatibilities.length === 0) continue;
-      const criterion = this.state.criteria.get(k);
-      if (!criterion) continue;
-      const criteria = this.state.criteria;
-      const candidates = await this.provider.findMatches(
-        k,
-        this.requirementsOf(criteria),
-        (id) => id === k ? [...criterion.incompatibilities, ...incompatibilities] : criteria.get(id)?.incompatibilities ?? []
-      );
-      if (!await this.firstUsable(candidates)) return false;
-      incompatibilities.push(...criterion.incompatibilities);
-      criteria.set(k, { candidates, information: [...criterion.information], incompatibilities });
-    }
-    return true;
-  }
-  removeInformationFrom(criteria, parents) {
-    if (parents.size === 0) return;
-    for (const [k, c] of criteria) {
-      criteria.set(k, {
-        candidates: c.candidates,
-        information: c.information.filter((i) => i.parent === null || !parents.has(i.parent.identifier)),
-        incompatibilities: c.incompatibilities
-      });
-    }
-  }
-};
-function compareKeys(a, b) {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    return x < y ? -1 : 1;
-  }
-  return 0;
-}
-
-// src/resolve/resolver.ts
-async function resolve(request2) {
-  if (request2.targets.length === 0) throw new UsageError("Nothing to resolve for: no target platform was given.");
-  const metadata = new MetadataStore(request2.source);
-  const out = [];
-  for (const target of request2.targets) {
-    out.push(await resolveTarget2(request2, target, metadata));
-  }
-  return { targets: out };
-}
-function constraintsFor(constraints, env) {
-  const byName2 = /* @__PURE__ */ new Map();
-  for (const c of constraints) {
-    if (c.marker && !evaluateMarker(c.marker, env)) continue;
-    if (c.url !== null) throw new UsageError(`The constraint ${c.toString()} names a URL; constraints can only limit versions (name and specifier).`);
-    const name = canonicalName(c.name);
-    const prior = byName2.get(name);
-    byName2.set(name, prior ? new SpecifierSet([...prior.specifiers, ...c.specifier.specifiers]) : c.specifier);
-  }
-  return byName2;
-}
-async function resolveTarget2(request2, target, metadata) {
-  const env = target.markerEnvironment;
-  const constraints = constraintsFor(request2.constraints ?? [], env);
-  const provider = new Provider({
-    target,
-    metadata,
-    pre: request2.pre ?? false,
-    allowSdists: request2.allowSdists ?? true,
-    ...request2.hashes ? { hashes: request2.hashes } : {},
-    constraints
-  });
-  const label = target.label;
-  const progress = request2.onProgress;
-  progress?.({ kind: "start", target: label, pinned: 0 });
-  const roots = request2.requirements.filter((r) => !r.marker || evaluateMarker(r.marker, env)).map((r) => provider.requirementsFrom(r));
-  const engine = new Engine(provider, {
-    pinned: (c, count) => {
-      if (c.kind !== "python" && c.kind !== "extras") progress?.({ kind: "pinned", target: label, name: c.name, version: c.version.toString(), pinned: count });
-    },
-    backtracked: () => progress?.({ kind: "backtrack", target: label, pinned: 0 })
-  });
-  let result;
-  try {
-    result = await engine.resolve(roots);
-  } catch (err) {
-    if (!(err instanceof ResolutionImpossible)) throw err;
-    const finalCriteria = engine.lastCriteria();
-    throw await conflictError({
-      provider,
-      causes: err.causes,
-      requirersOf: (id) => finalCriteria.get(id)?.information ?? [],
-      constraints
-    });
-  }
-  const distributions = buildDistributions(result);
-  progress?.({ kind: "done", target: label, pinned: distributions.length });
-  return { target, distributions };
-}
-function buildDistributions(result) {
-  const { mapping, criteria } = result;
-  const pinnedIds = /* @__PURE__ */ new Map();
-  for (const [id, c] of mapping) pinnedIds.set(c.id, id);
-  const connected = /* @__PURE__ */ new Set();
-  const visiting = /* @__PURE__ */ new Set();
-  const hasRoute = (key) => {
-    if (connected.has(key)) return true;
-    const criterion = criteria.get(key);
-    if (!criterion || visiting.has(key)) return false;
-    visiting.add(key);
-    try {
-      for (const info of criterion.information) {
-        if (info.parent === null) {
-          connected.add(key);
-          return true;
-        }
-        const pkey = pinnedIds.get(info.parent.id);
-        if (pkey === void 0) continue;
-        if (hasRoute(pkey)) {
-          connected.add(key);
-          return true;
-        }
-      }
-      return false;
-    } finally {
-      visiting.delete(key);
-    }
-  };
-  const byName2 = /* @__PURE__ */ new Map();
-  const entry = (name) => {
-    let e = byName2.get(name);
-    if (!e) byName2.set(name, e = { extras: /* @__PURE__ */ new Set(), requested: false, requiredBy: /* @__PURE__ */ new Set(), dependencies: /* @__PURE__ */ new Set() });
-    return e;
-  };
-  for (const [id, c] of mapping) {
-    if (id === PYTHON_IDENTIFIER || !hasRoute(id)) continue;
-    const e = entry(c.name);
-    if (c.kind === "extras") c.extras.forEach((x) => e.extras.add(x));
-    else e.base = c;
-    for (const info of criteria.get(id)?.information ?? []) {
-      if (info.parent === null) e.requested = true;
-      else if (pinnedIds.has(info.parent.id) && info.parent.name !== c.name) {
-        e.requiredBy.add(info.parent.name);
-        entry(info.parent.name).dependencies.add(c.name);
-      }
-    }
-  }
-  const out = [];
-  for (const [name, e] of byName2) {
-    const c = e.base;
-    if (!c || !c.file) continue;
-    const needsBuild = !c.file.filename.toLowerCase().endsWith(".whl");
-    out.push({
-      name,
-      version: c.version.toString(),
-      file: c.file,
-      needsBuild,
-      extras: [...e.extras].sort(),
-      requested: e.requested,
-      requiredBy: [...e.requiredBy].sort(),
-      dependencies: [...e.dependencies].filter((d) => byName2.get(d)?.base).sort(),
-      ...c.kind === "url" ? { url: c.file.url } : {},
-      ...c.dist?.requiresPythonText ? { requiresPython: c.dist.requiresPythonText } : {}
-    });
-  }
-  return out.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-}
-
-// src/resolve/sdist-build.ts
-import { execFile as execFile2 } from "node:child_process";
-import { createHash as createHash6, randomBytes as randomBytes4 } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir as mkdir5, readdir as readdir4, readFile as readFile8, rename as rename5, rm as rm3 } from "node:fs/promises";
-import path8 from "node:path";
-function run(cmd, args, timeoutMs) {
-  return new Promise((resolve2) => {
-    execFile2(cmd, args, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: "1" } }, (err, stdout, stderr) => {
-      const code = err ? typeof err.code === "number" ? Number(err.code) : 1 : 0;
-      resolve2({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
-}
-async function findInterpreterFor(version, given = []) {
-  const want = `${version[0]}.${version[1]}`;
-  const candidates = [...given, `python${want}`];
-  const pyenvVersions = path8.join(process.env.PYENV_ROOT ?? path8.join(process.env.HOME ?? "/root", ".pyenv"), "versions");
-  if (existsSync(pyenvVersions)) {
-    for (const v of (await readdir4(pyenvVersions)).sort().reverse()) {
-      if (v === want || v.startsWith(`${want}.`)) candidates.push(path8.join(pyenvVersions, v, "bin", `python${want}`));
-    }
-  }
-  for (const c of candidates) {
-    const r = await run(c, ["-c", 'import sys; print("%d.%d" % sys.version_info[:2])'], 2e4);
-    if (r.code === 0 && r.stdout.trim() === want) return c;
-  }
-  return void 0;
-}
-function waysOut(req) {
-  return `Ways out: pick a version of ${req.project} that has a wheel for ${req.target.label} (pin it), put a wheel for it in a --find-links folder, or build on a machine that matches the target.`;
-}
-async function buildWheelFromSdist(req) {
-  const [major, minor] = req.target.pythonVersion;
-  const python = await findInterpreterFor([major, minor], req.interpreters);
-  if (!python) {
-    throw new JobError(
-      `${req.project} ${req.version} has only a source distribution for ${req.target.label}, and building it needs CPython ${major}.${minor} on this machine (python${major}.${minor} on PATH), which was not found. ${waysOut(req)}`
-    );
-  }
-  const sdistHash = createHash6("sha256").update(await readFile8(req.sdist)).digest("hex");
-  const cacheKey = createHash6("sha256").update(`${sdistHash}\0${python}\0${req.target.label}`).digest("hex").slice(0, 32);
-  const outDir = path8.join(req.cacheDir, "built-wheels", cacheKey);
-  const cached = existsSync(outDir) ? (await readdir4(outDir)).filter((f) => f.endsWith(".whl")) : [];
-  if (cached.length === 1) return checkFits(path8.join(outDir, cached[0]), req);
-  const temp = `${outDir}.tmp-${process.pid}-${randomBytes4(4).toString("hex")}`;
-  await mkdir5(temp, { recursive: true });
-  try {
-    const r = await run(python, ["-m", "pip", "wheel", "--no-deps", "--disable-pip-version-check", "--wheel-dir", temp, ...req.pipIndexArgs, req.sdist], 15 * 6e4);
-    if (r.code !== 0) {
-      const tail = (r.stderr || r.stdout).trim().split("\n").slice(-12).join("\n");
-      throw new JobError(`building ${req.project} ${req.version} from ${path8.basename(req.sdist)} with ${python} failed:
-${tail}
-${waysOut(req)}`);
-    }
-    const built = (await readdir4(temp)).filter((f) => f.endsWith(".whl"));
-    if (built.length !== 1) throw new JobError(`building ${path8.basename(req.sdist)} made ${built.length} wheels instead of one.`);
-    await mkdir5(path8.dirname(outDir), { recursive: true });
-    try {
-      await rename5(temp, outDir);
-    } catch {
-    }
-  } finally {
-    await rm3(temp, { recursive: true, force: true });
-  }
-  const files = (await readdir4(outDir)).filter((f) => f.endsWith(".whl"));
-  return checkFits(path8.join(outDir, files[0]), req);
-}
-function checkFits(wheel, req) {
-  const name = path8.basename(wheel);
-  if (!wheelSupported(name, req.target)) {
-    throw new JobError(`${req.project} ${req.version} was built here as ${name}, which does not fit ${req.target.label} (this machine is not that platform). ${waysOut(req)}`);
-  }
-  return wheel;
-}
-
-// src/core/inputs.ts
-import { stat as stat6 } from "node:fs/promises";
-import path10 from "node:path";
-import { pathToFileURL as pathToFileURL5 } from "node:url";
-
-// src/resolve/pyproject.ts
-import { readFile as readFile9, stat as stat5 } from "node:fs/promises";
-import path9 from "node:path";
-function parseProjectSpec(spec) {
-  const m = /^(.*?)\[([^\][]*)\]\s*$/.exec(spec);
-  if (!m || m[1].trim() === "") return { dir: spec, extras: [] };
-  const extras = m[2].split(",").map((e) => e.trim()).filter((e) => e !== "");
-  for (const e of extras) {
-    if (!/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(e)) {
-      throw new UsageError(`--project ${JSON.stringify(spec)}: ${JSON.stringify(e)} is not a valid extra name; write DIR[extra1,extra2]`);
-    }
-  }
-  return { dir: m[1], extras: [...new Set(extras.map(canonicalExtra))] };
-}
-async function readProject(spec, options = {}) {
-  const { dir: given, extras } = parseProjectSpec(spec);
-  let dir = path9.resolve(options.cwd ?? process.cwd(), given);
-  if (path9.basename(dir) === "pyproject.toml" && await isFile(dir)) dir = path9.dirname(dir);
-  const file = path9.join(dir, "pyproject.toml");
-  let text;
-  try {
-    text = await readFile9(file, "utf8");
-  } catch (err) {
-    const code = err.code;
-    const why = code === "ENOENT" ? "there is no such file" : err.message;
-    throw new UsageError(`--project ${given}: cannot read ${file}: ${why}; point --project at the directory that holds pyproject.toml`);
-  }
-  let doc;
-  try {
-    doc = parse(text);
-  } catch (err) {
-    throw new UsageError(`${file} is not valid TOML: ${err.message.split("\n")[0]}; fix the file`);
-  }
-  const fail = (what) => {
-    throw new UsageError(`${file}: ${what}`);
-  };
-  const project = doc.project;
-  if (!isTable2(project)) {
-    return fail("there is no [project] table (PEP 621); add [project] with name and dependencies, or use -r requirements.txt instead");
-  }
-  const dynamic = optionalStringArray(project.dynamic, "[project].dynamic", fail);
-  const name = project.name;
-  if (typeof name !== "string" || name.trim() === "") return fail('[project].name is missing; add name = "your-project"');
-  if (dynamic.includes("dependencies")) {
-    fail("[project].dependencies is dynamic (listed in [project].dynamic), and pexship does not run build backends; list the dependencies in [project].dependencies, or pass them with -r requirements.txt");
-  }
-  let version;
-  if (project.version !== void 0) {
-    if (typeof project.version !== "string") return fail("[project].version must be a string");
-    version = project.version;
-  }
-  let requiresPython;
-  if (project["requires-python"] !== void 0) {
-    if (typeof project["requires-python"] !== "string") return fail('[project].requires-python must be a string like ">=3.9"');
-    requiresPython = project["requires-python"];
-  }
-  const parseList = (value, where) => optionalStringArray(value, where, fail).map((text2, i) => {
-    try {
-      return parseRequirement(text2);
-    } catch (err) {
-      return fail(`${where}[${i}] ${JSON.stringify(text2)} is not a valid requirement: ${err.message}`);
-    }
-  });
-  const baseDependencies = parseList(project.dependencies, "[project].dependencies");
-  const optional = project["optional-dependencies"];
-  if (optional !== void 0 && !isTable2(optional)) fail("[project.optional-dependencies] must be a table of extra = [requirements]");
-  const optionalByExtra = /* @__PURE__ */ new Map();
-  for (const [extra, list] of Object.entries(optional ?? {})) {
-    optionalByExtra.set(canonicalExtra(extra), { written: extra, requirements: parseList(list, `[project.optional-dependencies].${extra}`) });
-  }
-  if (extras.length > 0 && dynamic.includes("optional-dependencies")) {
-    fail("[project].optional-dependencies is dynamic, and pexship does not run build backends; list the extras statically, or pass their requirements with -r");
-  }
-  const self = canonicalName(name);
-  const dependencies = [];
-  const seenExtras = /* @__PURE__ */ new Set();
-  const addSelfExtras = (requirement, where) => {
-    if (requirement.marker) fail(`${where}: ${requirement.toString()} refers to this project with a marker, which pexship cannot expand; drop the marker or list the dependencies directly`);
-    for (const e of requirement.extras) addExtra(canonicalExtra(e), where);
-  };
-  const addList = (list, where) => {
-    for (const r of list) {
-      if (r.canonicalName === self) addSelfExtras(r, where);
-      else dependencies.push(r);
-    }
-  };
-  const addExtra = (extra, where) => {
-    if (seenExtras.has(extra)) return;
-    seenExtras.add(extra);
-    const entry = optionalByExtra.get(extra);
-    if (!entry) {
-      const known = [...optionalByExtra.values()].map((v) => v.written);
-      fail(`${where}: extra ${JSON.stringify(extra)} is not defined in [project.optional-dependencies] (${known.length ? `it defines: ${known.join(", ")}` : "it defines none"}); fix the extra's name`);
-    }
-    addList(entry.requirements, `[project.optional-dependencies].${entry.written}`);
-  };
-  addList(baseDependencies, "[project].dependencies");
-  for (const extra of extras) addExtra(extra, `--project ${spec}`);
-  const scripts = {};
-  const scriptTable = project.scripts;
-  if (scriptTable !== void 0) {
-    if (!isTable2(scriptTable)) fail('[project.scripts] must be a table of name = "module:function"');
-    for (const [scriptName, target] of Object.entries(scriptTable)) {
-      if (typeof target !== "string" || !/^[\w.]+(\s*:\s*[\w.]+)?(\s*\[.*\])?$/.test(target.trim())) {
-        fail(`[project.scripts].${scriptName} must be "module:function", got ${JSON.stringify(target)}`);
-      }
-      scripts[scriptName] = target.trim();
-    }
-  }
-  const dependencyGroups = readDependencyGroups(doc["dependency-groups"], fail);
-  return {
-    name,
-    ...version !== void 0 ? { version } : {},
-    dependencies,
-    extras,
-    ...requiresPython !== void 0 ? { requiresPython } : {},
-    scripts,
-    dependencyGroups,
-    dir,
-    file
-  };
-}
-function readDependencyGroups(value, fail) {
-  if (value === void 0) return {};
-  if (!isTable2(value)) return fail("[dependency-groups] must be a table of group = [requirements]");
-  const raw = /* @__PURE__ */ new Map();
-  for (const [group, items] of Object.entries(value)) {
-    const key = canonicalName(group);
-    if (raw.has(key)) fail(`[dependency-groups] names the group ${group} twice (after normalisation)`);
-    raw.set(key, { written: group, items });
-  }
-  const done = /* @__PURE__ */ new Map();
-  const expand = (key, trail) => {
-    const finished = done.get(key);
-    if (finished) return finished;
-    const entry = raw.get(key);
-    if (trail.includes(key)) fail(`[dependency-groups] include cycle: ${[...trail, key].join(" -> ")}`);
-    if (!Array.isArray(entry.items)) fail(`[dependency-groups].${entry.written} must be an array`);
-    const out = [];
-    for (const item of entry.items) {
-      if (typeof item === "string") {
-        try {
-          out.push(parseRequirement(item));
-        } catch (err) {
-          fail(`[dependency-groups].${entry.written}: ${JSON.stringify(item)} is not a valid requirement: ${err.message}`);
-        }
-      } else if (isTable2(item) && typeof item["include-group"] === "string") {
-        const included = canonicalName(item["include-group"]);
-        if (!raw.has(included)) fail(`[dependency-groups].${entry.written} includes the unknown group ${item["include-group"]}`);
-        out.push(...expand(included, [...trail, key]));
-      } else {
-        fail(`[dependency-groups].${entry.written}: each item must be a requirement string or {include-group = "name"}`);
-      }
-    }
-    done.set(key, out);
-    return out;
-  };
-  const result = {};
-  for (const [key, entry] of raw) result[entry.written] = expand(key, []);
-  return result;
-}
-function isTable2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-function optionalStringArray(value, where, fail) {
-  if (value === void 0) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) return fail(`${where} must be an array of strings`);
-  return value;
-}
-async function isFile(p) {
-  try {
-    return (await stat5(p)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-// src/core/inputs.ts
-async function isFile2(p) {
-  try {
-    return (await stat6(p)).isFile();
-  } catch {
-    return false;
-  }
-}
-async function positionalRequirement(arg, cwd) {
-  const isUrl = /^(https?|file):\/\//i.test(arg);
-  if (arg.toLowerCase().endsWith(".whl")) {
-    const filename = decodeURIComponent(isUrl ? new URL(arg).pathname.split("/").pop() : path10.basename(arg));
-    const wheel = parseWheelFilename(filename);
-    let url = arg;
-    if (!isUrl) {
-      const full = path10.resolve(cwd, arg);
-      if (!await isFile2(full)) throw new UsageError(`wheel ${arg} does not exist; check the path.`);
-      url = pathToFileURL5(full).href;
-    }
-    return parseRequirement(`${wheel.name} @ ${url}`);
-  }
-  try {
-    return parseRequirement(arg);
-  } catch (e) {
-    throw new UsageError(`requirement '${arg}' is not valid: ${e.message.split("\n")[0]}. Write it as PEP 508, e.g. 'flask>=3' or 'name @ https://\u2026/file.whl'.`);
-  }
-}
-function entryHashes(entries, into) {
-  for (const e of entries) {
-    if (!e.hashes.length) continue;
-    const set = into.get(e.requirement.canonicalName) ?? /* @__PURE__ */ new Set();
-    for (const h of e.hashes) {
-      const [alg, hex] = h.split(":");
-      if (alg === "sha256") set.add(hex);
-    }
-    into.set(e.requirement.canonicalName, set);
-  }
-}
-async function gatherInputs(req) {
-  const cwd = req.cwd ?? process.cwd();
-  const requirements = [];
-  const constraints = [];
-  const hashes = /* @__PURE__ */ new Map();
-  const warnings = [];
-  const index = {
-    indexUrl: req.index.indexUrl,
-    extraIndexUrls: [...req.index.extraIndexUrls ?? []],
-    findLinks: [...req.index.findLinks ?? []],
-    noIndex: req.index.noIndex ?? false
-  };
-  let pre = req.pre;
-  const requested = [...req.requirements];
-  for (const arg of req.requirements) requirements.push(await positionalRequirement(arg, cwd));
-  const files = [];
-  for (const f of req.requirementFiles) files.push(await readRequirementsFile(path10.resolve(cwd, f), { cwd }));
-  for (const f of req.constraintFiles) files.push(await readRequirementsFile(path10.resolve(cwd, f), { cwd, constraint: true }));
-  const requireHashes = files.some((f) => f.requireHashes);
-  for (const input of files) {
-    if (requireHashes) checkHashMode(input);
-    for (const e of input.requirements) {
-      requirements.push(e.wheel && !e.requirement.url ? parseRequirement(`${e.requirement.name} @ ${e.wheel.url}`) : e.requirement);
-      requested.push(e.text);
-    }
-    constraints.push(...input.constraints.map((e) => e.requirement));
-    entryHashes(input.requirements, hashes);
-    entryHashes(input.constraints, hashes);
-    index.indexUrl ??= input.indexUrl;
-    index.extraIndexUrls.push(...input.extraIndexUrls);
-    index.findLinks.push(...input.findLinks);
-    index.noIndex ||= input.noIndex;
-    pre ||= input.pre;
-    warnings.push(...input.warnings);
-  }
-  if (requireHashes && req.requirements.length) {
-    throw new UsageError(`hashes are required (a requirements file uses --hash), so requirements given on the command line (${req.requirements.join(", ")}) cannot be checked; move them into the file with their --hash.`);
-  }
-  let project;
-  if (req.project) {
-    project = await readProject(req.project, { cwd });
-    requirements.push(...project.dependencies);
-    requested.push(...project.dependencies.map((r) => r.toString()));
-  }
-  if (requirements.length === 0) {
-    throw new UsageError("nothing to build: give requirements (e.g. flask>=3), -r requirements.txt, --project DIR, --lock pylock.toml, or wheel files.");
-  }
-  const urls = /* @__PURE__ */ new Map();
-  for (const r of requirements) {
-    if (!r.url) continue;
-    const prior = urls.get(r.canonicalName);
-    if (prior && prior !== r.url) throw new UsageError(`${r.name} is given twice with different locations (${prior} and ${r.url}); keep one.`);
-    urls.set(r.canonicalName, r.url);
-  }
-  return { requirements, constraints, hashes: requireHashes ? hashes : /* @__PURE__ */ new Map(), index, pre, project, requested, warnings };
-}
-
-// src/core/resolve-targets.ts
-async function resolveTargets(req) {
-  const specs = req.platforms.length || req.completePlatforms.length ? req.platforms : ["current"];
-  const targets = [];
-  for (const spec of specs) targets.push(await resolveTarget(spec, { python: req.python }));
-  for (const file of req.completePlatforms) targets.push(await loadCompletePlatform(file));
-  const seen = /* @__PURE__ */ new Set();
-  for (const t of targets) {
-    if (seen.has(t.label)) t.label = `${t.label}-${(t.platformTag ?? String(seen.size)).replace(/[^\w.-]+/g, "_")}`;
-    if (seen.has(t.label)) throw new UsageError(`the target ${t.platform} is given twice; give each --platform once.`);
-    seen.add(t.label);
-  }
-  return targets;
-}
-function makeIndexClient(index, req) {
-  return new IndexClient({
-    ...index,
-    cacheDir: req.cacheDir,
-    cwd: req.cwd,
-    ...req.timeoutMs !== void 0 ? { timeoutMs: req.timeoutMs } : {},
-    ...req.retries !== void 0 ? { retries: req.retries } : {}
-  });
-}
-async function resolveInputs(req, pendingTargets, progress) {
-  pendingTargets.catch(() => {
-  });
-  const inputs = await gatherInputs(req);
-  for (const w of inputs.warnings) progress.warn(w);
-  const client = makeIndexClient(inputs.index, req);
-  try {
-    for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {
-    });
-    const targets = await pendingTargets;
-    progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? "" : "s"} for ${targets.map((t) => t.label).join(", ")}`);
-    const resolution = await resolve({
-      requirements: inputs.requirements,
-      constraints: inputs.constraints,
-      targets,
-      pre: inputs.pre,
-      source: client,
-      hashes: inputs.hashes.size ? inputs.hashes : void 0,
-      onProgress: (e) => {
-        if (e.kind === "done") progress.detail(`${e.target}: ${e.pinned} distributions`);
-      }
-    });
-    return { inputs, client, resolution, targets };
-  } catch (e) {
-    await client.close();
-    throw e;
-  }
-}
-function selectedFromResolution(d) {
-  return { name: d.name, version: d.version, file: d.file, needsBuild: d.needsBuild };
-}
-function indexFileOfLocked(f, index) {
-  return { filename: f.filename, url: f.url, hashes: f.hashes, yanked: false, coreMetadata: false, size: f.size, index: index ?? "pylock.toml" };
-}
-async function selectFromLock(lockFile, targets, progress) {
-  const lock = await readPylock(lockFile);
-  for (const w of lock.warnings) progress.warn(w);
-  return targets.map(
-    (t) => selectForTarget(lock, t).map((s) => ({ name: s.name, version: s.version ?? "", file: indexFileOfLocked(s.file, s.index), needsBuild: s.needsBuild }))
-  );
-}
-async function fetchSelections(selections, targets, client, ctx, progress) {
-  const unique = /* @__PURE__ */ new Map();
-  for (const list of selections) for (const s of list) unique.set(s.file.url, s.file);
-  progress.step(`fetch ${unique.size} file${unique.size === 1 ? "" : "s"}`);
-  const local = /* @__PURE__ */ new Map();
-  await Promise.all(
-    [...unique.values()].map(async (f) => {
-      local.set(f.url, await client.fetchFile(f));
-    })
-  );
-  const out = [];
-  for (let i = 0; i < targets.length; i++) {
-    const wheels = [];
-    for (const s of selections[i]) {
-      const path12 = local.get(s.file.url);
-      if (!s.needsBuild) {
-        wheels.push(path12);
-        continue;
-      }
-      progress.step(`build ${s.name} ${s.version} from source for ${targets[i].label}`);
-      wheels.push(
-        await buildWheelFromSdist({
-          sdist: path12,
-          project: s.name,
-          version: s.version,
-          target: targets[i],
-          cacheDir: ctx.cacheDir,
-          pipIndexArgs: ctx.pipIndexArgs,
-          interpreters: ctx.python ? [ctx.python] : []
-        })
-      );
-    }
-    out.push(wheels);
-  }
-  return out;
-}
-function pipIndexArgs(index) {
-  const args = [];
-  if (index.noIndex) args.push("--no-index");
-  else {
-    if (index.indexUrl) args.push("--index-url", index.indexUrl);
-    for (const u of index.extraIndexUrls) args.push("--extra-index-url", u);
-  }
-  for (const f of index.findLinks) args.push("--find-links", f);
-  return args;
-}
-
-// src/core/build.ts
-var INTERPRETER_CONSTRAINT = /^(CPython|PyPy)?\s*((?:~=|===|==|!=|<=|>=|<|>)\s*[\w.*+!-]+\s*(?:,\s*(?:~=|===|==|!=|<=|>=|<|>)\s*[\w.*+!-]+\s*)*)?$/;
-function checkRequest(req) {
-  for (const ic of req.interpreterConstraints) {
-    if (ic.trim() === "" || !INTERPRETER_CONSTRAINT.test(ic.trim())) {
-      throw new UsageError(`--interpreter-constraint '${ic}' is not of the form CPython>=3.9,<3.14 (an implementation name and/or PEP 440 specifiers).`);
-    }
-  }
-  if (req.entryPoint && req.script) throw new UsageError("give either an entry point (-e/-m) or a console script (-c), not both.");
-  if (req.lock && (req.requirements.length || req.requirementFiles.length || req.project)) {
-    throw new UsageError("--lock builds exactly what the lock holds; drop the requirements, -r files and --project, or drop --lock.");
-  }
-}
-function pexName(req, projectName) {
-  const raw = projectName ?? req.script ?? (req.entryPoint ? req.entryPoint.split(/[.:]/)[0] : "app");
-  return raw.replace(/[^\w.-]+/g, "_");
-}
-function defaultShebang2(targets) {
-  const minors = new Set(targets.map((t) => t.pythonVersion.join(".")));
-  return minors.size === 1 ? `/usr/bin/env python${[...minors][0]}` : "/usr/bin/env python3";
-}
-async function build(req, progress) {
-  checkRequest(req);
-  const cwd = req.cwd ?? process.cwd();
-  const cacheDir = req.cacheDir ?? defaultCacheDir();
-  const pendingTargets = resolveTargets(req);
-  let targets;
-  let client;
-  let selections;
-  let requested;
-  let projectName;
-  let projectScripts = {};
-  let index;
-  if (req.lock) {
-    index = { extraIndexUrls: [], findLinks: [], noIndex: false, ...req.index };
-    targets = await pendingTargets;
-    selections = await selectFromLock(path11.resolve(cwd, req.lock), targets, progress);
-    client = makeIndexClient(index, { ...req, cacheDir, cwd });
-    requested = [];
-  } else {
-    const resolved = await resolveInputs({ ...req, cacheDir, cwd }, pendingTargets, progress);
-    targets = resolved.targets;
-    client = resolved.client;
-    index = resolved.inputs.index;
-    selections = resolved.resolution.targets.map((t) => t.distributions.map(selectedFromResolution));
-    requested = resolved.inputs.requested;
-    projectName = resolved.inputs.project?.name;
-    projectScripts = resolved.inputs.project?.scripts ?? {};
-  }
-  try {
-    const wheelsPerTarget = await fetchSelections(selections, targets, client, { cacheDir, pipIndexArgs: pipIndexArgs(index), python: req.python }, progress);
-    let entryPoint = req.entryPoint;
-    let script = req.script;
-    if (script && projectScripts[script]) {
-      entryPoint = projectScripts[script];
-      script = void 0;
-    }
-    const name = pexName(req, projectName);
-    const template = req.output ?? path11.join("dist", "{name}-{platform}.pex");
-    const perTarget = template.includes("{platform}") || targets.length === 1;
-    const groups = perTarget ? targets.map((t, i) => ({ targets: [t], wheels: [wheelsPerTarget[i]] })) : [{ targets, wheels: wheelsPerTarget }];
-    const pexes = [];
-    for (const group of groups) {
-      const label = group.targets.map((t) => t.label).join("+");
-      const output = path11.resolve(cwd, template.replaceAll("{platform}", label).replaceAll("{name}", name));
-      const allWheels = [...new Set(group.wheels.flat())];
-      progress.step(`write ${path11.relative(cwd, output) || output} (${label}, ${allWheels.length} distributions)`);
-      const started = performance.now();
-      const result = await buildPex({
-        wheels: allWheels,
-        sourcesDirs: req.sourcesDirs.map((d) => path11.resolve(cwd, d)),
-        entryPoint,
-        script,
-        output,
-        shebang: req.shebang ?? defaultShebang2(group.targets),
-        interpreterConstraints: req.interpreterConstraints,
-        inheritPath: req.inheritPath,
-        venv: req.venv,
-        compress: req.compress,
-        requirements: requested,
-        cacheDir,
-        targets: group.targets.map((t, i) => ({ platform: t.platform, wheels: group.wheels[i].map((w) => path11.basename(w)) }))
-      });
-      pexes.push({ ...result, platform: label, seconds: (performance.now() - started) / 1e3 });
-    }
-    return { pexes, targets, requests: client.requestCount };
-  } finally {
-    await client.close();
-  }
-}
-
-export {
-  secretsOf,
-  defaultCacheDir,
-  writePylock,
-  resolveTargets,
-  resolveInputs,
-  build
-};
+export default require_undici();

@@ -126,7 +126,7 @@ var DOS_DATE = 0 << 9 | 1 << 5 | 1;
 function writeZip(prefix, members, compress = true) {
   const chunks = [prefix];
   const central = [];
-  let offset = prefix.length;
+  let offset = 0;
   let count = 0;
   for (const m of members) {
     const nameBytes = Buffer.from(m.name, "utf8");
@@ -145,7 +145,7 @@ function writeZip(prefix, members, compress = true) {
       size = content.length;
       method = METHOD_STORED;
       data = content;
-      if (compress && content.length > 0) {
+      if (compress && !m.store && content.length > 0) {
         const deflated = deflateRawSync(content, { level: 9 });
         if (deflated.length < content.length) {
           method = METHOD_DEFLATED;

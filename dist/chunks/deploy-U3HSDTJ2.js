@@ -4,8 +4,9 @@ import {
   formatReleases,
   formatSummary,
   listReleases,
-  rollback
-} from "./chunk-T7F5BGEW.js";
+  rollback,
+  unlock
+} from "./chunk-R6BTUZID.js";
 import {
   flagBool,
   flagInt,
@@ -13,10 +14,12 @@ import {
   flagString,
   formatHelp,
   parseArgs
-} from "./chunk-Y3NR5E7M.js";
+} from "./chunk-R772ELZX.js";
+import "./chunk-6AH2WM7T.js";
 import {
   UsageError
-} from "./chunk-UOGXR73H.js";
+} from "./chunk-A2YORBZ4.js";
+import "./chunk-DF3W7HDA.js";
 
 // src/cli/deploy.ts
 var CONNECTION_FLAGS = [
@@ -25,11 +28,13 @@ var CONNECTION_FLAGS = [
   { names: ["--identity", "-i"], kind: "string", value: "FILE", help: "private key file (else PEXSHIP_SSH_KEY, else the SSH agent)" },
   { names: ["--known-hosts"], kind: "string", value: "FILE", help: "OpenSSH known_hosts to pin host keys (default ~/.ssh/known_hosts)" },
   { names: ["--host-fingerprint"], kind: "list", value: "SHA256:\u2026", help: "trust a host key by its SHA256 fingerprint" },
-  { names: ["--jump", "-J"], kind: "string", value: "[USER@]HOST[:PORT]", help: "connect through this jump host" },
+  { names: ["--jump", "-J"], kind: "string", value: "[USER@]HOST[:PORT],\u2026", help: "connect through these jump hosts, outermost first (replaces ProxyJump)" },
+  { names: ["--ssh-config", "-F"], kind: "string", value: "FILE", help: "OpenSSH client config to read instead of ~/.ssh/config and /etc/ssh/ssh_config (none: no config)" },
   { names: ["--concurrency"], kind: "string", value: "N", help: "hosts worked on at once (default 10)" },
-  { names: ["--connect-timeout"], kind: "string", value: "SECONDS", help: "time to connect and authenticate (default 15)" },
+  { names: ["--connect-timeout"], kind: "string", value: "SECONDS", help: "time to connect and authenticate (default: ConnectTimeout, else 15)" },
+  { names: ["--connect-retries"], kind: "string", value: "N", help: "retry a connection refused, reset or cut before the handshake N times, with backoff (default 0)" },
   { names: ["--command-timeout"], kind: "string", value: "SECONDS", help: "time for one host's remote steps (default 900)" },
-  { names: ["--lock-ttl"], kind: "string", value: "SECONDS", help: "age after which a lock left by a lost deploy is taken over (default 1800)" },
+  { names: ["--lock-ttl"], kind: "string", value: "SECONDS", help: "age after which a lock left by an older pexship (no heartbeat) is taken over (default 1800)" },
   { names: ["--lock-wait"], kind: "string", value: "SECONDS", help: "how long to wait for another deploy's lock (default 5)" },
   { names: ["--json"], kind: "boolean", help: "print the result as JSON on stdout" },
   { names: ["--quiet", "-q"], kind: "boolean", help: "no progress on stderr" },
@@ -40,26 +45,30 @@ var COMMAND_FLAGS = [
   { names: ["--health-check"], kind: "string", value: "CMD", help: "a command on the host that must succeed after the switch (retried until --health-timeout)" },
   { names: ["--health-url"], kind: "string", value: "URL", help: "a URL the host must answer with 2xx (polled from the host until --health-timeout)" },
   { names: ["--health-timeout"], kind: "string", value: "SECONDS", help: "how long the health check may take to pass (default 30)" },
+  { names: ["--probe-timeout"], kind: "string", value: "SECONDS", help: "time one request to --health-url may take (default 5)" },
   { names: ["--dry-run"], kind: "boolean", help: "connect and show what would happen; change nothing" }
 ];
 var DEPLOY_FLAGS = [
-  ...CONNECTION_FLAGS.slice(0, 6),
+  ...CONNECTION_FLAGS.slice(0, 7),
   { names: ["--name"], kind: "string", value: "NAME", help: "the PEX's file name on the hosts (default: the file's stem)" },
   { names: ["--keep"], kind: "string", value: "N", help: "releases to keep per host (default 5; current and the previous one always stay)" },
   ...COMMAND_FLAGS,
   { names: ["--no-pre-warm"], kind: "boolean", help: "do not run the PEX once (PEX_INTERPRETER=1) before switching" },
   { names: ["--batch"], kind: "string", value: "N", help: "deploy in waves of N hosts" },
   { names: ["--canary"], kind: "boolean", help: "deploy to the first host alone before the others" },
+  { names: ["--max-fail"], kind: "string", value: "N|P%", help: "failed hosts tolerated before the deploy stops and rolls back (default 0; a failed canary always stops)" },
   { names: ["--no-rollback-on-failure"], kind: "boolean", help: "leave switched hosts on the new release when a wave fails" },
-  ...CONNECTION_FLAGS.slice(6)
+  ...CONNECTION_FLAGS.slice(7)
 ];
 var ROLLBACK_FLAGS = [
-  ...CONNECTION_FLAGS.slice(0, 6),
-  { names: ["--to"], kind: "string", value: "ID", help: "the release to switch to (default: the one before current on each host)" },
+  ...CONNECTION_FLAGS.slice(0, 7),
+  { names: ["--to"], kind: "string", value: "ID", help: "the release to switch to (default: the one current before, from .pexship/history.jsonl)" },
+  { names: ["--no-verify"], kind: "boolean", help: "switch without checking the target's sha256 (its size is always checked)" },
   ...COMMAND_FLAGS,
-  ...CONNECTION_FLAGS.slice(6)
+  ...CONNECTION_FLAGS.slice(7)
 ];
 var RELEASES_FLAGS = CONNECTION_FLAGS.filter((f) => !["--lock-ttl", "--lock-wait"].includes(f.names[0]));
+var UNLOCK_FLAGS = RELEASES_FLAGS.filter((f) => f.names[0] !== "--json");
 function connectionOptions(args) {
   const path = flagString(args, "path");
   if (!path) throw new UsageError("--path DIR is required: the deploy directory on the hosts.");
@@ -75,8 +84,10 @@ function connectionOptions(args) {
     knownHostsFile: flagString(args, "known-hosts"),
     hostFingerprints: flagList(args, "host-fingerprint"),
     jump: flagString(args, "jump"),
+    sshConfigFile: flagString(args, "ssh-config"),
     concurrency: optInt("concurrency", 1),
     connectTimeoutSeconds: optInt("connect-timeout", 1),
+    connectRetries: optInt("connect-retries", 0),
     commandTimeoutSeconds: optInt("command-timeout", 1),
     lockTtlSeconds: optInt("lock-ttl", 1),
     lockWaitSeconds: optInt("lock-wait", 0)
@@ -88,6 +99,7 @@ function hostCommands(args) {
     healthCheck: flagString(args, "health-check"),
     healthUrl: flagString(args, "health-url"),
     healthTimeoutSeconds: flagInt(args, "health-timeout", 30, 1),
+    probeTimeoutSeconds: flagInt(args, "probe-timeout", 5, 1),
     dryRun: flagBool(args, "dry-run")
   };
 }
@@ -106,7 +118,7 @@ function progress(args) {
 function report(args, result) {
   if (flagBool(args, "json")) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   else process.stdout.write(formatSummary(result));
-  return result.ok ? 0 : 1;
+  return result.exitCode;
 }
 async function runDeploy(argv) {
   const args = parseArgs("deploy", argv, DEPLOY_FLAGS);
@@ -126,7 +138,8 @@ async function runDeploy(argv) {
       preWarm: !flagBool(args, "no-pre-warm"),
       batch,
       canary: flagBool(args, "canary"),
-      rollbackOnFailure: !flagBool(args, "no-rollback-on-failure")
+      rollbackOnFailure: !flagBool(args, "no-rollback-on-failure"),
+      maxFail: flagString(args, "max-fail")
     },
     progress(args)
   );
@@ -139,7 +152,10 @@ async function runRollback(argv) {
     return 0;
   }
   if (args.positionals.length) throw new UsageError(`rollback takes no file, got '${args.positionals[0]}'; use --to ID to pick a release.`);
-  const result = await rollback({ ...connectionOptions(args), ...hostCommands(args), to: flagString(args, "to") }, progress(args));
+  const result = await rollback(
+    { ...connectionOptions(args), ...hostCommands(args), to: flagString(args, "to"), verify: !flagBool(args, "no-verify") },
+    progress(args)
+  );
   return report(args, result);
 }
 async function runReleases(argv) {
@@ -160,8 +176,32 @@ async function runReleases(argv) {
 `);
   return hosts.every((h) => h.ok) ? 0 : 1;
 }
+async function runUnlock(argv) {
+  const args = parseArgs("unlock", argv, UNLOCK_FLAGS);
+  if (flagBool(args, "help")) {
+    process.stdout.write(formatHelp("Usage: pexship unlock --host [USER@]HOST[:PORT] \u2026 --path DIR", UNLOCK_FLAGS));
+    return 0;
+  }
+  if (args.positionals.length) throw new UsageError(`unlock takes no positional arguments, got '${args.positionals[0]}'.`);
+  const hosts = await unlock(connectionOptions(args));
+  for (const h of hosts) {
+    if (!h.ok) process.stderr.write(`pexship unlock: ${h.host}: ${h.error}
+`);
+    else if (!h.freed) process.stdout.write(`${h.host}: no lock held
+`);
+    else {
+      const [, pid, , started, , ...owner] = h.freed.split(" ");
+      const when = Number(started) ? new Date(Number(started) * 1e3).toISOString() : "an unknown time";
+      const who = h.freed.startsWith("v2 ") ? `${owner.join(" ")}, started ${when}, remote pid ${pid}` : h.freed;
+      process.stdout.write(`${h.host}: freed the lock of ${who}${h.ownerAlive ? " (its deploy still looked alive: it will not switch without the lock)" : ""}
+`);
+    }
+  }
+  return hosts.every((h) => h.ok) ? 0 : 1;
+}
 export {
   runDeploy,
   runReleases,
-  runRollback
+  runRollback,
+  runUnlock
 };

@@ -4,27 +4,26 @@ import {
   formatTable
 } from "./chunk-DSX57ZEM.js";
 import {
-  ZipArchive
-} from "./chunk-J6UZUWTP.js";
-import {
   flagBool,
   formatHelp,
   parseArgs
-} from "./chunk-Y3NR5E7M.js";
+} from "./chunk-R772ELZX.js";
+import {
+  treeLine
+} from "./chunk-4L2USVG7.js";
+import {
+  ZipArchive
+} from "./chunk-6AH2WM7T.js";
 import {
   UsageError
-} from "./chunk-UOGXR73H.js";
+} from "./chunk-A2YORBZ4.js";
+import "./chunk-DF3W7HDA.js";
 
 // src/pex/inspect.ts
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-async function inspectPex(file) {
-  let data;
-  try {
-    data = await readFile(file);
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${e.code ?? e.message}.`);
-  }
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+function openZipapp(file, data) {
   let zip;
   try {
     zip = new ZipArchive(data);
@@ -33,18 +32,61 @@ async function inspectPex(file) {
   }
   const infoEntry = zip.entries.find((e) => e.name === "PEX-INFO");
   if (!infoEntry) throw new UsageError(`${file} is a zip but has no PEX-INFO, so it is not a PEX.`);
+  return {
+    size: data.length,
+    sha256: createHash("sha256").update(data).digest("hex"),
+    shebang: data.subarray(0, 2).toString() === "#!" ? data.subarray(2, data.indexOf(10)).toString("utf8") : null,
+    pexInfoText: zip.read(infoEntry).toString("utf8"),
+    entries: zip.entries.filter((e) => !e.isDirectory)
+  };
+}
+async function openDirectory(dir) {
+  const files = [];
+  const walk = async (rel) => {
+    for (const entry of await readdir(path.join(dir, rel), { withFileTypes: true })) {
+      const name = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(name);
+      else if (entry.isFile()) files.push(name);
+    }
+  };
+  await walk("");
+  files.sort();
+  if (!files.includes("PEX-INFO")) throw new UsageError(`${dir} is a folder without PEX-INFO, so it is not a directory PEX.`);
+  const tree = createHash("sha256");
+  const entries = [];
+  let size = 0;
+  let shebang = null;
+  for (const name of files) {
+    const full = path.join(dir, name);
+    const content = await readFile(full);
+    tree.update(treeLine(name, (await stat(full)).mode, content));
+    size += content.length;
+    if (name === "__main__.py" && content.subarray(0, 2).toString() === "#!") shebang = content.subarray(2, content.indexOf(10)).toString("utf8");
+    if (/^\.deps\/[^/]+$/.test(name)) {
+      for (const e of new ZipArchive(content).entries) if (!e.isDirectory) entries.push({ name: `${name}/${e.name}`, size: e.size, compressedSize: e.compressedSize });
+    } else entries.push({ name, size: content.length, compressedSize: content.length });
+  }
+  return { size, sha256: tree.digest("hex"), shebang, pexInfoText: await readFile(path.join(dir, "PEX-INFO"), "utf8"), entries };
+}
+async function inspectPex(file) {
+  let opened;
+  try {
+    opened = (await stat(file)).isDirectory() ? await openDirectory(file) : openZipapp(file, await readFile(file));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot read ${file}: ${e.code ?? e.message}.`);
+  }
   let pexInfo;
   try {
-    pexInfo = JSON.parse(zip.read(infoEntry).toString("utf8"));
+    pexInfo = JSON.parse(opened.pexInfoText);
   } catch (e) {
     throw new UsageError(`${file}: PEX-INFO is not valid JSON (${e.message}).`);
   }
-  const shebang = data.subarray(0, 2).toString() === "#!" ? data.subarray(2, data.indexOf(10)).toString("utf8") : null;
+  const shebang = opened.shebang;
   const dists = /* @__PURE__ */ new Map();
   const runtime = { files: 0, compressedSize: 0 };
   const code = { files: 0, installedSize: 0 };
-  for (const e of zip.entries) {
-    if (e.isDirectory) continue;
+  for (const e of opened.entries) {
     const m = /^\.deps\/([^/]+)\//.exec(e.name);
     if (m) {
       const d = dists.get(m[1]) ?? { files: 0, installedSize: 0, compressedSize: 0 };
@@ -63,8 +105,8 @@ async function inspectPex(file) {
   const hashes = pexInfo.distributions ?? {};
   return {
     path: file,
-    size: data.length,
-    sha256: createHash("sha256").update(data).digest("hex"),
+    size: opened.size,
+    sha256: opened.sha256,
     shebang,
     pexInfo,
     entryPoint: pexInfo.entry_point ?? null,

@@ -39,34 +39,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/errors.ts
-var PexshipError = class extends Error {
-  constructor(message, exitCode = 2) {
-    super(message);
-    this.exitCode = exitCode;
-    this.name = "PexshipError";
-  }
-  exitCode;
-};
-var UsageError = class extends PexshipError {
-  constructor(message) {
-    super(message, 2);
-    this.name = "UsageError";
-  }
-};
-var JobError = class extends PexshipError {
-  constructor(message) {
-    super(message, 1);
-    this.name = "JobError";
-  }
-};
-
 export {
   __require,
   __commonJS,
   __export,
-  __toESM,
-  PexshipError,
-  UsageError,
-  JobError
+  __toESM
 };

@@ -1,13 +1,7 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
   UsageError
-} from "./chunk-UOGXR73H.js";
-
-// src/resolve/requirements-file.ts
-import { existsSync } from "node:fs";
-import { readFile, realpath } from "node:fs/promises";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+} from "./chunk-A2YORBZ4.js";
 
 // src/python/pep440.ts
 var InvalidVersionError = class extends UsageError {
@@ -904,6 +898,9 @@ var RequirementParser = class extends MarkerParser {
   }
 };
 var cache2 = /* @__PURE__ */ new Map();
+function isDirectReference(text) {
+  return /^\s*[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?\s*(?:\[[^\]]*\])?\s*@/.test(text);
+}
 function parseRequirement(text) {
   let r = cache2.get(text);
   if (!r) {
@@ -913,6 +910,12 @@ function parseRequirement(text) {
   }
   return r;
 }
+
+// src/resolve/requirements-file.ts
+import { existsSync } from "node:fs";
+import { readFile, realpath } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 // src/python/tags.ts
 var priorityCache = /* @__PURE__ */ new WeakMap();
@@ -1288,6 +1291,9 @@ async function readRequirementsFile(file, options = {}) {
       noIndex: false,
       pre: false,
       requireHashes: false,
+      formatOptions: [],
+      preferBinary: false,
+      trustedHosts: [],
       warnings: []
     },
     env: options.env ?? process.env,
@@ -1402,7 +1408,7 @@ function parseOptions(words, fail) {
       value = word.slice(2);
     }
     const spec = OPTIONS[name];
-    if (!spec) fail(`unknown option ${name}; pexship understands -r, -c, -i/--index-url, --extra-index-url, -f/--find-links, --no-index, --pre, --require-hashes and --hash`);
+    if (!spec) fail(`unknown option ${name}; pexship understands -r, -c, -i/--index-url, --extra-index-url, -f/--find-links, --no-index, --pre, --require-hashes, --hash, --only-binary, --no-binary, --prefer-binary and --trusted-host`);
     if (spec.takesValue && value === void 0) {
       if (i + 1 >= words.length) fail(`${name} needs a value`);
       value = words[++i];
@@ -1488,14 +1494,19 @@ async function applyFileOption(state, file, constraint, logical, opt, fail) {
       r.requireHashes = true;
       state.requireHashesAt ??= `--require-hashes at ${here}`;
       return;
-    case "--trusted-host":
-    case "--prefer-binary":
     case "--only-binary":
+    case "--no-binary":
+      r.formatOptions.push({ option: opt.name, value });
+      return;
+    case "--prefer-binary":
+      r.preferBinary = true;
+      return;
+    case "--trusted-host":
+      if (!r.trustedHosts.includes(value)) r.trustedHosts.push(value);
+      return;
     case "--use-feature":
       r.warnings.push(`${here}: ${opt.name} has no effect in pexship and was ignored`);
       return;
-    case "--no-binary":
-      return fail("--no-binary is not supported: pexship installs wheels; remove it");
     default:
       return fail(`${opt.name} must follow a requirement on the same line (e.g. "name==1.0 ${opt.name}=\u2026")`);
   }
@@ -1518,7 +1529,7 @@ function parseRequirementLine(state, file, text, logical, hashes, fail) {
   const location = (markerCut >= 0 ? text.slice(0, markerCut) : text).trim();
   const markerText = markerCut >= 0 ? text.slice(markerCut).replace(/^\s*;\s*/, "") : "";
   const looksLikeLocation = URL_SCHEME.test(location) || /[\\/]/.test(location) || location === "." || location.toLowerCase().endsWith(".whl");
-  if (looksLikeLocation && !/\s@\s|^[A-Za-z0-9._-]+(\[[^\]]*\])?\s*@/.test(location)) {
+  if (looksLikeLocation && !isDirectReference(location)) {
     const resolved = resolveLocation(state, file, location);
     const filename = decodeURIComponent(new URL(resolved.url).pathname.split("/").pop() ?? "");
     let name;
@@ -1569,7 +1580,8 @@ function checkHashMode(input, reason) {
   const firstHashed = [...input.requirements, ...input.constraints].find((e) => e.hashes.length > 0);
   if (!input.requireHashes && !firstHashed) return;
   input.requireHashes = true;
-  const why = reason ?? `because of the --hash at ${firstHashed.file}:${firstHashed.line}`;
+  const why = reason ?? input.hashModeReason ?? `because of the --hash at ${firstHashed.file}:${firstHashed.line}`;
+  input.hashModeReason = why;
   const constraintsByName = /* @__PURE__ */ new Map();
   for (const c of input.constraints) {
     const key = c.requirement.canonicalName;
@@ -1602,6 +1614,7 @@ export {
   wheelSupported,
   compareWheelsForTarget,
   tryParseVersion,
+  parseVersion,
   compareVersions,
   SpecifierSet,
   parseSpecifierSet,
@@ -1609,6 +1622,7 @@ export {
   parseMarker,
   evaluateMarker,
   canonicalName,
+  isDirectReference,
   parseRequirement,
   RequirementsFileError,
   readRequirementsFile,

@@ -9,15 +9,17 @@ import {
   require_tunnel,
   setSecret,
   warning
-} from "./chunk-NE62MCWS.js";
+} from "./chunk-TM6NIW73.js";
 import {
   JobError,
-  UsageError,
+  UsageError
+} from "./chunk-A2YORBZ4.js";
+import {
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./chunk-UOGXR73H.js";
+} from "./chunk-DF3W7HDA.js";
 
 // node_modules/@protobuf-ts/runtime/build/commonjs/json-typings.js
 var require_json_typings = __commonJS({
@@ -61241,10 +61243,69 @@ var require_light = __commonJS({
   }
 });
 
-// src/action/artifacts.ts
-import { copyFile, link, mkdir, mkdtemp } from "node:fs/promises";
-import os3 from "node:os";
-import path4 from "node:path";
+// node_modules/@actions/artifact/lib/internal/shared/errors.js
+var FilesNotFoundError = class extends Error {
+  constructor(files = []) {
+    let message = "No files were found to upload";
+    if (files.length > 0) {
+      message += `: ${files.join(", ")}`;
+    }
+    super(message);
+    this.files = files;
+    this.name = "FilesNotFoundError";
+  }
+};
+var InvalidResponseError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "InvalidResponseError";
+  }
+};
+var ArtifactNotFoundError = class extends Error {
+  constructor(message = "Artifact not found") {
+    super(message);
+    this.name = "ArtifactNotFoundError";
+  }
+};
+var GHESNotSupportedError = class extends Error {
+  constructor(message = "@actions/artifact v2.0.0+, upload-artifact@v4+ and download-artifact@v4+ are not currently supported on GHES.") {
+    super(message);
+    this.name = "GHESNotSupportedError";
+  }
+};
+var NetworkError = class extends Error {
+  constructor(code) {
+    const message = `Unable to make request: ${code}
+If you are using self-hosted runners, please make sure your runner has access to all GitHub endpoints: https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-between-self-hosted-runners-and-github`;
+    super(message);
+    this.code = code;
+    this.name = "NetworkError";
+  }
+};
+NetworkError.isNetworkErrorCode = (code) => {
+  if (!code)
+    return false;
+  return [
+    "ECONNRESET",
+    "ENOTFOUND",
+    "ETIMEDOUT",
+    "ECONNREFUSED",
+    "EHOSTUNREACH"
+  ].includes(code);
+};
+var UsageError2 = class extends Error {
+  constructor() {
+    const message = `Artifact storage quota has been hit. Unable to upload any new artifacts.
+More info on storage limits: https://docs.github.com/en/billing/managing-billing-for-github-actions/about-billing-for-github-actions#calculating-minute-and-storage-spending`;
+    super(message);
+    this.name = "UsageError";
+  }
+};
+UsageError2.isUsageErrorMessage = (msg) => {
+  if (!msg)
+    return false;
+  return msg.includes("insufficient usage");
+};
 
 // node_modules/@actions/artifact/lib/internal/shared/config.js
 import os from "os";
@@ -63023,70 +63084,6 @@ var import_package_version = __toESM(require_package_version(), 1);
 function getUserAgentString() {
   return `@actions/artifact-${import_package_version.version}`;
 }
-
-// node_modules/@actions/artifact/lib/internal/shared/errors.js
-var FilesNotFoundError = class extends Error {
-  constructor(files = []) {
-    let message = "No files were found to upload";
-    if (files.length > 0) {
-      message += `: ${files.join(", ")}`;
-    }
-    super(message);
-    this.files = files;
-    this.name = "FilesNotFoundError";
-  }
-};
-var InvalidResponseError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "InvalidResponseError";
-  }
-};
-var ArtifactNotFoundError = class extends Error {
-  constructor(message = "Artifact not found") {
-    super(message);
-    this.name = "ArtifactNotFoundError";
-  }
-};
-var GHESNotSupportedError = class extends Error {
-  constructor(message = "@actions/artifact v2.0.0+, upload-artifact@v4+ and download-artifact@v4+ are not currently supported on GHES.") {
-    super(message);
-    this.name = "GHESNotSupportedError";
-  }
-};
-var NetworkError = class extends Error {
-  constructor(code) {
-    const message = `Unable to make request: ${code}
-If you are using self-hosted runners, please make sure your runner has access to all GitHub endpoints: https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-between-self-hosted-runners-and-github`;
-    super(message);
-    this.code = code;
-    this.name = "NetworkError";
-  }
-};
-NetworkError.isNetworkErrorCode = (code) => {
-  if (!code)
-    return false;
-  return [
-    "ECONNRESET",
-    "ENOTFOUND",
-    "ETIMEDOUT",
-    "ECONNREFUSED",
-    "EHOSTUNREACH"
-  ].includes(code);
-};
-var UsageError2 = class extends Error {
-  constructor() {
-    const message = `Artifact storage quota has been hit. Unable to upload any new artifacts.
-More info on storage limits: https://docs.github.com/en/billing/managing-billing-for-github-actions/about-billing-for-github-actions#calculating-minute-and-storage-spending`;
-    super(message);
-    this.name = "UsageError";
-  }
-};
-UsageError2.isUsageErrorMessage = (msg) => {
-  if (!msg)
-    return false;
-  return msg.includes("insufficient usage");
-};
 
 // node_modules/jwt-decode/build/esm/index.js
 var InvalidTokenError = class extends Error {
@@ -104245,6 +104242,9 @@ If the error persists, please check whether Actions and API requests are operati
 var client = new DefaultArtifactClient();
 
 // src/action/artifacts.ts
+import { copyFile, link, mkdir, mkdtemp } from "node:fs/promises";
+import os3 from "node:os";
+import path4 from "node:path";
 var FORBIDDEN_IN_NAME = /[":<>|*?\r\n\\/]/;
 function artifactName(template, platform, pexPath) {
   const file = path4.basename(pexPath);
@@ -104291,21 +104291,31 @@ function explainUploadError(plan, err) {
   const text = err instanceof Error ? err.message : String(err);
   if (/\(409\)|already exists/i.test(text)) {
     return new UsageError(
-      `an artifact named '${plan.name}' already exists in this workflow run (another job or matrix entry uploaded it). Give each matrix entry its own name: put {platform} or \${{ matrix.<key> }} in artifact-name, e.g. 'app-{platform}.pex'.`
+      `an artifact named '${plan.name}' already exists in this workflow run (an earlier attempt of this job, or another job or matrix entry, uploaded it). To replace it when a job is re-run, set 'overwrite: true'; to keep matrix entries apart, put {platform} or \${{ matrix.<key> }} in artifact-name, e.g. 'app-{platform}.pex'.`
     );
   }
   return new JobError(`could not upload the artifact '${plan.name}': ${text}`);
 }
-async function uploadArtifacts(plans, retentionDays, env = process.env) {
+async function deleteExisting(client2, name) {
+  try {
+    const { id } = await client2.deleteArtifact(name);
+    info(`Deleted the artifact '${name}' (id ${id}) uploaded earlier in this run, to replace it.`);
+  } catch (err) {
+    if (err instanceof ArtifactNotFoundError) return;
+    throw new JobError(`could not delete the existing artifact '${name}' to overwrite it: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+async function uploadArtifacts(plans, options, env = process.env) {
   const client2 = new DefaultArtifactClient();
   const root = env.RUNNER_TEMP || os3.tmpdir();
   await mkdir(root, { recursive: true });
   const uploaded = [];
   for (const plan of plans) {
     const staged = await stage(plan, root);
+    if (options.overwrite) await deleteExisting(client2, plan.name);
     let result;
     try {
-      result = await client2.uploadArtifact(plan.name, [staged], path4.dirname(staged), { skipArchive: true, retentionDays });
+      result = await client2.uploadArtifact(plan.name, [staged], path4.dirname(staged), { skipArchive: true, retentionDays: options.retentionDays });
     } catch (err) {
       throw explainUploadError(plan, err);
     }
@@ -104320,6 +104330,7 @@ async function uploadArtifacts(plans, retentionDays, env = process.env) {
 export {
   require_commonjs,
   require_commonjs2,
+  ArtifactNotFoundError,
   createClientLogger2 as createClientLogger,
   AbortError2 as AbortError,
   delay2 as delay,
@@ -104354,5 +104365,6 @@ export {
   DefaultArtifactClient,
   planArtifacts,
   artifactServiceAvailable,
+  artifactUrl,
   uploadArtifacts
 };
