@@ -24,8 +24,10 @@ function summarizeReport(file) {
   }
   for (const s of skipped) console.log(`skipped: ${s}`);
   const passed = report.numPassedTests ?? 0;
-  // A test file that fails to load counts as a failure too.
-  const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  // A test file that fails to load (failed, with no test results) counts as a failure too; a file whose tests
+  // failed is already counted by its tests.
+  const unloaded = (report.testResults ?? []).filter((s) => s.status === 'failed' && !(s.assertionResults ?? []).length).length;
+  const failed = (report.numFailedTests ?? 0) + unloaded;
   console.log(`tests: ${passed} passed, ${failed} failed, ${skipped.length} skipped`);
   if (report.numTotalTests === 0) {
     console.log('tests: no test ran');

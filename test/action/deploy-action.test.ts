@@ -135,7 +135,7 @@ describe('deploy and rollback actions against a real sshd', () => {
     expect(currentRelease(base)?.id).toBe(run.outputs.release);
     expect(readFileSync(knownHosts, 'utf8')).toBe(`${sshd.knownHostsLine()}\n`);
     const bad = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...inputs, 'max-fail': 'half' }, env: env('run-d') });
-    expect(bad.errors).toEqual(["--max-fail 'half': give a number of hosts (2) or a percentage of them (25%)."]);
+    expect(bad.errors).toEqual(["input 'max-fail' 'half': give a number of hosts (2) or a percentage of them (25%)."]);
   });
 
   it('says which input is missing or wrong', async () => {
