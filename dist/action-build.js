@@ -48,7 +48,7 @@ import {
   optionalInput,
   runAction,
   summaryMarkdown
-} from "./chunks/chunk-ONG3HQVF.js";
+} from "./chunks/chunk-V7AMEMPE.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -75,9 +75,9 @@ import {
   currentTarget,
   parseProjectSpec,
   secretsOf
-} from "./chunks/chunk-N5FCQKKL.js";
+} from "./chunks/chunk-J35VWGTQ.js";
 import "./chunks/chunk-V56NK2RW.js";
-import "./chunks/chunk-ZJZDVDP5.js";
+import "./chunks/chunk-MFSRE2QT.js";
 import {
   LAYOUTS
 } from "./chunks/chunk-4L2USVG7.js";

@@ -4,7 +4,7 @@ import {
   readConnectionInputs,
   readHostCommands,
   reportFleet
-} from "./chunks/chunk-GGFX6VI7.js";
+} from "./chunks/chunk-YQMWADGO.js";
 import {
   rollback
 } from "./chunks/chunk-R6BTUZID.js";
@@ -12,12 +12,12 @@ import {
   booleanInput,
   optionalInput,
   runAction
-} from "./chunks/chunk-ONG3HQVF.js";
+} from "./chunks/chunk-V7AMEMPE.js";
 import {
   group,
   info
 } from "./chunks/chunk-TM6NIW73.js";
-import "./chunks/chunk-ZJZDVDP5.js";
+import "./chunks/chunk-MFSRE2QT.js";
 import "./chunks/chunk-6AH2WM7T.js";
 import "./chunks/chunk-A2YORBZ4.js";
 import "./chunks/chunk-DF3W7HDA.js";

@@ -16,9 +16,9 @@ import nodeModule from "node:module";
 
 // src/cli/main.ts
 var VERBS = {
-  build: () => import("./chunks/build-N636KXJ3.js"),
+  build: () => import("./chunks/build-HVOQHM5H.js"),
   inspect: () => import("./chunks/inspect-5YDIQEFG.js"),
-  lock: () => import("./chunks/lock-ZX6B3T7D.js"),
+  lock: () => import("./chunks/lock-S3INSP2L.js"),
   deploy: () => import("./chunks/deploy-U3HSDTJ2.js").then((m) => ({ run: m.runDeploy })),
   rollback: () => import("./chunks/deploy-U3HSDTJ2.js").then((m) => ({ run: m.runRollback })),
   releases: () => import("./chunks/deploy-U3HSDTJ2.js").then((m) => ({ run: m.runReleases })),

@@ -16,7 +16,7 @@ import { findInterpreterFor } from '../resolve/sdist-build.js';
 import type { HashMode } from './hash-mode.js';
 import { isProjectArg, type IndexOptions } from './inputs.js';
 import type { Progress, ProgressTask } from './progress.js';
-import { shellWords } from './shell-words.js';
+import { shellWords } from '../shell-words.js';
 import {
   addProjectToLock,
   fetchSelections,
@@ -169,7 +169,11 @@ function defaultShebang(targets: Target[]): string {
 
 export async function build(req: BuildRequest, progress: Progress): Promise<BuildSummary> {
   checkRequest(req);
-  const injectArgs = (req.injectArgs ?? []).flatMap((a) => shellWords(a, '--inject-args'));
+  const injectArgs = (req.injectArgs ?? []).flatMap((a) =>
+    shellWords(a, (why) => {
+      throw new UsageError(`--inject-args '${a}' ${why}.`);
+    }),
+  );
   const injectEnv = injectedEnv(req.injectEnv ?? []);
   const pexPath = (req.pexPath ?? []).flatMap((p) => p.split(':')).filter((p) => p !== '');
   const venvBinPath = req.venvBinPath ?? 'false';

@@ -23,6 +23,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
+import { shellWords } from '../shell-words.js';
 import { isDirectReference, parseRequirement, type Requirement } from '../python/pep508.js';
 import type { FormatOption } from './format-control.js';
 import { parseSdistFilename, parseWheelFilename, sdistExtension } from '../python/wheel.js';
@@ -234,34 +235,6 @@ function logicalLines(text: string, file: string, env: Record<string, string | u
     });
     return { line, raw, text: expanded };
   }
-}
-
-/** Splits on whitespace, honouring single and double quotes (pip uses shlex for options). */
-function shellWords(text: string, fail: (why: string) => never): string[] {
-  const words: string[] = [];
-  let current = '';
-  let inWord = false;
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === quote) quote = undefined;
-      else current += c;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) words.push(current);
-      current = '';
-      inWord = false;
-    } else {
-      current += c;
-      inWord = true;
-    }
-  }
-  if (quote) fail(`unbalanced ${quote} quote; close it`);
-  if (inWord) words.push(current);
-  return words;
 }
 
 function parseOptions(words: string[], fail: (why: string) => never): ParsedOption[] {

@@ -911,6 +911,45 @@ function parseRequirement(text) {
   return r;
 }
 
+// src/shell-words.ts
+function shellWords(text, fail) {
+  const words = [];
+  let word = "";
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      if (end < 0) fail("has an unclosed ' quote");
+      word += text.slice(i + 1, end);
+      inWord = true;
+      i = end;
+    } else if (c === '"') {
+      inWord = true;
+      let j = i + 1;
+      for (; j < text.length && text[j] !== '"'; j++) {
+        if (text[j] === "\\" && j + 1 < text.length && '"\\$`'.includes(text[j + 1])) j++;
+        word += text[j];
+      }
+      if (j >= text.length) fail('has an unclosed " quote');
+      i = j;
+    } else if (c === "\\") {
+      if (i + 1 >= text.length) fail("ends with a lone backslash");
+      word += text[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = "";
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+
 // src/resolve/requirements-file.ts
 import { existsSync } from "node:fs";
 import { readFile, realpath } from "node:fs/promises";
@@ -1366,32 +1405,6 @@ function logicalLines(text, file, env) {
     return { line, raw, text: expanded };
   }
 }
-function shellWords(text, fail) {
-  const words = [];
-  let current = "";
-  let inWord = false;
-  let quote;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === quote) quote = void 0;
-      else current += c;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) words.push(current);
-      current = "";
-      inWord = false;
-    } else {
-      current += c;
-      inWord = true;
-    }
-  }
-  if (quote) fail(`unbalanced ${quote} quote; close it`);
-  if (inWord) words.push(current);
-  return words;
-}
 function parseOptions(words, fail) {
   const out = [];
   for (let i = 0; i < words.length; i++) {
@@ -1624,6 +1637,7 @@ export {
   canonicalName,
   isDirectReference,
   parseRequirement,
+  shellWords,
   RequirementsFileError,
   readRequirementsFile,
   checkHashMode

@@ -8,7 +8,7 @@ import {
 } from "./chunk-TM6NIW73.js";
 import {
   RequirementsFileError
-} from "./chunk-ZJZDVDP5.js";
+} from "./chunk-MFSRE2QT.js";
 import {
   PexshipError,
   UsageError

@@ -2,7 +2,7 @@ import { createRequire as __pexshipCreateRequire } from 'node:module'; import { 
 import {
   build,
   stderrProgress
-} from "./chunk-N5FCQKKL.js";
+} from "./chunk-J35VWGTQ.js";
 import {
   formatSize
 } from "./chunk-DSX57ZEM.js";

@@ -10,7 +10,7 @@ import {
   maskSecret,
   optionalInput,
   requiredInput
-} from "./chunk-ONG3HQVF.js";
+} from "./chunk-V7AMEMPE.js";
 import {
   error,
   info,

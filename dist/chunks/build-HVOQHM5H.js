@@ -6,10 +6,10 @@ import {
   indexOptionsFrom,
   networkOptionsFrom,
   run
-} from "./chunk-SQAP7RTF.js";
-import "./chunk-N5FCQKKL.js";
+} from "./chunk-7C33TZDD.js";
+import "./chunk-J35VWGTQ.js";
 import "./chunk-V56NK2RW.js";
-import "./chunk-ZJZDVDP5.js";
+import "./chunk-MFSRE2QT.js";
 import "./chunk-DSX57ZEM.js";
 import "./chunk-R772ELZX.js";
 import "./chunk-4L2USVG7.js";

@@ -1,11 +1,9 @@
 /**
  * Splits a string into words as a POSIX shell (and Python's shlex.split, which pex uses for --inject-args)
  * does: whitespace separates, '…' keeps everything, "…" keeps everything but \" \\ \$ \`, a backslash
- * outside quotes escapes the next character.
+ * outside quotes escapes the next character. Also pip's reading of a requirements line's options.
  */
-import { UsageError } from '../errors.js';
-
-export function shellWords(text: string, flag: string): string[] {
+export function shellWords(text: string, fail: (why: string) => never): string[] {
   const words: string[] = [];
   let word = '';
   let inWord = false;
@@ -13,7 +11,7 @@ export function shellWords(text: string, flag: string): string[] {
     const c = text[i];
     if (c === "'") {
       const end = text.indexOf("'", i + 1);
-      if (end < 0) throw new UsageError(`${flag} '${text}' has an unclosed ' quote.`);
+      if (end < 0) fail("has an unclosed ' quote");
       word += text.slice(i + 1, end);
       inWord = true;
       i = end;
@@ -24,10 +22,10 @@ export function shellWords(text: string, flag: string): string[] {
         if (text[j] === '\\' && j + 1 < text.length && '"\\$`'.includes(text[j + 1])) j++;
         word += text[j];
       }
-      if (j >= text.length) throw new UsageError(`${flag} '${text}' has an unclosed " quote.`);
+      if (j >= text.length) fail('has an unclosed " quote');
       i = j;
     } else if (c === '\\') {
-      if (i + 1 >= text.length) throw new UsageError(`${flag} '${text}' ends with a lone backslash.`);
+      if (i + 1 >= text.length) fail('ends with a lone backslash');
       word += text[++i];
       inWord = true;
     } else if (/\s/.test(c)) {

@@ -5,7 +5,7 @@ import {
   formatOptionsFrom,
   indexOptionsFrom,
   networkOptionsFrom
-} from "./chunk-SQAP7RTF.js";
+} from "./chunk-7C33TZDD.js";
 import {
   defaultCacheDir,
   hashLocalFile,
@@ -14,14 +14,14 @@ import {
   stderrProgress,
   stripCredentials,
   writePylock
-} from "./chunk-N5FCQKKL.js";
+} from "./chunk-J35VWGTQ.js";
 import {
   addTime,
   timePhase
 } from "./chunk-V56NK2RW.js";
 import {
   canonicalName
-} from "./chunk-ZJZDVDP5.js";
+} from "./chunk-MFSRE2QT.js";
 import "./chunk-DSX57ZEM.js";
 import {
   flagBool,

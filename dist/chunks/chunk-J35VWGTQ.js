@@ -25,11 +25,12 @@ import {
   parseWheelFilename,
   platformTags,
   readRequirementsFile,
+  shellWords,
   supportedTags,
   tagPriority,
   tryParseVersion,
   wheelSupported
-} from "./chunk-ZJZDVDP5.js";
+} from "./chunk-MFSRE2QT.js";
 import {
   LAYOUTS,
   dirFiles,
@@ -5515,45 +5516,6 @@ async function gatherInputs(req) {
   return { requirements, constraints, ...hashMode ? { hashMode } : {}, index, pre, formatControl, preferBinary, project, requested: requested.map(redactCredentials), warnings };
 }
 
-// src/core/shell-words.ts
-function shellWords(text, flag) {
-  const words = [];
-  let word = "";
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "'") {
-      const end = text.indexOf("'", i + 1);
-      if (end < 0) throw new UsageError(`${flag} '${text}' has an unclosed ' quote.`);
-      word += text.slice(i + 1, end);
-      inWord = true;
-      i = end;
-    } else if (c === '"') {
-      inWord = true;
-      let j = i + 1;
-      for (; j < text.length && text[j] !== '"'; j++) {
-        if (text[j] === "\\" && j + 1 < text.length && '"\\$`'.includes(text[j + 1])) j++;
-        word += text[j];
-      }
-      if (j >= text.length) throw new UsageError(`${flag} '${text}' has an unclosed " quote.`);
-      i = j;
-    } else if (c === "\\") {
-      if (i + 1 >= text.length) throw new UsageError(`${flag} '${text}' ends with a lone backslash.`);
-      word += text[++i];
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) words.push(word);
-      word = "";
-      inWord = false;
-    } else {
-      word += c;
-      inWord = true;
-    }
-  }
-  if (inWord) words.push(word);
-  return words;
-}
-
 // src/core/resolve-targets.ts
 import { createHash as createHash12 } from "node:crypto";
 import { readFile as readFile13 } from "node:fs/promises";
@@ -8565,7 +8527,11 @@ function defaultShebang2(targets) {
 }
 async function build(req, progress) {
   checkRequest(req);
-  const injectArgs = (req.injectArgs ?? []).flatMap((a) => shellWords(a, "--inject-args"));
+  const injectArgs = (req.injectArgs ?? []).flatMap(
+    (a) => shellWords(a, (why) => {
+      throw new UsageError(`--inject-args '${a}' ${why}.`);
+    })
+  );
   const injectEnv = injectedEnv(req.injectEnv ?? []);
   const pexPath = (req.pexPath ?? []).flatMap((p) => p.split(":")).filter((p) => p !== "");
   const venvBinPath = req.venvBinPath ?? "false";
