@@ -7,11 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ssh2 from 'ssh2';
-import { connect } from '../src/deploy/ssh.js';
 import { uploadFile } from '../src/deploy/upload.js';
-import { deploy, rollback, type ConnectionOptions } from '../src/deploy/index.js';
-import { parseHostTarget } from '../src/deploy/target.js';
-import { readKnownHosts } from '../src/deploy/hostkeys.js';
+import { deploy, rollback, type ConnectionOptions, type DeployEvent } from '../src/deploy/index.js';
+import { benchConnection, openConnection } from './deploy-setup.js';
 import { fakePex, makeClientKeys } from '../test/deploy/fixtures.js';
 import { startProxy } from '../test/deploy/proxy.js';
 import { freePort, startSshd, type TestSshd } from '../test/deploy/sshd.js';
@@ -75,12 +73,7 @@ const scpArgs = (port: number, file: string, dest: string) => [
   '-q', '-P', String(port), '-i', keys.key, '-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'StrictHostKeyChecking=yes',
   '-o', 'BatchMode=yes', file, `root@127.0.0.1:${dest}`,
 ];
-const ctx = (port: number) => ({
-  target: parseHostTarget(`root@127.0.0.1:${port}`),
-  credentials: { privateKey: Buffer.from(readFileSync(keys.key)), source: 'bench key' },
-  hostKeys: { knownHosts: readKnownHosts(knownHosts), knownHostsFile: knownHosts, fingerprints: [] },
-  connectTimeoutMs: 10_000,
-});
+const open = (port: number) => openConnection(benchConnection([port], '/tmp', keys.key, knownHosts));
 
 function fastPut(port: number, file: string, dest: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -101,7 +94,7 @@ function fastPut(port: number, file: string, dest: string): Promise<void> {
 }
 
 async function ourUpload(port: number, file: string, dest: string, channels: number | undefined, size: number): Promise<void> {
-  const conn = await connect(ctx(port));
+  const conn = await open(port);
   try {
     await uploadFile(conn, file, dest, size, { channels });
   } finally {
@@ -140,7 +133,7 @@ console.log(`  pexship, 1 channel   ${fmt(rtt1)}  ${mibs(rtt1)} MiB/s`);
 console.log(`  pexship, default (4) ${fmt(rtt4)}  ${mibs(rtt4)} MiB/s   ratio: ${(stats(rtt1).median / stats(rtt4).median).toFixed(2)}x`);
 // Throughput proper: the upload on a connection already open (channels, SFTP handles, writes, close).
 const transfer = async (channels: number, runs: number) => {
-  const c = await connect(ctx(proxyPort));
+  const c = await open(proxyPort);
   try {
     return await timeIt(runs, () => uploadFile(c, mid, '/tmp/pexship-bench-rtt1', 32 * MiB, { channels }));
   } finally {
@@ -155,13 +148,7 @@ console.log(`  pexship, 4 channels  ${fmt(t4)}  ${mibs(t4)} MiB/s   throughput r
 for (const f of ['scp', 'fastput', 'ours', 'ours1', 'rtt1', 'rtt4', 'rttscp']) rmSync(`/tmp/pexship-bench-${f}`, { force: true });
 
 // Switch-only deploys and rollbacks: two releases already on the host.
-const conn: ConnectionOptions = {
-  hosts: [`root@127.0.0.1:${sshd.port}`],
-  path: path.join(work, 'app'),
-  identityFile: keys.key,
-  knownHostsFile: knownHosts,
-  agentSocket: null,
-};
+const conn: ConnectionOptions = benchConnection([sshd.port], path.join(work, 'app'), keys.key, knownHosts);
 const a = fakePex(path.join(work, 'a.pex'), 'a', { size: 32 * MiB });
 const ra = await deploy({ ...conn, pexFile: a });
 await new Promise((r) => setTimeout(r, 1000));
@@ -227,8 +214,21 @@ const hanging = await startProxy(many[0].port, { silent: true });
 const connectTimeout = 3;
 const sixteen = [...many.slice(0, 8), hanging, ...many.slice(8)].map((s) => `root@127.0.0.1:${s.port}`);
 let outcome = '';
+let timeline = '';
 const hang = await timeIt(3, async () => {
-  const r = await deploy({ ...conn, path: shared, hosts: sixteen, concurrency: 16, connectTimeoutSeconds: connectTimeout, pexFile: fakePex(path.join(work, `h${k++}.pex`), `h${k}`, { size: MiB }) });
+  // Per-phase times of the last run: when the fifteen were done, when the rollback began and ended.
+  const t0 = performance.now();
+  const at: Record<string, number> = {};
+  const mark = (name: string) => (at[name] ??= performance.now() - t0);
+  const events = (e: DeployEvent) => {
+    if (e.type === 'host-done' && e.result.host !== `root@127.0.0.1:${hanging.port}`) at.othersDone = performance.now() - t0;
+    if (e.type === 'host-done' && e.result.host === `root@127.0.0.1:${hanging.port}`) mark('hangingDone');
+    if (e.type === 'fleet-rollback') mark('rollbackStart');
+  };
+  const r = await deploy({ ...conn, path: shared, hosts: sixteen, concurrency: 16, connectTimeoutSeconds: connectTimeout, pexFile: fakePex(path.join(work, `h${k++}.pex`), `h${k}`, { size: MiB }) }, events);
+  mark('end');
+  const ms = (n?: number) => (n === undefined ? '-' : `${n.toFixed(0)} ms`);
+  timeline = `hanging host failed at ${ms(at.hangingDone)}, rollback began ${ms(at.rollbackStart)}, last other host done ${ms(at.othersDone)}, end ${ms(at.end)}`;
   if (r.ok) throw new Error('the deploy with a hanging host succeeded');
   const others = r.hosts.filter((h) => h.host !== `root@127.0.0.1:${hanging.port}`);
   const odd = others.find((h) => h.status !== 'rolled-back');
@@ -237,4 +237,5 @@ const hang = await timeIt(3, async () => {
 await hanging.close();
 console.log(`\n16 hosts, one never sends its banner (--connect-timeout ${connectTimeout}), the rest rolled back:`);
 console.log(`  whole run    ${fmt(hang)}   (target <= ${connectTimeout * 1000 + 2000} ms: connect-timeout + 2 s); last run: ${outcome}`);
+console.log(`  last run: ${timeline}`);
 process.exit(0);

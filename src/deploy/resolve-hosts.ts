@@ -101,7 +101,7 @@ export function resolveHosts(o: ConnectionOptions): HostTarget[] {
     const chain: HostTarget[] = [];
     list.split(',').forEach((hop, i) => {
       const t = resolve(hopSpec(hop.trim()), flag, i === 0 ? 'config' : [...chain], depth);
-      chain.push(...(i === 0 ? t.route!.jumps : []), t);
+      chain.push(...(i === 0 ? t.route.jumps : []), t);
     });
     return chain;
   };
