@@ -203,7 +203,7 @@ for (const size of [1, 8]) {
 }
 
 // Sixteen hosts, one of which accepts TCP and never sends its SSH banner: the run must end about when that
-// host's --connect-timeout runs out, with the fifteen others deployed and then rolled back.
+// host's --connect-timeout runs out (or the fifteen others are done, if later), with them then rolled back.
 const many: TestSshd[] = [...fleet];
 for (let i = fleet.length; i < 15; i++) {
   many.push(await startSshd({ dir: path.join(work, `fleet-sshd${i}`), authorizedKeys: keys.authorizedKeys, privateMount: { source: path.join(work, `fleet-root${i}`), target: shared } }));
@@ -211,31 +211,46 @@ for (let i = fleet.length; i < 15; i++) {
 servers.push(...many.slice(fleet.length));
 writeFileSync(knownHosts, many.map((s) => s.knownHostsLine()).join('\n') + '\n');
 const hanging = await startProxy(many[0].port, { silent: true });
+const refusing = await freePort();
 const connectTimeout = 3;
-const sixteen = [...many.slice(0, 8), hanging, ...many.slice(8)].map((s) => `root@127.0.0.1:${s.port}`);
-let outcome = '';
-let timeline = '';
-const hang = await timeIt(3, async () => {
-  // Per-phase times of the last run: when the fifteen were done, when the rollback began and ended.
-  const t0 = performance.now();
-  const at: Record<string, number> = {};
-  const mark = (name: string) => (at[name] ??= performance.now() - t0);
-  const events = (e: DeployEvent) => {
-    if (e.type === 'host-done' && e.result.host !== `root@127.0.0.1:${hanging.port}`) at.othersDone = performance.now() - t0;
-    if (e.type === 'host-done' && e.result.host === `root@127.0.0.1:${hanging.port}`) mark('hangingDone');
-    if (e.type === 'fleet-rollback') mark('rollbackStart');
+// The same fifteen healthy hosts with a sixteenth that hangs, or one that refuses at once: the difference is
+// what the hanging host costs; the refusing run is the fifteen deploys and rollbacks themselves.
+const brokenFleet = (badPort: number) => {
+  const bad = `root@127.0.0.1:${badPort}`;
+  const sixteen = [...many.slice(0, 8).map((s) => `root@127.0.0.1:${s.port}`), bad, ...many.slice(8).map((s) => `root@127.0.0.1:${s.port}`)];
+  return async () => {
+    // Per-phase times: when the bad host failed, when the fifteen were done, when the rollback began.
+    const t0 = performance.now();
+    const at: Record<string, number> = {};
+    const since = () => performance.now() - t0;
+    const events = (e: DeployEvent) => {
+      if (e.type === 'host-done' && e.result.host === bad) at.badDone ??= since();
+      else if (e.type === 'host-done' && at.rollbackStart === undefined) at.othersDone = since();
+      if (e.type === 'fleet-rollback') at.rollbackStart ??= since();
+    };
+    const r = await deploy({ ...conn, path: shared, hosts: sixteen, concurrency: 16, connectTimeoutSeconds: connectTimeout, pexFile: fakePex(path.join(work, `h${k++}.pex`), `h${k}`, { size: MiB }) }, events);
+    const ms = (n?: number) => (n === undefined ? '-' : `${n.toFixed(0)} ms`);
+    if (r.ok) throw new Error(`the deploy with ${bad} succeeded`);
+    const others = r.hosts.filter((h) => h.host !== bad);
+    const odd = others.find((h) => h.status !== 'rolled-back');
+    const outcome = `${others.filter((h) => h.status === 'rolled-back').length}/15 rolled back${odd ? `; e.g. ${odd.host}: ${odd.status} (${odd.error?.split('\n')[0]})` : ''}`;
+    return `bad host failed at ${ms(at.badDone)}, the fifteen deployed by ${ms(at.othersDone)}, rollback began ${ms(at.rollbackStart)}, end ${ms(since())}; ${outcome}`;
   };
-  const r = await deploy({ ...conn, path: shared, hosts: sixteen, concurrency: 16, connectTimeoutSeconds: connectTimeout, pexFile: fakePex(path.join(work, `h${k++}.pex`), `h${k}`, { size: MiB }) }, events);
-  mark('end');
-  const ms = (n?: number) => (n === undefined ? '-' : `${n.toFixed(0)} ms`);
-  timeline = `hanging host failed at ${ms(at.hangingDone)}, rollback began ${ms(at.rollbackStart)}, last other host done ${ms(at.othersDone)}, end ${ms(at.end)}`;
-  if (r.ok) throw new Error('the deploy with a hanging host succeeded');
-  const others = r.hosts.filter((h) => h.host !== `root@127.0.0.1:${hanging.port}`);
-  const odd = others.find((h) => h.status !== 'rolled-back');
-  outcome = `${others.filter((h) => h.status === 'rolled-back').length}/15 rolled back${odd ? `; e.g. ${odd.host}: ${odd.status} (${odd.error?.split('\n')[0]})` : ''}`;
-});
+};
+const hang: number[] = [];
+const refused: number[] = [];
+const timelines = { hang: '', refused: '' };
+for (let i = 0; i < 2; i++) {
+  for (const [times, port, key] of [[hang, hanging.port, 'hang'], [refused, refusing, 'refused']] as const) {
+    const t = performance.now();
+    timelines[key] = await brokenFleet(port)();
+    times.push(performance.now() - t);
+  }
+}
 await hanging.close();
-console.log(`\n16 hosts, one never sends its banner (--connect-timeout ${connectTimeout}), the rest rolled back:`);
-console.log(`  whole run    ${fmt(hang)}   (target <= ${connectTimeout * 1000 + 2000} ms: connect-timeout + 2 s); last run: ${outcome}`);
-console.log(`  last run: ${timeline}`);
+console.log(`\n16 hosts, one bad (--connect-timeout ${connectTimeout}), the fifteen others deployed then rolled back:`);
+console.log(`  one never sends its banner   ${fmt(hang)}   (target <= ${connectTimeout * 1000 + 2000} ms: connect-timeout + 2 s)`);
+console.log(`  one refuses at once          ${fmt(refused)}   the hanging host costs ${((stats(hang).median - stats(refused).median) / 1000).toFixed(1)} s more (median)`);
+console.log(`  last hanging run: ${timelines.hang}`);
+console.log(`  last refusing run: ${timelines.refused}`);
 process.exit(0);
