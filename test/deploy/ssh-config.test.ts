@@ -58,6 +58,7 @@ function expectSameAsOpenSsh(file: string, host: string): void {
   const strict = { yes: 'true', 'accept-new': 'accept-new', ask: 'ask' }[ours.strictHostKeyChecking ?? 'ask'];
   expect(strict, what).toBe(one('stricthostkeychecking'));
   expect(String(ours.connectTimeoutSeconds ?? 'none'), what).toBe(one('connecttimeout'));
+  expect(ours.hashKnownHosts ? 'yes' : 'no', what).toBe(one('hashknownhosts'));
 }
 
 describe('ssh_config resolution matches ssh -G', () => {
@@ -83,7 +84,9 @@ describe('ssh_config resolution matches ssh -G', () => {
         '  HostName 10.0.0.5',
         '  ProxyJump none',
         '  StrictHostKeyChecking yes',
+        '  HashKnownHosts no',
         'Host *',
+        '  HashKnownHosts yes',
         '  Port 2200',
         '  User other',
         '  ProxyJump fallback',
