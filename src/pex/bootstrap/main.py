@@ -58,7 +58,10 @@ def _cached_entries(root, interpreter_id):
 
 def _scrubbed_path(pex, own, inherit):
     # sys.path minus this PEX, then (inherit 'false') only the standard library: entries under the
-    # interpreter's base prefixes that are neither site-packages nor from PYTHONPATH.
+    # interpreter's base prefixes that are neither site-packages nor from PYTHONPATH. As in a virtualenv
+    # running a script, the standard library comes after the sources (own[0]) and before the wheels: a
+    # wheel cannot shadow it, and each of the many stdlib imports finds its module without first looking
+    # in every wheel's folder.
     rest = [p for p in sys.path if os.path.abspath(p) != pex]
     if inherit == 'prefer':
         return rest + own
@@ -79,7 +82,7 @@ def _scrubbed_path(pex, own, inherit):
             if p == prefix or p.startswith(prefix.rstrip(os.sep) + os.sep):
                 stdlib.append(p)
                 break
-    return own + stdlib
+    return own[:1] + stdlib + own[1:]
 
 
 def _drop_host_modules(pex, old_path):
@@ -122,8 +125,10 @@ def _add_pth(sitedir, name):
             data = f.read()
     except OSError:
         return
+    if data.startswith(b'\xef\xbb\xbf'):  # as utf-8-sig, without importing that codec on every start
+        data = data[3:]
     try:
-        text = data.decode('utf-8-sig')
+        text = data.decode('utf-8')
     except UnicodeDecodeError:
         text = data.decode('latin-1')
     for n, line in enumerate(text.splitlines(), 1):
