@@ -57,7 +57,8 @@ async function startServer(backlog: number): Promise<IndexServer> {
     try {
       ({ size, mtime } = statSync(file));
     } catch {
-      return void res.writeHead(404).end();
+      // As PyPI answers for a project it lacks: no Cache-Control, no Expires.
+      return void res.writeHead(404, { 'content-type': 'text/plain; charset=UTF-8' }).end('404 Not Found');
     }
     const type = file.endsWith('.html') ? 'text/html' : 'application/octet-stream';
     const etag = `"${size.toString(16)}-${mtime.getTime().toString(16)}"`;

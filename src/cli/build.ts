@@ -36,6 +36,7 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { names: ['--timeout'], kind: 'string', value: 'SECONDS', help: 'give up on an index request after this long (default 30)' },
   { names: ['--retries'], kind: 'string', value: 'N', help: 'retries of a failed index request (default 3)' },
   { names: ['--max-connections'], kind: 'string', value: 'N', help: 'connections to one index host at once (default 6; fewer after stalls)' },
+  { names: ['--refresh'], kind: 'boolean', help: "ask the indexes again for every page, even one their Cache-Control (or a 404's 5 minutes) still allows reusing" },
   { names: ['--output-file', '-o'], kind: 'string', value: 'PATH', help: 'where to write the PEX; may hold {platform} (default dist/{name}-{platform}.pex)' },
   { names: ['--python-shebang'], kind: 'string', value: 'STR', help: 'the interpreter line (default /usr/bin/env python3)' },
   { names: ['--interpreter-constraint'], kind: 'list', value: 'SPEC', help: 'e.g. CPython>=3.9,<3.14' },
@@ -57,14 +58,15 @@ export const BUILD_FLAGS: FlagSpec[] = [
 ];
 
 /** -i, --extra-index-url, -f, --no-index: shared by build and lock. */
-/** --timeout, --retries and --max-connections: shared by build and lock. */
-export function networkOptionsFrom(args: ParsedArgs): { timeoutMs?: number; retries?: number; maxConnections?: number } {
+/** --timeout, --retries, --max-connections and --refresh: shared by build and lock. */
+export function networkOptionsFrom(args: ParsedArgs): { timeoutMs?: number; retries?: number; maxConnections?: number; refresh: boolean } {
   const timeout = flagString(args, 'timeout');
   if (timeout !== undefined && !(Number(timeout) > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, got '${timeout}'.`);
   return {
     timeoutMs: timeout === undefined ? undefined : Number(timeout) * 1000,
     retries: args.flags.has('retries') ? flagInt(args, 'retries', 3, 0) : undefined,
     maxConnections: args.flags.has('max-connections') ? flagInt(args, 'max-connections', 6, 1) : undefined,
+    refresh: flagBool(args, 'refresh'),
   };
 }
 

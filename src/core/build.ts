@@ -83,6 +83,8 @@ export interface BuildRequest {
   transitive?: boolean;
   /** Connections to one index host at once (`--max-connections`). */
   maxConnections?: number;
+  /** Ask the indexes again for every page, however fresh the cached one (`--refresh`). */
+  refresh?: boolean;
 }
 
 export interface BuiltPex extends BuildPexResult {

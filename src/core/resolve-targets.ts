@@ -45,6 +45,8 @@ export interface SourceRequest extends InputRequest {
   transitive?: boolean;
   /** Connections to one index host at once (`--max-connections`). */
   maxConnections?: number;
+  /** Ask the indexes again for every page, however fresh the cached one (`--refresh`). */
+  refresh?: boolean;
   /** An interpreter to try first when a project or sdist needs building (`--python`). */
   python?: string;
 }
@@ -78,7 +80,7 @@ export async function resolveTargets(req: TargetRequest, cacheDir: string): Prom
   return targets;
 }
 
-export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries' | 'maxConnections'>, progress: Progress, directUrls: string[] = []): IndexClient {
+export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries' | 'maxConnections' | 'refresh'>, progress: Progress, directUrls: string[] = []): IndexClient {
   return new IndexClient({
     ...index,
     directUrls,
@@ -93,6 +95,7 @@ export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'c
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
     ...(req.retries !== undefined ? { retries: req.retries } : {}),
     ...(req.maxConnections !== undefined ? { maxConnections: req.maxConnections } : {}),
+    refresh: req.refresh,
   });
 }
 

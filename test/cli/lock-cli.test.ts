@@ -53,6 +53,36 @@ describe('pexship lock over HTTP', () => {
     }
   }, 60_000);
 
+  it('remembers what an extra index lacks, so a warm run loads no HTTP client; --refresh asks both indexes again', async () => {
+    const main = await IndexServer.start(served, { pageCacheControl: 'max-age=600, public' });
+    const extra = await IndexServer.start([]); // an extra index without any of these projects: 404s, as PyPI sends them
+    try {
+      const cache = path.join(tmp, 'cache-extra');
+      const timings = path.join(tmp, 'timings-extra.json');
+      const args = ['lock', '-i', main.url, '--extra-index-url', extra.url, '--platform', PLATFORM, '--cache-dir', cache, '-o', path.join(tmp, 'pylock-extra.toml'), 'alpha'];
+      const cold = await runCli(args);
+      expect(cold.status, cold.stderr).toBe(0);
+      expect(extra.count((r) => r.method === 'GET')).toBe(5);
+      const [mainAsked, extraAsked] = [main.requests.length, extra.requests.length];
+
+      const warm = await runCli(args, { env: { PEXSHIP_TIMINGS: timings } });
+      expect(warm.status, warm.stderr).toBe(0);
+      expect(warm.stdout).toContain('5 packages');
+      expect([main.requests.length, extra.requests.length]).toEqual([mainAsked, extraAsked]);
+      const phases = JSON.parse(await readFile(timings, 'utf8'));
+      expect(phases['pages missing fresh']).toBe(5);
+      expect(phases).not.toHaveProperty('load undici');
+
+      const refreshed = await runCli([...args, '--refresh']);
+      expect(refreshed.status, refreshed.stderr).toBe(0);
+      expect(refreshed.stdout).toContain('5 packages');
+      expect(main.requests.slice(mainAsked).filter((r) => r.path.startsWith('/simple/')).length).toBe(5);
+      expect(extra.requests.slice(extraAsked).filter((r) => r.method === 'GET').length).toBe(5);
+    } finally {
+      await Promise.all([main.close(), extra.close()]);
+    }
+  }, 60_000);
+
   it('refuses a --max-connections that is not a whole number of at least 1', async () => {
     const run = await runCli(['lock', '--platform', PLATFORM, '--max-connections', '0', 'alpha']);
     expect(run.status).toBe(2);
