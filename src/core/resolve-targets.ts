@@ -14,13 +14,12 @@ import { canonicalName, evaluateMarker, parseRequirement } from '../python/pep50
 import { readWheelMetadata, withLocalFile } from '../index/zip-metadata.js';
 import type { ProjectInput } from '../resolve/pyproject.js';
 import { parseWheelFilename } from '../python/wheel.js';
-import { buildProjectWheel, type BuiltProject } from '../project/build.js';
+import type { BuiltProject } from '../project/build.js';
 import type { IndexFile } from '../index/types.js';
 import { loadCompletePlatform, resolveTarget, type Target } from '../python/platform.js';
 import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
 import { resolve, type Resolution, type ResolvedDistribution } from '../resolve/resolver.js';
 import { parseDependencyConfig } from '../resolve/dependency-config.js';
-import { buildWheelFromSdist } from '../resolve/sdist-build.js';
 import { checkDownloadedHashes, checkRequiredHashes, type HashMode } from './hash-mode.js';
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
 import { formatBytes, type Progress } from './progress.js';
@@ -168,6 +167,8 @@ async function addProjectWheel(inputs: GatheredInputs, targets: Target[], client
 
 async function buildProject(project: ProjectInput, targets: Target[], client: IndexClient, req: Pick<SourceRequest, 'cwd' | 'cacheDir' | 'python'>, progress: Progress): Promise<{ built: BuiltProject; wheelName: string; sha256: string }> {
   progress.step(`build the project ${project.name} (${path.relative(req.cwd ?? process.cwd(), project.dir) || '.'})`);
+  // Loaded only when there is a project to build: most runs have none, and every run would pay for loading it.
+  const { buildProjectWheel } = await import('../project/build.js');
   const built = await buildProjectWheel({
     project,
     targets,
@@ -280,7 +281,7 @@ export async function fetchSelections(
       }
       progress.step(`build ${s.name} ${s.version} from source for ${targets[i].label}`);
       wheels.push(
-        await buildWheelFromSdist({
+        await (await import('../resolve/sdist-build.js')).buildWheelFromSdist({
           sdist: path,
           project: s.name,
           version: s.version,
