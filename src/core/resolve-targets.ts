@@ -23,6 +23,7 @@ import { parseDependencyConfig } from '../resolve/dependency-config.js';
 import { checkDownloadedHashes, checkRequiredHashes, type HashMode } from './hash-mode.js';
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
 import { formatBytes, type Progress } from './progress.js';
+import { markNow } from '../timings.js';
 
 export interface TargetRequest {
   platforms: string[];
@@ -120,6 +121,7 @@ export async function resolveInputs(
   try {
     for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
     const targets = await pendingTargets;
+    markNow('targets at');
     if (inputs.project) await addProjectWheel(inputs, targets, client, req, progress);
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
     const pinned = progress.task('resolve', 'versions chosen');
