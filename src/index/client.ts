@@ -252,8 +252,14 @@ export class IndexClient {
     return this.sources.filter((s) => s.kind === 'index').map((s) => s.label);
   }
 
-  /** Closes pooled connections; the client is unusable afterwards. */
+  /**
+   * Lets every fetch still running finish (a prefetch the resolution did not wait for may be writing to the
+   * cache: the CLI exits as soon as its verb returns), then closes pooled connections. The client is unusable
+   * afterwards.
+   */
   async close(): Promise<void> {
+    const pending = [this.listings, this.metadataInFlight, this.downloadsInFlight, this.rootChecks].flatMap((m) => [...m.values()]);
+    await Promise.allSettled(pending);
     await this.http.close();
   }
 
