@@ -164,6 +164,18 @@ export interface ZipMember {
   store?: boolean;
 }
 
+/**
+ * Level 9 with zlib's window and hash table sized to the member. Each call sets up its own deflate state, and
+ * the default (a 32 KB window, memLevel 8) is ~256 KB to allocate and clear: for the few dozen small members of
+ * every build (the runtime, each wheel's RECORD and INSTALLER) that set-up cost more than the compression. A
+ * window that holds the whole member loses no matches; members of 32 KB and more get the defaults.
+ */
+function deflateMember(content: Buffer): Buffer {
+  if (content.length >= 1 << 15) return deflateRawSync(content, { level: 9 });
+  const windowBits = Math.max(9, Math.ceil(Math.log2(content.length + 262))); // + zlib's look-ahead margin
+  return deflateRawSync(content, { level: 9, windowBits, memLevel: Math.max(1, windowBits - 7) });
+}
+
 /** 1980-01-01 00:00:00 in DOS format: the earliest date a zip can hold, the same on every machine. */
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
@@ -197,7 +209,7 @@ export function writeZip(prefix: Buffer, members: Iterable<ZipMember>, compress 
       method = METHOD_STORED;
       data = content;
       if (compress && !m.store && content.length > 0) {
-        const deflated = deflateRawSync(content, { level: 9 });
+        const deflated = deflateMember(content);
         if (deflated.length < content.length) {
           method = METHOD_DEFLATED;
           data = deflated;
