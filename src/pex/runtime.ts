@@ -11,6 +11,7 @@ import mainPy from './bootstrap/main.py';
 import pexpathPy from './bootstrap/pexpath.py';
 import reexecPy from './bootstrap/reexec.py';
 import runPy from './bootstrap/run.py';
+import shimsPy from './bootstrap/shims.py';
 import specifiersPy from './bootstrap/specifiers.py';
 import tagsPy from './bootstrap/tags.py';
 import venvsPy from './bootstrap/venvs.py';
@@ -55,6 +56,7 @@ const PACKAGE: Record<string, string> = {
   'pexpath.py': pexpathPy,
   'reexec.py': reexecPy,
   'run.py': runPy,
+  'shims.py': shimsPy,
   'specifiers.py': specifiersPy,
   'tags.py': tagsPy,
   'venvs.py': venvsPy,

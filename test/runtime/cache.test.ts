@@ -120,12 +120,12 @@ describe('runtime cache', () => {
   });
 
   // One warning line naming the root and the temporary cache, which is gone once the run ends.
-  function expectTemporaryFallback(r: { status: number | null; stdout: string; stderr: string }, root: string, tmp: string): void {
+  function expectTemporaryFallback(r: { status: number | null; stdout: string; stderr: string }, root: string, tmp: string, left: string[] = []): void {
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(r.stderr).toMatch(new RegExp(`^pexship: warning: cannot write to the PEX cache ${root} \\(PEX_ROOT\\).*; using the temporary cache ${tmp}/pexship-root-\\w+ for this run`));
+    expect(r.stderr).toMatch(new RegExp(`^pexship: warning: cannot write to the PEX cache ${root} \\(PEX_ROOT\\).*; using the temporary cache ${tmp}/pexship-root-\\d+-\\w+-\\w+ for this run`));
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe('ok 60 59\n');
-    expect(readdirSync(tmp)).toEqual([]);
+    expect(readdirSync(tmp)).toEqual(left);
   }
 
   it('an unwritable PEX_ROOT: runs from a temporary cache with one warning line, removed at exit', () => {
@@ -135,6 +135,38 @@ describe('runtime cache', () => {
     const tmp = path.join(dir, 'tmp-unwritable');
     mkdirSync(tmp);
     for (let i = 0; i < 2; i++) expectTemporaryFallback(runPex(python, pex, [], { env: { PEX_ROOT: root, TMPDIR: tmp } }), root, tmp);
+  });
+
+  it('a temporary cache left by os._exit or SIGKILL is removed by the next run that falls back; a live run\'s is kept', async () => {
+    const blocker = path.join(dir, 'another-file');
+    writeFileSync(blocker, '');
+    const root = path.join(blocker, 'cache');
+    const tmp = path.join(dir, 'tmp-leftovers');
+    mkdirSync(tmp);
+    const roots = () => readdirSync(tmp).filter((n) => n.startsWith('pexship-root-'));
+    const env = { PEX_ROOT: root, TMPDIR: tmp, PEX_INTERPRETER: '1' };
+    // Neither way of dying runs atexit, so each leaves its cache; the next fallback removes the dead one's.
+    let r = runPex(python, pex, ['-c', 'import os; os._exit(3)'], { env });
+    expect(r.status).toBe(3);
+    const [exited] = roots();
+    expect(exited).toMatch(/^pexship-root-\d+-/);
+    r = runPex(python, pex, ['-c', 'import os, signal; os.kill(os.getpid(), signal.SIGKILL)'], { env });
+    expect(r.signal).toBe('SIGKILL');
+    const [killed, ...others] = roots();
+    expect(others).toEqual([]);
+    expect(killed).not.toBe(exited);
+    // A live run's temporary cache is never taken from it.
+    const live = spawn(python, [pex, '-c', 'import sys; print("up", flush=True); sys.stdin.read()'], { env: { ...env, PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+    await new Promise<void>((resolve) => {
+      live.stdout.once('data', () => resolve());
+      live.once('exit', () => resolve());
+    });
+    const [liveRoot] = roots();
+    expect(liveRoot).not.toBe(killed);
+    expectTemporaryFallback(runPex(python, pex, [], { env: { PEX_ROOT: root, TMPDIR: tmp } }), root, tmp, [liveRoot]);
+    live.stdin.end();
+    await new Promise((resolve) => live.once('exit', resolve));
+    expect(roots()).toEqual([]);
   });
 
   // Root writes anywhere, so as root the PEX runs as nobody (setpriv) with Debian's python3.

@@ -63,6 +63,35 @@ def workers(method):
     print(json.dumps({'squares': squares, 'child_exit': process.exitcode, 'child_sees_wheel': where}))
 
 
+def child_module():
+    # loky/joblib: a worker started as `sys.executable -m MODULE` that imports from the PEX before anything else.
+    import pickle
+    import workers
+    r, w = os.pipe()
+    child = subprocess.Popen([sys.executable, '-m', 'lokyish.backend', str(r)], pass_fds=[r], stdout=subprocess.PIPE)
+    os.close(r)
+    with os.fdopen(w, 'wb') as pipe:
+        pickle.dump({'sys_path': sys.path}, pipe)
+        pickle.dump((workers.square, (7,)), pipe)
+    out, _ = child.communicate(timeout=60)
+    reply = json.loads(out) if child.returncode == 0 else {}
+    reply['exit'] = child.returncode
+    print(json.dumps(reply))
+
+
+def child_plain(other_python):
+    # `subprocess.run([sys.executable, '-c', ...])` sees what this process sees; another interpreter sees nothing
+    # of the PEX (no PYTHONPATH, no .pth of ours in its site-packages).
+    code = ('import json, sys, covhook, distutils, shadowed; print(json.dumps([shadowed.WHERE, '
+            '"setuptools" in distutils.__file__, covhook.STARTS, list(sys.version_info[:2])]))')
+    same = subprocess.run([sys.executable, '-c', code], stdout=subprocess.PIPE, universal_newlines=True)
+    other = subprocess.run([other_python, '-c', 'import shadowed'], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           universal_newlines=True)
+    print(json.dumps({'same': json.loads(same.stdout) if same.returncode == 0 else same.returncode,
+                      'other_exit': other.returncode, 'other_error': other.stderr.strip().splitlines()[-1],
+                      'pythonpath': os.environ.get('PYTHONPATH')}))
+
+
 def forking_server():
     import socket
     import socketserver

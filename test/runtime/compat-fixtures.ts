@@ -96,6 +96,40 @@ export function shadowed(dir: string): Promise<string> {
   return makeWheel(dir, { name: 'shadowed', version: '2.0', files: { 'shadowed.py': "WHERE = 'pex'\n", 'alsoshadowed/__init__.py': "WHERE = 'pex'\n" } });
 }
 
+/** loky's shape: the parent starts `sys.executable -m lokyish.backend FD` and sends it, over a pipe, the
+ * preparation data (sys.path) and then a pickled function with its arguments; the worker prints the result and
+ * what it sees of the PEX (isolation, the wheels' .pth files). */
+export function lokyLike(dir: string): Promise<string> {
+  return makeWheel(dir, {
+    name: 'lokyish',
+    version: '1.0',
+    files: {
+      'lokyish/__init__.py': '',
+      'lokyish/backend.py': `import json
+import os
+import pickle
+import sys
+
+
+def main(fd):
+    with os.fdopen(fd, 'rb') as pipe:
+        preparation = pickle.load(pipe)
+        sys.path[:] = preparation['sys_path']
+        func, args = pickle.load(pipe)
+    import covhook
+    import distutils
+    import shadowed
+    print(json.dumps({'result': func(*args), 'where': shadowed.WHERE, 'distutils_in_pex': 'setuptools' in distutils.__file__,
+                      'covhook_starts': covhook.STARTS, 'version': list(sys.version_info[:2])}))
+
+
+if __name__ == '__main__':
+    main(int(sys.argv[1]))
+`,
+    },
+  });
+}
+
 /** Plugins found through entry points, and package data read with importlib.resources. */
 export async function pluginsAndResources(dir: string): Promise<string[]> {
   return Promise.all([

@@ -5,8 +5,8 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findInterpreter } from '../helpers/pythons.js';
-import { coverageLike, extensionWheel, namespaceHalves, pluginsAndResources, scriptsWheel, setuptoolsLike, shadowed } from './compat-fixtures.js';
+import { findInterpreter, findInterpreters } from '../helpers/pythons.js';
+import { coverageLike, extensionWheel, lokyLike, namespaceHalves, pluginsAndResources, scriptsWheel, setuptoolsLike, shadowed } from './compat-fixtures.js';
 import { buildPex, runPex, tempDir } from './pex-fixture.js';
 
 const APP = readFileSync(new URL('./compat-app.py', import.meta.url), 'utf8');
@@ -23,6 +23,8 @@ def report(queue):
     queue.put([shadowed.WHERE, 'setuptools' in distutils.__file__])
 `;
 const MINORS = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'];
+// An `-e module` entry (not module:func): multiprocessing's spawn children re-run this file, not the PEX.
+const MODULE_ENTRY = 'import sys\n\nimport app\n\nif __name__ == "__main__":\n    sys.exit(app.main())\n';
 
 let dir: string;
 let pureWheels: string[];
@@ -36,6 +38,7 @@ beforeAll(async () => {
     ...(await namespaceHalves(dir)),
     await shadowed(dir),
     ...(await pluginsAndResources(dir)),
+    await lokyLike(dir),
   ];
   toolsWheel = await scriptsWheel(dir);
 });
@@ -61,6 +64,7 @@ for (const minor of MINORS) {
     let work: string;
     let pex: string;
     let venvPex: string;
+    let modulePex: string;
     let root: string;
     const run = (args: string[], env: Record<string, string> = {}, target = pex) => runPex(python, target, args, { env: { PEX_ROOT: root, ...env } });
 
@@ -69,8 +73,9 @@ for (const minor of MINORS) {
       mkdirSync(work);
       root = path.join(work, 'root');
       const wheels = [...pureWheels, toolsWheel, await extensionWheel(work, python, minor)];
-      const sources = { 'app.py': APP, 'workers.py': WORKERS };
+      const sources = { 'app.py': APP, 'workers.py': WORKERS, 'modapp.py': MODULE_ENTRY };
       pex = await buildPex(path.join(work, 'app.pex'), { wheels, sources, entryPoint: 'app:main' });
+      modulePex = await buildPex(path.join(work, 'module.pex'), { wheels, sources, entryPoint: 'modapp' });
       venvPex = await buildPex(path.join(work, 'venv.pex'), { wheels, sources, entryPoint: 'app:main', venv: true });
     });
 
@@ -78,13 +83,13 @@ for (const minor of MINORS) {
       const log = path.join(work, 'covhook.log');
       for (const target of [pex, pex]) expect(json(run(['pth'], { COVHOOK_PROCESS_START: log }, target))).toEqual(PTH_EXPECTED);
       expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(2);
-      // In a venv, site itself runs site-packages' .pth files twice when include-system-site-packages is false
-      // (site.venv() and site.main() both add it): a plain virtualenv does the same, so only "it ran" is ours.
-      for (const target of [venvPex, venvPex]) {
-        const out = json(run(['pth'], { COVHOOK_PROCESS_START: log }, target));
-        expect(out.covhook_starts).toBeGreaterThanOrEqual(1);
-        expect({ ...out, covhook_starts: 1 }).toEqual(PTH_EXPECTED);
-      }
+    });
+
+    it('--venv: each .pth file runs exactly once per start (site reads a venv\'s site-packages twice), cold and warm', () => {
+      const log = path.join(work, 'covhook-venv.log');
+      for (const target of [venvPex, venvPex]) expect(json(run(['pth'], { COVHOOK_PROCESS_START: log }, target))).toEqual(PTH_EXPECTED);
+      // One line per start: the .pth's hook appended once in each of the two runs.
+      expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(2);
     });
 
     it("modules the host's .pth and sitecustomize imported do not shadow the PEX's; the standard library stays", () => {
@@ -103,8 +108,14 @@ for (const minor of MINORS) {
       for (let i = 0; i < 2; i++) {
         expect(json(runPex(venvPython, pex, ['isolation'], { env: { PEX_ROOT: root } }))).toEqual({ shadowed: 'pex', alsoshadowed: 'pex', stdlib: 'email.message' });
       }
-      // So do multiprocessing spawn children, whose interpreter runs the host's site again.
-      expect(json(runPex(venvPython, pex, ['workers', 'spawn'], { env: { PEX_ROOT: root } }))).toEqual({ squares: [1, 4, 9], child_exit: 0, child_sees_wheel: ['pex', true] });
+      // So do multiprocessing spawn children, whose interpreter runs the host's site again, also those of an
+      // `-e module` entry (they re-run the module's file, not the PEX), and `sys.executable -m` workers.
+      for (const target of [pex, modulePex]) {
+        for (const method of ['spawn', 'forkserver']) {
+          expect(json(runPex(venvPython, target, ['workers', method], { env: { PEX_ROOT: root } }))).toEqual({ squares: [1, 4, 9], child_exit: 0, child_sees_wheel: ['pex', true] });
+        }
+      }
+      expect(json(runPex(venvPython, pex, ['child_module'], { env: { PEX_ROOT: root } }))).toMatchObject({ result: 49, where: 'pex', exit: 0 });
       // inherit_path: the host's own modules are kept when the PEX asks to see the host's site-packages.
       expect(json(runPex(venvPython, pex, ['isolation'], { env: { PEX_ROOT: root, PEX_INHERIT_PATH: 'prefer' } }))).toEqual({ shadowed: 'host', alsoshadowed: 'host', stdlib: 'email.message' });
     });
@@ -149,6 +160,25 @@ for (const minor of MINORS) {
         }
       }
       expect(json(run(['forking_server']))).toEqual({ forked: true, where: ['pex', 'pex'] });
+    });
+
+    it('sys.executable children import from the PEX in zip mode (a loky-shaped `-m` worker, a plain -c), isolated, .pth files run once; another interpreter sees nothing of it', () => {
+      const other = findInterpreters().find((i) => i.minor !== minor && MINORS.includes(i.minor));
+      expect(other, 'a second CPython 3.8-3.13 to check that other interpreters do not see the PEX').toBeDefined();
+      const version = minor.split('.').map(Number);
+      for (const target of [pex, pex, venvPex]) {
+        const log = path.join(work, `covhook-child-${path.basename(target)}.log`);
+        const env = { COVHOOK_PROCESS_START: log };
+        expect(json(run(['child_module'], env, target))).toEqual({ result: 49, where: 'pex', distutils_in_pex: true, covhook_starts: 1, version, exit: 0 });
+        expect(json(run(['child_plain', other!.executable], env, target))).toEqual({
+          same: ['pex', true, 1, version],
+          other_exit: 1,
+          other_error: "ModuleNotFoundError: No module named 'shadowed'",
+          pythonpath: null,
+        });
+      }
+      // A PEX built with inherit_path (or run with PEX_INHERIT_PATH) gives its children the host's site-packages too.
+      expect(json(run(['child_module'], { PEX_INHERIT_PATH: 'fallback' }))).toMatchObject({ result: 49, where: 'pex', exit: 0 });
     });
 
     it('plugins found by entry points, importlib.metadata and importlib.resources', () => {

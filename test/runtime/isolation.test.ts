@@ -114,4 +114,20 @@ describe('inherit_path', () => {
     expect(sysPath.some((p) => p.includes(`${path.sep}installed_wheels${path.sep}`))).toBe(true);
     expect(sysPath).not.toContain(pexes.false);
   });
+
+  it('as in a virtualenv running a script: the sources, then the standard library, then the wheels (a wheel cannot shadow the standard library), cold and warm', async () => {
+    const shadow = await makeWheel(dir, { name: 'colorsys-shadow', version: '1.0', files: { 'colorsys.py': "WHERE = 'wheel'\n" } });
+    const probe = 'import colorsys, json, os, sys\ndef main():\n    print(json.dumps([getattr(colorsys, "WHERE", "stdlib"), [os.path.basename(os.path.dirname(p)) for p in sys.path]]))\n';
+    const pex = await buildPex(path.join(dir, 'order.pex'), { wheels: [wheel, shadow], sources: { 'probe.py': probe }, entryPoint: 'probe:main' });
+    for (let i = 0; i < 2; i++) {
+      const r = runPex(venvPython, pex, [], { env: { PEX_ROOT: path.join(dir, 'root') } });
+      expect(r.status, r.stderr).toBe(0);
+      const [colorsys, parents] = JSON.parse(r.stdout) as [string, string[]];
+      expect(colorsys).toBe('stdlib');
+      const firstWheel = parents.findIndex((p) => /^[0-9a-f]{64}$/.test(p));
+      expect(parents.slice(0, 1)).toEqual(['code']);
+      expect(parents.slice(1, firstWheel).length).toBeGreaterThan(0); // the standard library's entries
+      expect(parents.slice(firstWheel).every((p) => /^[0-9a-f]{64}$/.test(p))).toBe(true);
+    }
+  });
 });

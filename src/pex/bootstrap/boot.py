@@ -15,7 +15,8 @@ _OFF = ('', '0', 'false', 'no', 'off')
 
 
 class Plan(object):
-    def __init__(self, entries, inherit, extra, kind, target, temporary):
+    def __init__(self, root, entries, inherit, extra, kind, target, temporary):
+        self.root = root        # PEX_ROOT, or this run's temporary cache
         self.entries = entries  # our sys.path entries: sources, then wheels in target order
         self.inherit = inherit  # 'false' | 'prefer' | 'fallback'
         self.extra = extra      # PEX_EXTRA_SYS_PATH entries, appended
@@ -155,7 +156,8 @@ def _write_warm_file(root, pex_hash, interpreter_id, entries):
     log.info('wrote %s' % final)
 
 
-def _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, script_file, inherit_path, venv, strip_pex_env):
+def _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, script_file, inherit_path, venv, strip_pex_env,
+             shim_python):
     environ = os.environ
     log.info('cold start: %s with %s (interpreter id %s, PEX_ROOT %s)' % (pex, sys.executable, interpreter_id, root))
     inherit = (environ.get('PEX_INHERIT_PATH') or inherit_path or 'false').strip().lower()
@@ -192,6 +194,7 @@ def _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, scr
     except cache.CacheError as e:
         root = cache.temporary_root(e)
         code_dir, wheel_dirs, venv_dir = _install(zf, info, target, root, pex_hash, interpreter_id, venv, scripts)
+    main_source = zf.read('__main__.py')
     zf.close()
     kind, run_target = _choose_run(environ, info, target, entry_point, script_entry, script_file, scripts, wheel_dirs)
     extra = [p for p in environ.get('PEX_EXTRA_SYS_PATH', '').split(os.pathsep) if p]
@@ -203,9 +206,13 @@ def _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, scr
             environ['PEX_EXTRA_SYS_PATH'] = os.pathsep.join(extra)
         venvs.exec_launcher(venv_dir, sys.argv[0] or pex, kind, run_target, inherit, strip_pex_env, sys.argv[1:], temporary)
     entries = [code_dir] + wheel_dirs
+    if kind != 'program':
+        from . import shims
+        shims.ensure(root, os.path.dirname(os.path.dirname(shim_python(root, interpreter_id, inherit))), main_source,
+                     entries, inherit)
     if not temporary:
         _write_warm_file(root, pex_hash, interpreter_id, entries)
-    return Plan(entries, inherit, extra, kind, run_target, temporary)
+    return Plan(root, entries, inherit, extra, kind, run_target, temporary)
 
 
 def _install(zf, info, target, root, pex_hash, interpreter_id, venv, scripts):
@@ -220,10 +227,11 @@ def _install(zf, info, target, root, pex_hash, interpreter_id, venv, scripts):
     return code_dir, wheel_dirs, venv_dir
 
 
-def prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, script_file, inherit_path, venv, strip_pex_env):
+def prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, script_file, inherit_path, venv, strip_pex_env,
+            shim_python):
     log.enable(_flag(os.environ, 'PEX_VERBOSE'))
     try:
         return _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, script_file, inherit_path, venv,
-                        strip_pex_env)
+                        strip_pex_env, shim_python)
     except log.Failure as e:
         log.fail(str(e))

@@ -15,6 +15,7 @@ import time
 from . import log
 
 _TEMP_PREFIX = '.tmp-'
+_ROOT_PREFIX = 'pexship-root-'
 _STALE_AFTER = 24 * 3600
 _UNWRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, getattr(errno, 'EDQUOT', errno.ENOSPC)}
 _HOST = ''.join(c if c.isalnum() else '_' for c in (platform.node() or 'host'))[:40]
@@ -38,12 +39,15 @@ _temporary_root = None
 
 def temporary_root(error):
     """A private cache for this run when PEX_ROOT cannot be written (as pex does): one warning line on
-    stderr, and the folder is removed when the process that made it exits."""
+    stderr, and the folder is removed when the process that made it exits. Its name carries the owner's pid
+    and host, so one left by os._exit or a fatal signal is removed by the next run that falls back here."""
     global _temporary_root
     import atexit
     import tempfile
     try:
-        _temporary_root = tempfile.mkdtemp(prefix='pexship-root-')
+        parent = tempfile.gettempdir()
+        sweep_stale(parent, _ROOT_PREFIX, None)
+        _temporary_root = tempfile.mkdtemp(prefix='%s%d-%s-' % (_ROOT_PREFIX, os.getpid(), _HOST), dir=parent)
     except OSError as e:
         raise log.Failure('%s, and no temporary folder can be made either (%s); set PEX_ROOT to a writable '
                           'directory' % (error.problem, e.strerror or e))
@@ -78,21 +82,21 @@ def _owner_alive(pid):
     return True
 
 
-def sweep_stale(parent):
-    """Removes temporary entries whose owner died (same host) or that are older than a day."""
+def sweep_stale(parent, prefix=_TEMP_PREFIX, max_age=_STALE_AFTER):
+    """Removes `<prefix><pid>-<host>-<random>` entries whose owner died (same host) or older than max_age."""
     try:
         names = os.listdir(parent)
     except OSError:
         return
     now = time.time()
     for name in names:
-        if not name.startswith(_TEMP_PREFIX):
+        if not name.startswith(prefix):
             continue
         path = os.path.join(parent, name)
-        parts = name[len(_TEMP_PREFIX):].split('-')
+        parts = name[len(prefix):].split('-')
         stale = False
         try:
-            stale = now - os.lstat(path).st_mtime > _STALE_AFTER
+            stale = max_age is not None and now - os.lstat(path).st_mtime > max_age
             if not stale and len(parts) == 3 and parts[1] == _HOST and parts[0].isdigit():
                 stale = int(parts[0]) != os.getpid() and not _owner_alive(int(parts[0]))
         except OSError:

@@ -58,7 +58,10 @@ def _cached_entries(root, interpreter_id):
 
 def _scrubbed_path(pex, own, inherit):
     # sys.path minus this PEX, then (inherit 'false') only the standard library: entries under the
-    # interpreter's base prefixes that are neither site-packages nor from PYTHONPATH.
+    # interpreter's base prefixes that are neither site-packages nor from PYTHONPATH. As in a virtualenv
+    # running a script, the standard library comes after the sources (own[0]) and before the wheels: a
+    # wheel cannot shadow it, and each of the many stdlib imports finds its module without first looking
+    # in every wheel's folder.
     rest = [p for p in sys.path if os.path.abspath(p) != pex]
     if inherit == 'prefer':
         return rest + own
@@ -79,7 +82,7 @@ def _scrubbed_path(pex, own, inherit):
             if p == prefix or p.startswith(prefix.rstrip(os.sep) + os.sep):
                 stdlib.append(p)
                 break
-    return own + stdlib
+    return own[:1] + stdlib + own[1:]
 
 
 def _drop_host_modules(pex, old_path):
@@ -104,7 +107,7 @@ def _drop_host_modules(pex, old_path):
                 location = os.path.abspath(location)
             for _, root, outside in roots:
                 if location.startswith(root + os.sep):
-                    if outside and name not in ('__main__', '__mp_main__'):
+                    if outside and name not in ('__main__', '__mp_main__', __name__):
                         gone.add(name)
                     break
     for name in gone:
@@ -122,8 +125,10 @@ def _add_pth(sitedir, name):
             data = f.read()
     except OSError:
         return
+    if data.startswith(b'\xef\xbb\xbf'):  # as utf-8-sig, without importing that codec on every start
+        data = data[3:]
     try:
-        text = data.decode('utf-8-sig')
+        text = data.decode('utf-8')
     except UnicodeDecodeError:
         text = data.decode('latin-1')
     for n, line in enumerate(text.splitlines(), 1):
@@ -146,12 +151,59 @@ def _add_pth(sitedir, name):
             break
 
 
-def _process_pth(entries):
+# Entries whose .pth files this module ran (read by the PEX's __main__ when a child interpreter's site hook,
+# this file imported as _pexship_site, already ran them in this process).
+_PTH_DONE = []
+_HOOK_MODULE = '_pexship_site'
+
+
+def _pth_done():
+    return list(getattr(sys.modules.get(_HOOK_MODULE), '_PTH_DONE', ()))
+
+
+def _process_pth(entries, done=()):
     # What site.addsitedir does for each distribution's folder, in sys.path order, once.
     if PTH_FILES:
         for entry in entries:
-            for name in PTH_FILES.get(os.path.basename(entry), ()):
+            if entry in done or entry in _PTH_DONE:
+                continue
+            names = PTH_FILES.get(os.path.basename(entry), ())
+            if names:
+                _PTH_DONE.append(entry)
+            for name in names:
                 _add_pth(entry, name)
+
+
+def _site_hook(entries, inherit):
+    # Called by the pexship.pth of an interpreter made for this PEX (which imports this file as _pexship_site):
+    # the zip mode's sys.executable for its children (shims.py), or the --venv's python (venvs.py). Entries are
+    # relative to this file. inherit None (--venv): site-packages already holds the wheels; only their .pth
+    # files are ours to run, once, though site reads a venv's .pth files twice.
+    global _hooked
+    if _hooked:
+        return
+    _hooked = True
+    here = os.path.dirname(os.path.abspath(__file__))
+    entries = [os.path.normpath(os.path.join(here, e)) for e in entries]
+    if inherit is None:
+        _process_pth(entries)
+    else:
+        _activate(None, entries, inherit, [])
+
+
+_hooked = False
+
+
+def _shim_python(root, interpreter_id, inherit):
+    # The child interpreter shims.py makes: its .pth puts this PEX's entries on sys.path, as ours are.
+    return os.path.join(root, 'shims', PEX_HASH, '%s-%s' % (interpreter_id, inherit), 'bin', 'python')
+
+
+def _use_shim(root, interpreter_id, inherit):
+    # So `sys.executable -m pkg.worker` children (loky, joblib, subprocess) import from the PEX as this process does.
+    python = _shim_python(root, interpreter_id, inherit)
+    if os.path.exists(python):
+        sys.executable = python
 
 
 def _worker_setup():
@@ -161,16 +213,18 @@ def _worker_setup():
         site_dirs.extend(site.getsitepackages())
     if hasattr(site, 'getusersitepackages'):
         site_dirs.append(site.getusersitepackages())
+    done = _pth_done()
     _drop_host_modules(os.path.abspath(os.path.dirname(__file__)), site_dirs + sys.path)
-    _process_pth(sys.path)
+    _process_pth(sys.path, done)
 
 
 def _activate(pex, entries, inherit, extra):
     old_path = list(sys.path)
+    done = _pth_done()
     sys.path[:] = _scrubbed_path(pex, entries, inherit) + extra
     if inherit == 'false':
         _drop_host_modules(pex, old_path)
-    _process_pth(entries)
+    _process_pth(entries, done)
     if STRIP_PEX_ENV:
         _strip_pex_env()
 
@@ -296,6 +350,7 @@ def _main():
                         _strip_pex_env()
                     _run_script_file(script, 'program')
                 _activate(pex, entries, INHERIT_PATH, [])
+                _use_shim(root, interpreter_id, INHERIT_PATH)
                 entry = ENTRY_POINT or SCRIPT_ENTRY
                 if script:
                     _run_script_file(script, SCRIPT_FILE[2])
@@ -309,13 +364,14 @@ def _main():
     del sys.path[0]
     plan = boot.prepare(pex=pex, pex_hash=PEX_HASH, root=root, interpreter_id=interpreter_id, entry_point=ENTRY_POINT,
                         script_entry=SCRIPT_ENTRY, script_file=SCRIPT_FILE, inherit_path=INHERIT_PATH, venv=VENV,
-                        strip_pex_env=STRIP_PEX_ENV)
+                        strip_pex_env=STRIP_PEX_ENV, shim_python=_shim_python)
     if plan.kind == 'program':
         if STRIP_PEX_ENV:
             _strip_pex_env()
         from pexship_runtime import run
         run.run_script_file(plan.target, plan.kind, plan.temporary)
     _activate(pex, plan.entries, plan.inherit, plan.extra)
+    _use_shim(plan.root, interpreter_id, plan.inherit)
     if plan.kind == 'entry':
         _run_entry(pex, plan.target)
     elif plan.kind == 'script':

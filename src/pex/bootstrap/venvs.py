@@ -13,7 +13,7 @@ import re
 import shutil
 import sys
 
-from . import cache, log, run
+from . import cache, log, run, shims
 
 LAUNCHER = 'pexship_main.py'
 _LAUNCHER_SOURCE = '''# pexship venv launcher: runs the PEX's entry point inside this virtualenv.
@@ -109,8 +109,13 @@ def _build(temp, final, zf, code_dir, wheel_dirs, console_scripts, bin_path):
     builder.setup_python(context)
     site_packages = _find_site_packages(temp)
     is_data = lambda name: name.endswith('.data')  # noqa: E731
-    for source in [code_dir] + wheel_dirs:
-        _link_tree(source, site_packages, skip=is_data)
+    _link_tree(code_dir, site_packages, skip=is_data)
+    # The wheels' .pth files stay out of site-packages: site would run them twice in a venv (site.venv() and
+    # site.main() both read it); pexship.pth runs them once instead, from each wheel's folder.
+    for wheel_dir in wheel_dirs:
+        _link_tree(wheel_dir, site_packages, skip=lambda name: is_data(name) or name.endswith('.pth'))
+    final_site = os.path.join(final, os.path.relpath(site_packages, temp))
+    shims.write_site_hook(site_packages, final_site, zf.read('__main__.py'), wheel_dirs, None)
     bin_dir = os.path.join(temp, _bin_name())
     python = python_of(final)
     for wheel_dir in wheel_dirs:
