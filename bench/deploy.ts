@@ -7,11 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ssh2 from 'ssh2';
-import { connect } from '../src/deploy/ssh.js';
 import { uploadFile } from '../src/deploy/upload.js';
-import { deploy, rollback, type ConnectionOptions } from '../src/deploy/index.js';
-import { parseHostTarget } from '../src/deploy/target.js';
-import { readKnownHosts } from '../src/deploy/hostkeys.js';
+import { deploy, rollback, type ConnectionOptions, type DeployEvent } from '../src/deploy/index.js';
+import { benchConnection, openConnection } from './deploy-setup.js';
 import { fakePex, makeClientKeys } from '../test/deploy/fixtures.js';
 import { startProxy } from '../test/deploy/proxy.js';
 import { freePort, startSshd, type TestSshd } from '../test/deploy/sshd.js';
@@ -75,12 +73,7 @@ const scpArgs = (port: number, file: string, dest: string) => [
   '-q', '-P', String(port), '-i', keys.key, '-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'StrictHostKeyChecking=yes',
   '-o', 'BatchMode=yes', file, `root@127.0.0.1:${dest}`,
 ];
-const ctx = (port: number) => ({
-  target: parseHostTarget(`root@127.0.0.1:${port}`),
-  credentials: { privateKey: Buffer.from(readFileSync(keys.key)), source: 'bench key' },
-  hostKeys: { knownHosts: readKnownHosts(knownHosts), knownHostsFile: knownHosts, fingerprints: [] },
-  connectTimeoutMs: 10_000,
-});
+const open = (port: number) => openConnection(benchConnection([port], '/tmp', keys.key, knownHosts));
 
 function fastPut(port: number, file: string, dest: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -101,7 +94,7 @@ function fastPut(port: number, file: string, dest: string): Promise<void> {
 }
 
 async function ourUpload(port: number, file: string, dest: string, channels: number | undefined, size: number): Promise<void> {
-  const conn = await connect(ctx(port));
+  const conn = await open(port);
   try {
     await uploadFile(conn, file, dest, size, { channels });
   } finally {
@@ -140,7 +133,7 @@ console.log(`  pexship, 1 channel   ${fmt(rtt1)}  ${mibs(rtt1)} MiB/s`);
 console.log(`  pexship, default (4) ${fmt(rtt4)}  ${mibs(rtt4)} MiB/s   ratio: ${(stats(rtt1).median / stats(rtt4).median).toFixed(2)}x`);
 // Throughput proper: the upload on a connection already open (channels, SFTP handles, writes, close).
 const transfer = async (channels: number, runs: number) => {
-  const c = await connect(ctx(proxyPort));
+  const c = await open(proxyPort);
   try {
     return await timeIt(runs, () => uploadFile(c, mid, '/tmp/pexship-bench-rtt1', 32 * MiB, { channels }));
   } finally {
@@ -155,13 +148,7 @@ console.log(`  pexship, 4 channels  ${fmt(t4)}  ${mibs(t4)} MiB/s   throughput r
 for (const f of ['scp', 'fastput', 'ours', 'ours1', 'rtt1', 'rtt4', 'rttscp']) rmSync(`/tmp/pexship-bench-${f}`, { force: true });
 
 // Switch-only deploys and rollbacks: two releases already on the host.
-const conn: ConnectionOptions = {
-  hosts: [`root@127.0.0.1:${sshd.port}`],
-  path: path.join(work, 'app'),
-  identityFile: keys.key,
-  knownHostsFile: knownHosts,
-  agentSocket: null,
-};
+const conn: ConnectionOptions = benchConnection([sshd.port], path.join(work, 'app'), keys.key, knownHosts);
 const a = fakePex(path.join(work, 'a.pex'), 'a', { size: 32 * MiB });
 const ra = await deploy({ ...conn, pexFile: a });
 await new Promise((r) => setTimeout(r, 1000));
@@ -216,7 +203,7 @@ for (const size of [1, 8]) {
 }
 
 // Sixteen hosts, one of which accepts TCP and never sends its SSH banner: the run must end about when that
-// host's --connect-timeout runs out, with the fifteen others deployed and then rolled back.
+// host's --connect-timeout runs out (or the fifteen others are done, if later), with them then rolled back.
 const many: TestSshd[] = [...fleet];
 for (let i = fleet.length; i < 15; i++) {
   many.push(await startSshd({ dir: path.join(work, `fleet-sshd${i}`), authorizedKeys: keys.authorizedKeys, privateMount: { source: path.join(work, `fleet-root${i}`), target: shared } }));
@@ -224,17 +211,46 @@ for (let i = fleet.length; i < 15; i++) {
 servers.push(...many.slice(fleet.length));
 writeFileSync(knownHosts, many.map((s) => s.knownHostsLine()).join('\n') + '\n');
 const hanging = await startProxy(many[0].port, { silent: true });
+const refusing = await freePort();
 const connectTimeout = 3;
-const sixteen = [...many.slice(0, 8), hanging, ...many.slice(8)].map((s) => `root@127.0.0.1:${s.port}`);
-let outcome = '';
-const hang = await timeIt(3, async () => {
-  const r = await deploy({ ...conn, path: shared, hosts: sixteen, concurrency: 16, connectTimeoutSeconds: connectTimeout, pexFile: fakePex(path.join(work, `h${k++}.pex`), `h${k}`, { size: MiB }) });
-  if (r.ok) throw new Error('the deploy with a hanging host succeeded');
-  const others = r.hosts.filter((h) => h.host !== `root@127.0.0.1:${hanging.port}`);
-  const odd = others.find((h) => h.status !== 'rolled-back');
-  outcome = `${others.filter((h) => h.status === 'rolled-back').length}/15 rolled back${odd ? `; e.g. ${odd.host}: ${odd.status} (${odd.error?.split('\n')[0]})` : ''}`;
-});
+// The same fifteen healthy hosts with a sixteenth that hangs, or one that refuses at once: the difference is
+// what the hanging host costs; the refusing run is the fifteen deploys and rollbacks themselves.
+const brokenFleet = (badPort: number) => {
+  const bad = `root@127.0.0.1:${badPort}`;
+  const sixteen = [...many.slice(0, 8).map((s) => `root@127.0.0.1:${s.port}`), bad, ...many.slice(8).map((s) => `root@127.0.0.1:${s.port}`)];
+  return async () => {
+    // Per-phase times: when the bad host failed, when the fifteen were done, when the rollback began.
+    const t0 = performance.now();
+    const at: Record<string, number> = {};
+    const since = () => performance.now() - t0;
+    const events = (e: DeployEvent) => {
+      if (e.type === 'host-done' && e.result.host === bad) at.badDone ??= since();
+      else if (e.type === 'host-done' && at.rollbackStart === undefined) at.othersDone = since();
+      if (e.type === 'fleet-rollback') at.rollbackStart ??= since();
+    };
+    const r = await deploy({ ...conn, path: shared, hosts: sixteen, concurrency: 16, connectTimeoutSeconds: connectTimeout, pexFile: fakePex(path.join(work, `h${k++}.pex`), `h${k}`, { size: MiB }) }, events);
+    const ms = (n?: number) => (n === undefined ? '-' : `${n.toFixed(0)} ms`);
+    if (r.ok) throw new Error(`the deploy with ${bad} succeeded`);
+    const others = r.hosts.filter((h) => h.host !== bad);
+    const odd = others.find((h) => h.status !== 'rolled-back');
+    const outcome = `${others.filter((h) => h.status === 'rolled-back').length}/15 rolled back${odd ? `; e.g. ${odd.host}: ${odd.status} (${odd.error?.split('\n')[0]})` : ''}`;
+    return `bad host failed at ${ms(at.badDone)}, the fifteen deployed by ${ms(at.othersDone)}, rollback began ${ms(at.rollbackStart)}, end ${ms(since())}; ${outcome}`;
+  };
+};
+const hang: number[] = [];
+const refused: number[] = [];
+const timelines = { hang: '', refused: '' };
+for (let i = 0; i < 2; i++) {
+  for (const [times, port, key] of [[hang, hanging.port, 'hang'], [refused, refusing, 'refused']] as const) {
+    const t = performance.now();
+    timelines[key] = await brokenFleet(port)();
+    times.push(performance.now() - t);
+  }
+}
 await hanging.close();
-console.log(`\n16 hosts, one never sends its banner (--connect-timeout ${connectTimeout}), the rest rolled back:`);
-console.log(`  whole run    ${fmt(hang)}   (target <= ${connectTimeout * 1000 + 2000} ms: connect-timeout + 2 s); last run: ${outcome}`);
+console.log(`\n16 hosts, one bad (--connect-timeout ${connectTimeout}), the fifteen others deployed then rolled back:`);
+console.log(`  one never sends its banner   ${fmt(hang)}   (target <= ${connectTimeout * 1000 + 2000} ms: connect-timeout + 2 s)`);
+console.log(`  one refuses at once          ${fmt(refused)}   the hanging host costs ${((stats(hang).median - stats(refused).median) / 1000).toFixed(1)} s more (median)`);
+console.log(`  last hanging run: ${timelines.hang}`);
+console.log(`  last refusing run: ${timelines.refused}`);
 process.exit(0);

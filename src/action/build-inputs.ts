@@ -25,6 +25,7 @@ export interface BuildInputs {
   noIndex: boolean;
   pre: boolean;
   maxConnections?: number;
+  refresh?: boolean;
   venv: boolean;
   inheritPath: InheritPath;
   compress: boolean;
@@ -75,6 +76,7 @@ export function readBuildInputs(): BuildInputs {
     noIndex: booleanInput('no-index', false),
     pre: booleanInput('pre', false),
     maxConnections: integerInput('max-connections', 1),
+    refresh: booleanInput('refresh', false),
     venv: venv !== 'false',
     venvBinPath: venv === 'prepend' || venv === 'append' ? venv : undefined,
     layout,

@@ -25,6 +25,7 @@ export function toBuildRequest(inputs: BuildInputs, cacheDir: string): BuildRequ
     index,
     pre: inputs.pre,
     maxConnections: inputs.maxConnections,
+    refresh: inputs.refresh,
     output: inputs.output,
     shebang: inputs.pythonShebang,
     interpreterConstraints: inputs.interpreterConstraints,

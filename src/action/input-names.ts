@@ -18,6 +18,7 @@ export const INPUT_FOR_FLAG: Readonly<Record<string, string>> = {
   '--extra-index-url': 'extra-index-urls',
   '--find-links': 'find-links',
   '--max-connections': 'max-connections',
+  '--refresh': 'refresh',
   '--no-index': 'no-index',
   '--pre': 'pre',
   '--venv': 'venv',

@@ -2,9 +2,9 @@
 import { lock } from '../core/lock.js';
 import { stderrProgress } from '../core/progress.js';
 import { flagBool, flagList, flagString, formatHelp, parseArgs, type FlagSpec } from './args.js';
-import { BUILD_FLAGS, dependencyOptionsFrom, formatOptionsFrom, indexOptionsFrom, networkOptionsFrom } from './build.js';
+import { BUILD_FLAGS, dependencyOptionsFrom, formatOptionsFrom, indexOptionsFrom, networkOptionsFrom } from './build-flags.js';
 
-const SHARED = new Set(['--requirement', '--constraints', '--project', '--platform', '--complete-platform', '--index-url', '--extra-index-url', '--find-links', '--no-index', '--pre', '--exclude', '--override', '--no-transitive', '--only-binary', '--no-binary', '--prefer-binary', '--trusted-host', '--require-hashes', '--timeout', '--retries', '--max-connections', '--cache-dir', '--python', '--json', '--quiet', '--verbose', '--help']);
+const SHARED = new Set(['--requirement', '--constraints', '--project', '--platform', '--complete-platform', '--index-url', '--extra-index-url', '--find-links', '--no-index', '--pre', '--exclude', '--override', '--no-transitive', '--only-binary', '--no-binary', '--prefer-binary', '--trusted-host', '--require-hashes', '--timeout', '--retries', '--max-connections', '--refresh', '--cache-dir', '--python', '--json', '--quiet', '--verbose', '--help']);
 const FLAGS: FlagSpec[] = [
   ...BUILD_FLAGS.filter((f) => SHARED.has(f.names[0])),
   { names: ['--output-file', '-o'], kind: 'string', value: 'PATH', help: 'where to write the lock (default pylock.toml)' },

@@ -17,6 +17,7 @@ import type { HashMode } from './hash-mode.js';
 import { isProjectArg, type IndexOptions } from './inputs.js';
 import type { Progress, ProgressTask } from './progress.js';
 import { shellWords } from '../shell-words.js';
+import { timePhase } from '../timings.js';
 import {
   addProjectToLock,
   fetchSelections,
@@ -83,6 +84,8 @@ export interface BuildRequest {
   transitive?: boolean;
   /** Connections to one index host at once (`--max-connections`). */
   maxConnections?: number;
+  /** Ask the indexes again for every page, however fresh the cached one (`--refresh`). */
+  refresh?: boolean;
 }
 
 export interface BuiltPex extends BuildPexResult {
@@ -225,7 +228,7 @@ export async function build(req: BuildRequest, progress: Progress): Promise<Buil
     }
   }
   try {
-    const wheelsPerTarget = await fetchSelections(selections, targets, client, { cacheDir, pipIndexArgs: pipIndexArgs(index), python: req.python, hashMode }, progress);
+    const wheelsPerTarget = await timePhase('fetch', () => fetchSelections(selections, targets, client, { cacheDir, pipIndexArgs: pipIndexArgs(index), python: req.python, hashMode }, progress));
     // The project is a wheel in the PEX like any other, so -c finds its [project.scripts] there.
     const entryPoint = req.entryPoint;
     const script = req.script;

@@ -14,16 +14,16 @@ import { canonicalName, evaluateMarker, parseRequirement } from '../python/pep50
 import { readWheelMetadata, withLocalFile } from '../index/zip-metadata.js';
 import type { ProjectInput } from '../resolve/pyproject.js';
 import { parseWheelFilename } from '../python/wheel.js';
-import { buildProjectWheel, type BuiltProject } from '../project/build.js';
+import type { BuiltProject } from '../project/build.js';
 import type { IndexFile } from '../index/types.js';
 import { loadCompletePlatform, resolveTarget, type Target } from '../python/platform.js';
 import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
 import { resolve, type Resolution, type ResolvedDistribution } from '../resolve/resolver.js';
 import { parseDependencyConfig } from '../resolve/dependency-config.js';
-import { buildWheelFromSdist } from '../resolve/sdist-build.js';
 import { checkDownloadedHashes, checkRequiredHashes, type HashMode } from './hash-mode.js';
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
 import { formatBytes, type Progress } from './progress.js';
+import { markNow } from '../timings.js';
 
 export interface TargetRequest {
   platforms: string[];
@@ -45,6 +45,8 @@ export interface SourceRequest extends InputRequest {
   transitive?: boolean;
   /** Connections to one index host at once (`--max-connections`). */
   maxConnections?: number;
+  /** Ask the indexes again for every page, however fresh the cached one (`--refresh`). */
+  refresh?: boolean;
   /** An interpreter to try first when a project or sdist needs building (`--python`). */
   python?: string;
 }
@@ -78,7 +80,7 @@ export async function resolveTargets(req: TargetRequest, cacheDir: string): Prom
   return targets;
 }
 
-export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries' | 'maxConnections'>, progress: Progress, directUrls: string[] = []): IndexClient {
+export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'cacheDir' | 'cwd' | 'timeoutMs' | 'retries' | 'maxConnections' | 'refresh'>, progress: Progress, directUrls: string[] = []): IndexClient {
   return new IndexClient({
     ...index,
     directUrls,
@@ -93,6 +95,7 @@ export function makeIndexClient(index: IndexOptions, req: Pick<SourceRequest, 'c
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
     ...(req.retries !== undefined ? { retries: req.retries } : {}),
     ...(req.maxConnections !== undefined ? { maxConnections: req.maxConnections } : {}),
+    refresh: req.refresh,
   });
 }
 
@@ -118,6 +121,7 @@ export async function resolveInputs(
   try {
     for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
     const targets = await pendingTargets;
+    markNow('targets at');
     if (inputs.project) await addProjectWheel(inputs, targets, client, req, progress);
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
     const pinned = progress.task('resolve', 'versions chosen');
@@ -165,6 +169,8 @@ async function addProjectWheel(inputs: GatheredInputs, targets: Target[], client
 
 async function buildProject(project: ProjectInput, targets: Target[], client: IndexClient, req: Pick<SourceRequest, 'cwd' | 'cacheDir' | 'python'>, progress: Progress): Promise<{ built: BuiltProject; wheelName: string; sha256: string }> {
   progress.step(`build the project ${project.name} (${path.relative(req.cwd ?? process.cwd(), project.dir) || '.'})`);
+  // Loaded only when there is a project to build: most runs have none, and every run would pay for loading it.
+  const { buildProjectWheel } = await import('../project/build.js');
   const built = await buildProjectWheel({
     project,
     targets,
@@ -277,7 +283,7 @@ export async function fetchSelections(
       }
       progress.step(`build ${s.name} ${s.version} from source for ${targets[i].label}`);
       wheels.push(
-        await buildWheelFromSdist({
+        await (await import('../resolve/sdist-build.js')).buildWheelFromSdist({
           sdist: path,
           project: s.name,
           version: s.version,

@@ -1,6 +1,6 @@
 // Host-key pinning: OpenSSH known_hosts (plain, hashed `|1|`, `[host]:port`, wildcards, @revoked) and
 // `SHA256:…` fingerprints. A host is trusted only when its key matches a pin; nothing is ever accepted blindly.
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkHostCertificate, isCertificateType, parseCertificate, type HostCertificate } from './host-certificates.js';
@@ -48,8 +48,7 @@ export function entryMatchesHost(hosts: string, host: string, port: number): boo
   if (hosts.startsWith('|1|')) {
     const [, , salt, hash] = hosts.split('|');
     if (!salt || !hash) return false;
-    const digest = createHmac('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64');
-    return digest === hash;
+    return hashHostName(name, Buffer.from(salt, 'base64')).endsWith(`|${hash}`);
   }
   return patternListMatch([hosts], name);
 }
@@ -91,6 +90,13 @@ export interface HostKeyPolicy {
   fingerprints: string[];
   /** StrictHostKeyChecking accept-new: a host with no entry at all is trusted and recorded in knownHostsFile. */
   acceptNew?: boolean;
+  /** HashKnownHosts: record the host's name hashed (`|1|salt|hash`), as ssh does, not in plain text. */
+  hashNames?: boolean;
+}
+
+/** OpenSSH's hashed known_hosts name: `|1|` base64(20 random bytes of salt) `|` base64(HMAC-SHA1(salt, name)). */
+export function hashHostName(name: string, salt: Buffer = randomBytes(20)): string {
+  return `|1|${salt.toString('base64')}|${createHmac('sha1', salt).update(name).digest('base64')}`;
 }
 
 export interface HostKeyCheck {
@@ -129,7 +135,9 @@ export function hostKeyCheck(policy: HostKeyPolicy, host: string, port: number):
           `If the host was reinstalled, check the new key out of band and update the entry (ssh-keygen -R '${name}').`,
       };
     }
-    if (allowNew && policy.acceptNew) return { ok: true, record: `${name} ${keyTypeOf(key)} ${key.toString('base64')}` };
+    if (allowNew && policy.acceptNew) {
+      return { ok: true, record: `${policy.hashNames ? hashHostName(name) : name} ${keyTypeOf(key)} ${key.toString('base64')}` };
+    }
     return {
       ok: false,
       reason:

@@ -93,7 +93,12 @@ export function buildRemoteCommand(p: ScriptParams): RemoteCommand {
   // sed stops at the marker; nothing else is on stdin until the script has spoken. Single quotes outside,
   // double quotes inside, no newline and no '!': csh and tcsh pass it to /bin/sh as any POSIX shell does.
   const command = `exec /bin/sh -c 'eval "$(sed -n "/^${marker}/q;p")"'`;
-  return { command, script: `${prelude}\n${SCRIPT}\n${marker}\n` };
+  // The script is one function, called at the end: the shell parses all of it before running any. bash
+  // otherwise parses each command of an eval just before running it, and a USR1 from the control reader
+  // arriving during that parse breaks it ("unexpected EOF while looking for matching `)'").
+  // An empty line after the marker: BusyBox sed reads a line ahead (to know the last one) before it acts on
+  // the marker's 'q', and would otherwise wait for, and swallow, the first control line.
+  return { command, script: `${prelude}\npexship_main() {\n${SCRIPT}\n}\npexship_main\n${marker}\n\n` };
 }
 
 // Written with $< for the shell's ${ so the template literal leaves it alone.
@@ -173,7 +178,8 @@ alive() {
   if [ -d /proc/self ]; then [ -d "/proc/$1" ]; else kill -0 "$1" 2>/dev/null; fi
 }
 
-# Kills processes and all their descendants (parents first, so nothing respawns).
+# Kills processes, the process groups they lead (a host command's, see run_cmd: it holds the children
+# whose parent already exited) and all their descendants (parents first, so nothing respawns).
 kill_tree() {
   kt_sig=$1
   shift
@@ -181,12 +187,14 @@ kill_tree() {
     kt_p=$1
     shift
     kt_kids=$(cat /proc/"$kt_p"/task/*/children 2>/dev/null || pgrep -P "$kt_p" 2>/dev/null)
+    kill -"$kt_sig" -"$kt_p" 2>/dev/null
     kill -"$kt_sig" "$kt_p" 2>/dev/null
     set -- "$@" $kt_kids
   done
 }
 
-# Runs "$@" for at most $1 seconds: then TERM to it and its children, KILL 2 s later. 124 when stopped.
+# Runs "$@" for at most $1 seconds: then TERM to it, its group and its children, KILL 2 s later. 124 when
+# stopped.
 bounded() {
   b_secs=$1
   shift
@@ -202,14 +210,23 @@ bounded() {
     if [ "$b_rc" -gt 128 ] && kill -0 "$b_pid" 2>/dev/null; then continue; fi
     break
   done
-  kill_tree TERM "$b_dog"
-  if [ "$b_rc" -gt 128 ] && [ $(($(now) - b_t0)) -ge "$b_secs" ]; then return 124; fi
+  if [ "$b_rc" -gt 128 ] && [ $(($(now) - b_t0)) -ge "$b_secs" ]; then
+    # Stopped: the watchdog still owes the KILL to whatever in the group ignored the TERM.
+    return 124
+  fi
+  kill_tree KILL "$b_dog"
   return "$b_rc"
 }
 
-# A host command: evaluated in this shell's child, so its text never appears in any process's argv.
+# A host command, in its own session and so its own process group, which 'bounded' kills whole on a time
+# out: what it started in the background goes too, even once its parent has exited. The text reaches the
+# new shell through its environment (readable by this user and root only), never an argv. Without setsid
+# (util-linux, BusyBox) it runs in a child of this shell, and only its descendants are found and killed.
 run_cmd() {
   exec 3<&-
+  if command -v setsid >/dev/null 2>&1; then
+    PEXSHIP_CMD=$1 exec setsid /bin/sh -c 'c=$PEXSHIP_CMD; unset PEXSHIP_CMD; eval "$c"'
+  fi
   set +u
   eval "$1"
 }
@@ -243,17 +260,19 @@ client_alive() {
 }
 # Waits for the control line $1; false (with GONE set) when the client stopped, left or fell silent. The
 # reader's USR1 ends the 'wait' at once; the sleeper is started before the last look at the files, so a
-# signal that came earlier is not missed.
+# signal that came earlier is not missed. Our own short-lived children (this sleeper, bounded's watchdog)
+# are ended with KILL: bash, as /bin/sh, runs this shell's TERM and EXIT traps in a child that is sent
+# TERM just after it was forked, and the cleanup would then delete the upload and the lock under us.
 wait_ctl() {
   while :; do
     sleep 1 </dev/null >/dev/null 2>&1 &
     w=$!
-    if [ -e "$CTL.$1" ]; then kill "$w" 2>/dev/null; return 0; fi
-    if [ -e "$CTL.stop" ]; then kill "$w" 2>/dev/null; GONE="the client stopped the deploy"; return 1; fi
-    if [ -e "$CTL.eof" ]; then kill "$w" 2>/dev/null; GONE="the client's connection closed"; return 1; fi
-    if ! client_alive "$P_LOCK_STALE"; then kill "$w" 2>/dev/null; GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; return 1; fi
+    if [ -e "$CTL.$1" ]; then kill -KILL "$w" 2>/dev/null; return 0; fi
+    if [ -e "$CTL.stop" ]; then kill -KILL "$w" 2>/dev/null; GONE="the client stopped the deploy"; return 1; fi
+    if [ -e "$CTL.eof" ]; then kill -KILL "$w" 2>/dev/null; GONE="the client's connection closed"; return 1; fi
+    if ! client_alive "$P_LOCK_STALE"; then kill -KILL "$w" 2>/dev/null; GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; return 1; fi
     [ -e "$CTL.$1" ] || wait "$w"
-    kill "$w" 2>/dev/null
+    kill -KILL "$w" 2>/dev/null
   done
 }
 wait_go() {

@@ -1,5 +1,5 @@
 // From `--host` names to connection routes: ssh_config (HostName, User, Port, IdentityFile, ProxyJump,
-// known_hosts files, StrictHostKeyChecking, ConnectTimeout) with the flags taking precedence, as `ssh -o` does.
+// known_hosts files, StrictHostKeyChecking, HashKnownHosts, ConnectTimeout) with the flags taking precedence, as `ssh -o` does.
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -78,6 +78,7 @@ export function resolveHosts(o: ConnectionOptions): HostTarget[] {
       sources: [...shown, ...(o.knownHostsText ? ['the known-hosts text'] : [])].join(', ') || primary,
       fingerprints,
       acceptNew: cfg.strictHostKeyChecking === 'accept-new',
+      hashNames: cfg.hashKnownHosts ?? false,
     };
     let jumps: HostTarget[] = [];
     if (jumpsFrom !== 'config') jumps = jumpsFrom;
@@ -101,7 +102,7 @@ export function resolveHosts(o: ConnectionOptions): HostTarget[] {
     const chain: HostTarget[] = [];
     list.split(',').forEach((hop, i) => {
       const t = resolve(hopSpec(hop.trim()), flag, i === 0 ? 'config' : [...chain], depth);
-      chain.push(...(i === 0 ? t.route!.jumps : []), t);
+      chain.push(...(i === 0 ? t.route.jumps : []), t);
     });
     return chain;
   };

@@ -37,6 +37,8 @@ export interface SshHostConfig {
   userKnownHostsFiles?: string[];
   globalKnownHostsFiles?: string[];
   strictHostKeyChecking?: 'yes' | 'accept-new' | 'ask';
+  /** HashKnownHosts yes: names recorded in known_hosts (accept-new) are written hashed, `|1|salt|hash`. */
+  hashKnownHosts?: boolean;
   connectTimeoutSeconds?: number;
   /** Agent socket (raw: `none`, `SSH_AUTH_SOCK`, `$VAR` or a path with tokens). */
   identityAgent?: string;
@@ -284,6 +286,13 @@ export function resolveSshHost(config: SshConfig, host: string): SshHostConfig {
               'Use accept-new (trust on first use, recorded in known_hosts) or pin the key (known_hosts, --host-fingerprint).',
           );
         } else throw new UsageError(`${l.where}: StrictHostKeyChecking '${first}': expected yes, accept-new or ask.`);
+        break;
+      }
+      case 'hashknownhosts': {
+        const v = need().toLowerCase();
+        if (!once(l.keyword)) break;
+        if (!/^(yes|true|no|false)$/.test(v)) throw new UsageError(`${l.where}: HashKnownHosts '${first}': expected yes or no.`);
+        out.hashKnownHosts = v === 'yes' || v === 'true';
         break;
       }
       case 'identityagent':

@@ -37,11 +37,6 @@ class TransientConnectError extends JobError {}
 
 const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
-function routeOf(target: HostTarget): HostRoute {
-  if (!target.route) throw new Error(`internal: ${target.label} has no route; resolve it with resolveHosts`);
-  return target.route;
-}
-
 function tcpConnect(host: string, port: number, timeoutMs: number, label: string): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const sock = net.connect({ host, port, noDelay: true });
@@ -70,7 +65,7 @@ async function handshake(
   opts: ConnectOptions,
   role: string,
 ): Promise<ssh2.Client> {
-  const { credentials, hostKeys, connectTimeoutMs } = routeOf(target);
+  const { credentials, hostKeys, connectTimeoutMs } = target.route;
   const check = hostKeyCheck(hostKeys, target.host, target.port);
   let rejection: string | undefined;
   let record: string | undefined;
@@ -115,7 +110,7 @@ async function handshake(
       clearTimeout(timer);
       client.end();
       (sock as net.Socket).destroy?.();
-      const why = `${role} ${target.label}: ${handshakeFailure(err, rejection, target, routeOf(target), algorithms)}`;
+      const why = `${role} ${target.label}: ${handshakeFailure(err, rejection, target, target.route, algorithms)}`;
       // Cut before the key exchange (a host rebooting, sshd's MaxStartups shedding load): worth a retry.
       const transient = !handshaken && !rejection && /before handshake|ECONNRESET|closed the connection/i.test(err.message);
       reject(transient ? new TransientConnectError(why) : new JobError(why));
@@ -202,7 +197,7 @@ function tunnel(via: ssh2.Client, viaTarget: HostTarget, to: HostTarget): Promis
 
 async function connectOnce(opts: ConnectOptions): Promise<SshConnection> {
   const { target } = opts;
-  const hops = [...routeOf(target).jumps, target];
+  const hops = [...target.route.jumps, target];
   const clients: ssh2.Client[] = [];
   const closeAll = () => {
     for (const c of [...clients].reverse()) c.end();
@@ -213,7 +208,7 @@ async function connectOnce(opts: ConnectOptions): Promise<SshConnection> {
       const role = i === hops.length - 1 ? 'host' : 'jump host';
       const sock =
         i === 0
-          ? await tcpConnect(hop.host, hop.port, routeOf(hop).connectTimeoutMs, i === hops.length - 1 ? hop.label : `jump host ${hop.label}`)
+          ? await tcpConnect(hop.host, hop.port, hop.route.connectTimeoutMs, i === hops.length - 1 ? hop.label : `jump host ${hop.label}`)
           : await tunnel(clients[i - 1], hops[i - 1], hop);
       const client = await handshake(hop, sock, opts, role);
       // Later errors surface through the channels they break (a jump host's, as the tunnel's close).

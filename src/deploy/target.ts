@@ -3,14 +3,18 @@ import type { Credentials } from './credentials.js';
 import type { HostKeyPolicy } from './hostkeys.js';
 
 /** Where to connect: `[USER@]HOST[:PORT]`, IPv6 as `[::1]:22` (or bare `::1` without a port). */
-export interface HostTarget {
+export interface HostAddress {
   /** As the user wrote it; used to name the host in messages and summaries. */
   label: string;
   user: string;
   host: string;
   port: number;
+}
+
+/** An address with its route: only resolveHosts makes these, so nothing connects without ssh_config and the flags. */
+export interface HostTarget extends HostAddress {
   /** How to reach, trust and log in to it (ssh_config and the flags; resolve-hosts.ts). */
-  route?: HostRoute;
+  route: HostRoute;
 }
 
 export interface HostRoute {
@@ -21,7 +25,7 @@ export interface HostRoute {
   jumps: HostTarget[];
 }
 
-export function parseHostTarget(spec: string, flag = '--host', defaultUser?: string): HostTarget {
+export function parseHostTarget(spec: string, flag = '--host', defaultUser?: string): HostAddress {
   const parts = splitHostSpec(spec, flag);
   const user = parts.user ?? defaultUser ?? process.env.USER ?? process.env.LOGNAME ?? 'root';
   return { label: spec.trim(), user, host: parts.host, port: parts.port ?? 22 };

@@ -68,17 +68,42 @@ export interface CachedResponse<T> {
   url: string;
   etag?: string;
   lastModified?: string;
-  /** Epoch ms until which the response may be used without asking again (Cache-Control max-age). */
+  /** Epoch ms until which the response may be used without asking again (Cache-Control max-age, Expires). */
   freshUntil?: number;
+  /** The index answered 404/410: the project is not there (`value` is then empty). */
+  missing?: boolean;
   value: T;
 }
 
-/** When a response stays fresh per its Cache-Control (`max-age`, unless `no-cache`/`no-store`), else undefined. */
-export function freshUntil(cacheControl: string | string[] | undefined, now = Date.now()): number | undefined {
-  const value = (Array.isArray(cacheControl) ? cacheControl.join(',') : cacheControl ?? '').toLowerCase();
-  if (/\b(no-cache|no-store)\b/.test(value)) return undefined;
-  const m = /\bmax-age\s*=\s*(\d+)/.exec(value);
-  return m ? now + Number(m[1]) * 1000 : undefined;
+/**
+ * When a response stays fresh per its explicit freshness (RFC 9111 §4.2.1): `max-age`, else `Expires` counted
+ * from the response's `Date`; never with `no-cache`/`no-store`. Undefined when the response says nothing.
+ */
+export function freshUntil(headers: Record<string, string | undefined>, now = Date.now()): number | undefined {
+  const cacheControl = (headers['cache-control'] ?? '').toLowerCase();
+  if (/\b(no-cache|no-store)\b/.test(cacheControl)) return undefined;
+  const m = /(?:^|[,\s])max-age\s*=\s*"?(\d+)/.exec(cacheControl);
+  if (m) return Number(m[1]) > 0 ? now + Number(m[1]) * 1000 : undefined;
+  if (headers.expires === undefined) return undefined;
+  // An invalid Expires (often "0" or "-1") means already expired.
+  const expires = Date.parse(headers.expires);
+  const date = headers.date ? Date.parse(headers.date) : Number.NaN;
+  const lifetime = expires - (Number.isNaN(date) ? now : date);
+  return Number.isNaN(expires) || lifetime <= 0 ? undefined : now + lifetime;
+}
+
+/**
+ * How long an index's "no such project" (404/410) is believed. Its own max-age, Expires or no-store when it
+ * sends them; but PyPI, devpi, Artifactory and Nexus send none on a 404, and then every run would ask again
+ * for each project an extra index lacks. So a heuristic freshness (RFC 9111 §4.2.2 allows one for 404):
+ * five minutes, half of PyPI's max-age for the pages it has, so a project published since is not missed for
+ * longer than a new release of an existing project is. `--refresh` asks again at once.
+ */
+export const MISSING_FRESH_MS = 5 * 60_000;
+
+export function missingFreshUntil(headers: Record<string, string | undefined>, now = Date.now()): number | undefined {
+  const explicit = /\b(no-cache|no-store|max-age)\b/i.test(headers['cache-control'] ?? '') || headers.expires !== undefined;
+  return explicit ? freshUntil(headers, now) : now + MISSING_FRESH_MS;
 }
 
 // Bump when the shape of cached page records changes, so old records are simply not found.

@@ -10,7 +10,7 @@ import { JobError, PexshipError, UsageError } from '../errors.js';
 import { busyStart, countUp } from '../timings.js';
 import { PEXSHIP_VERSION } from '../version.js';
 import { Auth, secretsOf, stripCredentials } from './auth.js';
-import { Cache, defaultCacheDir, freshUntil, safeFilename, tempPathFor } from './cache.js';
+import { Cache, defaultCacheDir, freshUntil, missingFreshUntil, safeFilename, tempPathFor } from './cache.js';
 import { hashLocalFile, listDirectory } from './find-links.js';
 import { HttpClient, isTrustedHost, NetworkError, proxyFromEnv, readBody, type HttpResponse } from './http.js';
 import { hostKey } from './limiter.js';
@@ -62,6 +62,8 @@ export interface IndexClientOptions {
   onActivity?: (event: IndexActivity) => void;
   /** URLs of `name @ url` direct references: credentials written in them are used for their host, as pip does. */
   directUrls?: string[];
+  /** `--refresh`: ask the index again for every page, however fresh the cached answer (validators still used). */
+  refresh?: boolean;
 }
 
 type Source =
@@ -185,11 +187,13 @@ export class IndexClient {
   private readonly metadataInFlight = new Map<string, Promise<string>>();
   private readonly downloadsInFlight = new Map<string, Promise<string>>();
   private readonly onActivity?: (event: IndexActivity) => void;
+  private readonly refresh: boolean;
 
   constructor(options: IndexClientOptions = {}) {
     const env = options.env ?? process.env;
     const cwd = options.cwd ?? process.cwd();
     this.onActivity = options.onActivity;
+    this.refresh = options.refresh ?? false;
     const indexUrls = options.noIndex ? [] : [options.indexUrl ?? DEFAULT_INDEX_URL, ...(options.extraIndexUrls ?? [])];
     const findLinks = options.findLinks ?? [];
     this.sources = [
@@ -248,8 +252,14 @@ export class IndexClient {
     return this.sources.filter((s) => s.kind === 'index').map((s) => s.label);
   }
 
-  /** Closes pooled connections; the client is unusable afterwards. */
+  /**
+   * Lets every fetch still running finish (a prefetch the resolution did not wait for may be writing to the
+   * cache: the CLI exits as soon as its verb returns), then closes pooled connections. The client is unusable
+   * afterwards.
+   */
   async close(): Promise<void> {
+    const pending = [this.listings, this.metadataInFlight, this.downloadsInFlight, this.rootChecks].flatMap((m) => [...m.values()]);
+    await Promise.allSettled(pending);
     await this.http.close();
   }
 
@@ -324,9 +334,11 @@ export class IndexClient {
 
   private async listRemoteIndex(source: Source & { kind: 'index' }, project: string): Promise<IndexFile[]> {
     const pageUrl = stripCredentials(new URL(`${encodeURIComponent(project)}/`, source.url));
-    const files = await this.fetchPage(pageUrl, source.label, 'index', true);
-    if (files) return files;
+    const page = await this.fetchPage(pageUrl, source.label, 'index', true);
+    if (page.files) return page.files;
     await this.checkIndexRoot(source);
+    // Remembered only once the root is known to be there: a wrong index URL must fail every run, not once.
+    if (page.missingUntil) await this.cache.writeResponse<IndexFile[]>('page', { url: pageUrl, freshUntil: page.missingUntil, missing: true, value: [] });
     return [];
   }
 
@@ -383,7 +395,7 @@ export class IndexClient {
           if (html === undefined) throw new UsageError(`The find-links page ${source.label} does not exist. Check the -f/--find-links location.`);
           return parseSimpleHtml(html, source.location, source.label);
         }
-        const files = await this.fetchPage(stripCredentials(source.location), source.label, 'find-links page', false);
+        const { files } = await this.fetchPage(stripCredentials(source.location), source.label, 'find-links page', false);
         if (!files) throw new JobError(`The find-links page ${source.label} does not exist (HTTP 404). Check the -f/--find-links URL.`);
         return files;
       })();
@@ -393,15 +405,16 @@ export class IndexClient {
   }
 
   /**
-   * GETs an index page with the cached validators, returning its files (reused on 304), or undefined on
-   * 404/410. The parsed files are what we cache, so a 304 costs no parsing.
+   * GETs an index page with the cached validators, returning its files (reused on 304), or no files on
+   * 404/410 with how long that answer may be believed (see MISSING_FRESH_MS). The parsed files are what we
+   * cache, so a 304 costs no parsing.
    */
-  private async fetchPage(pageUrl: string, label: string, what: string, jsonFirst: boolean): Promise<IndexFile[] | undefined> {
+  private async fetchPage(pageUrl: string, label: string, what: string, jsonFirst: boolean): Promise<{ files?: IndexFile[]; missingUntil?: number }> {
     const cached = await this.cache.readResponse<IndexFile[]>('page', pageUrl);
-    // Within the index's own max-age (PyPI: 10 minutes) the page is used without asking, as pip does.
-    if (cached?.freshUntil && cached.freshUntil > Date.now()) {
-      countUp('pages fresh');
-      return cached.value.map((f) => (f.index === label ? f : { ...f, index: label }));
+    // Within the index's own max-age (PyPI: 10 minutes) the page is used without asking, as uv does.
+    if (cached?.freshUntil && cached.freshUntil > Date.now() && !this.refresh) {
+      countUp(cached.missing ? 'pages missing fresh' : 'pages fresh');
+      return { files: cached.value.map((f) => (f.index === label ? f : { ...f, index: label })) };
     }
     const headers: Record<string, string> = {
       accept: jsonFirst ? PAGE_ACCEPT : 'text/html, */*;q=0.1',
@@ -413,21 +426,23 @@ export class IndexClient {
     return this.request(pageUrl, `the ${what} ${label}`, headers, async (res) => {
       countUp(`pages ${res.status}`);
       // The same page may be reached under another label (credentials added or changed): ours wins.
-      if (res.status === 304 && cached) {
-        const fresh = freshUntil(res.headers['cache-control']);
+      if (res.status === 304 && cached && !cached.missing) {
+        const fresh = freshUntil(res.headers);
         if (fresh) await this.cache.writeResponse('page', { ...cached, freshUntil: fresh });
-        return cached.value.map((f) => (f.index === label ? f : { ...f, index: label }));
+        return { files: cached.value.map((f) => (f.index === label ? f : { ...f, index: label })) };
       }
-      if (res.status === 404 || res.status === 410) return undefined;
+      if (res.status === 404 || res.status === 410) {
+        return { missingUntil: missingFreshUntil(res.headers) };
+      }
       if (res.status !== 200) throw this.statusError(res, `the ${what} ${label}`);
       const body = (await this.readCounted(res)).toString('utf8');
       // A remote page must not point us at local files (file:///etc/…): only http(s) links count.
       const files = parsePage(body, res.headers['content-type'] ?? '', res.url, label).filter((f) => /^https?:/.test(f.url));
       const etag = res.headers.etag;
       const lastModified = res.headers['last-modified'];
-      const fresh = freshUntil(res.headers['cache-control']);
+      const fresh = freshUntil(res.headers);
       if (etag || lastModified || fresh) await this.cache.writeResponse('page', { url: pageUrl, etag, lastModified, freshUntil: fresh, value: files });
-      return files;
+      return { files };
     }).finally(done);
   }
 

@@ -6,7 +6,7 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Dispatcher } from 'undici';
-import { busyStart, countUp } from '../timings.js';
+import { busyStart, countUp, markNow } from '../timings.js';
 import type { Auth } from './auth.js';
 import { HostLimits, hostKey } from './limiter.js';
 import { redactUrl } from './redact.js';
@@ -85,6 +85,7 @@ async function timedImport(): Promise<Undici> {
     const mod = (await import('undici')) as Undici & { default?: Undici };
     return mod.default ?? mod;
   } finally {
+    markNow('undici at');
     done();
   }
 }

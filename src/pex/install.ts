@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { Cache, sha256Hex } from '../index/cache.js';
 import { entryPointGroup, parseCoreMetadata, parseEntryPoints, parseWheelInfo } from '../python/metadata.js';
 import { parseWheelFilename } from '../python/wheel.js';
 import { METHOD_DEFLATED, storedBytes, ZipArchive, ZipFormatError, type ZipEntry, type ZipMember } from './zip.js';
@@ -98,6 +99,17 @@ interface RecordRow {
 }
 
 /**
+ * The sha256 a wheel in the build cache is filed under: it was checked against the index's hash before being
+ * renamed into place and is never changed, so hashing its tens of megabytes again on every build says nothing
+ * new. Undefined for any other path.
+ */
+function cachedSha256(wheelPath: string, cacheDir: string): string | undefined {
+  const digest = /\/wheels\/sha256\/[0-9a-f]{2}\/([0-9a-f]{64})\/[^/]+$/.exec(wheelPath)?.[1];
+  if (!digest) return undefined;
+  return new Cache(path.resolve(cacheDir)).wheelPath(digest, path.basename(wheelPath)) === path.resolve(wheelPath) ? digest : undefined;
+}
+
+/**
  * Reads and installs one wheel file. Errors name the wheel and the member at fault. With `cacheDir`, the
  * result of a first, fully checked install is kept as a manifest keyed by the wheel's sha256, so later
  * builds of the same file slice its members straight out of it without inflating and hashing again.
@@ -120,7 +132,7 @@ export async function installWheel(wheelPath: string, options: { cacheDir?: stri
   } catch (e) {
     throw new UsageError(`cannot read wheel ${wheelPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; check the path.`);
   }
-  const sha256 = createHash('sha256').update(data).digest('hex');
+  const sha256 = options.cacheDir ? cachedSha256(wheelPath, options.cacheDir) ?? sha256Hex(data) : sha256Hex(data);
   const manifestFile = options.cacheDir ? manifestPath(options.cacheDir, sha256) : undefined;
   if (manifestFile) {
     const cached = await loadManifest(manifestFile, data, filename);

@@ -271,10 +271,13 @@ export async function loadCompletePlatform(file: string): Promise<Target> {
 
 /**
  * Runs on the interpreter (Python 3.6+, stdlib only) and prints one JSON object: its marker environment and
- * the facts the tag rules need. Tags are computed in TypeScript from these facts.
+ * the facts the tag rules need. Tags are computed in TypeScript from these facts. On Linux CPython it imports
+ * nothing beyond os and sys (writing its JSON itself): platform, sysconfig and json, with the re, enum and
+ * collections they load, took longer than the interpreter's own start-up. Elsewhere it asks those modules;
+ * test/python/probe.test.ts checks both ways give the same facts.
  */
 export const PROBE_SCRIPT = String.raw`
-import json, os, platform, re, sys, sysconfig
+import os, sys
 
 def fmt(info):
     v = "%d.%d.%d" % (info.major, info.minor, info.micro)
@@ -282,17 +285,71 @@ def fmt(info):
         v += info.releaselevel[0] + str(info.serial)
     return v
 
+def jstr(s):
+    if s is None:
+        return "null"
+    out = []
+    for ch in s:
+        o = ord(ch)
+        if ch == '"' or ch == "\\":
+            out.append("\\" + ch)
+        elif 0x20 <= o < 0x7f:
+            out.append(ch)
+        elif o > 0xffff:
+            o -= 0x10000
+            out.append("\\u%04x\\u%04x" % (0xd800 | (o >> 10), 0xdc00 | (o & 0x3ff)))
+        else:
+            out.append("\\u%04x" % o)
+    return '"' + "".join(out) + '"'
+
+def jval(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, dict):
+        return "{" + ", ".join(jstr(k) + ": " + jval(x) for k, x in v.items()) + "}"
+    if isinstance(v, list):
+        return "[" + ", ".join(jval(x) for x in v) + "]"
+    if isinstance(v, int):
+        return str(v)
+    return jstr(v)
+
+# Linux CPython (the common case) answers from os.uname() and sys alone: importing platform, sysconfig and
+# json (and the re, enum and collections they pull in) would double the interpreter's start-up.
+fast = sys.platform.startswith("linux") and sys.implementation.name == "cpython" and hasattr(os, "uname")
+if fast:
+    u = os.uname()
+    version = sys.version.split()[0]
+    n = 0
+    while n < len(version) and (version[n].isalnum() or version[n] in "._+"):
+        n += 1
+    version = version[:n]
+    machine, release, system, kernel = u.machine, u.release, u.sysname, u.version
+    implementation = "CPython"
+    host = os.environ.get("_PYTHON_HOST_PLATFORM") or "%s-%s" % (u.sysname.lower().replace("/", ""), u.machine.replace(" ", "_").replace("/", "-"))
+    debug = "d" in sys.abiflags
+    gil_disabled = "t" in sys.abiflags
+    mac = ""
+else:
+    import platform, sysconfig
+    version = platform.python_version()
+    machine, release, system, kernel = platform.machine(), platform.release(), platform.system(), platform.version()
+    implementation = platform.python_implementation()
+    host = sysconfig.get_platform()
+    debug = bool(sysconfig.get_config_var("Py_DEBUG"))
+    gil_disabled = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
+    mac = platform.mac_ver()[0]
+
 env = {
     "implementation_name": sys.implementation.name,
     "implementation_version": fmt(sys.implementation.version),
     "os_name": os.name,
-    "platform_machine": platform.machine(),
-    "platform_python_implementation": platform.python_implementation(),
-    "platform_release": platform.release(),
-    "platform_system": platform.system(),
-    "platform_version": platform.version(),
-    "python_full_version": platform.python_version(),
-    "python_version": ".".join(platform.python_version_tuple()[:2]),
+    "platform_machine": machine,
+    "platform_python_implementation": implementation,
+    "platform_release": release,
+    "platform_system": system,
+    "platform_version": kernel,
+    "python_full_version": version,
+    "python_version": ".".join(version.split(".")[:2]),
     "sys_platform": sys.platform,
 }
 glibc = None
@@ -303,7 +360,7 @@ if sys.platform.startswith("linux"):
     except (AttributeError, OSError, ValueError):
         glibc = None
     if not glibc:
-        import subprocess
+        import re, subprocess
         try:
             p = subprocess.Popen(["ldd", "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             out = p.communicate()[0].decode("utf-8", "replace")
@@ -312,15 +369,15 @@ if sys.platform.startswith("linux"):
                 musl = [int(m.group(1)), int(m.group(2))]
         except OSError:
             pass
-print(json.dumps({
+print(jval({
     "marker_environment": env,
     "executable": sys.executable,
-    "sysconfig_platform": sysconfig.get_platform(),
+    "sysconfig_platform": host,
     "glibc": glibc,
     "musl": musl,
-    "mac_ver": platform.mac_ver()[0],
-    "py_debug": bool(sysconfig.get_config_var("Py_DEBUG")),
-    "gil_disabled": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
+    "mac_ver": mac,
+    "py_debug": debug,
+    "gil_disabled": gil_disabled,
     "is_64bit": sys.maxsize > 2 ** 32,
 }))
 `;

@@ -252,6 +252,8 @@ function fileTable(file: LockFileInput): string {
 
 /** A TOML basic string. */
 function str(value: string): string {
+  // Nearly every string (names, URLs, hashes) needs no escape: skip the walk through its characters.
+  if (!/["\\\x00-\x1f\x7f]/.test(value)) return `"${value}"`;
   let out = '"';
   for (const ch of value) {
     const code = ch.codePointAt(0)!;

@@ -8,8 +8,8 @@ import type net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runUnlock } from '../../src/cli/deploy.js';
-import { deploy, unlock, type ConnectionOptions, type DeployEvent } from '../../src/deploy/index.js';
-import { fakePex, makeClientKeys, readHostState, tempDir, type ClientKeys } from './fixtures.js';
+import { deploy, formatSummary, unlock, type ConnectionOptions, type DeployEvent } from '../../src/deploy/index.js';
+import { fakePex, makeClientKeys, readHostState, tempDir, type ClientKeys, type HostState } from './fixtures.js';
 import { startProxy, type TestProxy } from './proxy.js';
 import { startSshd, type TestSshd } from './sshd.js';
 
@@ -122,16 +122,78 @@ describe('every remote wait is bounded and every failure says why', () => {
 
   it('--command-timeout ends the wait on a restart that never returns, and the host goes back to the release it had', async () => {
     const { conn, state } = setup();
-    const v1 = (await deploy({ ...conn, pexFile: pex('d1') })).release!;
-    const r = await deploy({ ...conn, pexFile: pex('d2'), restart: 'sleep 300', commandTimeoutSeconds: 10, lockStaleSeconds: 6 });
-    expect(r.hosts[0].status).toBe('failed');
-    expect(r.hosts[0].release).toBe(v1);
-    expect(r.hosts[0].error).toMatch(/command-timeout/);
-    const s = state();
-    expect(s).toMatchObject({ current: v1, lock: null });
-    expect(s.history.at(-1)).toMatchObject({ action: 'deploy', outcome: expect.stringMatching(/^(failed|abandoned)$/), previous: v1 });
+    await commandTimeoutLeavesNothing(sshd, conn, state, 3007);
   }, 60_000);
+
+  it('…with BusyBox (sh, sed, setsid) or bash as /bin/sh: deploys work, and nothing the restart started stays behind', async () => {
+    // /bin/sh is dash here: bind BusyBox (run as 'sh', its sh applet) or bash over it, for one sshd each.
+    const dash = execFileSync('readlink', ['-f', '/bin/sh'], { encoding: 'utf8' }).trim();
+    const bin = path.join(work, 'busybox-bin');
+    const hosts = await Promise.all(
+      [
+        { shell: BUSYBOX, env: { PATH: bin } },
+        { shell: '/bin/bash', env: undefined },
+      ].map(({ shell, env }, i) =>
+        startSshd({ dir: path.join(work, `sh${i}`), authorizedKeys: keys.authorizedKeys, env, setup: `mount --bind ${shell} ${dash}` }),
+      ),
+    );
+    try {
+      const kh = path.join(work, 'known_hosts_sh');
+      writeFileSync(kh, hosts.map((h) => h.knownHostsLine()).join('\n') + '\n');
+      expect(hosts[0].inside('readlink -f /bin/sh; /bin/sh -c "echo \\$0"')).toMatch(/sh/);
+      await Promise.all(
+        hosts.map((h, i) => {
+          const base = path.join(work, `sh${i}`, 'root', 'app');
+          const conn: ConnectionOptions = { hosts: [`root@127.0.0.1:${h.port}`], path: base, identityFile: keys.key, knownHostsFile: kh, agentSocket: null };
+          return commandTimeoutLeavesNothing(h, conn, () => readHostState(h.inside, base), 3017 + i * 10);
+        }),
+      );
+    } finally {
+      for (const h of hosts) h.stop();
+    }
+  }, 90_000);
 });
+
+/**
+ * A restart that never returns, having put in the background a process whose parent is gone and which
+ * ignores TERM (as a daemonising start script may): the deploy fails on --command-timeout, the host goes
+ * back to the release it had, and neither process stays behind.
+ */
+async function commandTimeoutLeavesNothing(host: TestSshd, conn: ConnectionOptions, state: () => HostState, marker: number) {
+  // A few plain deploys first: bash as /bin/sh once lost about one in three (its traps ran in children
+  // killed just after they were forked), and BusyBox sed never started the script.
+  let v1 = '';
+  for (const v of ['a', 'b', 'c', 'd']) {
+    const plain = await deploy({ ...conn, pexFile: pex(`t${marker}${v}`) });
+    expect(plain.ok, formatSummary(plain)).toBe(true);
+    v1 = plain.release!;
+  }
+  const restart = `(trap '' TERM; sleep ${marker} &); sleep ${marker + 1}`;
+  const r = await deploy({ ...conn, pexFile: pex(`t${marker}e`), restart, commandTimeoutSeconds: 10, lockStaleSeconds: 6 });
+  expect(r.exitCode).toBe(1);
+  expect(r.hosts[0].status).toBe('failed');
+  expect(r.hosts[0].release).toBe(v1);
+  expect(r.hosts[0].error).toMatch(/command-timeout/);
+  expect(formatSummary(r)).toMatch(/deploy FAILED: 0 host\(s\) ok, 1 failed/);
+  const s = state();
+  expect(s).toMatchObject({ current: v1, lock: null });
+  expect(s.releases).toHaveLength(5);
+  expect(s.history.at(-1)).toMatchObject({ action: 'deploy', outcome: expect.stringMatching(/^(failed|abandoned)$/), previous: v1 });
+  // The KILL follows the TERM by 2 s: look until then.
+  expect(await leftRunning(host, `sleep ${marker}`), host.inside('readlink -f /bin/sh')).toEqual([]);
+  expect(await leftRunning(host, `sleep ${marker + 1}`)).toEqual([]);
+}
+
+/** Processes on the host whose command line is `command`, once they had 4 s to go away. */
+async function leftRunning(host: TestSshd, command: string): Promise<string[]> {
+  let found: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    found = host.inside('ps -eo args').split('\n').filter((l) => l.trim() === command);
+    if (!found.length) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return found;
+}
 
 describe('after the go, the reported state is the real one', () => {
   for (const fault of ['cut', 'blackhole'] as const) {
@@ -152,7 +214,7 @@ describe('after the go, the reported state is the real one', () => {
       expect(r.hosts[0].error).toMatch(/recorded 'abandoned'/);
       const s = state();
       expect(s).toMatchObject({ current: v1, lock: null });
-      expect(s.releases).toHaveLength(2);
+      expect(s.releases).toHaveLength(5);
       expect(s.history.at(-1)).toMatchObject({ action: 'deploy', outcome: 'abandoned', previous: v1 });
     }, 90_000);
   }

@@ -1,6 +1,9 @@
 // `@cert-authority` host certificates, made with `ssh-keygen -s` and presented by real sshd servers: the
-// verifier on its own (signature per CA type, type, validity, principals, revocation) and end to end.
+// verifier on its own (signature per CA type, type, validity, principals, revocation) and end to end. What
+// ssh-keygen will not make (critical options on a host certificate, a certificate as the CA key, odd
+// types) is written here byte by byte after PROTOCOL.certkeys and signed through node:crypto.
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync, sign as signData, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +35,66 @@ beforeAll(() => {
 afterAll(() => {
   for (const s of servers) s.stop();
 });
+
+const u32 = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
+};
+const u64 = (n: bigint) => {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64BE(n);
+  return b;
+};
+const str = (v: Buffer | string) => Buffer.concat([u32(Buffer.byteLength(v)), Buffer.from(v)]);
+const wireType = (blob: Buffer) => blob.subarray(4, 4 + blob.readUInt32BE(0)).toString();
+
+/** An ed25519 CA made by node:crypto: its private key and its SSH public-key blob. */
+function nodeCa(): { key: KeyObject; blob: Buffer; line: (pattern: string) => string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url');
+  const blob = Buffer.concat([str('ssh-ed25519'), str(raw)]);
+  return { key: privateKey, blob, line: (pattern) => `@cert-authority ${pattern} ssh-ed25519 ${blob.toString('base64')}` };
+}
+
+interface CertFields {
+  certType?: number;
+  principals?: string[];
+  validAfter?: bigint;
+  validBefore?: bigint;
+  criticalOptions?: Array<[string, string]>;
+  /** The key named as the signer (default the CA's own blob). */
+  signatureKey?: Buffer;
+  /** The signature's algorithm name (default ssh-ed25519). */
+  signatureAlg?: string;
+  /** Override the certificate type name (default <host key type>-cert-v01@openssh.com). */
+  type?: string;
+  trailing?: Buffer;
+}
+
+/** An OpenSSH certificate (PROTOCOL.certkeys) for the host key `hostKeyBlob`, signed by `ca`. */
+function buildCertificate(hostKeyBlob: Buffer, ca: { key: KeyObject; blob: Buffer }, f: CertFields = {}): Buffer {
+  const type = f.type ?? `${wireType(hostKeyBlob)}-cert-v01@openssh.com`;
+  const keyFields = hostKeyBlob.subarray(4 + hostKeyBlob.readUInt32BE(0));
+  const options = (list: Array<[string, string]>) => Buffer.concat(list.map(([name, data]) => Buffer.concat([str(name), str(str(data))])));
+  const signed = Buffer.concat([
+    str(type),
+    str(Buffer.alloc(32, 7)), // nonce
+    keyFields,
+    u64(42n), // serial
+    u32(f.certType ?? 2),
+    str('hand-made'),
+    str(Buffer.concat((f.principals ?? ['127.0.0.1']).map((p) => str(p)))),
+    u64(f.validAfter ?? 0n),
+    u64(f.validBefore ?? 0xffff_ffff_ffff_ffffn),
+    str(options(f.criticalOptions ?? [])),
+    str(Buffer.alloc(0)), // extensions
+    str(Buffer.alloc(0)), // reserved
+    str(f.signatureKey ?? ca.blob),
+  ]);
+  const signature = str(Buffer.concat([str(f.signatureAlg ?? 'ssh-ed25519'), str(signData(null, signed, ca.key))]));
+  return Buffer.concat([signed, signature, f.trailing ?? Buffer.alloc(0)]);
+}
 
 describe('host certificate verifier (certificates from ssh-keygen -s)', () => {
   function certFor(caName: string, args: string[], keyType = 'ed25519') {
@@ -80,6 +143,82 @@ describe('host certificate verifier (certificates from ssh-keygen -s)', () => {
     forged.signed[forged.signed.length - 200] ^= 1;
     expect(reason(forged)).toMatch(/the CA signature does not verify/);
     expect(() => parseCertificate(good.signed)).toThrow(/malformed host certificate/);
+  });
+});
+
+describe('host certificates ssh-keygen will not make (built and signed here)', () => {
+  const ca = nodeCa();
+  const hostKey = () => {
+    const file = path.join(work, `hk_built_${Math.random().toString(36).slice(2)}`);
+    keygen(file);
+    return blobOf(`${file}.pub`);
+  };
+  const verdict = (blob: Buffer, authorities = [ca.blob]) => {
+    let cert;
+    try {
+      cert = parseCertificate(blob);
+    } catch (err) {
+      return (err as Error).message;
+    }
+    const v = checkHostCertificate(cert, '127.0.0.1', authorities, []);
+    return v.ok ? 'accepted' : v.reason;
+  };
+
+  it('the builder is right: OpenSSH reads its certificate, and the verifier accepts it', () => {
+    const blob = buildCertificate(hostKey(), ca);
+    expect(verdict(blob)).toBe('accepted');
+    const file = path.join(work, 'built-cert.pub');
+    writeFileSync(file, `ssh-ed25519-cert-v01@openssh.com ${blob.toString('base64')}\n`);
+    const shown = execFileSync('ssh-keygen', ['-L', '-f', file], { encoding: 'utf8' });
+    expect(shown).toMatch(/Type: ssh-ed25519-cert-v01@openssh.com host certificate/);
+    expect(shown).toMatch(/Key ID: "hand-made"/);
+    expect(shown).toMatch(/Critical Options: \(none\)/);
+  });
+
+  it('refuses critical options, a certificate as CA key, unknown certificate kinds, mismatched or unknown signature types, bad points and trailing bytes', () => {
+    const key = hostKey();
+    const withOption = buildCertificate(key, ca, { criticalOptions: [['force-command', '/bin/true']] });
+    expect(verdict(withOption)).toMatch(/has critical options pexship does not know \(force-command\)/);
+    expect(verdict(buildCertificate(key, ca, { certType: 3 }))).toMatch(/is a type 3 certificate, not a host certificate/);
+    // A certificate named as the signer, even one whose CA is trusted: OpenSSH refuses chains.
+    const asCa = buildCertificate(key, ca);
+    expect(verdict(buildCertificate(key, ca, { signatureKey: asCa }), [asCa])).toMatch(/is signed by a certificate, not by a CA key/);
+    expect(verdict(buildCertificate(key, ca, { signatureAlg: 'rsa-sha2-256' }))).toMatch(/a rsa-sha2-256 signature does not fit a ssh-ed25519 key/);
+    const dss = Buffer.concat([str('ssh-dss'), str(Buffer.alloc(8, 1))]);
+    expect(verdict(buildCertificate(key, ca, { signatureKey: dss }), [dss])).toMatch(/the CA signature cannot be checked \(unsupported CA key type ssh-dss\)/);
+    // An ECDSA CA key with a compressed point (OpenSSH never writes one).
+    const compressed = Buffer.concat([str('ecdsa-sha2-nistp256'), str('nistp256'), str(Buffer.concat([Buffer.from([2]), Buffer.alloc(32, 1)]))]);
+    expect(verdict(buildCertificate(key, ca, { signatureKey: compressed, signatureAlg: 'ecdsa-sha2-nistp256' }), [compressed])).toMatch(
+      /cannot be checked \(unsupported ECDSA point encoding\)/,
+    );
+    expect(verdict(buildCertificate(key, ca, { type: 'ssh-dss-cert-v01@openssh.com' }))).toMatch(/malformed host certificate: unsupported certificate type ssh-dss-cert/);
+    expect(verdict(buildCertificate(key, ca, { trailing: Buffer.from([0]) }))).toMatch(/malformed host certificate: trailing data/);
+    expect(verdict(key)).toMatch(/malformed host certificate: ssh-ed25519 is not a certificate type/);
+  });
+
+  it('a real sshd presenting a host certificate with a critical option is refused; the same certificate without it is accepted', async () => {
+    const make = (name: string, criticalOptions: Array<[string, string]>) =>
+      startSshd({
+        dir: path.join(work, name),
+        authorizedKeys: keys.authorizedKeys,
+        hostCertificate: (pub) => {
+          const file = pub.replace(/\.pub$/, '-cert.pub');
+          writeFileSync(file, `ssh-ed25519-cert-v01@openssh.com ${buildCertificate(blobOf(pub), ca, { criticalOptions }).toString('base64')}\n`);
+          return file;
+        },
+      });
+    const [optioned, plain] = await Promise.all([make('c-critical', [['source-address', '127.0.0.1/32']]), make('c-built', [])]);
+    servers.push(optioned, plain);
+    const list = async (s: TestSshd) => {
+      const knownHostsFile = path.join(work, `kh_built_${s.port}`);
+      writeFileSync(knownHostsFile, `${ca.line('*')}\n`);
+      const [r] = await listReleases({ hosts: [`root@127.0.0.1:${s.port}`], path: path.join(work, 'srv'), identityFile: keys.key, knownHostsFile, agentSocket: null, sshConfigFile: 'none' });
+      return r;
+    };
+    const refused = await list(optioned);
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toMatch(/refusing to connect: its host certificate \(key id 'hand-made', serial 42\) has critical options pexship does not know \(source-address\)/);
+    expect(await list(plain)).toMatchObject({ ok: true, current: null });
   });
 });
 

@@ -58,6 +58,7 @@ function expectSameAsOpenSsh(file: string, host: string): void {
   const strict = { yes: 'true', 'accept-new': 'accept-new', ask: 'ask' }[ours.strictHostKeyChecking ?? 'ask'];
   expect(strict, what).toBe(one('stricthostkeychecking'));
   expect(String(ours.connectTimeoutSeconds ?? 'none'), what).toBe(one('connecttimeout'));
+  expect(ours.hashKnownHosts ? 'yes' : 'no', what).toBe(one('hashknownhosts'));
 }
 
 describe('ssh_config resolution matches ssh -G', () => {
@@ -83,7 +84,9 @@ describe('ssh_config resolution matches ssh -G', () => {
         '  HostName 10.0.0.5',
         '  ProxyJump none',
         '  StrictHostKeyChecking yes',
+        '  HashKnownHosts no',
         'Host *',
+        '  HashKnownHosts yes',
         '  Port 2200',
         '  User other',
         '  ProxyJump fallback',
@@ -192,34 +195,34 @@ describe('routes from ssh_config and flags', () => {
     const base = { path: '/srv', sshConfigFile: file, agentSocket: null } as const;
     const [t] = resolveHosts({ ...base, hosts: ['app'] });
     expect(t).toMatchObject({ label: 'app', host: 'app.internal', user: 'deploy', port: 2022 });
-    expect(t.route!.connectTimeoutMs).toBe(4000);
-    expect(t.route!.credentials.source).toBe(`IdentityFile ${work}/id_app.internal`);
+    expect(t.route.connectTimeoutMs).toBe(4000);
+    expect(t.route.credentials.source).toBe(`IdentityFile ${work}/id_app.internal`);
     // b1 is reached through its own ProxyJump (b0); b2 through b1 (a later hop's ProxyJump is not used).
-    expect(t.route!.jumps.map((j) => `${j.user}@${j.host}:${j.port}`)).toEqual([
+    expect(t.route.jumps.map((j) => `${j.user}@${j.host}:${j.port}`)).toEqual([
       `${process.env.USER ?? 'root'}@10.0.0.0:22`,
       'ops@10.0.0.1:2201',
       'jumper@10.0.0.2:22',
     ]);
-    const [, b1, b2] = t.route!.jumps;
-    expect(b1.route!.credentials.source).toBe(`IdentityFile ${work}/id_b1`);
-    expect(b1.route!.hostKeys).toMatchObject({ knownHostsFile: `${work}/kh_b1`, acceptNew: true });
-    expect(b2.route!.credentials.source).toBe(`IdentityFile ${work}/id_b2`);
-    expect(b2.route!.hostKeys.acceptNew).toBe(false);
+    const [, b1, b2] = t.route.jumps;
+    expect(b1.route.credentials.source).toBe(`IdentityFile ${work}/id_b1`);
+    expect(b1.route.hostKeys).toMatchObject({ knownHostsFile: `${work}/kh_b1`, acceptNew: true });
+    expect(b2.route.credentials.source).toBe(`IdentityFile ${work}/id_b2`);
+    expect(b2.route.hostKeys.acceptNew).toBe(false);
     // Flags win: --host user and port, --jump replaces ProxyJump, --identity and --known-hosts replace the files.
     const [f] = resolveHosts({ ...base, hosts: ['root@app:22'], jump: 'root@10.9.9.9:2200', identityFile: keys.key, knownHostsFile: `${work}/kh_flag`, connectTimeoutSeconds: 9 });
     expect(f).toMatchObject({ host: 'app.internal', user: 'root', port: 22 });
-    expect(f.route!.jumps.map((j) => `${j.host}:${j.port}`)).toEqual(['10.9.9.9:2200']);
-    expect(f.route!.credentials.source).toBe(`--identity ${keys.key}`);
-    expect(f.route!.hostKeys.knownHostsFile).toBe(`${work}/kh_flag`);
-    expect(f.route!.connectTimeoutMs).toBe(9000);
+    expect(f.route.jumps.map((j) => `${j.host}:${j.port}`)).toEqual(['10.9.9.9:2200']);
+    expect(f.route.credentials.source).toBe(`--identity ${keys.key}`);
+    expect(f.route.hostKeys.knownHostsFile).toBe(`${work}/kh_flag`);
+    expect(f.route.connectTimeoutMs).toBe(9000);
     // IdentityAgent and IdentitiesOnly: the agent a host uses, or none.
     const agents = writeConfig(
       'agents.conf',
       `Host only\n  IdentitiesOnly yes\n  IdentityFile ${keys.key}\nHost other-agent\n  IdentityAgent ~/agent.sock\nHost no-agent\n  IdentityAgent none\nHost *\n  IdentityFile ${keys.key}\n`,
     );
     const viaAgent = (host: string) =>
-      resolveHosts({ path: '/srv', sshConfigFile: agents, agentSocket: '/run/agent.sock', hosts: [host] })[0].route!.credentials.agent;
-    const viaEnvAgent = (host: string) => resolveHosts({ path: '/srv', sshConfigFile: agents, hosts: [host] })[0].route!.credentials.agent;
+      resolveHosts({ path: '/srv', sshConfigFile: agents, agentSocket: '/run/agent.sock', hosts: [host] })[0].route.credentials.agent;
+    const viaEnvAgent = (host: string) => resolveHosts({ path: '/srv', sshConfigFile: agents, hosts: [host] })[0].route.credentials.agent;
     expect(viaAgent('plain')).toBe('/run/agent.sock');
     expect(viaAgent('only')).toBeUndefined();
     const saved = process.env.SSH_AUTH_SOCK;

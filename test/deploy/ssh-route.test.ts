@@ -1,6 +1,7 @@
 // ssh_config against real OpenSSH servers: an alias reached through a two-hop ProxyJump chain, each hop with
 // its own key and host-key check; known_hosts from the user and the global file; StrictHostKeyChecking
 // accept-new; retries of refused and dropped connections.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -116,6 +117,33 @@ describe('ssh_config routes against real sshd', () => {
     expect(unknown[0].error).toContain(`host app: refusing to connect: unknown host key ssh-ed25519 ${app.fingerprint}: no entry for [127.0.0.1]:${app.port} in ${userKnown}`);
     // StrictHostKeyChecking no is refused before any connection.
     await expect(listReleases(opts(config('no.conf', { strictApp: 'no' })))).rejects.toThrow(/StrictHostKeyChecking no applies to app/);
+  });
+
+  it('accept-new follows HashKnownHosts: the recorded name is hashed, and ssh-keygen -F finds it', async () => {
+    const run = async (hash: 'yes' | 'no') => {
+      const file = path.join(work, `hash-${hash}.conf`);
+      const kh = path.join(work, `known_hosts_hash_${hash}`);
+      writeFileSync(file, `Host *\n  User root\n  StrictHostKeyChecking accept-new\n  HashKnownHosts ${hash}\n  UserKnownHostsFile ${kh}\n  GlobalKnownHostsFile none\n  IdentityFile ${key('3')}\n`);
+      const r = await listReleases({ hosts: [`127.0.0.1:${app.port}`], path: base, sshConfigFile: file, agentSocket: null });
+      expect(r[0].ok, r[0].error).toBe(true);
+      // Read back with the recorded line only: the second run trusts it (no mismatch, nothing added).
+      const again = await listReleases({ hosts: [`127.0.0.1:${app.port}`], path: base, sshConfigFile: file, agentSocket: null });
+      expect(again[0].ok, again[0].error).toBe(true);
+      return readFileSync(kh, 'utf8');
+    };
+    const hashed = await run('yes');
+    const lines = hashed.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\|1\|[A-Za-z0-9+/]{27}=\|[A-Za-z0-9+/]{27}= ssh-ed25519 /);
+    expect(lines[0]).not.toContain('127.0.0.1');
+    expect(lines[0].split(' ').slice(1).join(' ')).toBe(app.hostPub.split(' ').slice(0, 2).join(' '));
+    // OpenSSH's own lookup finds the entry under the host's name, and only under it.
+    const kh = path.join(work, 'known_hosts_hash_yes');
+    const found = execFileSync('ssh-keygen', ['-F', `[127.0.0.1]:${app.port}`, '-f', kh], { encoding: 'utf8' });
+    expect(found).toContain(`Host [127.0.0.1]:${app.port} found`);
+    expect(() => execFileSync('ssh-keygen', ['-F', `[127.0.0.1]:${app.port + 1}`, '-f', kh], { stdio: 'pipe' })).toThrow();
+    // HashKnownHosts no (OpenSSH's default): the plain name, as before.
+    expect(await run('no')).toBe(`${app.knownHostsLine()}\n`);
   });
 
   it('retries a refused connection and one cut before the banner (--connect-retries), not forever', async () => {

@@ -34,6 +34,8 @@ export interface ServerOptions {
   filesBase?: string;
   /** Cache-Control sent with index pages (PyPI sends `max-age=600, public`). */
   pageCacheControl?: string;
+  /** Headers of the 404 for a project the index lacks (PyPI's have no Cache-Control or Expires). */
+  missingHeaders?: Record<string, string>;
   /** Answer each project page this late (a slow index). */
   pageDelayMs?: number;
   /** Serve HTTPS with this key and certificate (PEM). */
@@ -189,7 +191,7 @@ export class IndexServer {
   private servePage(req: http.IncomingMessage, res: http.ServerResponse, name: string): void {
     const files = this.files.filter((f) => f.project === name);
     if (!files.length) {
-      res.writeHead(404).end('no such project');
+      res.writeHead(404, { 'content-type': 'text/plain; charset=UTF-8', ...this.options.missingHeaders }).end('404 Not Found');
       return;
     }
     const accept = String(req.headers.accept ?? '');

@@ -4,8 +4,9 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JobError } from '../../src/errors.js';
+import { freshUntil, MISSING_FRESH_MS, missingFreshUntil } from '../../src/index/cache.js';
 import { IndexClient, type IndexClientOptions } from '../../src/index/index.js';
 import { buildWheels, IndexServer, type ServedFile, type ServerOptions } from '../helpers/index-server.js';
 
@@ -209,6 +210,63 @@ describe('IndexClient over HTTP', () => {
     await expect(wrong.listFiles('alpha')).rejects.toThrow(/The index http:\/\/127\.0\.0\.1:\d+\/not-an-index\/ does not exist \(HTTP 404\)/);
   });
 
+  it('believes a header-less 404 for five minutes, then asks again; --refresh asks at once', async () => {
+    const server = await serve({ format: 'json' });
+    const cacheDir = freshCache();
+    const pagesAsked = () => server.count((r) => r.path === '/simple/no-such-project/');
+    expect(await client({ indexUrl: server.url, cacheDir }).listFiles('no-such-project')).toEqual([]);
+    expect(pagesAsked()).toBe(1);
+    // A new run on the same cache: neither the page nor the index root is asked again.
+    const warm = client({ indexUrl: server.url, cacheDir });
+    expect(await warm.listFiles('no-such-project')).toEqual([]);
+    expect(pagesAsked()).toBe(1);
+    expect(warm.requestCount).toBe(0);
+    const refreshed = client({ indexUrl: server.url, cacheDir, refresh: true });
+    expect(await refreshed.listFiles('no-such-project')).toEqual([]);
+    expect(pagesAsked()).toBe(2);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + MISSING_FRESH_MS + 1000 });
+    try {
+      expect(await client({ indexUrl: server.url, cacheDir }).listFiles('no-such-project')).toEqual([]);
+      expect(pagesAsked()).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps a 404 only as long as its own Cache-Control or Expires says', async () => {
+    for (const [headers, remembered] of [
+      [{ 'cache-control': 'no-store' }, false],
+      [{ 'cache-control': 'max-age=0' }, false],
+      [{ expires: 'Thu, 01 Jan 1970 00:00:00 GMT' }, false],
+      [{ 'cache-control': 'max-age=3600' }, true],
+    ] as const) {
+      const server = await serve({ format: 'json', missingHeaders: headers });
+      const cacheDir = freshCache();
+      await client({ indexUrl: server.url, cacheDir }).listFiles('missing');
+      await client({ indexUrl: server.url, cacheDir }).listFiles('missing');
+      expect([JSON.stringify(headers), server.count((r) => r.path === '/simple/missing/')]).toEqual([JSON.stringify(headers), remembered ? 1 : 2]);
+    }
+  });
+
+  it('does not remember the 404s of an index URL that is wrong: it fails on every run', async () => {
+    const server = await serve();
+    const cacheDir = freshCache();
+    for (let run = 0; run < 2; run++) {
+      await expect(client({ indexUrl: `${server.origin}/not-an-index/`, cacheDir }).listFiles('alpha')).rejects.toThrow(/does not exist \(HTTP 404\)/);
+    }
+    expect(server.count((r) => r.path === '/not-an-index/alpha/')).toBe(2);
+  });
+
+  it('a project that appears on the index is seen once the remembered 404 expires or with --refresh', async () => {
+    const server = await IndexServer.start([...served], { format: 'json' }); // its own list: this test adds to it
+    servers.push(server);
+    const cacheDir = freshCache();
+    expect(await client({ indexUrl: server.url, cacheDir }).listFiles('late')).toEqual([]);
+    server.files.push(...served.filter((f) => f.project === 'alpha').map((f) => ({ ...f, project: 'late' })));
+    expect(await client({ indexUrl: server.url, cacheDir }).listFiles('late')).toEqual([]);
+    expect((await client({ indexUrl: server.url, cacheDir, refresh: true }).listFiles('late')).length).toBe(2);
+  });
+
   it('refuses a file whose hash does not match the index and caches nothing', async () => {
     const bad = 'alpha-1.0-py3-none-any.whl';
     const server = await serve({ wrongHash: [bad] });
@@ -361,5 +419,27 @@ describe('IndexClient over HTTP', () => {
       const local = await c.fetchFile(beta);
       expect(local).toContain(file(beta.filename).sha256);
     }
+  });
+});
+
+describe('freshness of cached index answers', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z');
+  it('follows max-age, then Expires against Date; no-cache and no-store mean none', () => {
+    expect(freshUntil({ 'cache-control': 'max-age=600, public' }, now)).toBe(now + 600_000);
+    expect(freshUntil({ 'cache-control': 'public, max-age=60', expires: 'Thu, 01 Jan 2099 00:00:00 GMT' }, now)).toBe(now + 60_000);
+    expect(freshUntil({ 'cache-control': 'no-cache, max-age=600' }, now)).toBeUndefined();
+    expect(freshUntil({ 'cache-control': 's-maxage=600' }, now)).toBeUndefined();
+    // Expires counts from the response's Date, so a skewed server clock does not stretch it.
+    expect(freshUntil({ expires: 'Thu, 01 Jan 2026 00:10:00 GMT', date: 'Thu, 01 Jan 2026 00:05:00 GMT' }, now)).toBe(now + 300_000);
+    expect(freshUntil({ expires: '0' }, now)).toBeUndefined();
+    expect(freshUntil({}, now)).toBeUndefined();
+  });
+
+  it('gives a 404 its own freshness when it states one, else the short heuristic', () => {
+    expect(missingFreshUntil({}, now)).toBe(now + MISSING_FRESH_MS);
+    expect(missingFreshUntil({ 'cache-control': 'public' }, now)).toBe(now + MISSING_FRESH_MS);
+    expect(missingFreshUntil({ 'cache-control': 'max-age=30' }, now)).toBe(now + 30_000);
+    expect(missingFreshUntil({ 'cache-control': 'no-store' }, now)).toBeUndefined();
+    expect(missingFreshUntil({ expires: '-1' }, now)).toBeUndefined();
   });
 });
