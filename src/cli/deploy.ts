@@ -32,8 +32,10 @@ const COMMAND_FLAGS: FlagSpec[] = [
   { names: ['--dry-run'], kind: 'boolean', help: 'connect and show what would happen; change nothing' },
 ];
 
-const DEPLOY_FLAGS: FlagSpec[] = [
-  ...CONNECTION_FLAGS.slice(0, 7),
+/** A verb's own flags between the connection flags that name the hosts and key and those that tune the run. */
+const withConnectionFlags = (own: FlagSpec[]): FlagSpec[] => [...CONNECTION_FLAGS.slice(0, 7), ...own, ...CONNECTION_FLAGS.slice(7)];
+
+const DEPLOY_FLAGS: FlagSpec[] = withConnectionFlags([
   { names: ['--name'], kind: 'string', value: 'NAME', help: "the PEX's file name on the hosts (default: the file's stem)" },
   { names: ['--keep'], kind: 'string', value: 'N', help: 'releases to keep per host (default 5; current and the previous one always stay)' },
   ...COMMAND_FLAGS,
@@ -42,16 +44,13 @@ const DEPLOY_FLAGS: FlagSpec[] = [
   { names: ['--canary'], kind: 'boolean', help: 'deploy to the first host alone before the others' },
   { names: ['--max-fail'], kind: 'string', value: 'N|P%', help: 'failed hosts tolerated before the deploy stops and rolls back (default 0; a failed canary always stops)' },
   { names: ['--no-rollback-on-failure'], kind: 'boolean', help: 'leave switched hosts on the new release when a wave fails' },
-  ...CONNECTION_FLAGS.slice(7),
-];
+]);
 
-const ROLLBACK_FLAGS: FlagSpec[] = [
-  ...CONNECTION_FLAGS.slice(0, 7),
+const ROLLBACK_FLAGS: FlagSpec[] = withConnectionFlags([
   { names: ['--to'], kind: 'string', value: 'ID', help: 'the release to switch to (default: the one current before, from .pexship/history.jsonl)' },
   { names: ['--no-verify'], kind: 'boolean', help: "switch without checking the target's sha256 (its size is always checked)" },
   ...COMMAND_FLAGS,
-  ...CONNECTION_FLAGS.slice(7),
-];
+]);
 
 const RELEASES_FLAGS: FlagSpec[] = CONNECTION_FLAGS.filter((f) => !['--lock-ttl', '--lock-wait'].includes(f.names[0]));
 const UNLOCK_FLAGS: FlagSpec[] = RELEASES_FLAGS.filter((f) => f.names[0] !== '--json');
@@ -105,6 +104,14 @@ function progress(args: ParsedArgs): (e: DeployEvent) => void {
   };
 }
 
+/** A verb's parsed flags, or undefined once its help has been printed (--help). */
+function verbArgs(verb: string, argv: string[], flags: FlagSpec[], usage: string): ParsedArgs | undefined {
+  const args = parseArgs(verb, argv, flags);
+  if (!flagBool(args, 'help')) return args;
+  process.stdout.write(formatHelp(`Usage: pexship ${verb} ${usage}`, flags));
+  return undefined;
+}
+
 function report(args: ParsedArgs, result: FleetResult): number {
   if (flagBool(args, 'json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else process.stdout.write(formatSummary(result));
@@ -112,11 +119,8 @@ function report(args: ParsedArgs, result: FleetResult): number {
 }
 
 export async function runDeploy(argv: string[]): Promise<number> {
-  const args = parseArgs('deploy', argv, DEPLOY_FLAGS);
-  if (flagBool(args, 'help')) {
-    process.stdout.write(formatHelp('Usage: pexship deploy FILE.pex --host [USER@]HOST[:PORT] … --path DIR [options]', DEPLOY_FLAGS));
-    return 0;
-  }
+  const args = verbArgs('deploy', argv, DEPLOY_FLAGS, 'FILE.pex --host [USER@]HOST[:PORT] … --path DIR [options]');
+  if (!args) return 0;
   if (args.positionals.length !== 1) throw new UsageError('deploy takes exactly one PEX file: pexship deploy FILE.pex --host HOST --path DIR');
   const batch = flagString(args, 'batch') === undefined ? undefined : flagInt(args, 'batch', 0, 1);
   const result = await deploy(
@@ -138,11 +142,8 @@ export async function runDeploy(argv: string[]): Promise<number> {
 }
 
 export async function runRollback(argv: string[]): Promise<number> {
-  const args = parseArgs('rollback', argv, ROLLBACK_FLAGS);
-  if (flagBool(args, 'help')) {
-    process.stdout.write(formatHelp('Usage: pexship rollback --host [USER@]HOST[:PORT] … --path DIR [--to ID] [options]', ROLLBACK_FLAGS));
-    return 0;
-  }
+  const args = verbArgs('rollback', argv, ROLLBACK_FLAGS, '--host [USER@]HOST[:PORT] … --path DIR [--to ID] [options]');
+  if (!args) return 0;
   if (args.positionals.length) throw new UsageError(`rollback takes no file, got '${args.positionals[0]}'; use --to ID to pick a release.`);
   const result = await rollback(
     { ...connectionOptions(args), ...hostCommands(args), to: flagString(args, 'to'), verify: !flagBool(args, 'no-verify') },
@@ -152,11 +153,8 @@ export async function runRollback(argv: string[]): Promise<number> {
 }
 
 export async function runReleases(argv: string[]): Promise<number> {
-  const args = parseArgs('releases', argv, RELEASES_FLAGS);
-  if (flagBool(args, 'help')) {
-    process.stdout.write(formatHelp('Usage: pexship releases --host [USER@]HOST[:PORT] … --path DIR [--json]', RELEASES_FLAGS));
-    return 0;
-  }
+  const args = verbArgs('releases', argv, RELEASES_FLAGS, '--host [USER@]HOST[:PORT] … --path DIR [--json]');
+  if (!args) return 0;
   if (args.positionals.length) throw new UsageError(`releases takes no positional arguments, got '${args.positionals[0]}'.`);
   const hosts = await listReleases(connectionOptions(args));
   if (flagBool(args, 'json')) {
@@ -171,11 +169,8 @@ export async function runReleases(argv: string[]): Promise<number> {
 }
 
 export async function runUnlock(argv: string[]): Promise<number> {
-  const args = parseArgs('unlock', argv, UNLOCK_FLAGS);
-  if (flagBool(args, 'help')) {
-    process.stdout.write(formatHelp('Usage: pexship unlock --host [USER@]HOST[:PORT] … --path DIR', UNLOCK_FLAGS));
-    return 0;
-  }
+  const args = verbArgs('unlock', argv, UNLOCK_FLAGS, '--host [USER@]HOST[:PORT] … --path DIR');
+  if (!args) return 0;
   if (args.positionals.length) throw new UsageError(`unlock takes no positional arguments, got '${args.positionals[0]}'.`);
   const hosts = await unlock(connectionOptions(args));
   for (const h of hosts) {

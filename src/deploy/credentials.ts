@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import ssh2 from 'ssh2';
 import { UsageError } from '../errors.js';
+import { parseCertificate } from './host-certificates.js';
 
 export interface Credentials {
   privateKey?: Buffer;
@@ -13,6 +14,8 @@ export interface Credentials {
   agent?: string;
   /** Where the key came from, for messages ("--identity ~/.ssh/deploy", "PEXSHIP_SSH_KEY"). */
   source: string;
+  /** A user certificate for `privateKey` (CertificateFile, or the `-cert.pub` next to the key file). */
+  certificate?: { blob: Buffer; type: string; file: string };
 }
 
 export interface CredentialInput {
@@ -23,6 +26,38 @@ export interface CredentialInput {
   agentSocket?: string;
   /** ssh_config IdentityFile paths (expanded) for this host, tried after --identity and the key text. */
   configIdentityFiles?: string[];
+  /** ssh_config CertificateFile paths (expanded), looked at before the `-cert.pub` next to the key file. */
+  certificateFiles?: string[];
+}
+
+/**
+ * The user certificate to log in with, as ssh picks one: the first of `candidates` that exists and certifies
+ * this key (a certificate for another key is skipped). A file that is not a certificate fails, naming it.
+ */
+function findCertificate(privateKey: Buffer, passphrase: string | undefined, candidates: string[]): Credentials['certificate'] {
+  const parsed = ssh2.utils.parseKey(privateKey, passphrase);
+  if (parsed instanceof Error) return undefined;
+  const publicKey = parsed.getPublicSSH();
+  for (const file of candidates) {
+    if (!existsSync(file)) continue;
+    const [type, base64] = readFileSync(file, 'utf8').trim().split(/\s+/);
+    let certifies: Buffer;
+    try {
+      certifies = parseCertificate(Buffer.from(base64 ?? '', 'base64')).publicKey;
+    } catch (err) {
+      throw new UsageError(`certificate ${file}: not an OpenSSH certificate (${(err as Error).message}); make one with ssh-keygen -s.`);
+    }
+    if (certifies.equals(publicKey)) return { blob: Buffer.from(base64, 'base64'), type, file };
+  }
+  return undefined;
+}
+
+/** The credentials with the certificate for the key file `keyFile` (or the configured ones), if any. */
+function withCertificate(c: Credentials, keyFile: string | undefined, input: CredentialInput): Credentials {
+  if (!c.privateKey) return c;
+  const candidates = [...(input.certificateFiles ?? []), ...(keyFile ? [`${keyFile}-cert.pub`] : [])];
+  const certificate = findCertificate(c.privateKey, c.passphrase, candidates);
+  return certificate ? { ...c, certificate, source: `${c.source} with certificate ${certificate.file}` } : c;
 }
 
 /**
@@ -70,10 +105,11 @@ export function loadCredentials(input: CredentialInput): Credentials {
       throw new UsageError(`--identity ${input.identityFile}: cannot read the key file (${(err as NodeJS.ErrnoException).code ?? err}).`);
     }
     const source = `--identity ${input.identityFile}`;
-    return { privateKey: usableKey(key.toString('utf8'), passphrase, source), passphrase, agent, source };
+    return withCertificate({ privateKey: usableKey(key.toString('utf8'), passphrase, source), passphrase, agent, source }, file, input);
   }
   if (input.keyText && input.keyText.trim()) {
-    return { privateKey: usableKey(input.keyText, passphrase, 'PEXSHIP_SSH_KEY'), passphrase, agent, source: 'PEXSHIP_SSH_KEY' };
+    const c = { privateKey: usableKey(input.keyText, passphrase, 'PEXSHIP_SSH_KEY'), passphrase, agent, source: 'PEXSHIP_SSH_KEY' };
+    return withCertificate(c, undefined, input);
   }
   if (input.configIdentityFiles?.length) {
     // Like ssh: missing IdentityFiles are skipped; the first one present must be usable.
@@ -81,7 +117,7 @@ export function loadCredentials(input: CredentialInput): Credentials {
     if (file) {
       const source = `IdentityFile ${file}`;
       const privateKey = usableKey(readFileSync(file, 'utf8'), passphrase, source);
-      return { privateKey, passphrase, agent, source: agent ? `${source} or the SSH agent` : source };
+      return withCertificate({ privateKey, passphrase, agent, source: agent ? `${source} or the SSH agent` : source }, file, input);
     }
     if (!agent) throw new UsageError(`ssh config: none of this host's IdentityFile exists (${input.configIdentityFiles.join(', ')}), and no SSH agent is running.`);
   }

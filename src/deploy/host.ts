@@ -231,10 +231,9 @@ export interface RollbackSettings extends HostCommands {
   verify?: boolean;
 }
 
-function rollbackParams(to: RollbackTarget, commands: RollbackSettings, run: string, waitForGo: boolean): ScriptParams {
+function rollbackParams(to: RollbackTarget, commands: RollbackSettings, run: string, waitForGo: boolean): Omit<ScriptParams, 'base'> {
   return {
     mode: 'rollback',
-    base: '',
     ...commandParams(commands),
     run,
     to: to.to,
@@ -243,6 +242,22 @@ function rollbackParams(to: RollbackTarget, commands: RollbackSettings, run: str
     verify: commands.verify,
     waitForGo,
   };
+}
+
+/** Connects and starts a rollback script, reporting its switch, restart and health steps. */
+async function startRollback(ctx: RunContext, target: HostTarget, params: Omit<ScriptParams, 'base'>, emit: EventSink) {
+  const host = target.label;
+  emit({ type: 'host', host, phase: 'connect' });
+  const conn = await connectHost(ctx, target);
+  try {
+    const session = await startScript(ctx, conn, { ...params, base: ctx.base }, (l) => {
+      if (['switched', 'restart', 'health'].includes(l.word)) emit({ type: 'host', host, phase: l.word, detail: l.rest || undefined });
+    });
+    return { conn, session };
+  } catch (err) {
+    conn.close();
+    throw err;
+  }
 }
 
 /** A rollback's end: done, failed, or lost (then read back: a rollback finishes on the host by itself). */
@@ -273,11 +288,8 @@ export async function rollbackHost(
   const run = newRun();
   let conn: SshConnection | undefined;
   try {
-    emit({ type: 'host', host, phase: 'connect' });
-    conn = await connectHost(ctx, target);
-    const session = await startScript(ctx, conn, { ...rollbackParams(to, commands, run, false), base: ctx.base }, (l) => {
-      if (['switched', 'restart', 'health'].includes(l.word)) emit({ type: 'host', host, phase: l.word, detail: l.rest || undefined });
-    });
+    let session: ScriptSession;
+    ({ conn, session } = await startRollback(ctx, target, rollbackParams(to, commands, run, false), emit));
     const outcome = await session.finished;
     result.previous = session.value('current') || null;
     conn.close();
@@ -308,11 +320,8 @@ export interface PreparedRollback {
 export async function prepareRollback(ctx: RunContext, target: HostTarget, to: RollbackTarget, commands: RollbackSettings, emit: EventSink): Promise<PreparedRollback> {
   const prep: PreparedRollback = { target, run: newRun(), current: null, to: null, started: Date.now() };
   try {
-    emit({ type: 'host', host: target.label, phase: 'connect' });
-    prep.conn = await connectHost(ctx, target);
-    const session = await startScript(ctx, prep.conn, { ...rollbackParams(to, commands, prep.run, true), base: ctx.base }, (l) => {
-      if (['switched', 'restart', 'health'].includes(l.word)) emit({ type: 'host', host: target.label, phase: l.word, detail: l.rest || undefined });
-    });
+    let session: ScriptSession;
+    ({ conn: prep.conn, session } = await startRollback(ctx, target, rollbackParams(to, commands, prep.run, true), emit));
     const ready = await session.waitFor('ready');
     prep.current = session.value('current') || null;
     if (!ready) {
@@ -359,17 +368,34 @@ export async function finishRollback(ctx: RunContext, prep: PreparedRollback, go
   }
 }
 
-/** Lists a host's releases; with `run`, also what history recorded for that run (reading a host back). */
-export async function listHost(ctx: RunContext, target: HostTarget, run?: string): Promise<HostReleases> {
-  const out: HostReleases = { host: target.label, ok: false, current: null, releases: [] };
+/** Connects, runs one remote script to its end and closes; `read` fills `out` from what the script said. */
+async function runToEnd<T extends { error?: string }>(
+  ctx: RunContext,
+  target: HostTarget,
+  params: ScriptParams,
+  out: T,
+  read: (session: ScriptSession, outcome: ScriptOutcome) => void,
+): Promise<T> {
   let conn: SshConnection | undefined;
   try {
     conn = await connectHost(ctx, target);
-    const session = await startScript(ctx, conn, { mode: 'list', base: ctx.base, run });
-    const outcome = await session.finished;
+    const session = await startScript(ctx, conn, params);
+    read(session, await session.finished);
+  } catch (err) {
+    out.error = message(err);
+  } finally {
+    conn?.close();
+  }
+  return out;
+}
+
+/** Lists a host's releases; with `run`, also what history recorded for that run (reading a host back). */
+export function listHost(ctx: RunContext, target: HostTarget, run?: string): Promise<HostReleases> {
+  const out: HostReleases = { host: target.label, ok: false, current: null, releases: [] };
+  return runToEnd(ctx, target, { mode: 'list', base: ctx.base, run }, out, (session, outcome) => {
     if (outcome.code !== 0 || !outcome.lines.some((l) => l.word === 'end')) {
       out.error = reason(ctx, outcome);
-      return out;
+      return;
     }
     out.current = session.value('current') || null;
     out.rollbackTarget = session.value('rollback-target') || undefined;
@@ -391,27 +417,17 @@ export async function listHost(ctx: RunContext, target: HostTarget, run?: string
       out.releases.push({ ...meta, id, current: id === out.current, failed: failed === '1' } as ReleaseInfo);
     }
     out.ok = true;
-    return out;
-  } catch (err) {
-    out.error = message(err);
-    return out;
-  } finally {
-    conn?.close();
-  }
+  });
 }
 
 /** Frees a host's lock by hand, saying whose it was. */
-export async function unlockHost(ctx: RunContext, target: HostTarget): Promise<UnlockResult> {
+export function unlockHost(ctx: RunContext, target: HostTarget): Promise<UnlockResult> {
   const out: UnlockResult = { host: target.label, ok: false, freed: null, ownerAlive: false };
-  let conn: SshConnection | undefined;
-  try {
-    conn = await connectHost(ctx, target);
-    const session = await startScript(ctx, conn, { mode: 'unlock', base: ctx.base });
-    const outcome = await session.finished;
+  return runToEnd(ctx, target, { mode: 'unlock', base: ctx.base }, out, (session, outcome) => {
     const line = session.value('unlocked');
     if (outcome.code !== 0 || line === undefined) {
       out.error = reason(ctx, outcome);
-      return out;
+      return;
     }
     const [state, ...value] = line.split(' ');
     out.ok = true;
@@ -419,11 +435,5 @@ export async function unlockHost(ctx: RunContext, target: HostTarget): Promise<U
       out.freed = value.join(' ');
       out.ownerAlive = state === 'live';
     }
-    return out;
-  } catch (err) {
-    out.error = message(err);
-    return out;
-  } finally {
-    conn?.close();
-  }
+  });
 }

@@ -1,4 +1,4 @@
-// From `--host` names to connection routes: ssh_config (HostName, User, Port, IdentityFile, ProxyJump,
+// From `--host` names to connection routes: ssh_config (HostName, User, Port, IdentityFile, CertificateFile, ProxyJump,
 // known_hosts files, StrictHostKeyChecking, HashKnownHosts, ConnectTimeout) with the flags taking precedence, as `ssh -o` does.
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -40,14 +40,14 @@ export function resolveHosts(o: ConnectionOptions): HostTarget[] {
     return fileEntries.get(file)!;
   };
   const credentialCache = new Map<string, Credentials>();
-  const credentialsFor = (configIdentityFiles: string[], agentSocket: string | undefined) => {
+  const credentialsFor = (configIdentityFiles: string[], certificateFiles: string[], agentSocket: string | undefined) => {
     // --identity and the key text win over ssh_config, as `ssh -i` is tried first.
     const files = o.identityFile || o.privateKey ? [] : configIdentityFiles;
-    const key = [agentSocket ?? '', ...files].join('\n');
+    const key = [agentSocket ?? '', ...files, '', ...certificateFiles].join('\n');
     if (!credentialCache.has(key)) {
       credentialCache.set(
         key,
-        loadCredentials({ identityFile: o.identityFile, keyText: o.privateKey, passphrase: o.passphrase, agentSocket, configIdentityFiles: files }),
+        loadCredentials({ identityFile: o.identityFile, keyText: o.privateKey, passphrase: o.passphrase, agentSocket, configIdentityFiles: files, certificateFiles }),
       );
     }
     return credentialCache.get(key)!;
@@ -63,6 +63,7 @@ export function resolveHosts(o: ConnectionOptions): HostTarget[] {
     if (!/^[A-Za-z0-9._:%-]+$/.test(host)) throw new UsageError(`${flag} '${spec}': its HostName '${host}' is not a host name or address.`);
     const tokens = { host, original: given.host, port, user };
     const identityFiles = cfg.identityFiles.map((f) => expandPath(f, tokens, 'IdentityFile'));
+    const certificateFiles = cfg.certificateFiles.map((f) => expandPath(f, tokens, 'CertificateFile'));
     const userFiles = o.knownHostsFile
       ? [expandTilde(o.knownHostsFile)]
       : (cfg.userKnownHostsFiles ?? ['~/.ssh/known_hosts', '~/.ssh/known_hosts2']).map((f) => expandPath(f, tokens, 'UserKnownHostsFile'));
@@ -93,7 +94,7 @@ export function resolveHosts(o: ConnectionOptions): HostTarget[] {
       user,
       host,
       port,
-      route: { credentials: credentialsFor(identityFiles, agent), hostKeys, connectTimeoutMs, jumps },
+      route: { credentials: credentialsFor(identityFiles, certificateFiles, agent), hostKeys, connectTimeoutMs, jumps },
     };
   };
 

@@ -32,6 +32,8 @@ export interface SshHostConfig {
   user?: string;
   port?: number;
   identityFiles: string[];
+  /** CertificateFile: user certificates, each used with the key it certifies. */
+  certificateFiles: string[];
   /** `none` is folded to undefined. */
   proxyJump?: string;
   userKnownHostsFiles?: string[];
@@ -239,7 +241,7 @@ function matchBlock(cond: ConfigLine, state: MatchState): boolean {
 
 /** `ssh -G HOST` for the keywords pexship uses. */
 export function resolveSshHost(config: SshConfig, host: string): SshHostConfig {
-  const out: SshHostConfig = { original: host, hostName: host, identityFiles: [] };
+  const out: SshHostConfig = { original: host, hostName: host, identityFiles: [], certificateFiles: [] };
   const seen = new Set<string>();
   let hostName: string | undefined;
   const once = (kw: string) => !seen.has(kw) && (seen.add(kw), true);
@@ -264,6 +266,9 @@ export function resolveSshHost(config: SshConfig, host: string): SshHostConfig {
       }
       case 'identityfile':
         out.identityFiles.push(need());
+        break;
+      case 'certificatefile':
+        out.certificateFiles.push(need());
         break;
       case 'proxyjump':
         if (once(l.keyword)) out.proxyJump = need().toLowerCase() === 'none' ? undefined : need();

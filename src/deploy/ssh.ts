@@ -3,10 +3,11 @@
 // node-ssh's wrapper hides.
 import net from 'node:net';
 import ssh2 from 'ssh2';
-import type { ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
+import type { AnyAuthMethod, ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
 import { JobError } from '../errors.js';
 import { hostKeyCheck, recordHostKey } from './hostkeys.js';
 import { CERT_HOST_KEY_ALGORITHMS, defaultHostKeyAlgorithms, stopParsing, useCertifiedKey, watchKeyExchanges } from './ssh2-certificates.js';
+import { certificateKey, signWithCertificates } from './ssh2-user-certificates.js';
 import type { HostRoute, HostTarget } from './target.js';
 
 export interface ConnectOptions {
@@ -93,6 +94,17 @@ async function handshake(
     if (credentials.passphrase) config.passphrase = credentials.passphrase;
   }
   if (credentials.agent) config.agent = credentials.agent;
+  if (credentials.certificate && credentials.privateKey) {
+    // The certificate first, then the plain key (an authorized_keys line may still take it), then the agent.
+    const parsed = ssh2.utils.parseKey(credentials.privateKey, credentials.passphrase) as ssh2.ParsedKey;
+    const username = target.user;
+    const methods: AnyAuthMethod[] = [
+      { type: 'publickey', username, key: certificateKey(parsed, credentials.certificate.blob, credentials.certificate.type) },
+      { type: 'publickey', username, key: credentials.privateKey, passphrase: credentials.passphrase },
+    ];
+    if (credentials.agent) methods.push({ type: 'agent', username, agent: credentials.agent });
+    config.authHandler = methods;
+  }
   // accept-new: recorded only once the server has proven it holds the key (the key exchange is signed).
   client.once('handshake', () => {
     if (record) recordHostKey(hostKeys.knownHostsFile, record);
@@ -126,6 +138,7 @@ async function handshake(
     try {
       client.connect(config);
       if (check.certificates) watchKeyExchanges(client);
+      if (credentials.certificate) signWithCertificates(client);
     } catch (err) {
       fail(err as Error);
     }

@@ -51,6 +51,7 @@ function expectSameAsOpenSsh(file: string, host: string): void {
   expect(ours.proxyJump, what).toBe(one('proxyjump'));
   // ssh -G prints the defaults when no IdentityFile is set; it prints them unexpanded.
   if (ours.identityFiles.length) expect(ours.identityFiles, what).toEqual(ssh.get('identityfile'));
+  expect(ours.certificateFiles, what).toEqual(ssh.get('certificatefile') ?? []);
   const userFiles = (ours.userKnownHostsFiles ?? ['~/.ssh/known_hosts', '~/.ssh/known_hosts2']).map((f) => expandPath(f, tokens, 'x'));
   expect(userFiles.join(' '), what).toBe(one('userknownhostsfile'));
   const globalFiles = ours.globalKnownHostsFiles ?? ['/etc/ssh/ssh_known_hosts', '/etc/ssh/ssh_known_hosts2'];
@@ -73,6 +74,8 @@ describe('ssh_config resolution matches ssh -G', () => {
         '  Port=2201',
         '  IdentityFile ~/.ssh/%h_%r',
         '  IdentityFile "/keys/with space"',
+        '  CertificateFile ~/.ssh/%h-cert.pub',
+        '  CertificateFile /certs/two',
         '  ProxyJump bastion,jump2:2222',
         '  StrictHostKeyChecking accept-new',
         '  ConnectTimeout 7',

@@ -2,7 +2,7 @@
 // its own key and host-key check; known_hosts from the user and the global file; StrictHostKeyChecking
 // accept-new; retries of refused and dropped connections.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +144,61 @@ describe('ssh_config routes against real sshd', () => {
     expect(() => execFileSync('ssh-keygen', ['-F', `[127.0.0.1]:${app.port + 1}`, '-f', kh], { stdio: 'pipe' })).toThrow();
     // HashKnownHosts no (OpenSSH's default): the plain name, as before.
     expect(await run('no')).toBe(`${app.knownHostsLine()}\n`);
+  });
+
+  it('logs in with user certificates (the -cert.pub next to the key, or CertificateFile) where only TrustedUserCAKeys vouches', async () => {
+    const caKey = path.join(work, 'user_ca');
+    keygen(caKey);
+    const none = path.join(work, 'authorized_none');
+    writeFileSync(none, '');
+    const certHost = await startSshd({ dir: path.join(work, 'certhost'), authorizedKeys: none, extraConfig: [`TrustedUserCAKeys ${caKey}.pub`] });
+    servers.push(certHost);
+    const kh = path.join(work, 'known_hosts_certhost');
+    writeFileSync(kh, certHost.knownHostsLine() + '\n');
+    const certify = (keyFile: string, validity = '-5m:+1h', principal = 'root') =>
+      execFileSync('ssh-keygen', ['-q', '-s', caKey, '-I', `user-${path.basename(keyFile)}`, '-n', principal, '-V', validity, `${keyFile}.pub`], { stdio: 'ignore' });
+    const list = (extra: Record<string, unknown>) =>
+      listReleases({ hosts: [`root@127.0.0.1:${certHost.port}`], path: base, knownHostsFile: kh, agentSocket: null, sshConfigFile: 'none', ...extra });
+
+    // ed25519, RSA (signed with rsa-sha2-512) and ECDSA keys, each with its certificate next to it.
+    for (const type of ['ed25519', 'rsa', 'ecdsa']) {
+      const k = path.join(work, `user_${type}`);
+      keygen(k, type);
+      const without = await list({ identityFile: k });
+      expect(without[0].ok, type).toBe(false);
+      expect(without[0].error).toContain(`the server refused --identity ${k} for user 'root'`);
+      certify(k);
+      const withCert = await list({ identityFile: k });
+      expect(withCert[0].ok, `${type}: ${withCert[0].error}`).toBe(true);
+    }
+
+    // CertificateFile from ssh_config, kept elsewhere.
+    const k = path.join(work, 'user_cfg');
+    keygen(k);
+    certify(k);
+    const elsewhere = path.join(work, 'certs-user_cfg.pub');
+    writeFileSync(elsewhere, readFileSync(`${k}-cert.pub`));
+    unlinkSync(`${k}-cert.pub`);
+    const conf = path.join(work, 'usercert.conf');
+    writeFileSync(conf, `Host *\n  User root\n  IdentityFile ${k}\n  CertificateFile ${elsewhere}\n  UserKnownHostsFile ${kh}\n`);
+    const fromConfig = await listReleases({ hosts: [`127.0.0.1:${certHost.port}`], path: base, sshConfigFile: conf, agentSocket: null });
+    expect(fromConfig[0].ok, fromConfig[0].error).toBe(true);
+
+    // An expired certificate, or one for another principal, is refused by the server; the error names it.
+    const old = path.join(work, 'user_old');
+    keygen(old);
+    certify(old, '20200101:20200102');
+    const expired = await list({ identityFile: old });
+    expect(expired[0].ok).toBe(false);
+    expect(expired[0].error).toContain(`the server refused --identity ${old} with certificate ${old}-cert.pub for user 'root'`);
+    // A certificate that certifies another key is not used (as ssh skips it); a file that is no certificate fails.
+    const other = path.join(work, 'user_other');
+    keygen(other);
+    writeFileSync(`${other}-cert.pub`, readFileSync(`${path.join(work, 'user_ed25519')}-cert.pub`));
+    const mismatched = await list({ identityFile: other });
+    expect(mismatched[0].error).toContain(`the server refused --identity ${other} for user 'root'`);
+    writeFileSync(`${other}-cert.pub`, readFileSync(`${other}.pub`));
+    await expect(list({ identityFile: other })).rejects.toThrow(`certificate ${other}-cert.pub: not an OpenSSH certificate`);
   });
 
   it('retries a refused connection and one cut before the banner (--connect-retries), not forever', async () => {
