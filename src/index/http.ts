@@ -1,8 +1,8 @@
 // The HTTP side of the index client: one keep-alive connection pool, at most `maxConnections` requests per
 // host at once (fewer after stalls, see limiter.ts), bounded retries with exponential backoff (honouring
 // Retry-After), per-request timeouts, manual redirects (so credentials never follow a redirect to another
-// host), gzip, and a log of every request sent. undici is loaded on the first request: a run the cache
-// answers entirely never pays for it.
+// host), gzip, and a log of every request sent. undici (the parts of it used, see undici-parts.ts) is loaded
+// on the first request: a run the cache answers entirely never pays for it.
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Dispatcher } from 'undici';
@@ -77,13 +77,11 @@ const RETRY_CODES = new Set([
 const STALL_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 const MAX_REDIRECTS = 10;
 
-/** undici, loaded on demand; its load time is a phase of its own in the timings. */
+/** undici's parts, loaded on demand; their load time is a phase of its own in the timings. */
 async function timedImport(): Promise<Undici> {
   const done = busyStart('load undici');
   try {
-    // A CommonJS module: bundled, its exports are only the default export.
-    const mod = (await import('undici')) as Undici & { default?: Undici };
-    return mod.default ?? mod;
+    return await import('./undici-parts.js');
   } finally {
     markNow('undici at');
     done();
@@ -171,7 +169,7 @@ async function release(res: HttpResponse): Promise<void> {
   await body.dump({ limit: 64 * 1024 }).catch(() => {});
 }
 
-type Undici = typeof import('undici');
+type Undici = typeof import('./undici-parts.js');
 
 export class HttpClient {
   readonly requests: RequestRecord[] = [];
@@ -259,7 +257,7 @@ export class HttpClient {
 
   /** One attempt: the request plus any redirects, credentials only for the origin they belong to. */
   private async send(startUrl: string, headers: Record<string, string>, method: string): Promise<HttpResponse> {
-    const { undici, agent, trusted } = await this.load();
+    const { agent, trusted } = await this.load();
     let url = new URL(startUrl);
     for (let hop = 0; ; hop++) {
       const auth = this.options.auth.headerFor(url);
@@ -272,9 +270,11 @@ export class HttpClient {
       // Our own timer for the headers: undici's coarse timers can overshoot short timeouts several times.
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(timeoutError()), this.options.timeoutMs);
-      const res = await undici.request(target, {
+      const dispatcher = trusted && isTrustedHost(target, this.options.trustedHosts!) ? trusted : agent;
+      const res = await dispatcher.request({
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
         method: method as Dispatcher.HttpMethod,
-        dispatcher: trusted && isTrustedHost(target, this.options.trustedHosts!) ? trusted : agent,
         signal: abort.signal,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,

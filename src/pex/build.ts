@@ -14,7 +14,7 @@ import { compileFiles, isCompilable, pycName, type SourceFile as CompileSource }
 import { checkEntryModule, checkEntryPointSyntax, checkSourcesDir } from './entry-check.js';
 import { installWheel, type InstalledWheel } from './install.js';
 import { dirFiles, writeDirPex, type Layout } from './layout.js';
-import { renderMain, runtimeFiles, type ScriptFile } from './runtime.js';
+import { BOOTSTRAP_PATH, renderMain, renderStub, runtimeFiles, type ScriptFile } from './runtime.js';
 import { shBootScript } from './sh-boot.js';
 import { writeZip, type ZipMember } from './zip.js';
 
@@ -230,7 +230,6 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
     sources.map((f) => ({ name: f.name, mode: f.executable ? 0o100755 : 0o100644, content: f.content })),
     pycs.get(''),
   );
-  const runtimeMembers: ZipMember[] = runtime.map((r) => ({ name: r.path, mode: 0o100644, content: Buffer.from(r.content, 'utf8') }));
 
   const codeHash = codeHashOf(sources);
   // pex_hash names the whole content: the runtime, each wheel (by its sha256) and the user code.
@@ -287,11 +286,13 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
     pexPath: options.pexPath ?? [],
   });
   const shebangLine = `#!${options.shebang ?? defaultShebang()}\n`;
+  const stubPy = renderStub(mainPy);
+  const runtimeMembers: ZipMember[] = [{ path: BOOTSTRAP_PATH, content: mainPy }, ...runtime].map((r) => ({ name: r.path, mode: 0o100644, content: Buffer.from(r.content, 'utf8') }));
 
   let written: { size: number; sha256: string };
   if (layout === 'zipapp') {
     const members: ZipMember[] = [
-      { name: '__main__.py', mode: 0o100644, content: Buffer.from(mainPy, 'utf8') },
+      { name: '__main__.py', mode: 0o100644, content: Buffer.from(stubPy, 'utf8') },
       ...runtimeMembers,
       { name: 'PEX-INFO', mode: 0o100644, content: pexInfo },
       ...wheelMembers.flatMap((w) => w.members.map((m) => ({ ...m, name: `.deps/${w.filename}/${m.name}` }))),
@@ -302,7 +303,7 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
   } else {
     // `DIR/__main__.py` runs by its own shebang line too.
     const head: ZipMember[] = [
-      { name: '__main__.py', mode: 0o100755, content: Buffer.from(shebangLine + mainPy, 'utf8') },
+      { name: '__main__.py', mode: 0o100755, content: Buffer.from(shebangLine + stubPy, 'utf8') },
       ...runtimeMembers,
       { name: 'PEX-INFO', mode: 0o100644, content: pexInfo },
     ];

@@ -1,5 +1,7 @@
-// The Python runtime that runs inside every PEX (see FORMAT.md): `__main__.py` rendered from
-// bootstrap/main.py, plus the cold-path package under `.bootstrap/pexship_runtime/`.
+// The Python runtime that runs inside every PEX (see FORMAT.md): `__main__.py` rendered from bootstrap/stub.py,
+// which runs `.bootstrap/main.py` (rendered from bootstrap/main.py), plus the cold-path package under
+// `.bootstrap/pexship_runtime/`.
+import { createHash } from 'node:crypto';
 import archivePy from './bootstrap/archive.py';
 import bootPy from './bootstrap/boot.py';
 import cachePy from './bootstrap/cache.py';
@@ -12,6 +14,7 @@ import pexpathPy from './bootstrap/pexpath.py';
 import reexecPy from './bootstrap/reexec.py';
 import runPy from './bootstrap/run.py';
 import shimsPy from './bootstrap/shims.py';
+import stubPy from './bootstrap/stub.py';
 import specifiersPy from './bootstrap/specifiers.py';
 import tagsPy from './bootstrap/tags.py';
 import venvsPy from './bootstrap/venvs.py';
@@ -44,6 +47,8 @@ export interface MainConstants {
 }
 
 export const RUNTIME_PACKAGE_DIR = '.bootstrap/pexship_runtime';
+/** Where the rendered bootstrap goes; stub.py and the cold path (boot.py, venvs.py) read it there. */
+export const BOOTSTRAP_PATH = '.bootstrap/main.py';
 
 const PACKAGE: Record<string, string> = {
   '__init__.py': initPy,
@@ -85,7 +90,14 @@ function pyLiteral(value: PyValue): string {
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** `__main__.py`: the template with constants filled in. */
+/** `__main__.py`: the stub that runs `bootstrap` (renderMain's output) from bytecode cached by its sha1. */
+export function renderStub(bootstrap: string): string {
+  const placeholder = "'@BOOT_HASH@'";
+  if (!stubPy.includes(placeholder)) throw new Error(`renderStub: template has no ${placeholder}`);
+  return stubPy.replace(placeholder, pyLiteral(createHash('sha1').update(bootstrap, 'utf8').digest('hex')));
+}
+
+/** `.bootstrap/main.py`: the template with constants filled in. */
 export function renderMain(c: MainConstants): string {
   if (!/^[0-9a-f]{40}$/.test(c.pexHash)) throw new Error(`renderMain: pexHash must be 40 lowercase hex digits, got ${JSON.stringify(c.pexHash)}`);
   if (c.entryPoint !== null && !ENTRY.test(c.entryPoint)) {

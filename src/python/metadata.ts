@@ -54,19 +54,20 @@ export class HeaderList {
  */
 export function parseHeaders(text: string): { headers: HeaderList; body: string } {
   const headers = new HeaderList();
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const clean = text.replace(/^\uFEFF/, '');
+  // Only the headers are split into lines: the body (the description, often a whole README) is cut off at the
+  // first empty line and only has its line ends made \n.
+  const blank = /^(?:\r\n|\n|\r)|(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)/.exec(clean);
+  const head = blank ? clean.slice(0, blank.index) : clean;
+  const body = blank ? clean.slice(blank.index + blank[0].length).replace(/\r\n?/g, '\n') : '';
+  const lines = head.split(/\r\n|\n|\r/);
   let current: { name: string; parts: string[] } | undefined;
   const flush = () => {
     if (current) headers.add(current.name, current.parts.join('\n'));
     current = undefined;
   };
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    if (line === '') {
-      i++;
-      break;
-    }
+  for (const line of lines) {
+    if (line === '') break; // a trailing line end
     if (/^[ \t]/.test(line)) {
       // A continuation before any field is tolerated and dropped rather than failing the whole file.
       current?.parts.push(line);
@@ -78,7 +79,7 @@ export function parseHeaders(text: string): { headers: HeaderList; body: string 
     current = { name: line.slice(0, colon).trim(), parts: [line.slice(colon + 1).trim()] };
   }
   flush();
-  return { headers, body: lines.slice(i).join('\n') };
+  return { headers, body };
 }
 
 /** Joins a folded field into one line (RFC 822 unfolding, whitespace squeezed). */

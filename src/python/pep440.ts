@@ -296,6 +296,7 @@ export class Specifier {
   /** The version text as written (e.g. "2.1.*", "lolwat" for ===). */
   readonly version: string;
   private explicitPrereleases: boolean | null;
+  private namesPrerelease: boolean | undefined;
   private parsed: Version | null | undefined;
   private wildcard: Version | undefined;
 
@@ -315,6 +316,12 @@ export class Specifier {
   /** Whether pre-releases are accepted by default: explicit setting, else whether the clause names one. */
   get prereleases(): boolean {
     if (this.explicitPrereleases !== null) return this.explicitPrereleases;
+    // Asked for every candidate of every check in a resolution: worked out once per specifier.
+    this.namesPrerelease ??= this.computeNamesPrerelease();
+    return this.namesPrerelease;
+  }
+
+  private computeNamesPrerelease(): boolean {
     // packaging 24.1 (pip 24): only the inclusive operators opt in to pre-releases.
     if (this.operator === '==' || this.operator === '>=' || this.operator === '<=' || this.operator === '~=' || this.operator === '===') {
       const base = this.version.endsWith('.*') ? this.version.slice(0, -2) : this.version;

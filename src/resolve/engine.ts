@@ -58,6 +58,11 @@ const MAX_ROUNDS = 200_000;
 export class Engine {
   private states: State[] = [];
   private readonly knownDepths = new Map<string, number>();
+  /**
+   * The last pin each criterion was checked against, and the answer. A criterion is never changed, only
+   * replaced, and every round checks them all (twice): most answers are the same as in the round before.
+   */
+  private readonly pinChecks = new WeakMap<Criterion, { pin: Candidate; satisfied: boolean }>();
   private readonly userRequested = new Map<string, number>();
   private conflictCriteria: Map<string, Criterion> | undefined;
 
@@ -164,7 +169,11 @@ export class Engine {
   private isCurrentPinSatisfying(id: string, criterion: Criterion): boolean {
     const pin = this.state.mapping.get(id);
     if (!pin) return false;
-    return criterion.information.every((i) => this.provider.isSatisfiedBy(i.req, pin));
+    const known = this.pinChecks.get(criterion);
+    if (known?.pin === pin) return known.satisfied;
+    const satisfied = criterion.information.every((i) => this.provider.isSatisfiedBy(i.req, pin));
+    this.pinChecks.set(criterion, { pin, satisfied });
+    return satisfied;
   }
 
   /** pip's PipProvider.get_preference, as a tuple compared element by element. */

@@ -96,6 +96,20 @@ describe('parseCoreMetadata', () => {
     ]);
     expect(body).toBe('C: 3\n');
   });
+
+  it('parseHeaders finds the blank line whatever the line ends (CRLF, CR, mixed) and gives the body \\n ends', () => {
+    for (const [text, names, body] of [
+      ['A: 1\r\nB: 2\r\n\r\nline 1\r\nline 2\rline 3', ['A', 'B'], 'line 1\nline 2\nline 3'],
+      ['A: 1\r\rbody', ['A'], 'body'],
+      ['A: 1\r\n\nbody\r\n', ['A'], 'body\n'],
+      ['\r\nA: 1', [], 'A: 1'],
+      ['A: 1\r\nB: 2\r\n', ['A', 'B'], ''],
+      ['\uFEFFA: 1\n folded\n\n', ['A'], ''],
+    ] as const) {
+      const parsed = parseHeaders(text);
+      expect([text, parsed.headers.entries.map(([n]) => n), parsed.body]).toEqual([text, names, body]);
+    }
+  });
 });
 
 describe('parseWheelInfo', () => {

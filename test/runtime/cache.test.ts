@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, st
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeWheel } from '../helpers/make-wheel.js';
-import { defaultPython } from '../helpers/pythons.js';
+import { defaultPython, findInterpreters } from '../helpers/pythons.js';
 import { buildPex, runPex, tempDir } from './pex-fixture.js';
 
 const python = defaultPython().executable;
@@ -117,6 +117,27 @@ describe('runtime cache', () => {
     const r = runPex(python, pex, [], { env: { PEX_ROOT: root } });
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(path.join(root, 'pexes', hash, id), 'utf8')).toMatch(/^code\//);
+  });
+
+  it('the bootstrap runs from bytecode cached per Python version under bootstrap/; a damaged or foreign file is ignored and replaced', () => {
+    const root = path.join(dir, 'root-bytecode');
+    const pythons = findInterpreters().filter((p) => Number(p.minor.split('.')[1]) >= 8);
+    const magic = (py: string) => spawnSync(py, ['-c', 'import importlib.util; print(importlib.util.MAGIC_NUMBER.hex())'], { encoding: 'utf8' }).stdout.trim();
+    for (const py of pythons) expect(runPex(py.executable, pex, [], { env: { PEX_ROOT: root } }).stdout).toBe('ok 60 59\n');
+    const files = readdirSync(path.join(root, 'bootstrap'));
+    expect(files.map((f) => f.replace(/^[0-9a-f]{40}\./, ''))).toEqual(pythons.map((p) => `cpython-${p.minor.replace('.', '')}`).sort());
+    const [first, ...others] = pythons;
+    for (const py of others) {
+      const file = path.join(root, 'bootstrap', files.find((f) => f.endsWith(`-${py.minor.replace('.', '')}`))!);
+      for (const bad of [Buffer.from('garbage'), readFileSync(path.join(root, 'bootstrap', files.find((f) => f.endsWith(`-${first.minor.replace('.', '')}`))!))]) {
+        writeFileSync(file, bad);
+        const r = runPex(py.executable, pex, [], { env: { PEX_ROOT: root } });
+        expect(r.stderr).toBe('');
+        expect(r.stdout).toBe('ok 60 59\n');
+        expect(readFileSync(file).subarray(0, 4).toString('hex')).toBe(magic(py.executable));
+      }
+    }
+    expect(readdirSync(path.join(root, 'bootstrap'))).toEqual(files); // no temporary file left
   });
 
   // One warning line naming the root and the temporary cache, which is gone once the run ends.

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { renderMain, runtimeFiles } from '../../src/pex/runtime.js';
+import { renderMain, renderStub, runtimeFiles } from '../../src/pex/runtime.js';
 import { findInterpreters } from '../helpers/pythons.js';
 import { tempDir } from './pex-fixture.js';
 
@@ -48,14 +48,26 @@ describe('renderMain', () => {
     expect(out).not.toMatch(/'@[A-Z_]+@'/);
   });
 
-  it('compiles on every CPython found', () => {
+  it('compiles on every CPython found, and so does the __main__.py stub that runs it', () => {
     const dir = tempDir();
     const file = path.join(dir, 'main.py');
+    const stub = path.join(dir, 'stub.py');
     writeFileSync(file, renderMain(base));
+    writeFileSync(stub, renderStub(renderMain(base)));
     for (const py of findInterpreters().filter((p) => Number(p.minor.split('.')[1]) >= 6)) {
-      const r = spawnSync(py.executable, ['-c', `import sys; compile(open(sys.argv[1]).read(), 'main', 'exec')`, file], { encoding: 'utf8' });
-      expect(r.status, `${py.minor}: ${r.stderr}`).toBe(0);
+      for (const f of [file, stub]) {
+        const r = spawnSync(py.executable, ['-c', `import sys; compile(open(sys.argv[1]).read(), 'main', 'exec')`, f], { encoding: 'utf8' });
+        expect(r.status, `${py.minor}: ${r.stderr}`).toBe(0);
+      }
     }
+  });
+
+  it('the stub names the bootstrap by its sha1, so a changed bootstrap never runs stale cached bytecode', () => {
+    const a = renderStub(renderMain(base));
+    const b = renderStub(renderMain({ ...base, entryPoint: 'app.other:main' }));
+    expect(a).toMatch(/^BOOT_HASH = "[0-9a-f]{40}"/m);
+    expect(a).not.toBe(b);
+    expect(a.length).toBeLessThan(3000); // compiled on every start: it must stay small
   });
 
   it('rejects entry points that are not MODULE[:ATTR] and bad hashes', () => {

@@ -194,7 +194,7 @@ def _prepare(pex, pex_hash, root, interpreter_id, entry_point, script_entry, scr
     except cache.CacheError as e:
         root = cache.temporary_root(e)
         code_dir, wheel_dirs, venv_dir = _install(zf, info, target, root, pex_hash, interpreter_id, venv, scripts)
-    main_source = zf.read('__main__.py')
+    main_source = zf.read('.bootstrap/main.py')
     zf.close()
     kind, run_target = _choose_run(environ, info, target, entry_point, script_entry, script_file, scripts, wheel_dirs)
     extra = [p for p in environ.get('PEX_EXTRA_SYS_PATH', '').split(os.pathsep) if p]

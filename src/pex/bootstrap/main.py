@@ -1,4 +1,5 @@
-# pexship PEX bootstrap (format 1), rendered at build time by src/pex/runtime.ts.
+# pexship PEX bootstrap (format 1), rendered at build time by src/pex/runtime.ts into .bootstrap/main.py; the
+# PEX's __main__.py (stub.py) runs it in its own namespace, which also gives it _pex_root().
 # The warm path below runs on every start, so it uses only modules the interpreter has already loaded
 # (sys, os, and importlib.util which runpy brought in to run this zip) and reads one small cache file.
 # Everything else (extraction, interpreter checks, re-exec, venv, interpreter mode) lives in
@@ -31,14 +32,6 @@ def _interpreter_id():
     for b in '\0'.join((sys.executable, sys.version, sys.platform)).encode('utf-8', 'surrogateescape'):
         h = ((h ^ b) * 0x100000001b3) & 0xffffffffffffffff
     return '%s-%016x' % (sys.implementation.cache_tag or sys.implementation.name, h)
-
-
-def _pex_root():
-    root = os.environ.get('PEX_ROOT')
-    if not root:
-        cache = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
-        root = os.path.join(cache, 'pexship')
-    return os.path.abspath(os.path.expanduser(root))
 
 
 def _cached_entries(root, interpreter_id):

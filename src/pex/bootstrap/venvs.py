@@ -115,7 +115,7 @@ def _build(temp, final, zf, code_dir, wheel_dirs, console_scripts, bin_path):
     for wheel_dir in wheel_dirs:
         _link_tree(wheel_dir, site_packages, skip=lambda name: is_data(name) or name.endswith('.pth'))
     final_site = os.path.join(final, os.path.relpath(site_packages, temp))
-    shims.write_site_hook(site_packages, final_site, zf.read('__main__.py'), wheel_dirs, None)
+    shims.write_site_hook(site_packages, final_site, zf.read('.bootstrap/main.py'), wheel_dirs, None)
     bin_dir = os.path.join(temp, _bin_name())
     python = python_of(final)
     for wheel_dir in wheel_dirs:
