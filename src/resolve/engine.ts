@@ -80,7 +80,29 @@ export class Engine {
     return this.states[this.states.length - 1];
   }
 
+  /**
+   * resolvelib 1.0's backjumping can skip the one pin whose change would solve the conflict, and then report
+   * no solution where one exists (resolvelib issues 134 and 206; the random-graph oracle finds such sets).
+   * When a search that skipped pins fails, search again backtracking one pin at a time: answers pip finds
+   * are unchanged, and sets pip wrongly gives up on are resolved.
+   */
   async resolve(roots: Req[][]): Promise<EngineResult> {
+    try {
+      return await this.search(roots);
+    } catch (err) {
+      if (!(err instanceof ResolutionImpossible) || !this.backjumpSkipped) throw err;
+      this.backjumping = false;
+      this.knownDepths.clear();
+      this.conflictCriteria = undefined;
+      return await this.search(roots);
+    }
+  }
+
+  private backjumping = true;
+  /** Whether a backjump went past a pin that backtracking one step at a time would have tried to change. */
+  private backjumpSkipped = false;
+
+  private async search(roots: Req[][]): Promise<EngineResult> {
     this.states = [{ mapping: new Map(), criteria: new Map(), backtrackCauses: [] }];
     roots.forEach((reqs, index) => {
       const first = reqs[0];
@@ -99,7 +121,12 @@ export class Engine {
     this.pushNewState();
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const unsatisfied = [...this.state.criteria.entries()].filter(([id, c]) => !this.isCurrentPinSatisfying(id, c)).map(([id]) => id);
-      if (unsatisfied.length === 0) return { mapping: this.state.mapping, criteria: this.state.criteria };
+      if (unsatisfied.length === 0) {
+        const stale = this.pinsWithUnmetDependencies();
+        if (stale.length === 0) return { mapping: this.state.mapping, criteria: this.state.criteria };
+        for (const id of stale) this.state.mapping.delete(id);
+        continue;
+      }
       const satisfied = new Set([...this.state.criteria.keys()].filter((k) => !unsatisfied.includes(k)));
       let best = unsatisfied[0];
       let bestKey = this.preference(best);
@@ -258,13 +285,14 @@ export class Engine {
       let candidate: Candidate | undefined;
       let incompatibleState = false;
       while (!incompatibleState) {
+        if (brokenState) this.backjumpSkipped = true;
         brokenState = this.states.pop();
         const last = brokenState ? [...brokenState.mapping.entries()].pop() : undefined;
         if (!brokenState || !last) throw new ResolutionImpossible(causes);
         [name, candidate] = last;
         brokenState.mapping.delete(name);
         const current = new Set((candidate.deps ?? []).map((d) => d.identifier));
-        incompatibleState = [...current].some((d) => incompatibleDeps.has(d));
+        incompatibleState = !this.backjumping || [...current].some((d) => incompatibleDeps.has(d));
       }
       const fromBroken: [string, Candidate[]][] = [...brokenState!.criteria.entries()].map(([k, v]) => [k, [...v.incompatibilities]]);
       fromBroken.push([name, [candidate!]]);
@@ -289,6 +317,35 @@ export class Engine {
       criteria.set(k, { candidates, information: [...criterion.information], incompatibilities });
     }
     return true;
+  }
+
+  /**
+   * Pins, reachable from the user's requirements, with a dependency the final pins do not meet. resolvelib
+   * (pip 24 too) can end so: a pin whose criterion became unsatisfied loses its dependencies' information,
+   * and when the requirement that unsettled it goes away the old pin counts as satisfied again without its
+   * dependencies being added back (the random-graph oracle finds such sets). Unpinning it makes the search
+   * pin it again, dependencies and all; answers whose dependencies are all met are left as they are.
+   */
+  private pinsWithUnmetDependencies(): string[] {
+    const { mapping, criteria } = this.state;
+    const reachable = new Set<string>();
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [id, c] of criteria) {
+        if (reachable.has(id)) continue;
+        if (c.information.some((i) => i.parent === null || (reachable.has(i.parent.identifier) && mapping.get(i.parent.identifier) === i.parent))) {
+          reachable.add(id);
+          grew = true;
+        }
+      }
+    }
+    return [...reachable].filter((id) => {
+      const deps = mapping.get(id)?.deps ?? [];
+      return deps.some((d) => {
+        const pin = mapping.get(d.identifier);
+        return !pin || !this.provider.isSatisfiedBy(d, pin);
+      });
+    });
   }
 
   private removeInformationFrom(criteria: Map<string, Criterion>, parents: Set<string>): void {

@@ -54,6 +54,18 @@ describe('resolve', () => {
     expect(await run(index, ['a'])).toEqual({ a: '1.0' });
   });
 
+  it('finds the solution that backjumping skips (pip 24 reports none here)', async () => {
+    // p2 2.0 needs a p1 that does not exist, so p2 1.0; then p1 2.0 brings p0 2.0, which wants p2 2.0. The
+    // fix is p1 1.0, but the backjump jumps over the p1 pin because p1 2.0's dependency (p0) is not among
+    // the conflict's causes {p1, p2}: resolvelib 1.0 (pip 23.2 and 24.2 alike) gives up.
+    const index: FakeIndex = {
+      p0: { '2.0': { deps: ['p2==2.0'] } },
+      p1: { '1.0': {}, '2.0': { deps: ['p0==2.0'] } },
+      p2: { '1.0': { deps: ['p1>=1,<=2'] }, '2.0': { deps: ['p1==3.0'] } },
+    };
+    expect(await run(index, ['p2'])).toEqual({ p2: '1.0', p1: '1.0' });
+  });
+
   it('solves a diamond that needs several rounds of backtracking', async () => {
     const index: FakeIndex = {
       top: { '1.0': { deps: ['left', 'right'] } },
