@@ -320,11 +320,12 @@ export class Engine {
   }
 
   /**
-   * Pins, reachable from the user's requirements, with a dependency the final pins do not meet. resolvelib
-   * (pip 24 too) can end so: a pin whose criterion became unsatisfied loses its dependencies' information,
-   * and when the requirement that unsettled it goes away the old pin counts as satisfied again without its
-   * dependencies being added back (the random-graph oracle finds such sets). Unpinning it makes the search
-   * pin it again, dependencies and all; answers whose dependencies are all met are left as they are.
+   * Pins, reachable from the user's requirements, with a dependency the final pins do not meet or that is
+   * not reachable (so the result would leave it out). resolvelib (pip 24 too) can end so: a pin whose
+   * criterion became unsatisfied loses its dependencies' information, and when the requirement that
+   * unsettled it goes away the old pin counts as satisfied again without its dependencies being added back
+   * (the random-graph oracle finds such sets). Unpinning it makes the search pin it again, dependencies and
+   * all; answers whose dependencies are all met and present are left as they are.
    */
   private pinsWithUnmetDependencies(): string[] {
     const { mapping, criteria } = this.state;
@@ -343,7 +344,7 @@ export class Engine {
       const deps = mapping.get(id)?.deps ?? [];
       return deps.some((d) => {
         const pin = mapping.get(d.identifier);
-        return !pin || !this.provider.isSatisfiedBy(d, pin);
+        return !pin || !reachable.has(d.identifier) || !this.provider.isSatisfiedBy(d, pin);
       });
     });
   }

@@ -66,6 +66,26 @@ describe('resolve', () => {
     expect(await run(index, ['p2'])).toEqual({ p2: '1.0', p1: '1.0' });
   });
 
+  it('never returns a set that leaves out the dependency of a pin whose requirements were dropped on the way', async () => {
+    // Found by the random-graph oracle. Along the way b 5.0's dependency information is dropped while b is
+    // unsettled; b then counts as satisfied again without it, and the answer used to be b 5.0, c 1.0, f 4.0:
+    // a (which b 5.0 requires) left out.
+    const index: FakeIndex = {
+      a: { '5.0': { deps: ['d'] } },
+      b: { '1.0': {}, '2.0': { deps: ['e>5.0'] }, '5.0': { deps: ['a>=4.0'] } },
+      c: { '1.0': { extras: ['x'] }, '2.0': { extras: ['x'], deps: ['b<=2.0'] } },
+      d: { '1.0': { deps: ['c>=1.0,!=2.0'] } },
+      e: { '6.0': { deps: ['c[x]>=2.0,<=2.0'] } },
+      f: { '4.0': { deps: ['c!=3.0'] } },
+    };
+    const got = await run(index, ['f', 'b']);
+    // Either solution will do; each must hold everything its versions require.
+    expect([
+      { b: '1.0', c: '1.0', f: '4.0' },
+      { b: '5.0', a: '5.0', d: '1.0', c: '1.0', f: '4.0' },
+    ]).toContainEqual(got);
+  });
+
   it('solves a diamond that needs several rounds of backtracking', async () => {
     const index: FakeIndex = {
       top: { '1.0': { deps: ['left', 'right'] } },
