@@ -48,7 +48,7 @@ import {
   optionalInput,
   runAction,
   summaryMarkdown
-} from "./chunks/chunk-V7AMEMPE.js";
+} from "./chunks/chunk-5DDKIRHA.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -69,19 +69,27 @@ import {
   which
 } from "./chunks/chunk-TM6NIW73.js";
 import {
-  CACHE_FORMAT,
-  build,
-  createReporter,
-  currentTarget,
-  parseProjectSpec,
-  secretsOf
-} from "./chunks/chunk-J35VWGTQ.js";
-import "./chunks/chunk-V56NK2RW.js";
-import "./chunks/chunk-MFSRE2QT.js";
+  build
+} from "./chunks/chunk-NN4VVCIQ.js";
 import {
   LAYOUTS
-} from "./chunks/chunk-4L2USVG7.js";
-import "./chunks/chunk-6AH2WM7T.js";
+} from "./chunks/chunk-VBSPR65Q.js";
+import {
+  createReporter,
+  parseProjectSpec,
+  secretsOf
+} from "./chunks/chunk-JDMWFYAP.js";
+import "./chunks/chunk-VITC3B6H.js";
+import "./chunks/chunk-RGSGBWEE.js";
+import {
+  CACHE_FORMAT,
+  currentTarget
+} from "./chunks/chunk-QTBI7DYL.js";
+import "./chunks/chunk-V56NK2RW.js";
+import "./chunks/chunk-W3RZJTLV.js";
+import "./chunks/chunk-2RM3XI5D.js";
+import "./chunks/chunk-D5VVKQT2.js";
+import "./chunks/chunk-KJMAXHXM.js";
 import {
   UsageError
 } from "./chunks/chunk-A2YORBZ4.js";
@@ -2415,6 +2423,7 @@ function readBuildInputs() {
     noIndex: booleanInput("no-index", false),
     pre: booleanInput("pre", false),
     maxConnections: integerInput("max-connections", 1),
+    refresh: booleanInput("refresh", false),
     venv: venv !== "false",
     venvBinPath: venv === "prepend" || venv === "append" ? venv : void 0,
     layout,
@@ -2460,6 +2469,7 @@ function toBuildRequest(inputs, cacheDir) {
     index,
     pre: inputs.pre,
     maxConnections: inputs.maxConnections,
+    refresh: inputs.refresh,
     output: inputs.output,
     shebang: inputs.pythonShebang,
     interpreterConstraints: inputs.interpreterConstraints,

@@ -7,23 +7,25 @@ import {
   readConnectionInputs,
   readHostCommands,
   reportFleet
-} from "./chunks/chunk-YQMWADGO.js";
+} from "./chunks/chunk-UNPLGEQ7.js";
 import {
   deploy
-} from "./chunks/chunk-R6BTUZID.js";
+} from "./chunks/chunk-H5ZBCOLN.js";
 import {
   booleanInput,
   integerInput,
   maskSecret,
   optionalInput,
   runAction
-} from "./chunks/chunk-V7AMEMPE.js";
+} from "./chunks/chunk-5DDKIRHA.js";
 import {
   group,
   info
 } from "./chunks/chunk-TM6NIW73.js";
-import "./chunks/chunk-MFSRE2QT.js";
-import "./chunks/chunk-6AH2WM7T.js";
+import "./chunks/chunk-VITC3B6H.js";
+import "./chunks/chunk-W3RZJTLV.js";
+import "./chunks/chunk-2RM3XI5D.js";
+import "./chunks/chunk-KJMAXHXM.js";
 import {
   UsageError
 } from "./chunks/chunk-A2YORBZ4.js";

@@ -16,13 +16,13 @@ import nodeModule from "node:module";
 
 // src/cli/main.ts
 var VERBS = {
-  build: () => import("./chunks/build-HVOQHM5H.js"),
-  inspect: () => import("./chunks/inspect-5YDIQEFG.js"),
-  lock: () => import("./chunks/lock-S3INSP2L.js"),
-  deploy: () => import("./chunks/deploy-U3HSDTJ2.js").then((m) => ({ run: m.runDeploy })),
-  rollback: () => import("./chunks/deploy-U3HSDTJ2.js").then((m) => ({ run: m.runRollback })),
-  releases: () => import("./chunks/deploy-U3HSDTJ2.js").then((m) => ({ run: m.runReleases })),
-  unlock: () => import("./chunks/deploy-U3HSDTJ2.js").then((m) => ({ run: m.runUnlock }))
+  build: () => import("./chunks/build-FTLYC54H.js"),
+  inspect: () => import("./chunks/inspect-HQWEZPQZ.js"),
+  lock: () => import("./chunks/lock-74OVPPPI.js"),
+  deploy: () => import("./chunks/deploy-4SYF7LKO.js").then((m) => ({ run: m.runDeploy })),
+  rollback: () => import("./chunks/deploy-4SYF7LKO.js").then((m) => ({ run: m.runRollback })),
+  releases: () => import("./chunks/deploy-4SYF7LKO.js").then((m) => ({ run: m.runReleases })),
+  unlock: () => import("./chunks/deploy-4SYF7LKO.js").then((m) => ({ run: m.runUnlock }))
 };
 var USAGE = `pexship \u2014 build PEX files for any platform and ship them over SSH
 
@@ -76,12 +76,14 @@ Please report this; set PEXSHIP_DEBUG=1 for a stack trace.
 markNow("startup");
 nodeModule.enableCompileCache?.();
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => exitWhenFlushed(code),
   (err) => {
     process.stderr.write(`pexship: ${err instanceof Error ? err.message : String(err)}
 `);
-    process.exitCode = 1;
+    exitWhenFlushed(1);
   }
 );
+function exitWhenFlushed(code) {
+  process.exitCode = code;
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}

@@ -1,7 +1,7 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
   ZipArchive
-} from "./chunk-6AH2WM7T.js";
+} from "./chunk-2RM3XI5D.js";
 import {
   JobError,
   UsageError,
@@ -19672,7 +19672,7 @@ var require_keygen = __commonJS({
       generateKeyPair: generateKeyPair_,
       generateKeyPairSync: generateKeyPairSync_,
       getCurves,
-      randomBytes: randomBytes3
+      randomBytes: randomBytes4
     } = __require("crypto");
     var { Ber } = require_lib();
     var bcrypt_pbkdf = require_bcrypt_pbkdf().pbkdf;
@@ -19936,7 +19936,7 @@ var require_keygen = __commonJS({
                 rounds = opts.rounds;
             }
             const gen = Buffer.allocUnsafe(cipher.keyLen + cipher.ivLen);
-            const salt = randomBytes3(SALT_LEN);
+            const salt = randomBytes4(SALT_LEN);
             const r = bcrypt_pbkdf(
               passphrase,
               passphrase.length,
@@ -19975,7 +19975,7 @@ var require_keygen = __commonJS({
           const kdfOptions = encrypted ? encrypted.kdfOptions : Buffer.alloc(0);
           const blockLen = encrypted ? encrypted.cipher.blockLen : 8;
           const parsed = parseDERs(keyType, pub, priv);
-          const checkInt = randomBytes3(4);
+          const checkInt = randomBytes4(4);
           const commentBin = Buffer.from(comment);
           const privBlobLen = 4 + 4 + parsed.priv.length + 4 + commentBin.length;
           let padding = [];
@@ -20134,7 +20134,7 @@ var require_lib2 = __commonJS({
 });
 
 // src/deploy/host.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 
 // src/deploy/release.ts
 import { execFileSync } from "node:child_process";
@@ -20275,8 +20275,12 @@ function buildRemoteCommand(p) {
   const marker = `@@pexship-end-${randomBytes(8).toString("hex")}`;
   const command = `exec /bin/sh -c 'eval "$(sed -n "/^${marker}/q;p")"'`;
   return { command, script: `${prelude}
+pexship_main() {
 ${SCRIPT}
+}
+pexship_main
 ${marker}
+
 ` };
 }
 var SCRIPT = String.raw`
@@ -20355,7 +20359,8 @@ alive() {
   if [ -d /proc/self ]; then [ -d "/proc/$1" ]; else kill -0 "$1" 2>/dev/null; fi
 }
 
-# Kills processes and all their descendants (parents first, so nothing respawns).
+# Kills processes, the process groups they lead (a host command's, see run_cmd: it holds the children
+# whose parent already exited) and all their descendants (parents first, so nothing respawns).
 kill_tree() {
   kt_sig=$1
   shift
@@ -20363,12 +20368,14 @@ kill_tree() {
     kt_p=$1
     shift
     kt_kids=$(cat /proc/"$kt_p"/task/*/children 2>/dev/null || pgrep -P "$kt_p" 2>/dev/null)
+    kill -"$kt_sig" -"$kt_p" 2>/dev/null
     kill -"$kt_sig" "$kt_p" 2>/dev/null
     set -- "$@" $kt_kids
   done
 }
 
-# Runs "$@" for at most $1 seconds: then TERM to it and its children, KILL 2 s later. 124 when stopped.
+# Runs "$@" for at most $1 seconds: then TERM to it, its group and its children, KILL 2 s later. 124 when
+# stopped.
 bounded() {
   b_secs=$1
   shift
@@ -20384,14 +20391,23 @@ bounded() {
     if [ "$b_rc" -gt 128 ] && kill -0 "$b_pid" 2>/dev/null; then continue; fi
     break
   done
-  kill_tree TERM "$b_dog"
-  if [ "$b_rc" -gt 128 ] && [ $(($(now) - b_t0)) -ge "$b_secs" ]; then return 124; fi
+  if [ "$b_rc" -gt 128 ] && [ $(($(now) - b_t0)) -ge "$b_secs" ]; then
+    # Stopped: the watchdog still owes the KILL to whatever in the group ignored the TERM.
+    return 124
+  fi
+  kill_tree KILL "$b_dog"
   return "$b_rc"
 }
 
-# A host command: evaluated in this shell's child, so its text never appears in any process's argv.
+# A host command, in its own session and so its own process group, which 'bounded' kills whole on a time
+# out: what it started in the background goes too, even once its parent has exited. The text reaches the
+# new shell through its environment (readable by this user and root only), never an argv. Without setsid
+# (util-linux, BusyBox) it runs in a child of this shell, and only its descendants are found and killed.
 run_cmd() {
   exec 3<&-
+  if command -v setsid >/dev/null 2>&1; then
+    PEXSHIP_CMD=$1 exec setsid /bin/sh -c 'c=$PEXSHIP_CMD; unset PEXSHIP_CMD; eval "$c"'
+  fi
   set +u
   eval "$1"
 }
@@ -20425,17 +20441,19 @@ client_alive() {
 }
 # Waits for the control line $1; false (with GONE set) when the client stopped, left or fell silent. The
 # reader's USR1 ends the 'wait' at once; the sleeper is started before the last look at the files, so a
-# signal that came earlier is not missed.
+# signal that came earlier is not missed. Our own short-lived children (this sleeper, bounded's watchdog)
+# are ended with KILL: bash, as /bin/sh, runs this shell's TERM and EXIT traps in a child that is sent
+# TERM just after it was forked, and the cleanup would then delete the upload and the lock under us.
 wait_ctl() {
   while :; do
     sleep 1 </dev/null >/dev/null 2>&1 &
     w=$!
-    if [ -e "$CTL.$1" ]; then kill "$w" 2>/dev/null; return 0; fi
-    if [ -e "$CTL.stop" ]; then kill "$w" 2>/dev/null; GONE="the client stopped the deploy"; return 1; fi
-    if [ -e "$CTL.eof" ]; then kill "$w" 2>/dev/null; GONE="the client's connection closed"; return 1; fi
-    if ! client_alive "$P_LOCK_STALE"; then kill "$w" 2>/dev/null; GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; return 1; fi
+    if [ -e "$CTL.$1" ]; then kill -KILL "$w" 2>/dev/null; return 0; fi
+    if [ -e "$CTL.stop" ]; then kill -KILL "$w" 2>/dev/null; GONE="the client stopped the deploy"; return 1; fi
+    if [ -e "$CTL.eof" ]; then kill -KILL "$w" 2>/dev/null; GONE="the client's connection closed"; return 1; fi
+    if ! client_alive "$P_LOCK_STALE"; then kill -KILL "$w" 2>/dev/null; GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; return 1; fi
     [ -e "$CTL.$1" ] || wait "$w"
-    kill "$w" 2>/dev/null
+    kill -KILL "$w" 2>/dev/null
   done
 }
 wait_go() {
@@ -21043,7 +21061,7 @@ var import_ssh2 = __toESM(require_lib2(), 1);
 import net from "node:net";
 
 // src/deploy/hostkeys.ts
-import { createHash as createHash2, createHmac } from "node:crypto";
+import { createHash as createHash2, createHmac, randomBytes as randomBytes2 } from "node:crypto";
 import { appendFileSync, mkdirSync, readFileSync as readFileSync2 } from "node:fs";
 import path3 from "node:path";
 
@@ -21387,7 +21405,7 @@ function matchBlock(cond, state) {
   return result;
 }
 function resolveSshHost(config, host) {
-  const out = { original: host, hostName: host, identityFiles: [] };
+  const out = { original: host, hostName: host, identityFiles: [], certificateFiles: [] };
   const seen = /* @__PURE__ */ new Set();
   let hostName;
   const once = (kw) => !seen.has(kw) && (seen.add(kw), true);
@@ -21413,6 +21431,9 @@ function resolveSshHost(config, host) {
       case "identityfile":
         out.identityFiles.push(need());
         break;
+      case "certificatefile":
+        out.certificateFiles.push(need());
+        break;
       case "proxyjump":
         if (once(l.keyword)) out.proxyJump = need().toLowerCase() === "none" ? void 0 : need();
         break;
@@ -21433,6 +21454,13 @@ function resolveSshHost(config, host) {
             `${l.where}: StrictHostKeyChecking ${first} applies to ${host}, but pexship never connects to a host whose key it cannot check. Use accept-new (trust on first use, recorded in known_hosts) or pin the key (known_hosts, --host-fingerprint).`
           );
         } else throw new UsageError(`${l.where}: StrictHostKeyChecking '${first}': expected yes, accept-new or ask.`);
+        break;
+      }
+      case "hashknownhosts": {
+        const v = need().toLowerCase();
+        if (!once(l.keyword)) break;
+        if (!/^(yes|true|no|false)$/.test(v)) throw new UsageError(`${l.where}: HashKnownHosts '${first}': expected yes or no.`);
+        out.hashKnownHosts = v === "yes" || v === "true";
         break;
       }
       case "identityagent":
@@ -21572,8 +21600,7 @@ function entryMatchesHost(hosts, host, port) {
   if (hosts.startsWith("|1|")) {
     const [, , salt, hash] = hosts.split("|");
     if (!salt || !hash) return false;
-    const digest = createHmac("sha1", Buffer.from(salt, "base64")).update(name).digest("base64");
-    return digest === hash;
+    return hashHostName(name, Buffer.from(salt, "base64")).endsWith(`|${hash}`);
   }
   return patternListMatch([hosts], name);
 }
@@ -21597,6 +21624,9 @@ function normalizeFingerprint(fp) {
   const m = /^(?:SHA256:)?([A-Za-z0-9+/]{43})=?$/.exec(fp.trim());
   return m ? `SHA256:${m[1]}` : void 0;
 }
+function hashHostName(name, salt = randomBytes2(20)) {
+  return `|1|${salt.toString("base64")}|${createHmac("sha1", salt).update(name).digest("base64")}`;
+}
 function hostKeyCheck(policy, host, port) {
   const forHost = policy.knownHosts.filter((e) => entryMatchesHost(e.hosts, host, port));
   const authorities = forHost.filter((e) => e.marker === "@cert-authority");
@@ -21617,7 +21647,9 @@ function hostKeyCheck(policy, host, port) {
         reason: `HOST KEY MISMATCH: it offered ${seen}, but ${sources} pins a different key for ${name}. If the host was reinstalled, check the new key out of band and update the entry (ssh-keygen -R '${name}').`
       };
     }
-    if (allowNew && policy.acceptNew) return { ok: true, record: `${name} ${keyTypeOf(key)} ${key.toString("base64")}` };
+    if (allowNew && policy.acceptNew) {
+      return { ok: true, record: `${policy.hashNames ? hashHostName(name) : name} ${keyTypeOf(key)} ${key.toString("base64")}` };
+    }
     return {
       ok: false,
       reason: `unknown host key ${seen}: no entry for ${name} in ${sources}` + (pins.size ? " and no matching --host-fingerprint" : "") + `. Check the fingerprint out of band, then pass --host-fingerprint ${fp} or add the key to known_hosts (ssh-keyscan${port === 22 ? "" : ` -p ${port}`} ${host} >> ${policy.knownHostsFile}).`
@@ -21716,14 +21748,67 @@ function stopParsing(client) {
   protocol._parse = (_chunk, _i, len) => len;
 }
 
+// src/deploy/ssh2-user-certificates.ts
+var import_utils = __toESM(require_utils(), 1);
+var USERAUTH_REQUEST = 50;
+var certified = /* @__PURE__ */ new WeakMap();
+var sshString2 = (v) => {
+  const b = Buffer.from(v);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(b.length);
+  return Buffer.concat([len, b]);
+};
+function certificateKey(privateKey, certificate, certType) {
+  const plain = certType.replace(/-cert-v01@openssh\.com$/, "");
+  const rsa = plain === "ssh-rsa";
+  const key = Object.create(privateKey);
+  Object.defineProperty(key, "type", { value: certType });
+  key.getPublicSSH = () => certificate;
+  certified.set(key, {
+    algorithm: rsa ? "rsa-sha2-512-cert-v01@openssh.com" : certType,
+    signatureName: rsa ? "rsa-sha2-512" : plain,
+    blob: certificate,
+    sign: (data) => {
+      const sig = privateKey.sign(data, rsa ? "sha512" : void 0);
+      if (sig instanceof Error) throw sig;
+      return import_utils.default.convertSignature(sig, plain);
+    }
+  });
+  return key;
+}
+function signWithCertificates(client) {
+  const proto = client._protocol;
+  const original = proto.authPK.bind(proto);
+  proto.authPK = (username, key, keyAlgo, cbSign) => {
+    const cert = certified.get(key);
+    if (!cert) return original(username, key, keyAlgo, cbSign);
+    const sign = typeof keyAlgo === "function" ? keyAlgo : cbSign;
+    const body = Buffer.concat([
+      Buffer.from([USERAUTH_REQUEST]),
+      sshString2(username),
+      sshString2("ssh-connection"),
+      sshString2("publickey"),
+      Buffer.from([sign ? 1 : 0]),
+      sshString2(cert.algorithm),
+      sshString2(cert.blob)
+    ]);
+    let payload = body;
+    if (sign) {
+      const signature = cert.sign(Buffer.concat([sshString2(proto._kex.sessionID), body]));
+      payload = Buffer.concat([body, sshString2(Buffer.concat([sshString2(cert.signatureName), sshString2(signature)]))]);
+    }
+    const writer = proto._packetRW.write;
+    const packet = writer.alloc(payload.length);
+    payload.copy(packet, writer.allocStart);
+    proto._authsQueue.push("publickey");
+    import_utils.default.sendPacket(proto, writer.finalize(packet));
+  };
+}
+
 // src/deploy/ssh.ts
 var TransientConnectError = class extends JobError {
 };
 var TRANSIENT_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ECONNABORTED"]);
-function routeOf(target) {
-  if (!target.route) throw new Error(`internal: ${target.label} has no route; resolve it with resolveHosts`);
-  return target.route;
-}
 function tcpConnect(host, port, timeoutMs, label) {
   return new Promise((resolve, reject) => {
     const sock = net.connect({ host, port, noDelay: true });
@@ -21744,7 +21829,7 @@ function tcpConnect(host, port, timeoutMs, label) {
   });
 }
 async function handshake(target, sock, opts, role) {
-  const { credentials, hostKeys, connectTimeoutMs } = routeOf(target);
+  const { credentials, hostKeys, connectTimeoutMs } = target.route;
   const check = hostKeyCheck(hostKeys, target.host, target.port);
   let rejection;
   let record;
@@ -21772,6 +21857,16 @@ async function handshake(target, sock, opts, role) {
     if (credentials.passphrase) config.passphrase = credentials.passphrase;
   }
   if (credentials.agent) config.agent = credentials.agent;
+  if (credentials.certificate && credentials.privateKey) {
+    const parsed = import_ssh2.default.utils.parseKey(credentials.privateKey, credentials.passphrase);
+    const username = target.user;
+    const methods = [
+      { type: "publickey", username, key: certificateKey(parsed, credentials.certificate.blob, credentials.certificate.type) },
+      { type: "publickey", username, key: credentials.privateKey, passphrase: credentials.passphrase }
+    ];
+    if (credentials.agent) methods.push({ type: "agent", username, agent: credentials.agent });
+    config.authHandler = methods;
+  }
   client.once("handshake", () => {
     if (record) recordHostKey(hostKeys.knownHostsFile, record);
   });
@@ -21786,7 +21881,7 @@ async function handshake(target, sock, opts, role) {
       clearTimeout(timer);
       client.end();
       sock.destroy?.();
-      const why = `${role} ${target.label}: ${handshakeFailure(err, rejection, target, routeOf(target), algorithms)}`;
+      const why = `${role} ${target.label}: ${handshakeFailure(err, rejection, target, target.route, algorithms)}`;
       const transient = !handshaken && !rejection && /before handshake|ECONNRESET|closed the connection/i.test(err.message);
       reject(transient ? new TransientConnectError(why) : new JobError(why));
     };
@@ -21801,6 +21896,7 @@ async function handshake(target, sock, opts, role) {
     try {
       client.connect(config);
       if (check.certificates) watchKeyExchanges(client);
+      if (credentials.certificate) signWithCertificates(client);
     } catch (err) {
       fail(err);
     }
@@ -21856,7 +21952,7 @@ function tunnel(via, viaTarget, to) {
 }
 async function connectOnce(opts) {
   const { target } = opts;
-  const hops = [...routeOf(target).jumps, target];
+  const hops = [...target.route.jumps, target];
   const clients = [];
   const closeAll = () => {
     for (const c of [...clients].reverse()) c.end();
@@ -21865,7 +21961,7 @@ async function connectOnce(opts) {
     for (let i = 0; i < hops.length; i++) {
       const hop = hops[i];
       const role = i === hops.length - 1 ? "host" : "jump host";
-      const sock = i === 0 ? await tcpConnect(hop.host, hop.port, routeOf(hop).connectTimeoutMs, i === hops.length - 1 ? hop.label : `jump host ${hop.label}`) : await tunnel(clients[i - 1], hops[i - 1], hop);
+      const sock = i === 0 ? await tcpConnect(hop.host, hop.port, hop.route.connectTimeoutMs, i === hops.length - 1 ? hop.label : `jump host ${hop.label}`) : await tunnel(clients[i - 1], hops[i - 1], hop);
       const client2 = await handshake(hop, sock, opts, role);
       client2.on("error", () => {
       });
@@ -21916,6 +22012,29 @@ var import_ssh22 = __toESM(require_lib2(), 1);
 import { existsSync, readFileSync as readFileSync3 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
 import path4 from "node:path";
+function findCertificate(privateKey, passphrase, candidates) {
+  const parsed = import_ssh22.default.utils.parseKey(privateKey, passphrase);
+  if (parsed instanceof Error) return void 0;
+  const publicKey = parsed.getPublicSSH();
+  for (const file of candidates) {
+    if (!existsSync(file)) continue;
+    const [type, base64] = readFileSync3(file, "utf8").trim().split(/\s+/);
+    let certifies;
+    try {
+      certifies = parseCertificate(Buffer.from(base64 ?? "", "base64")).publicKey;
+    } catch (err) {
+      throw new UsageError(`certificate ${file}: not an OpenSSH certificate (${err.message}); make one with ssh-keygen -s.`);
+    }
+    if (certifies.equals(publicKey)) return { blob: Buffer.from(base64, "base64"), type, file };
+  }
+  return void 0;
+}
+function withCertificate(c, keyFile, input) {
+  if (!c.privateKey) return c;
+  const candidates = [...input.certificateFiles ?? [], ...keyFile ? [`${keyFile}-cert.pub`] : []];
+  const certificate = findCertificate(c.privateKey, c.passphrase, candidates);
+  return certificate ? { ...c, certificate, source: `${c.source} with certificate ${certificate.file}` } : c;
+}
 function normalizeKeyText(text) {
   let t = text.trim();
   if (!t.includes("\n") && t.includes("\\n")) t = t.replace(/\\r\\n|\\n/g, "\n");
@@ -21951,17 +22070,18 @@ function loadCredentials(input) {
       throw new UsageError(`--identity ${input.identityFile}: cannot read the key file (${err.code ?? err}).`);
     }
     const source = `--identity ${input.identityFile}`;
-    return { privateKey: usableKey(key.toString("utf8"), passphrase, source), passphrase, agent, source };
+    return withCertificate({ privateKey: usableKey(key.toString("utf8"), passphrase, source), passphrase, agent, source }, file, input);
   }
   if (input.keyText && input.keyText.trim()) {
-    return { privateKey: usableKey(input.keyText, passphrase, "PEXSHIP_SSH_KEY"), passphrase, agent, source: "PEXSHIP_SSH_KEY" };
+    const c = { privateKey: usableKey(input.keyText, passphrase, "PEXSHIP_SSH_KEY"), passphrase, agent, source: "PEXSHIP_SSH_KEY" };
+    return withCertificate(c, void 0, input);
   }
   if (input.configIdentityFiles?.length) {
     const file = input.configIdentityFiles.find((f) => existsSync(f));
     if (file) {
       const source = `IdentityFile ${file}`;
       const privateKey = usableKey(readFileSync3(file, "utf8"), passphrase, source);
-      return { privateKey, passphrase, agent, source: agent ? `${source} or the SSH agent` : source };
+      return withCertificate({ privateKey, passphrase, agent, source: agent ? `${source} or the SSH agent` : source }, file, input);
     }
     if (!agent) throw new UsageError(`ssh config: none of this host's IdentityFile exists (${input.configIdentityFiles.join(", ")}), and no SSH agent is running.`);
   }
@@ -22003,13 +22123,13 @@ function resolveHosts(o) {
     return fileEntries.get(file);
   };
   const credentialCache = /* @__PURE__ */ new Map();
-  const credentialsFor = (configIdentityFiles, agentSocket) => {
+  const credentialsFor = (configIdentityFiles, certificateFiles, agentSocket) => {
     const files = o.identityFile || o.privateKey ? [] : configIdentityFiles;
-    const key = [agentSocket ?? "", ...files].join("\n");
+    const key = [agentSocket ?? "", ...files, "", ...certificateFiles].join("\n");
     if (!credentialCache.has(key)) {
       credentialCache.set(
         key,
-        loadCredentials({ identityFile: o.identityFile, keyText: o.privateKey, passphrase: o.passphrase, agentSocket, configIdentityFiles: files })
+        loadCredentials({ identityFile: o.identityFile, keyText: o.privateKey, passphrase: o.passphrase, agentSocket, configIdentityFiles: files, certificateFiles })
       );
     }
     return credentialCache.get(key);
@@ -22024,6 +22144,7 @@ function resolveHosts(o) {
     if (!/^[A-Za-z0-9._:%-]+$/.test(host)) throw new UsageError(`${flag} '${spec}': its HostName '${host}' is not a host name or address.`);
     const tokens = { host, original: given.host, port, user };
     const identityFiles = cfg.identityFiles.map((f) => expandPath(f, tokens, "IdentityFile"));
+    const certificateFiles = cfg.certificateFiles.map((f) => expandPath(f, tokens, "CertificateFile"));
     const userFiles = o.knownHostsFile ? [expandTilde(o.knownHostsFile)] : (cfg.userKnownHostsFiles ?? ["~/.ssh/known_hosts", "~/.ssh/known_hosts2"]).map((f) => expandPath(f, tokens, "UserKnownHostsFile"));
     const globalFiles = (cfg.globalKnownHostsFiles ?? ["/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2"]).map(
       (f) => expandPath(f, tokens, "GlobalKnownHostsFile")
@@ -22036,7 +22157,8 @@ function resolveHosts(o) {
       knownHostsFile: primary,
       sources: [...shown, ...o.knownHostsText ? ["the known-hosts text"] : []].join(", ") || primary,
       fingerprints,
-      acceptNew: cfg.strictHostKeyChecking === "accept-new"
+      acceptNew: cfg.strictHostKeyChecking === "accept-new",
+      hashNames: cfg.hashKnownHosts ?? false
     };
     let jumps = [];
     if (jumpsFrom !== "config") jumps = jumpsFrom;
@@ -22050,7 +22172,7 @@ function resolveHosts(o) {
       user,
       host,
       port,
-      route: { credentials: credentialsFor(identityFiles, agent), hostKeys, connectTimeoutMs, jumps }
+      route: { credentials: credentialsFor(identityFiles, certificateFiles, agent), hostKeys, connectTimeoutMs, jumps }
     };
   };
   const resolveChain = (list, flag, depth) => {
@@ -22183,7 +22305,7 @@ function commandParams(c) {
   };
 }
 var message = (err) => err instanceof Error ? err.message : String(err);
-var newRun = () => randomBytes2(6).toString("hex");
+var newRun = () => randomBytes3(6).toString("hex");
 function startScript(ctx, conn, params, onLine) {
   return ScriptSession.start(conn, buildRemoteCommand({ ...baseParams(ctx), ...params }), {
     timeoutMs: ctx.commandTimeoutMs,
@@ -22317,7 +22439,6 @@ async function deployHost(ctx, target, planned, opts, emit) {
 function rollbackParams(to, commands, run, waitForGo) {
   return {
     mode: "rollback",
-    base: "",
     ...commandParams(commands),
     run,
     to: to.to,
@@ -22326,6 +22447,20 @@ function rollbackParams(to, commands, run, waitForGo) {
     verify: commands.verify,
     waitForGo
   };
+}
+async function startRollback(ctx, target, params, emit) {
+  const host = target.label;
+  emit({ type: "host", host, phase: "connect" });
+  const conn = await connectHost(ctx, target);
+  try {
+    const session = await startScript(ctx, conn, { ...params, base: ctx.base }, (l) => {
+      if (["switched", "restart", "health"].includes(l.word)) emit({ type: "host", host, phase: l.word, detail: l.rest || void 0 });
+    });
+    return { conn, session };
+  } catch (err) {
+    conn.close();
+    throw err;
+  }
 }
 async function rollbackOutcome(ctx, target, run, outcome, result, to, emit) {
   const done = outcome.lines.find((l) => l.word === "done");
@@ -22347,11 +22482,8 @@ async function rollbackHost(ctx, target, to, commands, emit) {
   const run = newRun();
   let conn;
   try {
-    emit({ type: "host", host, phase: "connect" });
-    conn = await connectHost(ctx, target);
-    const session = await startScript(ctx, conn, { ...rollbackParams(to, commands, run, false), base: ctx.base }, (l) => {
-      if (["switched", "restart", "health"].includes(l.word)) emit({ type: "host", host, phase: l.word, detail: l.rest || void 0 });
-    });
+    let session;
+    ({ conn, session } = await startRollback(ctx, target, rollbackParams(to, commands, run, false), emit));
     const outcome = await session.finished;
     result.previous = session.value("current") || null;
     conn.close();
@@ -22369,11 +22501,8 @@ async function rollbackHost(ctx, target, to, commands, emit) {
 async function prepareRollback(ctx, target, to, commands, emit) {
   const prep = { target, run: newRun(), current: null, to: null, started: Date.now() };
   try {
-    emit({ type: "host", host: target.label, phase: "connect" });
-    prep.conn = await connectHost(ctx, target);
-    const session = await startScript(ctx, prep.conn, { ...rollbackParams(to, commands, prep.run, true), base: ctx.base }, (l) => {
-      if (["switched", "restart", "health"].includes(l.word)) emit({ type: "host", host: target.label, phase: l.word, detail: l.rest || void 0 });
-    });
+    let session;
+    ({ conn: prep.conn, session } = await startRollback(ctx, target, rollbackParams(to, commands, prep.run, true), emit));
     const ready = await session.waitFor("ready");
     prep.current = session.value("current") || null;
     if (!ready) {
@@ -22417,16 +22546,25 @@ async function finishRollback(ctx, prep, go, why, emit) {
     emit({ type: "host-done", result });
   }
 }
-async function listHost(ctx, target, run) {
-  const out = { host: target.label, ok: false, current: null, releases: [] };
+async function runToEnd(ctx, target, params, out, read) {
   let conn;
   try {
     conn = await connectHost(ctx, target);
-    const session = await startScript(ctx, conn, { mode: "list", base: ctx.base, run });
-    const outcome = await session.finished;
+    const session = await startScript(ctx, conn, params);
+    read(session, await session.finished);
+  } catch (err) {
+    out.error = message(err);
+  } finally {
+    conn?.close();
+  }
+  return out;
+}
+function listHost(ctx, target, run) {
+  const out = { host: target.label, ok: false, current: null, releases: [] };
+  return runToEnd(ctx, target, { mode: "list", base: ctx.base, run }, out, (session, outcome) => {
     if (outcome.code !== 0 || !outcome.lines.some((l) => l.word === "end")) {
       out.error = reason(ctx, outcome);
-      return out;
+      return;
     }
     out.current = session.value("current") || null;
     out.rollbackTarget = session.value("rollback-target") || void 0;
@@ -22447,25 +22585,15 @@ async function listHost(ctx, target, run) {
       out.releases.push({ ...meta, id, current: id === out.current, failed: failed === "1" });
     }
     out.ok = true;
-    return out;
-  } catch (err) {
-    out.error = message(err);
-    return out;
-  } finally {
-    conn?.close();
-  }
+  });
 }
-async function unlockHost(ctx, target) {
+function unlockHost(ctx, target) {
   const out = { host: target.label, ok: false, freed: null, ownerAlive: false };
-  let conn;
-  try {
-    conn = await connectHost(ctx, target);
-    const session = await startScript(ctx, conn, { mode: "unlock", base: ctx.base });
-    const outcome = await session.finished;
+  return runToEnd(ctx, target, { mode: "unlock", base: ctx.base }, out, (session, outcome) => {
     const line = session.value("unlocked");
     if (outcome.code !== 0 || line === void 0) {
       out.error = reason(ctx, outcome);
-      return out;
+      return;
     }
     const [state, ...value] = line.split(" ");
     out.ok = true;
@@ -22473,13 +22601,7 @@ async function unlockHost(ctx, target) {
       out.freed = value.join(" ");
       out.ownerAlive = state === "live";
     }
-    return out;
-  } catch (err) {
-    out.error = message(err);
-    return out;
-  } finally {
-    conn?.close();
-  }
+  });
 }
 
 // src/deploy/fleet.ts

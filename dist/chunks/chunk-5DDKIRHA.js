@@ -8,7 +8,7 @@ import {
 } from "./chunk-TM6NIW73.js";
 import {
   RequirementsFileError
-} from "./chunk-MFSRE2QT.js";
+} from "./chunk-VITC3B6H.js";
 import {
   PexshipError,
   UsageError
@@ -71,6 +71,7 @@ var INPUT_FOR_FLAG = {
   "--extra-index-url": "extra-index-urls",
   "--find-links": "find-links",
   "--max-connections": "max-connections",
+  "--refresh": "refresh",
   "--no-index": "no-index",
   "--pre": "pre",
   "--venv": "venv",

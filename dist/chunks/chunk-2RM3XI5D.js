@@ -121,6 +121,11 @@ function readCentralDirectory(d) {
   }
   return entries;
 }
+function deflateMember(content) {
+  if (content.length >= 1 << 15) return deflateRawSync(content, { level: 9 });
+  const windowBits = Math.max(9, Math.ceil(Math.log2(content.length + 262)));
+  return deflateRawSync(content, { level: 9, windowBits, memLevel: Math.max(1, windowBits - 7) });
+}
 var DOS_TIME = 0;
 var DOS_DATE = 0 << 9 | 1 << 5 | 1;
 function writeZip(prefix, members, compress = true) {
@@ -129,7 +134,6 @@ function writeZip(prefix, members, compress = true) {
   let offset = 0;
   let count = 0;
   for (const m of members) {
-    const nameBytes = Buffer.from(m.name, "utf8");
     let method;
     let data;
     let crc;
@@ -146,7 +150,7 @@ function writeZip(prefix, members, compress = true) {
       method = METHOD_STORED;
       data = content;
       if (compress && !m.store && content.length > 0) {
-        const deflated = deflateRawSync(content, { level: 9 });
+        const deflated = deflateMember(content);
         if (deflated.length < content.length) {
           method = METHOD_DEFLATED;
           data = deflated;
@@ -156,7 +160,9 @@ function writeZip(prefix, members, compress = true) {
     const zip64 = size >= MAX32 || data.length >= MAX32 || offset >= MAX32;
     const utf8 = /[^\x20-\x7e]/.test(m.name) ? 2048 : 0;
     const version = zip64 ? 45 : 20;
-    const local = Buffer.alloc(30);
+    const nameLength = Buffer.byteLength(m.name, "utf8");
+    const localExtraLength = zip64 ? 20 : 0;
+    const local = Buffer.allocUnsafe(30 + nameLength + localExtraLength);
     local.writeUInt32LE(LOCAL_HEADER, 0);
     local.writeUInt16LE(version, 4);
     local.writeUInt16LE(utf8, 6);
@@ -164,23 +170,21 @@ function writeZip(prefix, members, compress = true) {
     local.writeUInt16LE(DOS_TIME, 10);
     local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(crc, 14);
-    let localExtra = Buffer.alloc(0);
+    local.writeUInt32LE(zip64 ? MAX32 : data.length, 18);
+    local.writeUInt32LE(zip64 ? MAX32 : size, 22);
+    local.writeUInt16LE(nameLength, 26);
+    local.writeUInt16LE(localExtraLength, 28);
+    local.write(m.name, 30, "utf8");
     if (zip64) {
-      local.writeUInt32LE(MAX32, 18);
-      local.writeUInt32LE(MAX32, 22);
-      localExtra = Buffer.alloc(20);
-      localExtra.writeUInt16LE(1, 0);
-      localExtra.writeUInt16LE(16, 2);
-      localExtra.writeBigUInt64LE(BigInt(size), 4);
-      localExtra.writeBigUInt64LE(BigInt(data.length), 12);
-    } else {
-      local.writeUInt32LE(data.length, 18);
-      local.writeUInt32LE(size, 22);
+      const x = 30 + nameLength;
+      local.writeUInt16LE(1, x);
+      local.writeUInt16LE(16, x + 2);
+      local.writeBigUInt64LE(BigInt(size), x + 4);
+      local.writeBigUInt64LE(BigInt(data.length), x + 12);
     }
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(localExtra.length, 28);
-    chunks.push(local, nameBytes, localExtra, data);
-    const cd = Buffer.alloc(46);
+    chunks.push(local, data);
+    const cdExtraLength = zip64 ? 28 : 0;
+    const cd = Buffer.allocUnsafe(46 + nameLength + cdExtraLength);
     cd.writeUInt32LE(CENTRAL_HEADER, 0);
     cd.writeUInt16LE(3 << 8 | version, 4);
     cd.writeUInt16LE(version, 6);
@@ -189,32 +193,30 @@ function writeZip(prefix, members, compress = true) {
     cd.writeUInt16LE(DOS_TIME, 12);
     cd.writeUInt16LE(DOS_DATE, 14);
     cd.writeUInt32LE(crc, 16);
-    let cdExtra = Buffer.alloc(0);
-    if (zip64) {
-      cd.writeUInt32LE(MAX32, 20);
-      cd.writeUInt32LE(MAX32, 24);
-      cd.writeUInt32LE(MAX32, 42);
-      cdExtra = Buffer.alloc(28);
-      cdExtra.writeUInt16LE(1, 0);
-      cdExtra.writeUInt16LE(24, 2);
-      cdExtra.writeBigUInt64LE(BigInt(size), 4);
-      cdExtra.writeBigUInt64LE(BigInt(data.length), 12);
-      cdExtra.writeBigUInt64LE(BigInt(offset), 20);
-    } else {
-      cd.writeUInt32LE(data.length, 20);
-      cd.writeUInt32LE(size, 24);
-      cd.writeUInt32LE(offset, 42);
-    }
-    cd.writeUInt16LE(nameBytes.length, 28);
-    cd.writeUInt16LE(cdExtra.length, 30);
+    cd.writeUInt32LE(zip64 ? MAX32 : data.length, 20);
+    cd.writeUInt32LE(zip64 ? MAX32 : size, 24);
+    cd.writeUInt16LE(nameLength, 28);
+    cd.writeUInt16LE(cdExtraLength, 30);
+    cd.fill(0, 32, 38);
     cd.writeUInt32LE(((m.mode & 65535) << 16 | (m.name.endsWith("/") ? 16 : 0)) >>> 0, 38);
-    central.push(cd, nameBytes, cdExtra);
-    offset += local.length + nameBytes.length + localExtra.length + data.length;
+    cd.writeUInt32LE(zip64 ? MAX32 : offset, 42);
+    cd.write(m.name, 46, "utf8");
+    if (zip64) {
+      const x = 46 + nameLength;
+      cd.writeUInt16LE(1, x);
+      cd.writeUInt16LE(24, x + 2);
+      cd.writeBigUInt64LE(BigInt(size), x + 4);
+      cd.writeBigUInt64LE(BigInt(data.length), x + 12);
+      cd.writeBigUInt64LE(BigInt(offset), x + 20);
+    }
+    central.push(cd);
+    offset += local.length + data.length;
     count++;
   }
   const cdOffset = offset;
-  const cdSize = central.reduce((n, b) => n + b.length, 0);
-  for (const c of central) chunks.push(c);
+  const directory = Buffer.concat(central);
+  const cdSize = directory.length;
+  chunks.push(directory);
   const needZip64 = count >= MAX16 || cdOffset >= MAX32 || cdSize >= MAX32;
   if (needZip64) {
     const z = Buffer.alloc(56);

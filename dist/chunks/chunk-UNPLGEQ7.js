@@ -10,7 +10,7 @@ import {
   maskSecret,
   optionalInput,
   requiredInput
-} from "./chunk-V7AMEMPE.js";
+} from "./chunk-5DDKIRHA.js";
 import {
   error,
   info,

@@ -10,10 +10,10 @@ import {
 } from "./chunk-R772ELZX.js";
 import {
   treeLine
-} from "./chunk-4L2USVG7.js";
+} from "./chunk-VBSPR65Q.js";
 import {
   ZipArchive
-} from "./chunk-6AH2WM7T.js";
+} from "./chunk-2RM3XI5D.js";
 import {
   UsageError
 } from "./chunk-A2YORBZ4.js";

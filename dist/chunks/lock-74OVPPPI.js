@@ -5,24 +5,7 @@ import {
   formatOptionsFrom,
   indexOptionsFrom,
   networkOptionsFrom
-} from "./chunk-7C33TZDD.js";
-import {
-  defaultCacheDir,
-  hashLocalFile,
-  resolveInputs,
-  resolveTargets,
-  stderrProgress,
-  stripCredentials,
-  writePylock
-} from "./chunk-J35VWGTQ.js";
-import {
-  addTime,
-  timePhase
-} from "./chunk-V56NK2RW.js";
-import {
-  canonicalName
-} from "./chunk-MFSRE2QT.js";
-import "./chunk-DSX57ZEM.js";
+} from "./chunk-7QMUEDJW.js";
 import {
   flagBool,
   flagList,
@@ -30,8 +13,27 @@ import {
   formatHelp,
   parseArgs
 } from "./chunk-R772ELZX.js";
-import "./chunk-4L2USVG7.js";
-import "./chunk-6AH2WM7T.js";
+import {
+  hashLocalFile,
+  resolveInputs,
+  resolveTargets,
+  stderrProgress,
+  stripCredentials,
+  writePylock
+} from "./chunk-JDMWFYAP.js";
+import "./chunk-VITC3B6H.js";
+import {
+  defaultCacheDir
+} from "./chunk-QTBI7DYL.js";
+import {
+  addTime,
+  timePhase
+} from "./chunk-V56NK2RW.js";
+import {
+  canonicalName
+} from "./chunk-W3RZJTLV.js";
+import "./chunk-2RM3XI5D.js";
+import "./chunk-KJMAXHXM.js";
 import {
   UsageError,
   redactUrl
@@ -102,7 +104,7 @@ async function lock(req, progress) {
 }
 
 // src/cli/lock.ts
-var SHARED = /* @__PURE__ */ new Set(["--requirement", "--constraints", "--project", "--platform", "--complete-platform", "--index-url", "--extra-index-url", "--find-links", "--no-index", "--pre", "--exclude", "--override", "--no-transitive", "--only-binary", "--no-binary", "--prefer-binary", "--trusted-host", "--require-hashes", "--timeout", "--retries", "--max-connections", "--cache-dir", "--python", "--json", "--quiet", "--verbose", "--help"]);
+var SHARED = /* @__PURE__ */ new Set(["--requirement", "--constraints", "--project", "--platform", "--complete-platform", "--index-url", "--extra-index-url", "--find-links", "--no-index", "--pre", "--exclude", "--override", "--no-transitive", "--only-binary", "--no-binary", "--prefer-binary", "--trusted-host", "--require-hashes", "--timeout", "--retries", "--max-connections", "--refresh", "--cache-dir", "--python", "--json", "--quiet", "--verbose", "--help"]);
 var FLAGS = [
   ...BUILD_FLAGS.filter((f) => SHARED.has(f.names[0])),
   { names: ["--output-file", "-o"], kind: "string", value: "PATH", help: "where to write the lock (default pylock.toml)" }

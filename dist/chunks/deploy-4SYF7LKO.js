@@ -6,7 +6,7 @@ import {
   listReleases,
   rollback,
   unlock
-} from "./chunk-R6BTUZID.js";
+} from "./chunk-H5ZBCOLN.js";
 import {
   flagBool,
   flagInt,
@@ -15,7 +15,7 @@ import {
   formatHelp,
   parseArgs
 } from "./chunk-R772ELZX.js";
-import "./chunk-6AH2WM7T.js";
+import "./chunk-2RM3XI5D.js";
 import {
   UsageError
 } from "./chunk-A2YORBZ4.js";
@@ -48,8 +48,8 @@ var COMMAND_FLAGS = [
   { names: ["--probe-timeout"], kind: "string", value: "SECONDS", help: "time one request to --health-url may take (default 5)" },
   { names: ["--dry-run"], kind: "boolean", help: "connect and show what would happen; change nothing" }
 ];
-var DEPLOY_FLAGS = [
-  ...CONNECTION_FLAGS.slice(0, 7),
+var withConnectionFlags = (own) => [...CONNECTION_FLAGS.slice(0, 7), ...own, ...CONNECTION_FLAGS.slice(7)];
+var DEPLOY_FLAGS = withConnectionFlags([
   { names: ["--name"], kind: "string", value: "NAME", help: "the PEX's file name on the hosts (default: the file's stem)" },
   { names: ["--keep"], kind: "string", value: "N", help: "releases to keep per host (default 5; current and the previous one always stay)" },
   ...COMMAND_FLAGS,
@@ -57,16 +57,13 @@ var DEPLOY_FLAGS = [
   { names: ["--batch"], kind: "string", value: "N", help: "deploy in waves of N hosts" },
   { names: ["--canary"], kind: "boolean", help: "deploy to the first host alone before the others" },
   { names: ["--max-fail"], kind: "string", value: "N|P%", help: "failed hosts tolerated before the deploy stops and rolls back (default 0; a failed canary always stops)" },
-  { names: ["--no-rollback-on-failure"], kind: "boolean", help: "leave switched hosts on the new release when a wave fails" },
-  ...CONNECTION_FLAGS.slice(7)
-];
-var ROLLBACK_FLAGS = [
-  ...CONNECTION_FLAGS.slice(0, 7),
+  { names: ["--no-rollback-on-failure"], kind: "boolean", help: "leave switched hosts on the new release when a wave fails" }
+]);
+var ROLLBACK_FLAGS = withConnectionFlags([
   { names: ["--to"], kind: "string", value: "ID", help: "the release to switch to (default: the one current before, from .pexship/history.jsonl)" },
   { names: ["--no-verify"], kind: "boolean", help: "switch without checking the target's sha256 (its size is always checked)" },
-  ...COMMAND_FLAGS,
-  ...CONNECTION_FLAGS.slice(7)
-];
+  ...COMMAND_FLAGS
+]);
 var RELEASES_FLAGS = CONNECTION_FLAGS.filter((f) => !["--lock-ttl", "--lock-wait"].includes(f.names[0]));
 var UNLOCK_FLAGS = RELEASES_FLAGS.filter((f) => f.names[0] !== "--json");
 function connectionOptions(args) {
@@ -115,17 +112,20 @@ function progress(args) {
     if (line) process.stderr.write(line + "\n");
   };
 }
+function verbArgs(verb, argv, flags, usage) {
+  const args = parseArgs(verb, argv, flags);
+  if (!flagBool(args, "help")) return args;
+  process.stdout.write(formatHelp(`Usage: pexship ${verb} ${usage}`, flags));
+  return void 0;
+}
 function report(args, result) {
   if (flagBool(args, "json")) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   else process.stdout.write(formatSummary(result));
   return result.exitCode;
 }
 async function runDeploy(argv) {
-  const args = parseArgs("deploy", argv, DEPLOY_FLAGS);
-  if (flagBool(args, "help")) {
-    process.stdout.write(formatHelp("Usage: pexship deploy FILE.pex --host [USER@]HOST[:PORT] \u2026 --path DIR [options]", DEPLOY_FLAGS));
-    return 0;
-  }
+  const args = verbArgs("deploy", argv, DEPLOY_FLAGS, "FILE.pex --host [USER@]HOST[:PORT] \u2026 --path DIR [options]");
+  if (!args) return 0;
   if (args.positionals.length !== 1) throw new UsageError("deploy takes exactly one PEX file: pexship deploy FILE.pex --host HOST --path DIR");
   const batch = flagString(args, "batch") === void 0 ? void 0 : flagInt(args, "batch", 0, 1);
   const result = await deploy(
@@ -146,11 +146,8 @@ async function runDeploy(argv) {
   return report(args, result);
 }
 async function runRollback(argv) {
-  const args = parseArgs("rollback", argv, ROLLBACK_FLAGS);
-  if (flagBool(args, "help")) {
-    process.stdout.write(formatHelp("Usage: pexship rollback --host [USER@]HOST[:PORT] \u2026 --path DIR [--to ID] [options]", ROLLBACK_FLAGS));
-    return 0;
-  }
+  const args = verbArgs("rollback", argv, ROLLBACK_FLAGS, "--host [USER@]HOST[:PORT] \u2026 --path DIR [--to ID] [options]");
+  if (!args) return 0;
   if (args.positionals.length) throw new UsageError(`rollback takes no file, got '${args.positionals[0]}'; use --to ID to pick a release.`);
   const result = await rollback(
     { ...connectionOptions(args), ...hostCommands(args), to: flagString(args, "to"), verify: !flagBool(args, "no-verify") },
@@ -159,11 +156,8 @@ async function runRollback(argv) {
   return report(args, result);
 }
 async function runReleases(argv) {
-  const args = parseArgs("releases", argv, RELEASES_FLAGS);
-  if (flagBool(args, "help")) {
-    process.stdout.write(formatHelp("Usage: pexship releases --host [USER@]HOST[:PORT] \u2026 --path DIR [--json]", RELEASES_FLAGS));
-    return 0;
-  }
+  const args = verbArgs("releases", argv, RELEASES_FLAGS, "--host [USER@]HOST[:PORT] \u2026 --path DIR [--json]");
+  if (!args) return 0;
   if (args.positionals.length) throw new UsageError(`releases takes no positional arguments, got '${args.positionals[0]}'.`);
   const hosts = await listReleases(connectionOptions(args));
   if (flagBool(args, "json")) {
@@ -177,11 +171,8 @@ async function runReleases(argv) {
   return hosts.every((h) => h.ok) ? 0 : 1;
 }
 async function runUnlock(argv) {
-  const args = parseArgs("unlock", argv, UNLOCK_FLAGS);
-  if (flagBool(args, "help")) {
-    process.stdout.write(formatHelp("Usage: pexship unlock --host [USER@]HOST[:PORT] \u2026 --path DIR", UNLOCK_FLAGS));
-    return 0;
-  }
+  const args = verbArgs("unlock", argv, UNLOCK_FLAGS, "--host [USER@]HOST[:PORT] \u2026 --path DIR");
+  if (!args) return 0;
   if (args.positionals.length) throw new UsageError(`unlock takes no positional arguments, got '${args.positionals[0]}'.`);
   const hosts = await unlock(connectionOptions(args));
   for (const h of hosts) {

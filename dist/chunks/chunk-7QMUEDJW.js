@@ -1,24 +1,15 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
-  build,
-  stderrProgress
-} from "./chunk-J35VWGTQ.js";
-import {
-  formatSize
-} from "./chunk-DSX57ZEM.js";
-import {
   flagBool,
   flagInt,
   flagList,
-  flagString,
-  formatHelp,
-  parseArgs
+  flagString
 } from "./chunk-R772ELZX.js";
 import {
   UsageError
 } from "./chunk-A2YORBZ4.js";
 
-// src/cli/build.ts
+// src/cli/build-flags.ts
 var BUILD_FLAGS = [
   { names: ["--requirement", "-r"], kind: "list", value: "FILE", help: "pip requirements file" },
   { names: ["--constraints"], kind: "list", value: "FILE", help: "pip constraints file" },
@@ -46,6 +37,7 @@ var BUILD_FLAGS = [
   { names: ["--timeout"], kind: "string", value: "SECONDS", help: "give up on an index request after this long (default 30)" },
   { names: ["--retries"], kind: "string", value: "N", help: "retries of a failed index request (default 3)" },
   { names: ["--max-connections"], kind: "string", value: "N", help: "connections to one index host at once (default 6; fewer after stalls)" },
+  { names: ["--refresh"], kind: "boolean", help: "ask the indexes again for every page, even one their Cache-Control (or a 404's 5 minutes) still allows reusing" },
   { names: ["--output-file", "-o"], kind: "string", value: "PATH", help: "where to write the PEX; may hold {platform} (default dist/{name}-{platform}.pex)" },
   { names: ["--python-shebang"], kind: "string", value: "STR", help: "the interpreter line (default /usr/bin/env python3)" },
   { names: ["--interpreter-constraint"], kind: "list", value: "SPEC", help: "e.g. CPython>=3.9,<3.14" },
@@ -71,7 +63,8 @@ function networkOptionsFrom(args) {
   return {
     timeoutMs: timeout === void 0 ? void 0 : Number(timeout) * 1e3,
     retries: args.flags.has("retries") ? flagInt(args, "retries", 3, 0) : void 0,
-    maxConnections: args.flags.has("max-connections") ? flagInt(args, "max-connections", 6, 1) : void 0
+    maxConnections: args.flags.has("max-connections") ? flagInt(args, "max-connections", 6, 1) : void 0,
+    refresh: flagBool(args, "refresh")
   };
 }
 function dependencyOptionsFrom(args) {
@@ -96,90 +89,11 @@ function indexOptionsFrom(args) {
     noIndex: flagBool(args, "no-index")
   };
 }
-var USAGE = "Usage: pexship build [REQUIREMENT \u2026] [options]\n\nREQUIREMENT: a PEP 508 string (flask>=3), a wheel path or URL, name @ url, or a project folder (. or ./DIR[extra]),\nwhich is built into a wheel (natively for pure-Python hatchling, flit-core, setuptools, poetry-core, pdm-backend and uv_build projects, else by its backend).";
-async function run(argv) {
-  const args = parseArgs("build", argv, BUILD_FLAGS);
-  if (flagBool(args, "help")) {
-    process.stdout.write(formatHelp(USAGE, BUILD_FLAGS));
-    return 0;
-  }
-  const inherit = flagString(args, "inherit-path") ?? "false";
-  const venv = args.flags.get("venv");
-  if (!["false", "prefer", "fallback"].includes(inherit)) {
-    throw new UsageError(`--inherit-path takes false, prefer or fallback, got '${inherit}'.`);
-  }
-  const moduleFlag = flagString(args, "m");
-  const entryFlag = flagString(args, "entry-point");
-  if (moduleFlag && entryFlag) throw new UsageError("give -e or -m, not both.");
-  const json = flagBool(args, "json");
-  const verbosity = flagBool(args, "quiet") ? -1 : flagBool(args, "verbose") ? 1 : 0;
-  const progress = stderrProgress(verbosity);
-  const summary = await build(
-    {
-      requirements: args.positionals,
-      requirementFiles: flagList(args, "requirement"),
-      constraintFiles: flagList(args, "constraints"),
-      project: flagString(args, "project"),
-      lock: flagString(args, "lock"),
-      sourcesDirs: flagList(args, "sources-directory"),
-      entryPoint: entryFlag ?? moduleFlag,
-      script: flagString(args, "script"),
-      platforms: flagList(args, "platform"),
-      completePlatforms: flagList(args, "complete-platform"),
-      index: indexOptionsFrom(args),
-      pre: flagBool(args, "pre"),
-      requireHashes: flagBool(args, "require-hashes"),
-      ...formatOptionsFrom(argv, args),
-      output: flagString(args, "output-file"),
-      shebang: flagString(args, "python-shebang"),
-      interpreterConstraints: flagList(args, "interpreter-constraint"),
-      inheritPath: inherit,
-      venv: venv !== void 0 && venv !== false,
-      venvBinPath: typeof venv === "string" ? venv : void 0,
-      compress: !flagBool(args, "no-compress"),
-      layout: flagString(args, "layout"),
-      compile: flagBool(args, "compile"),
-      shBoot: flagBool(args, "sh-boot"),
-      injectArgs: flagList(args, "inject-args"),
-      injectEnv: flagList(args, "inject-env"),
-      pexPath: flagList(args, "pex-path"),
-      ...dependencyOptionsFrom(args),
-      cacheDir: flagString(args, "cache-dir"),
-      python: flagString(args, "python"),
-      ...networkOptionsFrom(args)
-    },
-    progress
-  ).finally(() => progress.close());
-  if (json) {
-    const out = summary.pexes.map((p) => ({
-      path: p.path,
-      platform: p.platform,
-      size: p.size,
-      sha256: p.sha256,
-      pex_hash: p.pexHash,
-      entry_point: p.entryPoint,
-      script: p.script,
-      distributions: p.distributions.map((d) => ({ file: d.filename, project: d.project, version: d.version, sha256: d.sha256, size: d.wheelSize })),
-      seconds: Number(p.seconds.toFixed(3))
-    }));
-    process.stdout.write(JSON.stringify({ pexes: out }, null, 2) + "\n");
-  } else {
-    for (const p of summary.pexes) {
-      process.stdout.write(
-        `${p.path}
-  platform ${p.platform}, ${formatSize(p.size)}, ${p.distributions.length} distributions, sha256 ${p.sha256}, built in ${p.seconds.toFixed(2)} s
-`
-      );
-    }
-  }
-  return 0;
-}
 
 export {
   BUILD_FLAGS,
   networkOptionsFrom,
   dependencyOptionsFrom,
   formatOptionsFrom,
-  indexOptionsFrom,
-  run
+  indexOptionsFrom
 };
