@@ -36,6 +36,9 @@ class RequirementsConflicted extends Error {
   }
 }
 
+/** A search with a smaller budget than MAX_ROUNDS used it up. */
+class RoundsExhausted extends Error {}
+
 /** The search failed; `causes` are the requirements of the last conflict. */
 export class ResolutionImpossible extends Error {
   constructor(readonly causes: Information[]) {
@@ -84,25 +87,34 @@ export class Engine {
    * resolvelib 1.0's backjumping can skip the one pin whose change would solve the conflict, and then report
    * no solution where one exists (resolvelib issues 134 and 206; the random-graph oracle finds such sets).
    * When a search that skipped pins fails, search again backtracking one pin at a time: answers pip finds
-   * are unchanged, and sets pip wrongly gives up on are resolved.
+   * are unchanged, and sets pip wrongly gives up on are resolved. The second search gets a few times the
+   * rounds of the first; a real conflict in a large set then still ends soon, with the first explanation.
    */
   async resolve(roots: Req[][]): Promise<EngineResult> {
     try {
-      return await this.search(roots);
+      return await this.search(roots, MAX_ROUNDS);
     } catch (err) {
       if (!(err instanceof ResolutionImpossible) || !this.backjumpSkipped) throw err;
+      const firstConflict = this.conflictCriteria;
       this.backjumping = false;
       this.knownDepths.clear();
-      this.conflictCriteria = undefined;
-      return await this.search(roots);
+      try {
+        return await this.search(roots, Math.min(MAX_ROUNDS, Math.max(1_000, 4 * this.rounds)));
+      } catch (again) {
+        if (!(again instanceof ResolutionImpossible) && !(again instanceof RoundsExhausted)) throw again;
+        this.conflictCriteria = firstConflict;
+        throw err;
+      }
     }
   }
 
   private backjumping = true;
   /** Whether a backjump went past a pin that backtracking one step at a time would have tried to change. */
   private backjumpSkipped = false;
+  /** Rounds the last search took. */
+  private rounds = 0;
 
-  private async search(roots: Req[][]): Promise<EngineResult> {
+  private async search(roots: Req[][], maxRounds: number): Promise<EngineResult> {
     this.states = [{ mapping: new Map(), criteria: new Map(), backtrackCauses: [] }];
     roots.forEach((reqs, index) => {
       const first = reqs[0];
@@ -119,7 +131,7 @@ export class Engine {
       }
     }
     this.pushNewState();
-    for (let round = 0; round < MAX_ROUNDS; round++) {
+    for (this.rounds = 0; this.rounds < maxRounds; this.rounds++) {
       const unsatisfied = [...this.state.criteria.entries()].filter(([id, c]) => !this.isCurrentPinSatisfying(id, c)).map(([id]) => id);
       if (unsatisfied.length === 0) {
         const stale = this.pinsWithUnmetDependencies();
@@ -152,6 +164,7 @@ export class Engine {
         this.pushNewState();
       }
     }
+    if (maxRounds < MAX_ROUNDS) throw new RoundsExhausted();
     throw new JobError(`Resolution for ${this.provider.label} gave up after ${MAX_ROUNDS} rounds of backtracking; pin some versions to narrow the search.`);
   }
 
