@@ -70,7 +70,7 @@ import {
 } from "./chunks/chunk-TM6NIW73.js";
 import {
   build
-} from "./chunks/chunk-NN4VVCIQ.js";
+} from "./chunks/chunk-PDO32JAT.js";
 import {
   LAYOUTS
 } from "./chunks/chunk-VBSPR65Q.js";
@@ -78,13 +78,13 @@ import {
   createReporter,
   parseProjectSpec,
   secretsOf
-} from "./chunks/chunk-JDMWFYAP.js";
+} from "./chunks/chunk-LV5N2CLV.js";
 import "./chunks/chunk-VITC3B6H.js";
-import "./chunks/chunk-RGSGBWEE.js";
+import "./chunks/chunk-WKEDSHNL.js";
 import {
   CACHE_FORMAT,
   currentTarget
-} from "./chunks/chunk-QTBI7DYL.js";
+} from "./chunks/chunk-FDDSVJX5.js";
 import "./chunks/chunk-V56NK2RW.js";
 import "./chunks/chunk-W3RZJTLV.js";
 import "./chunks/chunk-2RM3XI5D.js";

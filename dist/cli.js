@@ -16,9 +16,9 @@ import nodeModule from "node:module";
 
 // src/cli/main.ts
 var VERBS = {
-  build: () => import("./chunks/build-FTLYC54H.js"),
+  build: () => import("./chunks/build-YMRSN4T6.js"),
   inspect: () => import("./chunks/inspect-HQWEZPQZ.js"),
-  lock: () => import("./chunks/lock-74OVPPPI.js"),
+  lock: () => import("./chunks/lock-WUZNXND2.js"),
   deploy: () => import("./chunks/deploy-4SYF7LKO.js").then((m) => ({ run: m.runDeploy })),
   rollback: () => import("./chunks/deploy-4SYF7LKO.js").then((m) => ({ run: m.runRollback })),
   releases: () => import("./chunks/deploy-4SYF7LKO.js").then((m) => ({ run: m.runReleases })),

@@ -1432,6 +1432,8 @@ var RequirementsConflicted = class extends Error {
   }
   criterion;
 };
+var RoundsExhausted = class extends Error {
+};
 var ResolutionImpossible = class extends Error {
   constructor(causes) {
     super("resolution impossible");
@@ -1463,7 +1465,36 @@ var Engine = class {
   get state() {
     return this.states[this.states.length - 1];
   }
+  /**
+   * resolvelib 1.0's backjumping can skip the one pin whose change would solve the conflict, and then report
+   * no solution where one exists (resolvelib issues 134 and 206; the random-graph oracle finds such sets).
+   * When a search that skipped pins fails, search again backtracking one pin at a time: answers pip finds
+   * are unchanged, and sets pip wrongly gives up on are resolved. The second search gets a few times the
+   * rounds of the first; a real conflict in a large set then still ends soon, with the first explanation.
+   */
   async resolve(roots) {
+    try {
+      return await this.search(roots, MAX_ROUNDS);
+    } catch (err) {
+      if (!(err instanceof ResolutionImpossible) || !this.backjumpSkipped) throw err;
+      const firstConflict = this.conflictCriteria;
+      this.backjumping = false;
+      this.knownDepths.clear();
+      try {
+        return await this.search(roots, Math.min(MAX_ROUNDS, Math.max(1e3, 4 * this.rounds)));
+      } catch (again) {
+        if (!(again instanceof ResolutionImpossible) && !(again instanceof RoundsExhausted)) throw again;
+        this.conflictCriteria = firstConflict;
+        throw err;
+      }
+    }
+  }
+  backjumping = true;
+  /** Whether a backjump went past a pin that backtracking one step at a time would have tried to change. */
+  backjumpSkipped = false;
+  /** Rounds the last search took. */
+  rounds = 0;
+  async search(roots, maxRounds) {
     this.states = [{ mapping: /* @__PURE__ */ new Map(), criteria: /* @__PURE__ */ new Map(), backtrackCauses: [] }];
     roots.forEach((reqs, index) => {
       const first = reqs[0];
@@ -1480,9 +1511,14 @@ var Engine = class {
       }
     }
     this.pushNewState();
-    for (let round = 0; round < MAX_ROUNDS; round++) {
+    for (this.rounds = 0; this.rounds < maxRounds; this.rounds++) {
       const unsatisfied = [...this.state.criteria.entries()].filter(([id, c]) => !this.isCurrentPinSatisfying(id, c)).map(([id]) => id);
-      if (unsatisfied.length === 0) return { mapping: this.state.mapping, criteria: this.state.criteria };
+      if (unsatisfied.length === 0) {
+        const stale = this.pinsWithUnmetDependencies();
+        if (stale.length === 0) return { mapping: this.state.mapping, criteria: this.state.criteria };
+        for (const id of stale) this.state.mapping.delete(id);
+        continue;
+      }
       const satisfied = new Set([...this.state.criteria.keys()].filter((k) => !unsatisfied.includes(k)));
       let best = unsatisfied[0];
       let bestKey = this.preference(best);
@@ -1508,6 +1544,7 @@ var Engine = class {
         this.pushNewState();
       }
     }
+    if (maxRounds < MAX_ROUNDS) throw new RoundsExhausted();
     throw new JobError(`Resolution for ${this.provider.label} gave up after ${MAX_ROUNDS} rounds of backtracking; pin some versions to narrow the search.`);
   }
   pushNewState() {
@@ -1629,13 +1666,14 @@ var Engine = class {
       let candidate;
       let incompatibleState = false;
       while (!incompatibleState) {
+        if (brokenState) this.backjumpSkipped = true;
         brokenState = this.states.pop();
         const last = brokenState ? [...brokenState.mapping.entries()].pop() : void 0;
         if (!brokenState || !last) throw new ResolutionImpossible(causes);
         [name, candidate] = last;
         brokenState.mapping.delete(name);
         const current = new Set((candidate.deps ?? []).map((d) => d.identifier));
-        incompatibleState = [...current].some((d) => incompatibleDeps.has(d));
+        incompatibleState = !this.backjumping || [...current].some((d) => incompatibleDeps.has(d));
       }
       const fromBroken = [...brokenState.criteria.entries()].map(([k, v]) => [k, [...v.incompatibilities]]);
       fromBroken.push([name, [candidate]]);
@@ -1660,6 +1698,35 @@ var Engine = class {
       criteria.set(k, { candidates, information: [...criterion.information], incompatibilities });
     }
     return true;
+  }
+  /**
+   * Pins, reachable from the user's requirements, with a dependency the final pins do not meet or that is
+   * not reachable (so the result would leave it out). resolvelib (pip 24 too) can end so: a pin whose
+   * criterion became unsatisfied loses its dependencies' information, and when the requirement that
+   * unsettled it goes away the old pin counts as satisfied again without its dependencies being added back
+   * (the random-graph oracle finds such sets). Unpinning it makes the search pin it again, dependencies and
+   * all; answers whose dependencies are all met and present are left as they are.
+   */
+  pinsWithUnmetDependencies() {
+    const { mapping, criteria } = this.state;
+    const reachable = /* @__PURE__ */ new Set();
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [id, c] of criteria) {
+        if (reachable.has(id)) continue;
+        if (c.information.some((i) => i.parent === null || reachable.has(i.parent.identifier) && mapping.get(i.parent.identifier) === i.parent)) {
+          reachable.add(id);
+          grew = true;
+        }
+      }
+    }
+    return [...reachable].filter((id) => {
+      const deps = mapping.get(id)?.deps ?? [];
+      return deps.some((d) => {
+        const pin = mapping.get(d.identifier);
+        return !pin || !reachable.has(d.identifier) || !this.provider.isSatisfiedBy(d, pin);
+      });
+    });
   }
   removeInformationFrom(criteria, parents) {
     if (parents.size === 0) return;

@@ -15,16 +15,16 @@ import {
   resolveTargets,
   selectFromLock,
   selectedFromResolution
-} from "./chunk-JDMWFYAP.js";
+} from "./chunk-LV5N2CLV.js";
 import {
   shellWords
 } from "./chunk-VITC3B6H.js";
 import {
   installWheel
-} from "./chunk-RGSGBWEE.js";
+} from "./chunk-WKEDSHNL.js";
 import {
   defaultCacheDir
-} from "./chunk-QTBI7DYL.js";
+} from "./chunk-FDDSVJX5.js";
 import {
   PEXSHIP_VERSION,
   timePhase

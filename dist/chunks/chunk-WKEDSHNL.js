@@ -6,7 +6,7 @@ import {
   parseEntryPoints,
   parseWheelInfo,
   sha256Hex
-} from "./chunk-QTBI7DYL.js";
+} from "./chunk-FDDSVJX5.js";
 import {
   METHOD_DEFLATED,
   ZipArchive,

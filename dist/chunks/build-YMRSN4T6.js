@@ -18,14 +18,14 @@ import {
 } from "./chunk-R772ELZX.js";
 import {
   build
-} from "./chunk-NN4VVCIQ.js";
+} from "./chunk-PDO32JAT.js";
 import "./chunk-VBSPR65Q.js";
 import {
   stderrProgress
-} from "./chunk-JDMWFYAP.js";
+} from "./chunk-LV5N2CLV.js";
 import "./chunk-VITC3B6H.js";
-import "./chunk-RGSGBWEE.js";
-import "./chunk-QTBI7DYL.js";
+import "./chunk-WKEDSHNL.js";
+import "./chunk-FDDSVJX5.js";
 import "./chunk-V56NK2RW.js";
 import "./chunk-W3RZJTLV.js";
 import "./chunk-2RM3XI5D.js";

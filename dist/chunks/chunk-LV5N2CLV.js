@@ -15,7 +15,7 @@ import {
   resolveTarget,
   safeFilename,
   tempPathFor
-} from "./chunk-QTBI7DYL.js";
+} from "./chunk-FDDSVJX5.js";
 import {
   PEXSHIP_VERSION,
   busyStart,
@@ -3276,7 +3276,7 @@ async function addProjectWheel(inputs, targets, client, req, progress) {
 }
 async function buildProject(project, targets, client, req, progress) {
   progress.step(`build the project ${project.name} (${path7.relative(req.cwd ?? process.cwd(), project.dir) || "."})`);
-  const { buildProjectWheel } = await import("./build-CV5LGZ5X.js");
+  const { buildProjectWheel } = await import("./build-QURKDYBL.js");
   const built = await buildProjectWheel({
     project,
     targets,

@@ -20,11 +20,11 @@ import {
   stderrProgress,
   stripCredentials,
   writePylock
-} from "./chunk-JDMWFYAP.js";
+} from "./chunk-LV5N2CLV.js";
 import "./chunk-VITC3B6H.js";
 import {
   defaultCacheDir
-} from "./chunk-QTBI7DYL.js";
+} from "./chunk-FDDSVJX5.js";
 import {
   addTime,
   timePhase

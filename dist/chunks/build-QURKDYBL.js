@@ -1,11 +1,11 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
   installWheel
-} from "./chunk-RGSGBWEE.js";
+} from "./chunk-WKEDSHNL.js";
 import {
   currentTarget,
   resolve
-} from "./chunk-QTBI7DYL.js";
+} from "./chunk-FDDSVJX5.js";
 import {
   PEXSHIP_VERSION
 } from "./chunk-V56NK2RW.js";
