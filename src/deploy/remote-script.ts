@@ -281,7 +281,7 @@ wait_ctl() {
     if [ -e "$CTL.stop" ]; then end_sleeper; GONE="the client stopped the deploy"; return 1; fi
     if [ -e "$CTL.eof" ]; then end_sleeper; GONE="the client's connection closed"; return 1; fi
     if ! client_alive "$P_LOCK_STALE"; then end_sleeper; GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; return 1; fi
-    [ -e "$CTL.$1" ] || wait "$w"
+    [ -e "$CTL.$1" ] || wait "$w" 2>/dev/null
     end_sleeper
   done
 }
