@@ -10,7 +10,7 @@ import {
 } from "./chunks/chunk-UNPLGEQ7.js";
 import {
   deploy
-} from "./chunks/chunk-H5ZBCOLN.js";
+} from "./chunks/chunk-HYIJCKEL.js";
 import {
   booleanInput,
   integerInput,

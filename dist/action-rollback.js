@@ -7,7 +7,7 @@ import {
 } from "./chunks/chunk-UNPLGEQ7.js";
 import {
   rollback
-} from "./chunks/chunk-H5ZBCOLN.js";
+} from "./chunks/chunk-HYIJCKEL.js";
 import {
   booleanInput,
   optionalInput,

@@ -20319,7 +20319,7 @@ owns_lock() { [ "$HAVE_LOCK" = 1 ] && [ "$(readlink "$LOCK" 2>/dev/null)" = "$LO
 cleanup() {
   # Caught, not ignored: an ignored TERM would be inherited by the commands the switch-back runs, and the
   # time limit could not stop them.
-  trap ':' HUP INT TERM USR1
+  trap ':' HUP INT TERM
   # Switched but never confirmed: the client is gone, so nobody will know this release passed. Go back.
   if [ "$SWITCHED" = 1 ]; then abandon; fi
   if [ -n "$INCOMING" ]; then rm -rf "$INCOMING"; fi
@@ -20333,8 +20333,6 @@ trap cleanup EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
-# The control reader wakes us with USR1; a trapped signal ends a 'wait' at once.
-trap ':' USR1
 
 BASE=$P_BASE
 case $BASE in
@@ -20387,7 +20385,7 @@ bounded() {
   while :; do
     wait "$b_pid"
     b_rc=$?
-    # A USR1 from the control reader interrupts wait; the command still runs.
+    # A trapped signal interrupts wait; the command still runs.
     if [ "$b_rc" -gt 128 ] && kill -0 "$b_pid" 2>/dev/null; then continue; fi
     break
   done
@@ -20418,17 +20416,16 @@ start_reader() {
   HB=.pexship/hb.$$
   rm -f "$CTL".*
   err=$( (echo "$START" > "$HB") 2>&1) || fail "cannot write $BASE_ABS/$HB: $err (disk full, out of inodes, or $BASE_ABS/.pexship not writable?)"
-  MAIN=$$
   (
     trap - EXIT HUP INT TERM
     while IFS= read -r l; do
       case $l in
         hb) now > "$HB.t" && mv -f "$HB.t" "$HB" ;;
-        go|commit|stop) : > "$CTL.$l"; kill -USR1 "$MAIN" ;;
+        go|commit|stop) : > "$CTL.$l"; wake_main ;;
       esac
     done
     : > "$CTL.eof"
-    kill -USR1 "$MAIN"
+    wake_main
   ) <&3 >/dev/null 2>&1 &
   READER=$!
 }
@@ -20439,21 +20436,34 @@ client_alive() {
   is_num "$h" || h=0
   [ $(($(now) - h)) -le "$1" ]
 }
+# The reader wakes the main shell by ending the sleeper whose pid wait_ctl left in $CTL.w, never by a signal
+# to the main shell itself: bash, as /bin/sh, mis-parses a command substitution that a trapped signal
+# interrupts (an "unexpected EOF while looking for matching )" error).
+wake_main() {
+  wm=
+  { read -r wm < "$CTL.w"; } 2>/dev/null
+  if is_num "$wm"; then kill -KILL "$wm" 2>/dev/null; fi
+}
 # Waits for the control line $1; false (with GONE set) when the client stopped, left or fell silent. The
-# reader's USR1 ends the 'wait' at once; the sleeper is started before the last look at the files, so a
-# signal that came earlier is not missed. Our own short-lived children (this sleeper, bounded's watchdog)
-# are ended with KILL: bash, as /bin/sh, runs this shell's TERM and EXIT traps in a child that is sent
-# TERM just after it was forked, and the cleanup would then delete the upload and the lock under us.
+# sleeper's pid is in $CTL.w before the last look at the files, so a control line that came later ends the
+# 'wait' at once, and one that came earlier is seen. Our own short-lived children (this sleeper, bounded's
+# watchdog) are ended with KILL: bash, as /bin/sh, runs this shell's TERM and EXIT traps in a child that is
+# sent TERM just after it was forked, and the cleanup would then delete the upload and the lock under us.
+end_sleeper() {
+  rm -f "$CTL.w"
+  kill -KILL "$w" 2>/dev/null
+}
 wait_ctl() {
   while :; do
     sleep 1 </dev/null >/dev/null 2>&1 &
     w=$!
-    if [ -e "$CTL.$1" ]; then kill -KILL "$w" 2>/dev/null; return 0; fi
-    if [ -e "$CTL.stop" ]; then kill -KILL "$w" 2>/dev/null; GONE="the client stopped the deploy"; return 1; fi
-    if [ -e "$CTL.eof" ]; then kill -KILL "$w" 2>/dev/null; GONE="the client's connection closed"; return 1; fi
-    if ! client_alive "$P_LOCK_STALE"; then kill -KILL "$w" 2>/dev/null; GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; return 1; fi
-    [ -e "$CTL.$1" ] || wait "$w"
-    kill -KILL "$w" 2>/dev/null
+    echo "$w" > "$CTL.w"
+    if [ -e "$CTL.$1" ]; then end_sleeper; return 0; fi
+    if [ -e "$CTL.stop" ]; then end_sleeper; GONE="the client stopped the deploy"; return 1; fi
+    if [ -e "$CTL.eof" ]; then end_sleeper; GONE="the client's connection closed"; return 1; fi
+    if ! client_alive "$P_LOCK_STALE"; then end_sleeper; GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; return 1; fi
+    [ -e "$CTL.$1" ] || wait "$w" 2>/dev/null
+    end_sleeper
   done
 }
 wait_go() {

@@ -6,7 +6,7 @@ import {
   listReleases,
   rollback,
   unlock
-} from "./chunk-H5ZBCOLN.js";
+} from "./chunk-HYIJCKEL.js";
 import {
   flagBool,
   flagInt,
