@@ -64,7 +64,8 @@ class WireReader {
   }
 }
 
-function sshString(data: Buffer | string): Buffer {
+/** An SSH wire-format string: a 4-byte big-endian length, then the bytes. */
+export function sshString(data: Buffer | string): Buffer {
   const b = typeof data === 'string' ? Buffer.from(data) : data;
   const len = Buffer.alloc(4);
   len.writeUInt32BE(b.length);

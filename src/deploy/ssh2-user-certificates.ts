@@ -7,6 +7,7 @@
 // the tests against real sshd with TrustedUserCAKeys catch any ssh2 change that breaks it.
 import ssh2 from 'ssh2';
 import protocolUtils from 'ssh2/lib/protocol/utils.js';
+import { sshString } from './host-certificates.js';
 
 const USERAUTH_REQUEST = 50;
 
@@ -20,13 +21,6 @@ interface CertifiedKey {
 }
 
 const certified = new WeakMap<object, CertifiedKey>();
-
-const sshString = (v: Buffer | string) => {
-  const b = Buffer.from(v);
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(b.length);
-  return Buffer.concat([len, b]);
-};
 
 /**
  * A parsed private key that offers `certificate` (an OpenSSH certificate blob of type `certType`) as its public
