@@ -10,7 +10,7 @@ import {
 } from "./chunks/chunk-UNPLGEQ7.js";
 import {
   deploy
-} from "./chunks/chunk-HYIJCKEL.js";
+} from "./chunks/chunk-2IVK5JZR.js";
 import {
   booleanInput,
   integerInput,

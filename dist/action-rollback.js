@@ -7,7 +7,7 @@ import {
 } from "./chunks/chunk-UNPLGEQ7.js";
 import {
   rollback
-} from "./chunks/chunk-HYIJCKEL.js";
+} from "./chunks/chunk-2IVK5JZR.js";
 import {
   booleanInput,
   optionalInput,

@@ -19,10 +19,10 @@ var VERBS = {
   build: () => import("./chunks/build-YMRSN4T6.js"),
   inspect: () => import("./chunks/inspect-HQWEZPQZ.js"),
   lock: () => import("./chunks/lock-WUZNXND2.js"),
-  deploy: () => import("./chunks/deploy-AXK4APW6.js").then((m) => ({ run: m.runDeploy })),
-  rollback: () => import("./chunks/deploy-AXK4APW6.js").then((m) => ({ run: m.runRollback })),
-  releases: () => import("./chunks/deploy-AXK4APW6.js").then((m) => ({ run: m.runReleases })),
-  unlock: () => import("./chunks/deploy-AXK4APW6.js").then((m) => ({ run: m.runUnlock }))
+  deploy: () => import("./chunks/deploy-YMOMUMFJ.js").then((m) => ({ run: m.runDeploy })),
+  rollback: () => import("./chunks/deploy-YMOMUMFJ.js").then((m) => ({ run: m.runRollback })),
+  releases: () => import("./chunks/deploy-YMOMUMFJ.js").then((m) => ({ run: m.runReleases })),
+  unlock: () => import("./chunks/deploy-YMOMUMFJ.js").then((m) => ({ run: m.runUnlock }))
 };
 var USAGE = `pexship \u2014 build PEX files for any platform and ship them over SSH
 

@@ -21762,12 +21762,6 @@ function stopParsing(client) {
 var import_utils = __toESM(require_utils(), 1);
 var USERAUTH_REQUEST = 50;
 var certified = /* @__PURE__ */ new WeakMap();
-var sshString2 = (v) => {
-  const b = Buffer.from(v);
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(b.length);
-  return Buffer.concat([len, b]);
-};
 function certificateKey(privateKey, certificate, certType) {
   const plain = certType.replace(/-cert-v01@openssh\.com$/, "");
   const rsa = plain === "ssh-rsa";
@@ -21795,17 +21789,17 @@ function signWithCertificates(client) {
     const sign = typeof keyAlgo === "function" ? keyAlgo : cbSign;
     const body = Buffer.concat([
       Buffer.from([USERAUTH_REQUEST]),
-      sshString2(username),
-      sshString2("ssh-connection"),
-      sshString2("publickey"),
+      sshString(username),
+      sshString("ssh-connection"),
+      sshString("publickey"),
       Buffer.from([sign ? 1 : 0]),
-      sshString2(cert.algorithm),
-      sshString2(cert.blob)
+      sshString(cert.algorithm),
+      sshString(cert.blob)
     ]);
     let payload = body;
     if (sign) {
-      const signature = cert.sign(Buffer.concat([sshString2(proto._kex.sessionID), body]));
-      payload = Buffer.concat([body, sshString2(Buffer.concat([sshString2(cert.signatureName), sshString2(signature)]))]);
+      const signature = cert.sign(Buffer.concat([sshString(proto._kex.sessionID), body]));
+      payload = Buffer.concat([body, sshString(Buffer.concat([sshString(cert.signatureName), sshString(signature)]))]);
     }
     const writer = proto._packetRW.write;
     const packet = writer.alloc(payload.length);

@@ -6,7 +6,7 @@ import {
   listReleases,
   rollback,
   unlock
-} from "./chunk-HYIJCKEL.js";
+} from "./chunk-2IVK5JZR.js";
 import {
   flagBool,
   flagInt,
