@@ -722,7 +722,7 @@ if [ "$P_MODE" = deploy ]; then
     case $RJ in *"\"sha256\":\"$P_SHA\""*) ;; *) continue ;; esac
     if [ -n "$RF" ] && [ -f "releases/$id/$RF" ]; then
       size_of "releases/$id/$RF"
-      [ "$SZ" = "$P_SIZE" ] && REUSE=$id
+      [ "$SZ" = "$P_SIZE" ] && REUSE=$id REUSE_FILE=$RF
     fi
   done
   say "current $CURRENT"
@@ -730,7 +730,7 @@ if [ "$P_MODE" = deploy ]; then
   if [ -n "$REUSE" ]; then
     say "reuse $REUSE"
     TARGET=$REUSE
-    PEX=$BASE_ABS/releases/$TARGET/$RF
+    PEX=$BASE_ABS/releases/$TARGET/$REUSE_FILE
     [ -e "releases/$TARGET/.failed" ] && rm -f "releases/$TARGET/.failed"
   else
     INCOMING=$BASE_ABS/.pexship/incoming/$P_ID.$$
