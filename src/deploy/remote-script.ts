@@ -407,12 +407,25 @@ take_lock() {
   done
 }
 
+# Without a fork when current resolves to a directory in releases/ (cd -P and PWD are builtins); readlink
+# otherwise (a dangling or hand-made link).
 read_current() {
   CURRENT=
   if [ -L current ]; then
-    CURRENT=$(readlink current)
-    CURRENT=$<CURRENT%/}
-    CURRENT=$<CURRENT#releases/}
+    if cd -P releases 2>/dev/null; then
+      rc_rel=$PWD
+      cd "$BASE_ABS" || fail "cannot enter $BASE_ABS"
+      if cd -P current 2>/dev/null; then
+        rc_cur=$PWD
+        cd "$BASE_ABS" || fail "cannot enter $BASE_ABS"
+        case $rc_cur in "$rc_rel"/*/*) ;; "$rc_rel"/*) CURRENT=$<rc_cur#"$rc_rel"/} ;; esac
+      fi
+    fi
+    if [ -z "$CURRENT" ]; then
+      CURRENT=$(readlink current)
+      CURRENT=$<CURRENT%/}
+      CURRENT=$<CURRENT#releases/}
+    fi
   elif [ -e current ]; then
     fail "$BASE_ABS/current exists but is not a symlink; move it away, pexship manages current as a symlink"
   fi
