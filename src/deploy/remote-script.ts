@@ -535,7 +535,6 @@ json_safe() {
   esac
 }
 
-# The user's name (P_BY) is made of safe characters; release ids may come from a hand-made directory.
 # Sets ISO to the clock's time in UTC, as date -u +%Y-%m-%dT%H:%M:%SZ prints it (the days-to-civil-date
 # arithmetic of H. Hinnant's chrono algorithms), without a fork.
 iso_now() {
@@ -560,6 +559,7 @@ iso_now() {
   ISO=$i_y-$1-$2T$3:$4:$5Z
 }
 
+# The user's name (P_BY) is made of safe characters; release ids may come from a hand-made directory.
 log_history() {
   json_safe "$TARGET"
   h_target=$J
