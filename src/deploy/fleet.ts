@@ -2,6 +2,7 @@
 // wave switch together: each stages its release and waits, and the go comes only once every host of the
 // wave is staged or has failed within --max-fail; otherwise none switches. A failure after the switch (the
 // health check) stops the deploy and rolls back every host this deploy switched.
+import { setMaxListeners } from 'node:events';
 import { UsageError } from '../errors.js';
 import { redactUrl } from '../index/redact.js';
 import { ALONE, deployHost, finishRollback, listHost, prepareRollback, resolveContext, rollbackHost, unlockHost, type RunContext, type WaveGate } from './host.js';
@@ -142,6 +143,8 @@ class WaveBarrier {
 
   constructor(size: number, private readonly budget: number, private readonly maxFail: number) {
     this.pending = size;
+    // Each host of the wave listens while it connects and while its script runs.
+    setMaxListeners(2 * size + 10, this.abort.signal);
   }
 
   /** The wave did not switch. */
@@ -155,6 +158,8 @@ class WaveBarrier {
       signal: this.abort.signal,
       why: () => this.decision ?? '',
       staged: () => {
+        // Staged after the wave was stopped (it was verifying or pre-warming): the answer is already known.
+        if (this.decision !== null) return Promise.resolve(this.decision);
         this.staged.add(host);
         this.pending--;
         const answer = new Promise<string | undefined>((resolve) => this.waiters.push(resolve));
