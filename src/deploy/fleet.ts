@@ -107,7 +107,7 @@ export async function deploy(options: DeployOptions, events: EventSink = () => {
     );
     for (const r of done) results.set(r.host, r);
     // A host whose outcome is unknown counts as failed.
-    failures += done.filter((r) => r.status === 'failed' || r.status === 'unknown').length;
+    failures += done.filter((r) => FAILED.has(r.status)).length;
     if (failures > tolerated || (canary && w === 0 && failures > 0) || wave?.stopped) {
       failedWave = w;
       break;
