@@ -775,6 +775,9 @@ if [ "$P_MODE" = deploy ]; then
     say "done $TARGET"
     exit 0
   fi
+  # A wave already stopped (another host failed) need not wait for the pre-warm.
+  ctl_seen go
+  [ $? = 1 ] && fail "not switched: $GONE"
   if [ "$P_PREWARM" = 1 ]; then
     say "prewarm"
     prewarm_run() { exec 3<&-; cd "releases/$TARGET" && PEX_INTERPRETER=1 exec "$PEX" -c ''; }
