@@ -253,14 +253,20 @@ export class IndexClient {
   }
 
   /**
-   * Lets every fetch still running finish (a prefetch the resolution did not wait for may be writing to the
-   * cache: the CLI exits as soon as its verb returns), then closes pooled connections. The client is unusable
-   * afterwards.
+   * Lets every fetch still running finish (a prefetch the resolution did not wait for may still add to the
+   * cache: the CLI exits as soon as its verb returns), writes the cache's records, then closes pooled
+   * connections. The client is unusable afterwards.
    */
   async close(): Promise<void> {
     const pending = [this.listings, this.metadataInFlight, this.downloadsInFlight, this.rootChecks].flatMap((m) => [...m.values()]);
     await Promise.allSettled(pending);
-    await this.http.close();
+    try {
+      this.cache.flush();
+    } catch (err) {
+      throw new JobError(`Could not write the cache in ${this.cache.root}: ${(err as Error).message}. Check that it is writable, or pass another --cache-dir.`);
+    } finally {
+      await this.http.close();
+    }
   }
 
   /**
