@@ -12,7 +12,7 @@ import { PEXSHIP_VERSION } from '../version.js';
 import { Auth, secretsOf, stripCredentials } from './auth.js';
 import { Cache, defaultCacheDir, freshUntil, missingFreshUntil, safeFilename, tempPathFor } from './cache.js';
 import { hashLocalFile, listDirectory } from './find-links.js';
-import { HttpClient, isTrustedHost, NetworkError, proxyFromEnv, readBody, type HttpResponse } from './http.js';
+import { HttpClient, isTrustedHost, NetworkError, proxyFromEnv, readAll, readBody, type HttpResponse } from './http.js';
 import { hostKey } from './limiter.js';
 import { fileBelongsTo, normalizeProjectName } from './names.js';
 import { netrcPath } from './netrc.js';
@@ -560,7 +560,7 @@ export class IndexClient {
     const first = await this.request(file.url, what, { range: `bytes=-${TAIL_BYTES}`, 'accept-encoding': 'identity' }, async (res) => {
       if (res.status === 206) {
         const range = parseContentRange(res.headers['content-range']);
-        const bytes = Buffer.from(await res.body.arrayBuffer());
+        const bytes = await readAll(res.body);
         this.counted(bytes.length);
         if (!range) throw new Error('the server sent a range without a usable Content-Range');
         return { kind: 'range' as const, ...range, bytes };
@@ -575,7 +575,7 @@ export class IndexClient {
       size: first.total,
       read: (start, end) =>
         this.request(file.url, what, { range: `bytes=${start}-${end - 1}`, 'accept-encoding': 'identity' }, async (res) => {
-          const bytes = Buffer.from(await res.body.arrayBuffer());
+          const bytes = await readAll(res.body);
           this.counted(bytes.length);
           if (res.status === 206 && parseContentRange(res.headers['content-range'])?.start === start) return bytes;
           if (res.status === 200) return bytes.subarray(start, end);
