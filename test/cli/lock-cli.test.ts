@@ -114,6 +114,33 @@ describe('pexship lock over HTTP', () => {
     }
   }, 60_000);
 
+  it('reads metadata down the dependency chain while the current interpreter is still being probed', async (ctx) => {
+    const python = findInterpreters()[0]?.executable;
+    if (!python) return ctx.skip('no CPython 3 found (pyenv or python3.X on PATH)');
+    const server = await IndexServer.start(served);
+    const asked = path.join(tmp, 'epsilon-asked');
+    // epsilon is alpha's dependency's dependency: its wheel is asked for (its metadata, by range) only once the
+    // metadata of alpha and then beta are read. The interpreter starts only after that: were metadata awaited
+    // until the targets are known, this run would wait out the 20 s and fail.
+    const gated = path.join(tmp, 'gated-python-deep');
+    await writeFile(gated, `#!/bin/sh\nfor i in $(seq 400); do [ -e '${asked}' ] && exec '${python}' "$@"; sleep 0.05; done\necho 'epsilon was never asked for' >&2; exit 1\n`);
+    await chmod(gated, 0o755);
+    server.intercept = (req) => {
+      if (req.url?.includes('/epsilon-') && !req.url.startsWith('/simple/')) void writeFile(asked, '');
+      return false;
+    };
+    try {
+      const out = path.join(tmp, 'gated-deep.toml');
+      const run = await runCli(['lock', '-i', server.url, '--python', gated, '--cache-dir', path.join(tmp, 'cache-gated-deep'), '-o', out, 'alpha']);
+      expect(run.status, run.stderr).toBe(0);
+      expect(await readFile(out, 'utf8')).toContain('name = "epsilon"');
+      // Each wheel's metadata was read once: what was fetched before the probe ended was used, not fetched again.
+      for (const name of ['alpha', 'beta', 'epsilon']) expect([name, server.count((r) => r.path.includes(`/${name}-`) && !r.path.startsWith('/simple/'))]).toEqual([name, 1]);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
   it('refuses a --max-connections that is not a whole number of at least 1', async () => {
     const run = await runCli(['lock', '--platform', PLATFORM, '--max-connections', '0', 'alpha']);
     expect(run.status).toBe(2);
