@@ -1,10 +1,11 @@
 // `pexship lock` as a process against a loopback index: --max-connections holds, and a warm run whose pages
 // are still fresh (Cache-Control) and whose metadata is cached by hash sends no request at all.
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { bundleCli, runCli } from '../helpers/cli.js';
 import { buildWheels, IndexServer, type ServedFile } from '../helpers/index-server.js';
 import { findInterpreters } from '../helpers/pythons.js';
 
@@ -136,6 +137,54 @@ describe('pexship lock over HTTP', () => {
       expect(await readFile(out, 'utf8')).toContain('name = "epsilon"');
       // Each wheel's metadata was read once: what was fetched before the probe ended was used, not fetched again.
       for (const name of ['alpha', 'beta', 'epsilon']) expect([name, server.count((r) => r.path.includes(`/${name}-`) && !r.path.startsWith('/simple/'))]).toEqual([name, 1]);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('two cold locks at once on one cache both succeed, and a third run finds every record they wrote', async () => {
+    const server = await IndexServer.start(served, { pageCacheControl: 'max-age=600, public' });
+    try {
+      const cache = path.join(tmp, 'cache-shared');
+      const lockInto = (name: string, env: NodeJS.ProcessEnv = {}) =>
+        runCli(['lock', '-i', server.url, '--platform', PLATFORM, '--cache-dir', cache, '-o', path.join(tmp, name), 'alpha'], { env });
+      const both = await Promise.all([lockInto('shared-a.toml'), lockInto('shared-b.toml')]);
+      for (const run of both) expect(run.status, run.stderr).toBe(0);
+      expect(await readFile(path.join(tmp, 'shared-a.toml'), 'utf8')).toBe(await readFile(path.join(tmp, 'shared-b.toml'), 'utf8'));
+      expect((await readdir(path.join(cache, 'records'))).filter((n) => n.endsWith('.pack'))).toHaveLength(2);
+      const asked = server.requests.length;
+      const timings = path.join(tmp, 'timings-shared.json');
+      const warm = await lockInto('shared-c.toml', { PEXSHIP_TIMINGS: timings });
+      expect(warm.status, warm.stderr).toBe(0);
+      expect(server.requests.length).toBe(asked);
+      const phases = JSON.parse(await readFile(timings, 'utf8'));
+      expect([phases['pages fresh'], phases['metadata cached']]).toEqual([5, 5]);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('a lock killed mid-run leaves the cache usable: the next run locks the same', async () => {
+    const server = await IndexServer.start(served);
+    try {
+      const cache = path.join(tmp, 'cache-killed');
+      const args = ['lock', '-i', server.url, '--platform', PLATFORM, '--cache-dir', cache, '-o', path.join(tmp, 'killed.toml'), 'alpha'];
+      const cli = await bundleCli();
+      const child = spawn(process.execPath, [cli, ...args], { stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.on('close', resolve));
+      // Killed once it has read some metadata (gamma's wheel is asked for after alpha's metadata is in).
+      server.intercept = (req) => {
+        if (req.url?.includes('/gamma-') && !req.url.startsWith('/simple/')) child.kill('SIGKILL');
+        return false;
+      };
+      await exited;
+      server.intercept = undefined;
+      const again = await runCli(args);
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stdout).toContain('5 packages');
+      const fresh = await runCli([...args.slice(0, 6), path.join(tmp, 'cache-clean'), '-o', path.join(tmp, 'clean.toml'), 'alpha']);
+      expect(fresh.status, fresh.stderr).toBe(0);
+      expect(await readFile(path.join(tmp, 'killed.toml'), 'utf8')).toBe(await readFile(path.join(tmp, 'clean.toml'), 'utf8'));
     } finally {
       await server.close();
     }
