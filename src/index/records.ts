@@ -7,7 +7,8 @@
 // of key NUL body]. Each body is checked against its sha256 when read, so a torn or damaged pack (a crash before
 // the disk caught up, a bad copy) yields misses, never wrong data. Packs named later win for the same key.
 // Past MAX_PACKS, the closing run merges them into one (newest record per key) and deletes what it merged;
-// two runs merging at once is harmless (each merge holds the same records, and a vanished pack is a miss).
+// two runs merging at once is harmless (each writes its own merge and deletes only what it read; a pack that
+// vanishes while being opened is looked for again).
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -85,9 +86,11 @@ function packBytes(records: Iterable<[string, Buffer]>): Buffer {
   return Buffer.concat([Buffer.from(`${MAGIC}${indexJson.length}\n`), indexJson, ...bodies]);
 }
 
+const STAMP_LENGTH = 9;
+
 /** A name that sorts by time of writing (fixed-width base 36 milliseconds), unique across processes. */
 function packName(): string {
-  return `${Date.now().toString(36).padStart(9, '0')}-${process.pid}-${randomBytes(4).toString('hex')}.pack`;
+  return `${Date.now().toString(36).padStart(STAMP_LENGTH, '0')}-${process.pid}-${randomBytes(4).toString('hex')}.pack`;
 }
 
 export class RecordStore {
@@ -197,8 +200,9 @@ export class RecordStore {
     }
     this.close();
     if (names.length <= MAX_PACKS) return;
-    const mergedName = `${names[names.length - 1].slice(0, -'.pack'.length)}~merged.pack`;
-    this.writePack(merged, mergedName);
+    // The newest pack's time stamp, then `~` (after every name with that stamp), then a name of its own: two
+    // runs merging at once must not replace each other's merge, which may hold packs the other did not see.
+    this.writePack(merged, `${names[names.length - 1].slice(0, STAMP_LENGTH)}~${process.pid}-${randomBytes(4).toString('hex')}.pack`);
     for (const name of names) rmSync(path.join(this.dir, name), { force: true });
     for (const name of readdirSync(this.dir)) {
       if (!name.startsWith('.tmp-')) continue;
