@@ -203,7 +203,13 @@ export class RecordStore {
     // The newest pack's time stamp, then `~` (after every name with that stamp), then a name of its own: two
     // runs merging at once must not replace each other's merge, which may hold packs the other did not see.
     this.writePack(merged, `${names[names.length - 1].slice(0, STAMP_LENGTH)}~${process.pid}-${randomBytes(4).toString('hex')}.pack`);
-    for (const name of names) rmSync(path.join(this.dir, name), { force: true });
+    for (const name of names) {
+      try {
+        rmSync(path.join(this.dir, name), { force: true });
+      } catch {
+        // Open in another run on Windows: its records are in the merge too, and the next merge removes it.
+      }
+    }
     for (const name of readdirSync(this.dir)) {
       if (!name.startsWith('.tmp-')) continue;
       const file = path.join(this.dir, name);
