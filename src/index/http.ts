@@ -341,7 +341,8 @@ export class HttpClient {
       let connecting = false;
       const req: ClientRequest = request({ protocol: target.protocol, hostname: target.hostname.replace(/^\[|\]$/g, ''), port: target.port, path: `${target.pathname}${target.search}`, method, headers, agent }, (res: IncomingMessage) => {
         clearTimeout(timer);
-        req.setTimeout(timeoutMs, () => req.destroy(codedError(`the response stalled for more than ${timeoutMs / 1000}s`, 'UND_ERR_BODY_TIMEOUT')));
+        // Destroying the body (and with it the connection) with our error lets its reader see why it ended.
+        req.setTimeout(timeoutMs, () => res.destroy(codedError(`the response stalled for more than ${timeoutMs / 1000}s`, 'UND_ERR_BODY_TIMEOUT')));
         resolve({ url: target.toString(), status: res.statusCode ?? 0, headers: flattenHeaders(res.headers), body: res });
       });
       const timer = setTimeout(() => req.destroy(connecting ? codedError('connect timeout', 'UND_ERR_CONNECT_TIMEOUT') : codedError('headers timeout', 'UND_ERR_HEADERS_TIMEOUT')), timeoutMs);

@@ -213,6 +213,23 @@ describe('IndexClient over HTTP', () => {
     expect(server.requests.length).toBe(2);
   });
 
+  it('gives up on a response whose body stalls, for a page and for a download, naming the stall', async () => {
+    const server = await serve();
+    const stallAfterHeaders = (req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (req.url === '/simple/stalls/' || (req.url?.startsWith('/files/') && !req.headers.range)) {
+        res.writeHead(200, { 'content-type': 'text/html', 'content-length': '100000' });
+        res.write('<html>'); // then nothing more: the connection stays open
+        return true;
+      }
+      return false;
+    };
+    const c = client({ indexUrl: server.url, timeoutMs: 400, retries: 1 });
+    const [beta] = await c.listFiles('beta');
+    server.intercept = stallAfterHeaders;
+    await expect(c.listFiles('stalls')).rejects.toThrow(/the response stalled for more than 0\.4s \(after 2 attempts\)/);
+    await expect(c.fetchFile(beta)).rejects.toThrow(/the response stalled for more than 0\.4s \(after 2 attempts\)/);
+  });
+
   it('treats a missing project as no files, but a missing index as an error', async () => {
     const server = await serve();
     const c = client({ indexUrl: server.url });
