@@ -6,7 +6,8 @@
 // Every write goes to a unique temporary name in the same directory and is renamed into place, so concurrent
 // builds sharing the cache see either nothing or a whole file.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { RecordStore } from './records.js';
@@ -113,11 +114,11 @@ export class Cache {
     return path.join(this.root, 'wheels', 'sha256', sha256.slice(0, 2), sha256, filename);
   }
 
-  /** The cached file's path when it is there. */
+  /** The cached file's path when it is there (one stat in this thread: a cold lock asks for every wheel it reads). */
   async findWheel(sha256: string, filename: string): Promise<string | undefined> {
     const file = this.wheelPath(sha256, filename);
     try {
-      return (await stat(file)).isFile() ? file : undefined;
+      return statSync(file, { throwIfNoEntry: false })?.isFile() ? file : undefined;
     } catch {
       return undefined;
     }
