@@ -197,12 +197,11 @@ function release(res: HttpResponse): Promise<void> {
 
 type Undici = typeof import('./undici-parts.js');
 
-interface NodeAgents {
-  http: typeof import('node:http');
-  https?: typeof import('node:https');
-  plain: HttpAgent;
-  tls?: HttpAgent;
-  /** For --trusted-host hosts only: the same kind of pool, without certificate checks. */
+/** Node's `request` of http or https, with the keep-alive pool(s) to send it on. */
+interface NodeTransport {
+  request: typeof import('node:http').request;
+  agent: HttpAgent;
+  /** https only, for --trusted-host hosts: the same kind of pool, without certificate checks. */
   trusted?: HttpAgent;
 }
 
@@ -211,7 +210,8 @@ export class HttpClient {
   /** Per-host request limits; exposed so tests and diagnostics can see a back-off. */
   readonly limits: HostLimits;
   private proxied?: Promise<{ agent: Dispatcher; trusted?: Dispatcher }>;
-  private direct?: Promise<NodeAgents>;
+  private plain?: Promise<NodeTransport>;
+  private secure?: Promise<NodeTransport>;
 
   constructor(readonly options: HttpOptions) {
     this.limits = new HostLimits(options.maxConnections);
@@ -221,20 +221,21 @@ export class HttpClient {
     return { keepAlive: true, maxSockets: this.options.maxConnections, scheduling: 'lifo' as const };
   }
 
-  /** Node's agents, https's only once an https URL is asked for (it loads TLS). */
-  private nodeAgents(https: boolean): Promise<NodeAgents> {
-    this.direct ??= import('node:http').then((http) => {
+  /** Node's http, or https (only once an https URL is asked for: it loads TLS). */
+  private nodeTransport(tls: boolean): Promise<NodeTransport> {
+    if (!tls) {
+      this.plain ??= import('node:http').then((http) => {
+        markNow('http client at');
+        return { request: http.request, agent: new http.Agent(this.keepAlive()) };
+      });
+      return this.plain;
+    }
+    this.secure ??= import('node:https').then((https) => {
       markNow('http client at');
-      return { http, plain: new http.Agent(this.keepAlive()) };
+      const trusted = this.options.trustedHosts?.length ? new https.Agent({ ...this.keepAlive(), rejectUnauthorized: false }) : undefined;
+      return { request: https.request, agent: new https.Agent(this.keepAlive()), trusted };
     });
-    if (!https) return this.direct;
-    this.direct = this.direct.then(async (agents) => {
-      if (agents.https) return agents;
-      const mod = await import('node:https');
-      const trusted = this.options.trustedHosts?.length ? new mod.Agent({ ...this.keepAlive(), rejectUnauthorized: false }) : undefined;
-      return { ...agents, https: mod, tls: new mod.Agent(this.keepAlive()), trusted };
-    });
-    return this.direct;
+    return this.secure;
   }
 
   private proxyAgents(): Promise<{ agent: Dispatcher; trusted?: Dispatcher }> {
@@ -330,16 +331,14 @@ export class HttpClient {
    * together, then for each pause in the body. A connect that stalls backs the host off (limiter.ts).
    */
   private async sendDirect(target: URL, method: string, headers: Record<string, string>, trusted: boolean): Promise<HttpResponse> {
-    const tls = target.protocol === 'https:';
-    const agents = await this.nodeAgents(tls);
-    const agent = tls ? (trusted ? agents.trusted : agents.tls)! : agents.plain;
-    const request = (tls ? agents.https! : agents.http).request;
+    const transport = await this.nodeTransport(target.protocol === 'https:');
+    const agent = (trusted && transport.trusted) || transport.agent;
     const { timeoutMs } = this.options;
     const key = hostKey(target.protocol, target.hostname, target.port);
     return new Promise((resolve, reject) => {
       const started = performance.now();
       let connecting = false;
-      const req: ClientRequest = request({ protocol: target.protocol, hostname: target.hostname.replace(/^\[|\]$/g, ''), port: target.port, path: `${target.pathname}${target.search}`, method, headers, agent }, (res: IncomingMessage) => {
+      const req: ClientRequest = transport.request({ protocol: target.protocol, hostname: target.hostname.replace(/^\[|\]$/g, ''), port: target.port, path: `${target.pathname}${target.search}`, method, headers, agent }, (res: IncomingMessage) => {
         clearTimeout(timer);
         // Destroying the body (and with it the connection) with our error lets its reader see why it ended.
         req.setTimeout(timeoutMs, () => res.destroy(codedError(`the response stalled for more than ${timeoutMs / 1000}s`, 'UND_ERR_BODY_TIMEOUT')));
@@ -386,9 +385,9 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    if (this.direct) {
-      const agents = await this.direct;
-      for (const agent of [agents.plain, agents.tls, agents.trusted]) agent?.destroy();
+    for (const transport of await Promise.all([this.plain, this.secure])) {
+      transport?.agent.destroy();
+      transport?.trusted?.destroy();
     }
     if (this.proxied) {
       const { agent, trusted } = await this.proxied;
