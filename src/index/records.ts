@@ -166,7 +166,13 @@ export class RecordStore {
     mkdirSync(this.dir, { recursive: true });
     this.writePack(this.pending, packName());
     this.pending.clear();
-    if ((seen?.names.length ?? MAX_PACKS) + 1 > MAX_PACKS) this.mergeIfMany();
+    if ((seen?.names.length ?? MAX_PACKS) + 1 > MAX_PACKS) {
+      try {
+        this.mergeIfMany();
+      } catch {
+        // Merging only saves later runs some opens: the packs stay as they are, and the next run merges them.
+      }
+    }
   }
 
   /** Closes the packs (they are opened again on the next read). */
