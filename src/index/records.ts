@@ -171,6 +171,8 @@ export class RecordStore {
         this.mergeIfMany();
       } catch {
         // Merging only saves later runs some opens: the packs stay as they are, and the next run merges them.
+      } finally {
+        this.close();
       }
     }
   }
