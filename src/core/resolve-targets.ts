@@ -124,7 +124,7 @@ export async function resolveInputs(
     for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
     const metadata = new MetadataStore(client);
     let targetsKnown = false;
-    fetchBeforeTargets(metadata, inputs.requirements, () => targetsKnown);
+    fetchBeforeTargets(metadata, inputs.requirements, { constraints: inputs.constraints, dependencies, formatControl: inputs.formatControl, targetsKnown: () => targetsKnown });
     const targets = await pendingTargets;
     targetsKnown = true;
     markNow('targets at');
