@@ -191,6 +191,7 @@ describe('ssh_config routes against real sshd', () => {
     const expired = await list({ identityFile: old });
     expect(expired[0].ok).toBe(false);
     expect(expired[0].error).toContain(`the server refused --identity ${old} with certificate ${old}-cert.pub for user 'root'`);
+    expect(expired[0].error).toMatch(/\(the certificate \S+user_old-cert\.pub \(key id 'user-user_old'\) expired at 2020-01-0[12]T/);
     // A certificate that certifies another key is not used (as ssh skips it); a file that is no certificate fails.
     const other = path.join(work, 'user_other');
     keygen(other);
