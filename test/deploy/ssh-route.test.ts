@@ -172,6 +172,17 @@ describe('ssh_config routes against real sshd', () => {
       expect(withCert[0].ok, `${type}: ${withCert[0].error}`).toBe(true);
     }
 
+    // The key and its certificate as text (PEXSHIP_SSH_KEY and PEXSHIP_SSH_CERTIFICATE, the action's inputs).
+    const ed = path.join(work, 'user_ed25519');
+    const asText = await list({ privateKey: readFileSync(ed, 'utf8'), certificate: readFileSync(`${ed}-cert.pub`, 'utf8') });
+    expect(asText[0].ok, asText[0].error).toBe(true);
+    const textOnly = await list({ privateKey: readFileSync(ed, 'utf8') });
+    expect(textOnly[0].error).toContain("the server refused PEXSHIP_SSH_KEY for user 'root'");
+    await expect(list({ privateKey: readFileSync(ed, 'utf8'), certificate: readFileSync(`${path.join(work, 'user_rsa')}-cert.pub`, 'utf8') })).rejects.toThrow(
+      'PEXSHIP_SSH_CERTIFICATE: the certificate is for another key than PEXSHIP_SSH_KEY',
+    );
+    await expect(list({ certificate: readFileSync(`${ed}-cert.pub`, 'utf8') })).rejects.toThrow('PEXSHIP_SSH_CERTIFICATE needs the private key it certifies');
+
     // CertificateFile from ssh_config, kept elsewhere.
     const k = path.join(work, 'user_cfg');
     keygen(k);
