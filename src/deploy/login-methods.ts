@@ -23,6 +23,8 @@ export interface LoginMethods {
   methods: AnyAuthMethod[];
   /** The certificates offered, for the message when the server refuses them all. */
   certificates: OfferedCertificate[];
+  /** What is offered, in order, for PEXSHIP_DEBUG=ssh. */
+  order: string[];
 }
 
 /** ssh2's agent client, limited to the plain keys pexship chose, in its order (ssh2 signs with them). */
@@ -74,19 +76,26 @@ export async function loginMethods(credentials: Credentials, username: string): 
   const methods: AnyAuthMethod[] = [];
   const certificates: OfferedCertificate[] = [];
   const file = credentials.certificate;
-  if (key && file) {
-    methods.push({ type: 'publickey', username, key: certificateKey(key, file.blob, file.type) });
-    certificates.push({ label: file.file, certificate: parseCertificate(file.blob) });
-  }
-  const offerAgentCertificate = ({ identity, certificate }: (typeof agentCertificates)[number]) => {
-    methods.push({ type: 'publickey', username, key: agentCertificateKey(credentials.agent!, identity.blob, identity.type) });
-    certificates.push({ label: `'${identity.comment}' in the SSH agent`, certificate });
+  const order: string[] = [];
+  const offerCertificate = (key: ParsedKey, label: string, certificate: HostCertificate) => {
+    methods.push({ type: 'publickey', username, key });
+    certificates.push({ label, certificate });
+    order.push(`certificate ${label} (key id '${certificate.keyId}')`);
   };
+  if (key && file) offerCertificate(certificateKey(key, file.blob, file.type), file.file, parseCertificate(file.blob));
+  const offerAgentCertificate = ({ identity, certificate }: (typeof agentCertificates)[number]) =>
+    offerCertificate(agentCertificateKey(credentials.agent!, identity.blob, identity.type), `'${identity.comment}' in the SSH agent`, certificate);
   forKey.forEach(offerAgentCertificate);
-  if (credentials.privateKey) methods.push({ type: 'publickey', username, key: credentials.privateKey, passphrase: credentials.passphrase });
+  if (credentials.privateKey) {
+    methods.push({ type: 'publickey', username, key: credentials.privateKey, passphrase: credentials.passphrase });
+    order.push('the private key');
+  }
   others.forEach(offerAgentCertificate);
-  if (plainKeys.length) methods.push({ type: 'agent', username, agent: new PlainAgentKeys(credentials.agent!, plainKeys) });
-  return { methods, certificates };
+  if (plainKeys.length) {
+    methods.push({ type: 'agent', username, agent: new PlainAgentKeys(credentials.agent!, plainKeys) });
+    order.push(`${plainKeys.length} plain key(s) of the SSH agent`);
+  }
+  return { methods, certificates, order };
 }
 
 /** For a refused login: the certificates offered that were not valid at the time, and why. */

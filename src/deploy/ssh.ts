@@ -102,6 +102,7 @@ async function handshake(
     throw new JobError(`${role} ${target.label}: the SSH agent (${credentials.agent}) holds no keys; add one with ssh-add, or pass --identity.`);
   }
   config.authHandler = login.methods;
+  opts.debug?.(`login offers, in order: ${login.order.join('; ')}`);
   // accept-new: recorded only once the server has proven it holds the key (the key exchange is signed).
   client.once('handshake', () => {
     if (record) recordHostKey(hostKeys.knownHostsFile, record);

@@ -8,6 +8,9 @@ import { listReleases } from '../../src/deploy/index.js';
 import { tempDir } from './fixtures.js';
 import { keygen, startSshd, type TestSshd } from './sshd.js';
 
+// RSA only with SHA-512: an agent asked without the rsa-sha2-512 flag signs with SHA-1, and is refused.
+const ACCEPTED = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'rsa-sha2-512'].flatMap((a) => [`${a}-cert-v01@openssh.com`, a]).join(',');
+
 let work: string;
 let caKey: string;
 let server: TestSshd;
@@ -20,7 +23,7 @@ beforeAll(async () => {
   keygen(caKey);
   const none = path.join(work, 'authorized_none');
   writeFileSync(none, '');
-  server = await startSshd({ dir: path.join(work, 'sshd'), authorizedKeys: none, extraConfig: [`TrustedUserCAKeys ${caKey}.pub`, 'MaxAuthTries 3'] });
+  server = await startSshd({ dir: path.join(work, 'sshd'), authorizedKeys: none, extraConfig: [`TrustedUserCAKeys ${caKey}.pub`, 'MaxAuthTries 3', `PubkeyAcceptedAlgorithms ${ACCEPTED}`] });
   knownHosts = path.join(work, 'known_hosts');
   writeFileSync(knownHosts, server.knownHostsLine() + '\n');
 });
