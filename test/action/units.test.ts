@@ -367,6 +367,13 @@ describe('inputs in the action’s own words', () => {
       "input 'private-key': the key is encrypted; give its passphrase in input 'passphrase'.",
     );
     expect(inActionWords('PEXSHIP_SSH_CERTIFICATE needs the private key')).toBe("input 'ssh-certificate' needs the private key");
+    // The CLI's two ways to give a key are one input in the action.
+    expect(inActionWords('PEXSHIP_SSH_CERTIFICATE needs the private key it certifies: pass --identity FILE or put the key text in PEXSHIP_SSH_KEY.')).toBe(
+      "input 'ssh-certificate' needs the private key it certifies: set input 'private-key'.",
+    );
+    expect(inActionWords('no SSH credentials: pass --identity FILE, put the key text in PEXSHIP_SSH_KEY, or start an SSH agent (SSH_AUTH_SOCK).')).toBe(
+      "no SSH credentials: set input 'private-key', or start an SSH agent (SSH_AUTH_SOCK).",
+    );
     for (const file of ['deploy/action.yml', 'rollback/action.yml']) {
       const names = readActionMetadata(file).inputs.map((i) => i.name);
       for (const input of Object.values(INPUT_FOR_VARIABLE)) expect(names, file).toContain(input);
