@@ -20,6 +20,8 @@ import { loadCompletePlatform, resolveTarget, type Target } from '../python/plat
 import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
 import { resolve, type Resolution, type ResolvedDistribution } from '../resolve/resolver.js';
 import { parseDependencyConfig } from '../resolve/dependency-config.js';
+import { fetchBeforeTargets } from '../resolve/early-metadata.js';
+import { MetadataStore } from '../resolve/provider.js';
 import { checkDownloadedHashes, checkRequiredHashes, type HashMode } from './hash-mode.js';
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
 import { formatBytes, type Progress } from './progress.js';
@@ -120,7 +122,11 @@ export async function resolveInputs(
   );
   try {
     for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
+    const metadata = new MetadataStore(client);
+    let targetsKnown = false;
+    fetchBeforeTargets(metadata, inputs.requirements, { constraints: inputs.constraints, dependencies, formatControl: inputs.formatControl, targetsKnown: () => targetsKnown });
     const targets = await pendingTargets;
+    targetsKnown = true;
     markNow('targets at');
     if (inputs.project) await addProjectWheel(inputs, targets, client, req, progress);
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
@@ -135,6 +141,7 @@ export async function resolveInputs(
       formatControl: inputs.formatControl,
       preferBinary: inputs.preferBinary,
       dependencies,
+      metadata,
       onProgress: (e) => {
         if (e.kind === 'pinned') {
           pinned.advance();

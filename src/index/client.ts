@@ -12,7 +12,7 @@ import { PEXSHIP_VERSION } from '../version.js';
 import { Auth, secretsOf, stripCredentials } from './auth.js';
 import { Cache, defaultCacheDir, freshUntil, missingFreshUntil, safeFilename, tempPathFor } from './cache.js';
 import { hashLocalFile, listDirectory } from './find-links.js';
-import { HttpClient, isTrustedHost, NetworkError, proxyFromEnv, readBody, type HttpResponse } from './http.js';
+import { HttpClient, isTrustedHost, NetworkError, proxyFromEnv, readAll, readBody, type HttpResponse } from './http.js';
 import { hostKey } from './limiter.js';
 import { fileBelongsTo, normalizeProjectName } from './names.js';
 import { netrcPath } from './netrc.js';
@@ -253,14 +253,20 @@ export class IndexClient {
   }
 
   /**
-   * Lets every fetch still running finish (a prefetch the resolution did not wait for may be writing to the
-   * cache: the CLI exits as soon as its verb returns), then closes pooled connections. The client is unusable
-   * afterwards.
+   * Lets every fetch still running finish (a prefetch the resolution did not wait for may still add to the
+   * cache: the CLI exits as soon as its verb returns), writes the cache's records, then closes pooled
+   * connections. The client is unusable afterwards.
    */
   async close(): Promise<void> {
     const pending = [this.listings, this.metadataInFlight, this.downloadsInFlight, this.rootChecks].flatMap((m) => [...m.values()]);
     await Promise.allSettled(pending);
-    await this.http.close();
+    try {
+      this.cache.flush();
+    } catch (err) {
+      throw new JobError(`Could not write the cache in ${this.cache.root}: ${(err as Error).message}. Check that it is writable, or pass another --cache-dir.`);
+    } finally {
+      await this.http.close();
+    }
   }
 
   /**
@@ -554,7 +560,7 @@ export class IndexClient {
     const first = await this.request(file.url, what, { range: `bytes=-${TAIL_BYTES}`, 'accept-encoding': 'identity' }, async (res) => {
       if (res.status === 206) {
         const range = parseContentRange(res.headers['content-range']);
-        const bytes = Buffer.from(await res.body.arrayBuffer());
+        const bytes = await readAll(res.body);
         this.counted(bytes.length);
         if (!range) throw new Error('the server sent a range without a usable Content-Range');
         return { kind: 'range' as const, ...range, bytes };
@@ -569,7 +575,7 @@ export class IndexClient {
       size: first.total,
       read: (start, end) =>
         this.request(file.url, what, { range: `bytes=${start}-${end - 1}`, 'accept-encoding': 'identity' }, async (res) => {
-          const bytes = Buffer.from(await res.body.arrayBuffer());
+          const bytes = await readAll(res.body);
           this.counted(bytes.length);
           if (res.status === 206 && parseContentRange(res.headers['content-range'])?.start === start) return bytes;
           if (res.status === 200) return bytes.subarray(start, end);
