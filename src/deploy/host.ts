@@ -229,9 +229,11 @@ export async function deployHost(
       const ended = session.finished.then((o) => {
         throw new Error(`upload stopped: ${reason(ctx, o)}`);
       });
+      const stopUpload = new AbortController();
       try {
-        await Promise.race([uploadFile(conn, plan.localPath, staging.rest, plan.size, opts.upload), ended]);
+        await Promise.race([uploadFile(conn, plan.localPath, staging.rest, plan.size, opts.upload, undefined, stopUpload.signal), ended]);
       } catch (err) {
+        stopUpload.abort();
         session.stop();
         await session.finished;
         if (gate.signal.aborted) return stopped();

@@ -71,6 +71,7 @@ export async function uploadFile(
   size: number,
   tuning: UploadTuning = {},
   onProgress?: (sent: number) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   const t = {
     chunkSize: tuning.chunkSize ?? DEFAULTS.chunkSize,
@@ -80,7 +81,13 @@ export async function uploadFile(
   const label = conn.label;
   const local = await openFile(localPath, 'r');
   const sessions: SFTPWrapper[] = [];
-  try {
+  // A stopped upload returns at once: a channel being opened when its connection closes never answers, and
+  // waiting for it would leave the local file open until garbage collection.
+  const stopped = new Promise<never>((_, reject) => {
+    if (signal?.aborted) reject(new JobError(`${label}: the upload was stopped.`));
+    signal?.addEventListener('abort', () => reject(new JobError(`${label}: the upload was stopped.`)), { once: true });
+  });
+  const transfer = (async () => {
     const opening = performance.now();
     const first = await conn.sftp();
     const slowLink = performance.now() - opening > t.latencyThresholdMs;
@@ -107,6 +114,12 @@ export async function uploadFile(
     );
     if (sent !== size) throw new JobError(`${label}: the upload sent ${sent} of ${size} bytes.`);
     await Promise.all(sessions.map((s, i) => sftpCall<void>(label, 'close', (cb) => s.close(handles[i], (err) => cb(err, undefined)))));
+  })();
+  // After a stop, the transfer's late failures (reads of the closed file) are nobody's to report.
+  transfer.catch(() => {});
+  stopped.catch(() => {});
+  try {
+    await Promise.race([transfer, stopped]);
   } finally {
     await local.close();
     for (const s of sessions) s.end();
