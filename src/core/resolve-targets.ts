@@ -23,7 +23,8 @@ import { parseDependencyConfig } from '../resolve/dependency-config.js';
 import { checkDownloadedHashes, checkRequiredHashes, type HashMode } from './hash-mode.js';
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
 import { formatBytes, type Progress } from './progress.js';
-import { markNow } from '../timings.js';
+import { countUp, markNow } from '../timings.js';
+import { ResolutionMemo } from './resolution-memo.js';
 
 export interface TargetRequest {
   platforms: string[];
@@ -125,24 +126,35 @@ export async function resolveInputs(
     if (inputs.project) await addProjectWheel(inputs, targets, client, req, progress);
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
     const pinned = progress.task('resolve', 'versions chosen');
-    const resolution = await resolve({
+    const request = {
       requirements: inputs.requirements,
       constraints: inputs.constraints,
       targets,
       pre: inputs.pre,
-      source: client,
       hashes: inputs.hashMode?.allowed,
       formatControl: inputs.formatControl,
       preferBinary: inputs.preferBinary,
       dependencies,
-      onProgress: (e) => {
-        if (e.kind === 'pinned') {
-          pinned.advance();
-          progress.detail(`${e.target}: chose ${e.name} ${e.version}`);
-        }
-        if (e.kind === 'done') progress.detail(`${e.target}: ${e.pinned} distributions`);
-      },
-    });
+    };
+    const memo = new ResolutionMemo(request, client);
+    let resolution = req.refresh ? undefined : memo.reuse(targets);
+    if (resolution) {
+      countUp('resolution reused');
+      for (const t of resolution.targets) progress.detail(`${t.target.label}: ${t.distributions.length} distributions (the last resolution: same inputs, its index pages unchanged and fresh)`);
+    } else {
+      resolution = await resolve({
+        ...request,
+        source: client,
+        onProgress: (e) => {
+          if (e.kind === 'pinned') {
+            pinned.advance();
+            progress.detail(`${e.target}: chose ${e.name} ${e.version}`);
+          }
+          if (e.kind === 'done') progress.detail(`${e.target}: ${e.pinned} distributions`);
+        },
+      });
+      await memo.keep(resolution);
+    }
     pinned.done();
     if (inputs.hashMode) checkRequiredHashes(inputs.hashMode, resolution);
     return { inputs, client, resolution, targets };

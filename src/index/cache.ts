@@ -2,10 +2,11 @@
 //   wheels/sha256/<aa>/<sha256>/<filename>   distribution files, content-addressed, never modified
 //   metadata/sha256/<aa>/<sha256>.METADATA   core metadata by the distribution file's sha256, kept forever
 //   http/<aa>/<sha256 of URL>.json           index pages (parsed) and hashless metadata, with ETag/Last-Modified
+//   resolutions/<sha256 of the inputs>.json  a resolution and the page records it rests on (core/resolution-memo.ts)
 // Every write goes to a unique temporary name in the same directory and is renamed into place, so concurrent
 // builds sharing the cache see either nothing or a whole file.
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,15 +39,30 @@ export function tempPathFor(target: string): string {
   return `${target}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
 }
 
-export async function writeFileAtomic(target: string, data: string | Buffer): Promise<void> {
+/** `beforeRename` sees the complete temporary file (e.g. to take its `fileStamp`, which the rename keeps). */
+export async function writeFileAtomic(target: string, data: string | Buffer, beforeRename?: (tmp: string) => void): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = tempPathFor(target);
   try {
     await writeFile(tmp, data);
+    beforeRename?.(tmp);
     await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
+  }
+}
+
+/**
+ * Names one version of a file: records are replaced by renaming a new file over them, which gets a new inode,
+ * so the stamp changes whenever the record does. Undefined when the file is not there.
+ */
+export function fileStamp(file: string): string | undefined {
+  try {
+    const s = statSync(file, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+  } catch {
+    return undefined;
   }
 }
 
@@ -158,7 +174,15 @@ export class Cache {
     }
   }
 
-  async writeResponse<T>(kind: string, record: CachedResponse<T>): Promise<void> {
-    await writeFileAtomic(this.httpPath(kind, record.url), JSON.stringify(record));
+  /** The `fileStamp` of the record of `url` now (take it before reading the record). */
+  responseStamp(kind: string, url: string): string | undefined {
+    return fileStamp(this.httpPath(kind, url));
+  }
+
+  /** Returns the `fileStamp` of the record written. */
+  async writeResponse<T>(kind: string, record: CachedResponse<T>): Promise<string | undefined> {
+    let stamp: string | undefined;
+    await writeFileAtomic(this.httpPath(kind, record.url), JSON.stringify(record), (tmp) => (stamp = fileStamp(tmp)));
+    return stamp;
   }
 }
