@@ -10,7 +10,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fileStamp, sha256Hex, writeFileAtomic } from '../index/cache.js';
 import type { IndexClient } from '../index/index.js';
 import type { ResolvedDistribution, Resolution, ResolveRequest } from '../resolve/resolver.js';
@@ -27,8 +26,8 @@ interface Stored {
 function inputsKey(request: Omit<ResolveRequest, 'source' | 'onProgress'>, sources: string[]): string {
   const deps = request.dependencies;
   return JSON.stringify({
-    // This code itself: a release or a rebundle may resolve differently.
-    pexship: [PEXSHIP_VERSION, fileStamp(fileURLToPath(import.meta.url))],
+    // This code itself: a release or a rebundle (which rewrites the program's main file) may resolve differently.
+    pexship: [PEXSHIP_VERSION, process.argv[1] ? fileStamp(process.argv[1]) : null],
     sources,
     requirements: request.requirements.map(String),
     constraints: (request.constraints ?? []).map(String),

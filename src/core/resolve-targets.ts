@@ -18,7 +18,7 @@ import type { BuiltProject } from '../project/build.js';
 import type { IndexFile } from '../index/types.js';
 import { loadCompletePlatform, resolveTarget, type Target } from '../python/platform.js';
 import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
-import { resolve, type Resolution, type ResolvedDistribution } from '../resolve/resolver.js';
+import type { Resolution, ResolvedDistribution } from '../resolve/resolver.js';
 import { parseDependencyConfig } from '../resolve/dependency-config.js';
 import { checkDownloadedHashes, checkRequiredHashes, type HashMode } from './hash-mode.js';
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
@@ -142,6 +142,8 @@ export async function resolveInputs(
       countUp('resolution reused');
       for (const t of resolution.targets) progress.detail(`${t.target.label}: ${t.distributions.length} distributions (the last resolution: same inputs, its index pages unchanged and fresh)`);
     } else {
+      // Loaded only when resolving: a reused resolution needs none of the resolver.
+      const { resolve } = await import('../resolve/resolver.js');
       resolution = await resolve({
         ...request,
         source: client,
