@@ -120,7 +120,10 @@ export async function resolveInputs(
     inputs.requirements.flatMap((r) => (r.url ? [r.url] : [])),
   );
   try {
-    for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
+    // While the targets are still on their way (a probe takes a process start), ask for the root requirements'
+    // pages. Not when they are known at once: a reused resolution reads no page.
+    const known = await Promise.race([pendingTargets.then(() => true, () => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1))]);
+    if (!known) for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
     const targets = await pendingTargets;
     markNow('targets at');
     if (inputs.project) await addProjectWheel(inputs, targets, client, req, progress);

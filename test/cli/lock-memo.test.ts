@@ -102,12 +102,13 @@ describe('pexship lock: reusing the last resolution', () => {
   }, 180_000);
 
   it('resolves again once a page it rests on is stale', async () => {
-    const server = await IndexServer.start(served, { pageCacheControl: 'max-age=2' });
+    const server = await IndexServer.start(served, { pageCacheControl: 'max-age=8' });
     try {
       const base = ['-i', server.url, '--platform', PLATFORM, '--cache-dir', path.join(tmp, 'cache-stale'), 'alpha'];
       expect((await lock(base)).reused).toBe(false);
+      const fetched = Date.now(); // every page was fetched before this: all are stale 8 s later
       expect((await lock(base)).reused).toBe(true);
-      await new Promise((r) => setTimeout(r, 2_200));
+      await new Promise((r) => setTimeout(r, fetched + 8_200 - Date.now()));
       const asked = server.requests.length;
       expect((await lock(base)).reused).toBe(false); // stale: revalidated (304s), then resolved
       expect(server.requests.length).toBeGreaterThan(asked);
