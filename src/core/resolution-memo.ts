@@ -16,7 +16,7 @@ import type { ResolvedDistribution, Resolution, ResolveRequest } from '../resolv
 import { PEXSHIP_VERSION } from '../version.js';
 
 interface Stored {
-  pages: [url: string, stamp: string][];
+  pages: [file: string, stamp: string][];
   freshUntil: number;
   /** Per target, in the request's order. */
   distributions: ResolvedDistribution[][];
@@ -61,7 +61,7 @@ export class ResolutionMemo {
       return undefined; // none yet, or damaged: resolve
     }
     if (!(Date.now() < stored.freshUntil) || stored.distributions?.length !== targets.length) return undefined;
-    for (const [url, stamp] of stored.pages) if (this.client.cache.responseStamp('page', url) !== stamp) return undefined;
+    for (const [file, stamp] of stored.pages) if (fileStamp(file) !== stamp) return undefined;
     return { targets: targets.map((target, i) => ({ target, distributions: stored.distributions[i] })) };
   }
 

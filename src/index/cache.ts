@@ -58,12 +58,8 @@ export async function writeFileAtomic(target: string, data: string | Buffer, bef
  * so the stamp changes whenever the record does. Undefined when the file is not there.
  */
 export function fileStamp(file: string): string | undefined {
-  try {
-    const s = statSync(file, { bigint: true });
-    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
-  } catch {
-    return undefined;
-  }
+  const s = statSync(file, { throwIfNoEntry: false });
+  return s && `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
 }
 
 /**
@@ -174,9 +170,9 @@ export class Cache {
     }
   }
 
-  /** The `fileStamp` of the record of `url` now (take it before reading the record). */
-  responseStamp(kind: string, url: string): string | undefined {
-    return fileStamp(this.httpPath(kind, url));
+  /** Where the record of `url` is kept (take its `fileStamp` before reading it). */
+  responseFile(kind: string, url: string): string {
+    return this.httpPath(kind, url);
   }
 
   /** Returns the `fileStamp` of the record written. */

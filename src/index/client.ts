@@ -10,7 +10,7 @@ import { JobError, PexshipError, UsageError } from '../errors.js';
 import { busyStart, countUp } from '../timings.js';
 import { PEXSHIP_VERSION } from '../version.js';
 import { Auth, secretsOf, stripCredentials } from './auth.js';
-import { Cache, defaultCacheDir, freshUntil, missingFreshUntil, safeFilename, tempPathFor } from './cache.js';
+import { Cache, defaultCacheDir, fileStamp, freshUntil, missingFreshUntil, safeFilename, tempPathFor } from './cache.js';
 import { hashLocalFile, listDirectory } from './find-links.js';
 import { HttpClient, isTrustedHost, NetworkError, proxyFromEnv, readBody, type HttpResponse } from './http.js';
 import { hostKey } from './limiter.js';
@@ -72,7 +72,8 @@ export interface IndexClientOptions {
  * questions get the same answers without asking the network (see `fetchPage`).
  */
 export interface AnswerBasis {
-  pages: [url: string, stamp: string][];
+  /** The record files (`Cache.responseFile`) and their `fileStamp`s. */
+  pages: [file: string, stamp: string][];
   /** Epoch ms at which the first of them goes stale. */
   freshUntil: number;
 }
@@ -247,7 +248,7 @@ export class IndexClient {
   answerBasis(): AnswerBasis | undefined {
     if (this.unprovable) return undefined;
     const pages = [...this.pageBasis];
-    return { pages: pages.map(([url, p]) => [url, p.stamp]), freshUntil: Math.min(...pages.map(([, p]) => p.freshUntil)) };
+    return { pages: pages.map(([url, p]) => [this.cache.responseFile('page', url), p.stamp]), freshUntil: Math.min(...pages.map(([, p]) => p.freshUntil)) };
   }
 
   private restsOnPage(url: string, stamp: string | undefined, freshUntil: number | undefined): void {
@@ -447,7 +448,7 @@ export class IndexClient {
    * cache, so a 304 costs no parsing.
    */
   private async fetchPage(pageUrl: string, label: string, what: string, jsonFirst: boolean): Promise<{ files?: IndexFile[]; missingUntil?: number }> {
-    const stamp = this.cache.responseStamp('page', pageUrl); // before reading: a record replaced since gets another
+    const stamp = fileStamp(this.cache.responseFile('page', pageUrl)); // before reading: a record replaced since gets another
     const cached = await this.cache.readResponse<IndexFile[]>('page', pageUrl);
     // Within the index's own max-age (PyPI: 10 minutes) the page is used without asking, as uv does.
     if (cached?.freshUntil && cached.freshUntil > Date.now() && !this.refresh) {
