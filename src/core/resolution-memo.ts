@@ -8,12 +8,16 @@
  *
  * Stored as `<cache>/resolutions/<sha256 of the inputs>.json`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileStamp, sha256Hex, writeFileAtomic } from '../index/cache.js';
 import type { IndexClient } from '../index/index.js';
 import type { ResolvedDistribution, Resolution, ResolveRequest } from '../resolve/resolver.js';
 import { PEXSHIP_VERSION } from '../version.js';
+
+/** Bump when `Stored` changes: older files then simply match no key. */
+const MEMO_FORMAT = 1;
 
 interface Stored {
   pages: [file: string, stamp: string][];
@@ -27,7 +31,7 @@ function inputsKey(request: Omit<ResolveRequest, 'source' | 'onProgress'>, sourc
   const deps = request.dependencies;
   return JSON.stringify({
     // This code itself: a release or a rebundle (which rewrites the program's main file) may resolve differently.
-    pexship: [PEXSHIP_VERSION, process.argv[1] ? fileStamp(process.argv[1]) : null],
+    pexship: [MEMO_FORMAT, PEXSHIP_VERSION, process.argv[1] ? fileStamp(process.argv[1]) : null],
     sources,
     requirements: request.requirements.map(String),
     constraints: (request.constraints ?? []).map(String),
@@ -54,22 +58,31 @@ export class ResolutionMemo {
 
   /** The kept resolution for these inputs when every page it rests on is unchanged and fresh now. */
   reuse(targets: ResolveRequest['targets']): Resolution | undefined {
-    let stored: Stored;
     try {
-      stored = JSON.parse(readFileSync(this.file, 'utf8')) as Stored;
+      const stored = JSON.parse(readFileSync(this.file, 'utf8')) as Stored;
+      if (!(Date.now() < stored.freshUntil) || stored.distributions.length !== targets.length) return undefined;
+      for (const [file, stamp] of stored.pages) if (fileStamp(file) !== stamp) return undefined;
+      return { targets: targets.map((target, i) => ({ target, distributions: stored.distributions[i] })) };
     } catch {
       return undefined; // none yet, or damaged: resolve
     }
-    if (!(Date.now() < stored.freshUntil) || stored.distributions?.length !== targets.length) return undefined;
-    for (const [file, stamp] of stored.pages) if (fileStamp(file) !== stamp) return undefined;
-    return { targets: targets.map((target, i) => ({ target, distributions: stored.distributions[i] })) };
   }
 
-  /** Keeps `resolution` when everything it rests on can be checked later; a cache that can't be written is no error. */
-  async keep(resolution: Resolution): Promise<void> {
+  /**
+   * Keeps `resolution` when everything it rests on can be checked later, and drops kept ones a day old (their
+   * pages are long stale). Returns why it was not kept. A cache that can't be written is no error.
+   */
+  async keep(resolution: Resolution): Promise<string | undefined> {
     const basis = this.client.answerBasis();
-    if (!basis) return;
+    if ('unprovable' in basis) return basis.unprovable;
     const stored: Stored = { ...basis, distributions: resolution.targets.map((t) => t.distributions) };
     await writeFileAtomic(this.file, JSON.stringify(stored)).catch(() => {});
+    const dir = path.dirname(this.file);
+    const old = Date.now() - 86_400_000;
+    for (const name of await readdir(dir).catch(() => [])) {
+      const file = path.join(dir, name);
+      if ((statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old) await rm(file, { force: true }).catch(() => {});
+    }
+    return undefined;
   }
 }

@@ -158,7 +158,8 @@ export async function resolveInputs(
           if (e.kind === 'done') progress.detail(`${e.target}: ${e.pinned} distributions`);
         },
       });
-      await memo.keep(resolution);
+      const notKept = await memo.keep(resolution);
+      if (notKept) progress.detail(`the resolution is not kept for reuse: ${notKept}`);
     }
     pinned.done();
     if (inputs.hashMode) checkRequiredHashes(inputs.hashMode, resolution);

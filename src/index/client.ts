@@ -242,11 +242,11 @@ export class IndexClient {
   }
 
   /**
-   * The page records the answers so far came from, or undefined when some answer rests on more: a local
+   * The page records the answers so far came from, or why some answer rests on more: a local
    * directory or file, metadata not keyed by a sha256, a page the index does not let us keep, a failure.
    */
-  answerBasis(): AnswerBasis | undefined {
-    if (this.unprovable) return undefined;
+  answerBasis(): AnswerBasis | { unprovable: string } {
+    if (this.unprovable) return { unprovable: this.unprovable };
     const pages = [...this.pageBasis];
     return { pages: pages.map(([url, p]) => [this.cache.responseFile('page', url), p.stamp]), freshUntil: Math.min(...pages.map(([, p]) => p.freshUntil)) };
   }
