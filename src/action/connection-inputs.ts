@@ -17,6 +17,8 @@ export function readConnectionInputs(): ConnectionOptions {
     path: requiredInput('path'),
     privateKey,
     passphrase,
+    // Not secret (it holds the public key and what the CA vouches for); never printed all the same.
+    certificate: optionalInput('ssh-certificate'),
     knownHostsText: optionalInput('known-hosts'),
     hostFingerprints: listInput('host-fingerprints'),
     jump: optionalInput('jump'),

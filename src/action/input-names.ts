@@ -64,9 +64,19 @@ export const INPUT_FOR_FLAG: Readonly<Record<string, string>> = {
   '--no-verify': 'verify',
 };
 
+/** Environment variables of the CLI → the action input that takes their place. */
+export const INPUT_FOR_VARIABLE: Readonly<Record<string, string>> = {
+  PEXSHIP_SSH_KEY: 'private-key',
+  PEXSHIP_SSH_PASSPHRASE: 'passphrase',
+  PEXSHIP_SSH_CERTIFICATE: 'ssh-certificate',
+};
+
 /** `--platform 'x' is …` → `input 'platforms': 'x' is …`; flags the action has no input for stay as they are. */
 export function inActionWords(message: string): string {
   return message
+    // The action has one input for both ways the CLI takes a key.
+    .replace(/pass --identity FILE(?:,| or) put the key text in PEXSHIP_SSH_KEY/g, "set input 'private-key'")
+    .replace(/\bPEXSHIP_SSH_[A-Z]+\b/g, (name) => (INPUT_FOR_VARIABLE[name] ? `input '${INPUT_FOR_VARIABLE[name]}'` : name))
     .replace(/(?<![\w-])-r files\b/g, `'requirements-file' files`)
     .replace(/(?<![\w-])--[a-z][a-z-]*[a-z](?![\w-])/g, (flag) => (INPUT_FOR_FLAG[flag] ? `input '${INPUT_FOR_FLAG[flag]}'` : flag));
 }

@@ -67,6 +67,7 @@ function connectionOptions(args: ParsedArgs): ConnectionOptions {
     identityFile: flagString(args, 'identity'),
     privateKey: process.env.PEXSHIP_SSH_KEY || undefined,
     passphrase: process.env.PEXSHIP_SSH_PASSPHRASE || undefined,
+    certificate: process.env.PEXSHIP_SSH_CERTIFICATE || undefined,
     knownHostsFile: flagString(args, 'known-hosts'),
     hostFingerprints: flagList(args, 'host-fingerprint'),
     jump: flagString(args, 'jump'),

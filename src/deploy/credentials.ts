@@ -28,6 +28,27 @@ export interface CredentialInput {
   configIdentityFiles?: string[];
   /** ssh_config CertificateFile paths (expanded), looked at before the `-cert.pub` next to the key file. */
   certificateFiles?: string[];
+  /** A certificate's text (PEXSHIP_SSH_CERTIFICATE, the action's ssh-certificate input), for the key above. */
+  certificateText?: string;
+}
+
+const CERTIFICATE_VARIABLE = 'PEXSHIP_SSH_CERTIFICATE';
+
+/** The certificate in `text` (a KEY-cert.pub line) and the key it certifies; throws naming `label` when it is none. */
+function readCertificate(text: string, label: string): { certificate: NonNullable<Credentials['certificate']>; certifies: Buffer } {
+  const [type, base64] = text.trim().split(/\s+/);
+  const blob = Buffer.from(base64 ?? '', 'base64');
+  try {
+    return { certificate: { blob, type, file: label }, certifies: parseCertificate(blob).publicKey };
+  } catch (err) {
+    throw new UsageError(`certificate ${label}: not an OpenSSH certificate (${(err as Error).message}); make one with ssh-keygen -s.`);
+  }
+}
+
+/** The public-key blob of a private key, or undefined when it cannot be read. */
+function publicKeyOf(privateKey: Buffer, passphrase: string | undefined): Buffer | undefined {
+  const parsed = ssh2.utils.parseKey(privateKey, passphrase);
+  return parsed instanceof Error ? undefined : parsed.getPublicSSH();
 }
 
 /**
@@ -35,28 +56,33 @@ export interface CredentialInput {
  * this key (a certificate for another key is skipped). A file that is not a certificate fails, naming it.
  */
 function findCertificate(privateKey: Buffer, passphrase: string | undefined, candidates: string[]): Credentials['certificate'] {
-  const parsed = ssh2.utils.parseKey(privateKey, passphrase);
-  if (parsed instanceof Error) return undefined;
-  const publicKey = parsed.getPublicSSH();
+  const publicKey = publicKeyOf(privateKey, passphrase);
+  if (!publicKey) return undefined;
   for (const file of candidates) {
     if (!existsSync(file)) continue;
-    const [type, base64] = readFileSync(file, 'utf8').trim().split(/\s+/);
-    let certifies: Buffer;
-    try {
-      certifies = parseCertificate(Buffer.from(base64 ?? '', 'base64')).publicKey;
-    } catch (err) {
-      throw new UsageError(`certificate ${file}: not an OpenSSH certificate (${(err as Error).message}); make one with ssh-keygen -s.`);
-    }
-    if (certifies.equals(publicKey)) return { blob: Buffer.from(base64, 'base64'), type, file };
+    const { certificate, certifies } = readCertificate(readFileSync(file, 'utf8'), file);
+    if (certifies.equals(publicKey)) return certificate;
   }
   return undefined;
 }
 
-/** The credentials with the certificate for the key file `keyFile` (or the configured ones), if any. */
+/**
+ * The credentials with the certificate for the key file `keyFile` (or the configured ones), if any. A certificate
+ * given as text (PEXSHIP_SSH_CERTIFICATE) wins, and must certify the key.
+ */
 function withCertificate(c: Credentials, keyFile: string | undefined, input: CredentialInput): Credentials {
   if (!c.privateKey) return c;
-  const candidates = [...(input.certificateFiles ?? []), ...(keyFile ? [`${keyFile}-cert.pub`] : [])];
-  const certificate = findCertificate(c.privateKey, c.passphrase, candidates);
+  let certificate: Credentials['certificate'];
+  if (input.certificateText?.trim()) {
+    const given = readCertificate(input.certificateText, CERTIFICATE_VARIABLE);
+    if (!given.certifies.equals(publicKeyOf(c.privateKey, c.passphrase) ?? Buffer.alloc(0))) {
+      throw new UsageError(`${CERTIFICATE_VARIABLE}: the certificate is for another key than ${c.source}; give the KEY-cert.pub of that key.`);
+    }
+    certificate = given.certificate;
+  } else {
+    const candidates = [...(input.certificateFiles ?? []), ...(keyFile ? [`${keyFile}-cert.pub`] : [])];
+    certificate = findCertificate(c.privateKey, c.passphrase, candidates);
+  }
   return certificate ? { ...c, certificate, source: `${c.source} with certificate ${certificate.file}` } : c;
 }
 
@@ -120,6 +146,9 @@ export function loadCredentials(input: CredentialInput): Credentials {
       return withCertificate({ privateKey, passphrase, agent, source: agent ? `${source} or the SSH agent` : source }, file, input);
     }
     if (!agent) throw new UsageError(`ssh config: none of this host's IdentityFile exists (${input.configIdentityFiles.join(', ')}), and no SSH agent is running.`);
+  }
+  if (input.certificateText?.trim()) {
+    throw new UsageError(`${CERTIFICATE_VARIABLE} needs the private key it certifies: pass --identity FILE or put the key text in PEXSHIP_SSH_KEY.`);
   }
   if (agent) return { agent, source: `the SSH agent (${agent})` };
   // Like ssh: fall back to the usual unencrypted default keys.

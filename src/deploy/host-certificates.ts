@@ -28,7 +28,7 @@ export interface HostCertificate {
   signed: Buffer;
 }
 
-class WireReader {
+export class WireReader {
   private pos = 0;
   constructor(private readonly buf: Buffer) {}
   get offset(): number {
@@ -195,6 +195,14 @@ function when(t: bigint): string {
   return t === FOREVER ? 'forever' : new Date(Number(t) * 1000).toISOString();
 }
 
+/** Why `cert` is not valid at `now` ("expired at …", "is not valid before …"), or undefined when it is. */
+export function outsideValidity(cert: Pick<HostCertificate, 'validAfter' | 'validBefore'>, now = new Date()): string | undefined {
+  const seconds = BigInt(Math.floor(now.getTime() / 1000));
+  if (seconds < cert.validAfter) return `is not valid before ${when(cert.validAfter)}`;
+  if (seconds >= cert.validBefore) return `expired at ${when(cert.validBefore)}`;
+  return undefined;
+}
+
 /**
  * Whether `cert` is a valid host certificate for `hostName` signed by one of `authorities` (CA key blobs).
  * `revoked` holds @revoked keys: a revoked CA or certified key is refused.
@@ -214,9 +222,8 @@ export function checkHostCertificate(
   if (isCertificateType(new WireReader(cert.signatureKey).text())) return fail('is signed by a certificate, not by a CA key');
   const sig = verifySshSignature(cert.signatureKey, cert.signed, cert.signature);
   if (!sig.ok) return fail(`is not valid: ${sig.reason}`);
-  const seconds = BigInt(Math.floor(now.getTime() / 1000));
-  if (seconds < cert.validAfter) return fail(`is not valid before ${when(cert.validAfter)}`);
-  if (seconds >= cert.validBefore) return fail(`expired at ${when(cert.validBefore)}`);
+  const outside = outsideValidity(cert, now);
+  if (outside) return fail(outside);
   if (cert.criticalOptions.length) return fail(`has critical options pexship does not know (${cert.criticalOptions.join(', ')})`);
   // OpenSSH accepts a host certificate without principals for any host; pinning needs the host named.
   if (!cert.principals.length) return fail('names no principals; sign it with -n HOSTNAME');

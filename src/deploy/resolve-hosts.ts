@@ -47,7 +47,7 @@ export function resolveHosts(o: ConnectionOptions): HostTarget[] {
     if (!credentialCache.has(key)) {
       credentialCache.set(
         key,
-        loadCredentials({ identityFile: o.identityFile, keyText: o.privateKey, passphrase: o.passphrase, agentSocket, configIdentityFiles: files, certificateFiles }),
+        loadCredentials({ identityFile: o.identityFile, keyText: o.privateKey, passphrase: o.passphrase, agentSocket, configIdentityFiles: files, certificateFiles, certificateText: o.certificate }),
       );
     }
     return credentialCache.get(key)!;

@@ -3,11 +3,12 @@
 // node-ssh's wrapper hides.
 import net from 'node:net';
 import ssh2 from 'ssh2';
-import type { AnyAuthMethod, ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
+import type { ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
 import { JobError } from '../errors.js';
 import { hostKeyCheck, recordHostKey } from './hostkeys.js';
 import { CERT_HOST_KEY_ALGORITHMS, defaultHostKeyAlgorithms, stopParsing, useCertifiedKey, watchKeyExchanges } from './ssh2-certificates.js';
-import { certificateKey, signWithCertificates } from './ssh2-user-certificates.js';
+import { certificateNotes, loginMethods, type LoginMethods, type OfferedCertificate } from './login-methods.js';
+import { signWithCertificates } from './ssh2-user-certificates.js';
 import type { HostRoute, HostTarget } from './target.js';
 
 export interface ConnectOptions {
@@ -89,22 +90,19 @@ async function handshake(
   };
   const algorithms = check.certificates ? [...CERT_HOST_KEY_ALGORITHMS, ...(check.algorithms ?? defaultHostKeyAlgorithms())] : check.algorithms;
   if (algorithms) config.algorithms = { serverHostKey: algorithms as never };
-  if (credentials.privateKey) {
-    config.privateKey = credentials.privateKey;
-    if (credentials.passphrase) config.passphrase = credentials.passphrase;
+  let login: LoginMethods;
+  try {
+    login = await loginMethods(credentials, target.user);
+  } catch (err) {
+    (sock as net.Socket).destroy?.();
+    throw new JobError(`${role} ${target.label}: ${handshakeFailure(err as Error, undefined, target, target.route, algorithms, [])}`);
   }
-  if (credentials.agent) config.agent = credentials.agent;
-  if (credentials.certificate && credentials.privateKey) {
-    // The certificate first, then the plain key (an authorized_keys line may still take it), then the agent.
-    const parsed = ssh2.utils.parseKey(credentials.privateKey, credentials.passphrase) as ssh2.ParsedKey;
-    const username = target.user;
-    const methods: AnyAuthMethod[] = [
-      { type: 'publickey', username, key: certificateKey(parsed, credentials.certificate.blob, credentials.certificate.type) },
-      { type: 'publickey', username, key: credentials.privateKey, passphrase: credentials.passphrase },
-    ];
-    if (credentials.agent) methods.push({ type: 'agent', username, agent: credentials.agent });
-    config.authHandler = methods;
+  if (!login.methods.length) {
+    (sock as net.Socket).destroy?.();
+    throw new JobError(`${role} ${target.label}: the SSH agent (${credentials.agent}) holds no keys; add one with ssh-add, or pass --identity.`);
   }
+  config.authHandler = login.methods;
+  opts.debug?.(`login offers, in order: ${login.order.join('; ')}`);
   // accept-new: recorded only once the server has proven it holds the key (the key exchange is signed).
   client.once('handshake', () => {
     if (record) recordHostKey(hostKeys.knownHostsFile, record);
@@ -122,7 +120,7 @@ async function handshake(
       clearTimeout(timer);
       client.end();
       (sock as net.Socket).destroy?.();
-      const why = `${role} ${target.label}: ${handshakeFailure(err, rejection, target, target.route, algorithms)}`;
+      const why = `${role} ${target.label}: ${handshakeFailure(err, rejection, target, target.route, algorithms, login.certificates)}`;
       // Cut before the key exchange (a host rebooting, sshd's MaxStartups shedding load): worth a retry.
       const transient = !handshaken && !rejection && /before handshake|ECONNRESET|closed the connection/i.test(err.message);
       reject(transient ? new TransientConnectError(why) : new JobError(why));
@@ -138,7 +136,7 @@ async function handshake(
     try {
       client.connect(config);
       if (check.certificates) watchKeyExchanges(client);
-      if (credentials.certificate) signWithCertificates(client);
+      if (login.certificates.length) signWithCertificates(client);
     } catch (err) {
       fail(err as Error);
     }
@@ -152,10 +150,13 @@ function handshakeFailure(
   target: HostTarget,
   route: HostRoute,
   algorithms: string[] | undefined,
+  certificates: OfferedCertificate[],
 ): string {
   if (rejection) return `refusing to connect: ${rejection}`;
   if (err.level === 'client-authentication') {
-    return `the server refused ${route.credentials.source} for user '${target.user}'; check the user and that the public key is in its authorized_keys.`;
+    const refused = `the server refused ${route.credentials.source} for user '${target.user}'${certificateNotes(certificates)}`;
+    if (!certificates.length) return `${refused}; check the user and that the public key is in its authorized_keys.`;
+    return `${refused}; check the user, that the server trusts the certificate's CA (TrustedUserCAKeys) for one of its principals, or that the public key is in its authorized_keys.`;
   }
   if (err.level === 'agent') return `the SSH agent failed (${err.message}); check SSH_AUTH_SOCK or pass --identity.`;
   if (/no matching host key/i.test(err.message) && algorithms) {

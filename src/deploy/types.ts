@@ -11,6 +11,8 @@ export interface ConnectionOptions {
   /** Private key text (PEXSHIP_SSH_KEY, the action's private-key input). */
   privateKey?: string;
   passphrase?: string;
+  /** The key's user certificate, the text of KEY-cert.pub (PEXSHIP_SSH_CERTIFICATE, the action's ssh-certificate input). */
+  certificate?: string;
   /** SSH agent socket; default SSH_AUTH_SOCK. Pass null to never use an agent. */
   agentSocket?: string | null;
   /** Default ~/.ssh/known_hosts. */

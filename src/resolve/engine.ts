@@ -68,6 +68,12 @@ export class Engine {
   private readonly pinChecks = new WeakMap<Criterion, { pin: Candidate; satisfied: boolean }>();
   private readonly userRequested = new Map<string, number>();
   private conflictCriteria: Map<string, Criterion> | undefined;
+  /** Fingerprints of states, once the search has re-pinned something (only then can it go round in circles). */
+  private readonly fingerprints = new WeakMap<State, string>();
+  private readonly reqNumbers = new WeakMap<Req, number>();
+  private reqCount = 0;
+  /** Fingerprint → the state that had it, for the states on the stack; undefined until cycles are watched. */
+  private seen: Map<string, State> | undefined;
 
   constructor(
     private readonly provider: Provider,
@@ -116,6 +122,7 @@ export class Engine {
 
   private async search(roots: Req[][], maxRounds: number): Promise<EngineResult> {
     this.states = [{ mapping: new Map(), criteria: new Map(), backtrackCauses: [] }];
+    this.seen = undefined;
     roots.forEach((reqs, index) => {
       const first = reqs[0];
       if (first && !this.userRequested.has(first.identifier)) this.userRequested.set(first.identifier, index);
@@ -137,6 +144,7 @@ export class Engine {
         const stale = this.pinsWithUnmetDependencies();
         if (stale.length === 0) return { mapping: this.state.mapping, criteria: this.state.criteria };
         for (const id of stale) this.state.mapping.delete(id);
+        this.watchCycles();
         continue;
       }
       const satisfied = new Set([...this.state.criteria.keys()].filter((k) => !unsatisfied.includes(k)));
@@ -149,6 +157,7 @@ export class Engine {
           bestKey = key;
         }
       }
+      const repin = this.state.mapping.has(best);
       const failures = await this.attemptToPin(best);
       if (failures.length) {
         const causes = failures.flatMap((c) => c.information);
@@ -162,10 +171,69 @@ export class Engine {
         for (const [id, c] of this.state.criteria) if (satisfied.has(id) && !this.isCurrentPinSatisfying(id, c)) newlyUnsatisfied.add(id);
         this.removeInformationFrom(this.state.criteria, newlyUnsatisfied);
         this.pushNewState();
+        if (repin) this.watchCycles();
+        const earlier = this.seen ? this.earlierEqualState() : -1;
+        if (earlier >= 0 && !(await this.leaveCycle(earlier))) throw new ResolutionImpossible(this.state.backtrackCauses);
       }
     }
     if (maxRounds < MAX_ROUNDS) throw new RoundsExhausted();
     throw new JobError(`Resolution for ${this.provider.label} gave up after ${MAX_ROUNDS} rounds of backtracking; pin some versions to narrow the search.`);
+  }
+
+  /**
+   * The stack position of an earlier state equal to the one just reached, or -1. Pins can unsettle each other
+   * in a ring (d 6 needs a>=6, a 6 needs d!=6, d 3 needs a<6, a 4 needs d!=3, and round again) without any
+   * pin failing, so resolvelib (pip too) would go round until its round limit; an equal state means the same
+   * steps again.
+   */
+  private earlierEqualState(): number {
+    const last = this.states.length - 2;
+    const reached = this.fingerprint(this.states[last]);
+    const before = this.seen!.get(reached);
+    const at = before ? this.states.lastIndexOf(before) : -1;
+    if (at >= 0 && at < last) return at;
+    this.seen!.set(reached, this.states[last]);
+    return -1;
+  }
+
+  /** From the first re-pin on (before it, every pin adds one): fingerprint the states on the stack. */
+  private watchCycles(): void {
+    if (this.seen) return;
+    this.seen = new Map();
+    for (const state of this.states.slice(0, -1)) this.seen.set(this.fingerprint(state), state);
+  }
+
+  /** What decides the rest of the search from a state: its pins, and who asks what of each identifier. */
+  private fingerprint(state: State): string {
+    const known = this.fingerprints.get(state);
+    if (known !== undefined) return known;
+    const reqNumber = (req: Req) => {
+      if (!this.reqNumbers.has(req)) this.reqNumbers.set(req, this.reqCount++);
+      return this.reqNumbers.get(req)!;
+    };
+    const parts = [...state.mapping.values()].map((c) => c.id).sort();
+    for (const [id, c] of [...state.criteria].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const information = c.information.map((i) => `${i.parent?.id ?? ''}>${reqNumber(i.req)}`).sort();
+      parts.push(`${id}:${information.join(',')}!${c.incompatibilities.map((x) => x.id).sort().join(',')}`);
+    }
+    parts.push(state.backtrackCauses.map((c) => `${c.parent?.identifier ?? ''}>${c.req.identifier}`).sort().join(','));
+    const print = parts.join('\n');
+    this.fingerprints.set(state, print);
+    return print;
+  }
+
+  /**
+   * Back at the state at `earlier`: the pin made from it leads round in a circle, so undo it and mark its
+   * candidate incompatible there, as a pin whose dependencies conflict would be. False when nothing is left.
+   */
+  private async leaveCycle(earlier: number): Promise<boolean> {
+    const [name, candidate] = [...this.states[earlier + 1].mapping].pop()!;
+    this.states.length = earlier + 1;
+    this.pushNewState();
+    if (await this.patchCriteria([[name, [candidate]]])) return true;
+    const causes = this.state.criteria.get(name)?.information ?? [];
+    this.state.backtrackCauses = [...causes];
+    return this.backjump(causes);
   }
 
   private pushNewState(): void {

@@ -1,11 +1,12 @@
 // The bundled deploy and rollback actions against a real OpenSSH server on 127.0.0.1: deploy a PEX given by
 // path, deploy one fetched from the run's artifacts, roll back, and fail clearly on an untrusted host key.
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentRelease, fakePex, makeClientKeys, sha256Of, tempDir, type ClientKeys } from '../deploy/fixtures.js';
-import { startSshd, type TestSshd } from '../deploy/sshd.js';
+import { keygen, startSshd, type TestSshd } from '../deploy/sshd.js';
 import { bundleActions } from './helpers/bundle.js';
 import { startResultsService, type ResultsService } from './helpers/results-service.js';
 import { runAction, runtimeToken, type ActionRun } from './helpers/run-action.js';
@@ -136,6 +137,53 @@ describe('deploy and rollback actions against a real sshd', () => {
     expect(readFileSync(knownHosts, 'utf8')).toBe(`${sshd.knownHostsLine()}\n`);
     const bad = await runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...inputs, 'max-fail': 'half' }, env: env('run-d') });
     expect(bad.errors).toEqual(["input 'max-fail' 'half': give a number of hosts (2) or a percentage of them (25%)."]);
+  });
+
+  it('logs in with ssh-certificate where the host trusts only the user CA (TrustedUserCAKeys)', async () => {
+    const caKey = path.join(work, 'user_ca');
+    keygen(caKey);
+    const none = path.join(work, 'authorized_none');
+    writeFileSync(none, '');
+    const certHost = await startSshd({ dir: path.join(work, 'certhost'), authorizedKeys: none, extraConfig: [`TrustedUserCAKeys ${caKey}.pub`] });
+    try {
+      const sign = (key: string) => {
+        execFileSync('ssh-keygen', ['-q', '-s', caKey, '-I', 'ci-deploy', '-n', 'root', '-V', '-5m:+1h', `${key}.pub`], { stdio: 'ignore' });
+        return readFileSync(`${key}-cert.pub`, 'utf8');
+      };
+      const certificate = sign(keys.encryptedKey);
+      const base = path.join(work, 'cert-app');
+      const workspace = path.join(work, 'workspace');
+      mkdirSync(workspace, { recursive: true });
+      fakePex(path.join(workspace, 'svc.pex'), 'v1');
+      const inputs = { ...connection(base), hosts: `root@127.0.0.1:${certHost.port}`, 'known-hosts': certHost.knownHostsLine() };
+      const run = (extra: Record<string, string>) =>
+        runAction('deploy', { workspace, runner: path.join(work, 'runner'), inputs: { ...inputs, pex: 'svc.pex', ...extra }, env: env('run-d') });
+
+      const without = await run({});
+      expect(without.code).toBe(1);
+      expect(without.stdout).toContain("the server refused input 'private-key' for user 'root'");
+      const ok = await run({ 'ssh-certificate': certificate });
+      expect(ok.code, failureText(ok)).toBe(0);
+      expect(currentRelease(base)?.id).toBe(ok.outputs.release);
+      // The certificate's key material is printed nowhere.
+      const blob = certificate.split(/\s+/)[1];
+      expect(ok.stdout + ok.stderr + ok.summary).not.toContain(blob.slice(0, 40));
+      fakePex(path.join(workspace, 'svc.pex'), 'v2');
+      const next = await run({ 'ssh-certificate': certificate });
+      expect(next.code, failureText(next)).toBe(0);
+      const back = await runAction('rollback', { workspace, runner: path.join(work, 'runner'), inputs: { ...inputs, 'ssh-certificate': certificate }, env: env('run-d') });
+      expect(back.code, failureText(back)).toBe(0);
+      expect(currentRelease(base)?.id).toBe(ok.outputs.release);
+
+      // A certificate of another key, and one with no key, name the inputs.
+      const other = sign(keys.key);
+      const wrong = await run({ 'ssh-certificate': other });
+      expect(wrong.errors).toEqual(["input 'ssh-certificate': the certificate is for another key than input 'private-key'; give the KEY-cert.pub of that key."]);
+      const keyless = await run({ 'ssh-certificate': certificate, 'private-key': '', passphrase: '' });
+      expect(keyless.errors.at(-1)).toContain("input 'ssh-certificate' needs the private key it certifies");
+    } finally {
+      certHost.stop();
+    }
   });
 
   it('says which input is missing or wrong', async () => {

@@ -9,7 +9,7 @@ import { artifactName, planArtifacts } from '../../src/action/artifacts.js';
 import { readBuildInputs, type BuildInputs } from '../../src/action/build-inputs.js';
 import { toBuildRequest } from '../../src/action/build-request.js';
 import { reportFailure } from '../../src/action/failure.js';
-import { INPUT_FOR_FLAG, inActionWords } from '../../src/action/input-names.js';
+import { INPUT_FOR_FLAG, INPUT_FOR_VARIABLE, inActionWords } from '../../src/action/input-names.js';
 import { runDeploy, runRollback } from '../../src/cli/deploy.js';
 import { readActionMetadata } from './helpers/action-metadata.js';
 import { findInterpreters } from '../helpers/pythons.js';
@@ -362,6 +362,22 @@ describe('inputs in the action’s own words', () => {
     );
     // Flags the action has no input for, and words that merely contain dashes, are left alone.
     expect(inActionWords('--hash mode; pre-release --platforms-x')).toBe('--hash mode; pre-release --platforms-x');
+    // The CLI's key variables are inputs in the deploy and rollback actions.
+    expect(inActionWords('PEXSHIP_SSH_KEY: the key is encrypted; give its passphrase in PEXSHIP_SSH_PASSPHRASE.')).toBe(
+      "input 'private-key': the key is encrypted; give its passphrase in input 'passphrase'.",
+    );
+    expect(inActionWords('PEXSHIP_SSH_CERTIFICATE needs the private key')).toBe("input 'ssh-certificate' needs the private key");
+    // The CLI's two ways to give a key are one input in the action.
+    expect(inActionWords('PEXSHIP_SSH_CERTIFICATE needs the private key it certifies: pass --identity FILE or put the key text in PEXSHIP_SSH_KEY.')).toBe(
+      "input 'ssh-certificate' needs the private key it certifies: set input 'private-key'.",
+    );
+    expect(inActionWords('no SSH credentials: pass --identity FILE, put the key text in PEXSHIP_SSH_KEY, or start an SSH agent (SSH_AUTH_SOCK).')).toBe(
+      "no SSH credentials: set input 'private-key', or start an SSH agent (SSH_AUTH_SOCK).",
+    );
+    for (const file of ['deploy/action.yml', 'rollback/action.yml']) {
+      const names = readActionMetadata(file).inputs.map((i) => i.name);
+      for (const input of Object.values(INPUT_FOR_VARIABLE)) expect(names, file).toContain(input);
+    }
   });
 });
 

@@ -172,6 +172,17 @@ describe('ssh_config routes against real sshd', () => {
       expect(withCert[0].ok, `${type}: ${withCert[0].error}`).toBe(true);
     }
 
+    // The key and its certificate as text (PEXSHIP_SSH_KEY and PEXSHIP_SSH_CERTIFICATE, the action's inputs).
+    const ed = path.join(work, 'user_ed25519');
+    const asText = await list({ privateKey: readFileSync(ed, 'utf8'), certificate: readFileSync(`${ed}-cert.pub`, 'utf8') });
+    expect(asText[0].ok, asText[0].error).toBe(true);
+    const textOnly = await list({ privateKey: readFileSync(ed, 'utf8') });
+    expect(textOnly[0].error).toContain("the server refused PEXSHIP_SSH_KEY for user 'root'");
+    await expect(list({ privateKey: readFileSync(ed, 'utf8'), certificate: readFileSync(`${path.join(work, 'user_rsa')}-cert.pub`, 'utf8') })).rejects.toThrow(
+      'PEXSHIP_SSH_CERTIFICATE: the certificate is for another key than PEXSHIP_SSH_KEY',
+    );
+    await expect(list({ certificate: readFileSync(`${ed}-cert.pub`, 'utf8') })).rejects.toThrow('PEXSHIP_SSH_CERTIFICATE needs the private key it certifies');
+
     // CertificateFile from ssh_config, kept elsewhere.
     const k = path.join(work, 'user_cfg');
     keygen(k);
@@ -191,6 +202,7 @@ describe('ssh_config routes against real sshd', () => {
     const expired = await list({ identityFile: old });
     expect(expired[0].ok).toBe(false);
     expect(expired[0].error).toContain(`the server refused --identity ${old} with certificate ${old}-cert.pub for user 'root'`);
+    expect(expired[0].error).toMatch(/\(the certificate \S+user_old-cert\.pub \(key id 'user-user_old'\) expired at 2020-01-0[12]T/);
     // A certificate that certifies another key is not used (as ssh skips it); a file that is no certificate fails.
     const other = path.join(work, 'user_other');
     keygen(other);

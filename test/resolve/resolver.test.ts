@@ -86,6 +86,17 @@ describe('resolve', () => {
     ]).toContainEqual(got);
   });
 
+  it('leaves a ring of pins that unsettle each other instead of going round until the round limit', async () => {
+    // d 6 needs a>=6, a 6 needs d!=6, d 3 needs a<6, a 4 needs d!=3 (so d 6 again): no pin ever fails, and
+    // resolvelib (pip too) re-pins d and a in turn until it gives up. Back at a state it was in, the search
+    // now takes the pin that led round as failed and moves on.
+    const index: FakeIndex = {
+      d: { '1.0': {}, '3.0': { deps: ['a<6'] }, '6.0': { deps: ['a>=6'] } },
+      a: { '3.0': {}, '4.0': { deps: ['d>=3,!=3'] }, '6.0': { deps: ['d!=6'] } },
+    };
+    expect([{ d: '3.0', a: '3.0' }, { d: '1.0' }]).toContainEqual(await run(index, ['d']));
+  });
+
   it('solves a diamond that needs several rounds of backtracking', async () => {
     const index: FakeIndex = {
       top: { '1.0': { deps: ['left', 'right'] } },
