@@ -5,10 +5,12 @@
  * (pip, pexship, pip, pexship …) and medians reported, cold (empty caches) and warm; then cold runs against
  * small servers: `queue5` is the same server with a listen queue of 5, `pyhttp` is `python -m http.server`
  * itself (listen queue 5, one connection per request, no Range, no ETag). pexship's own breakdown of where the
- * time goes (PEXSHIP_TIMINGS) is printed per phase in ms. Warm is measured three ways: as run here (a warm run
- * reuses the last resolution), without NODE_EXTRA_CA_CERTS when this machine sets it (Node 20 parses that file
- * at every start; GitHub's runners set none), and resolving (the kept resolution removed: other inputs on a
- * warm cache). `node -e 0` is printed both ways too, as the floor under every run.
+ * time goes (PEXSHIP_TIMINGS) is printed per phase in ms, and the index server's CPU time during each tool's
+ * runs: on a 2-core machine the server's work competes with the client's, so part of any wall time is its.
+ * Warm is measured three ways: as run here (a warm run reuses the last resolution), without
+ * NODE_EXTRA_CA_CERTS when this machine sets it (Node 20 parses that file at every start; GitHub's runners set
+ * none), and resolving (the kept resolution removed: other inputs on a warm cache). `node -e 0` is printed both
+ * ways too, as the floor under every run.
  *
  * Environment: PEXSHIP_BENCH_MIRROR (/opt), PEXSHIP_BENCH_PYTHON (python3.11), PEXSHIP_BENCH_RUNS (3),
  * PEXSHIP_BENCH_SETS (service,jupyter), PEXSHIP_BENCH_MODES (normal,queue5,pyhttp), PEXSHIP_BENCH_CLI (bundled
@@ -45,7 +47,25 @@ interface IndexServer {
   base: string;
   /** Connections accepted, and the most open at once, since the last reset. */
   stats: { connections: number; open: number; maxOpen: number };
+  /** CPU ms the server has used so far: on 2 cores its work competes with the client's, so it is reported. */
+  cpuMs(): number;
   close(): void;
+}
+
+/** This process's CPU time (the in-process servers run here; the bench itself idles while a run goes on). */
+const ownCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** A child process's CPU time from /proc (Linux), in ms; NaN elsewhere. */
+function childCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** A static server for the mirror answering as PyPI does; `backlog` is its listen queue. */
@@ -93,6 +113,7 @@ async function startServer(backlog: number): Promise<IndexServer> {
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     stats,
+    cpuMs: ownCpuMs,
     close: () => {
       server.closeAllConnections();
       server.close();
@@ -113,7 +134,7 @@ async function startPythonServer(): Promise<IndexServer> {
     if (up) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { base, stats: { connections: NaN, open: 0, maxOpen: NaN }, close: () => void child.kill() };
+  return { base, stats: { connections: NaN, open: 0, maxOpen: NaN }, cpuMs: () => childCpuMs(child.pid), close: () => void child.kill() };
 }
 
 /** The kernel's count of connection attempts dropped because a listen queue was full (this network namespace). */
@@ -211,12 +232,15 @@ function compareSets(what: string, pip: Set<string>, ours: Set<string>): boolean
 interface Sample {
   pip: number[];
   ours: number[];
+  /** The index server's CPU ms during each run. */
+  serverPip: number[];
+  serverOurs: number[];
   timings: Record<string, number>[];
   drops: number[];
   maxOpen: number[];
   connections: number[];
 }
-const newSample = (): Sample => ({ pip: [], ours: [], timings: [], drops: [], maxOpen: [], connections: [] });
+const newSample = (): Sample => ({ pip: [], ours: [], serverPip: [], serverOurs: [], timings: [], drops: [], maxOpen: [], connections: [] });
 
 const pip = newestPip();
 console.log(`pip ${pip.version} (${pip.python}) against pexship (${path.relative(process.cwd(), CLI)}), python ${PYTHON}, ${RUNS} interleaved runs each`);
@@ -262,14 +286,17 @@ for (const setName of WANTED_SETS) {
         // Alternate who goes first, so neither always runs on a machine the other just warmed.
         const order = (i + (phase === 'warm' ? 1 : 0)) % 2 === 0 ? ['pip', 'ours'] : ['ours', 'pip'];
         for (const who of order) {
+          const serverBefore = server.cpuMs();
           if (who === 'pip') {
             sample.pip.push(await timed(pip.python, pipArgs));
+            sample.serverPip.push(server.cpuMs() - serverBefore);
             continue;
           }
           const timingsFile = path.join(work, `timings-${run}-${phase}.json`);
           const drops = listenDrops();
           Object.assign(server.stats, { connections: 0, maxOpen: server.stats.open });
           sample.ours.push(await timed(process.execPath, ourArgs, { PEXSHIP_TIMINGS: timingsFile }));
+          sample.serverOurs.push(server.cpuMs() - serverBefore);
           sample.drops.push(listenDrops() - drops);
           sample.maxOpen.push(server.stats.maxOpen);
           sample.connections.push(server.stats.connections);
@@ -285,10 +312,12 @@ for (const setName of WANTED_SETS) {
             ['warm resolving', {}, true],
           ];
           for (const [name, extraEnv, forget] of variants) {
-            const v = (results[`${mode} ${name}`] ??= { ...newSample(), pip: sample.pip });
+            const v = (results[`${mode} ${name}`] ??= { ...newSample(), pip: sample.pip, serverPip: sample.serverPip });
             if (forget) rmSync(path.join(ourCache, 'resolutions'), { recursive: true, force: true });
             const timingsFile = path.join(work, `timings-${run}-${name.replace(/\W+/g, '-')}.json`);
+            const serverBefore = server.cpuMs();
             v.ours.push(await timed(process.execPath, ourArgs, { ...(extraEnv as Record<string, string>), PEXSHIP_TIMINGS: timingsFile }));
+            v.serverOurs.push(server.cpuMs() - serverBefore);
             v.timings.push(existsSync(timingsFile) ? JSON.parse(readFileSync(timingsFile, 'utf8')) : {});
             v.drops.push(0);
             v.maxOpen.push(0);
@@ -320,7 +349,8 @@ for (const setName of WANTED_SETS) {
     const ratio = median(s.ours) / median(s.pip);
     console.log(
       `${setName} ${key.padEnd(12)} pip ${fmt(median(s.pip)).padStart(8)}  pexship ${fmt(median(s.ours)).padStart(8)} = ${ratio.toFixed(2)}x pip  ` +
-        `(target <= ${target.toFixed(2)}x ${ratio <= target ? 'met' : 'NOT met'}); pexship connections ${median(s.connections)}, at most ${median(s.maxOpen)} open, ${median(s.drops)} listen-queue drops`,
+        `(target <= ${target.toFixed(2)}x ${ratio <= target ? 'met' : 'NOT met'}); pexship connections ${median(s.connections)}, at most ${median(s.maxOpen)} open, ${median(s.drops)} listen-queue drops; ` +
+        `index server CPU ${fmt(median(s.serverPip))} during pip, ${fmt(median(s.serverOurs))} during pexship`,
     );
   }
   // Where pexship's time goes: medians per phase. pages/metadata are wall time with a request of that kind in

@@ -67,6 +67,7 @@ export function createReporter(sink: ProgressSink, options: ReporterOptions): Pr
   const interval = options.intervalMs ?? 1000;
   const stamp = () => `[${((Date.now() - started) / 1000).toFixed(2)}s]`;
   let step: { label: string; since: number; bytes: number; requests: number } | undefined;
+  const early = { bytes: 0, requests: 0 };
   let task: { label: string; unit: string; total?: number; count: number } | undefined;
   let lastOutput = Date.now();
   let closed = false;
@@ -104,7 +105,9 @@ export function createReporter(sink: ProgressSink, options: ReporterOptions): Pr
 
   return {
     step(message) {
-      step = { label: message, since: Date.now(), bytes: 0, requests: 0 };
+      // Requests and bytes before the first step (index pages asked for while the targets are probed) are
+      // that step's work.
+      step = { label: message, since: Date.now(), bytes: step ? 0 : early.bytes, requests: step ? 0 : early.requests };
       task = undefined;
       if (options.verbosity >= 0) print(`${stamp()} ${message}`);
     },
@@ -132,10 +135,10 @@ export function createReporter(sink: ProgressSink, options: ReporterOptions): Pr
       };
     },
     bytes(n) {
-      if (step) step.bytes += n;
+      (step ?? early).bytes += n;
     },
     request() {
-      if (step) step.requests += 1;
+      (step ?? early).requests += 1;
     },
     close() {
       closed = true;

@@ -2,7 +2,7 @@
  * Reusing a resolution. A resolution is a function of its inputs and of what the indexes answered; on a warm
  * run those answers are cache records used without asking the network while they are fresh (`fetchPage`).
  * So while the inputs are the same and every page record the last resolution rested on is unchanged (same
- * `fileStamp`) and fresh, resolving again would read the same records and reach the same answer: it is read
+ * sha256 of key and body, see `RecordStore.stampOf`) and fresh, resolving again would read the same records and reach the same answer: it is read
  * back instead. A resolution that rested on anything else (a local folder or file, metadata not kept by
  * hash, a page the index does not let us keep, a failure) is not kept. `--refresh` resolves again.
  *
@@ -11,7 +11,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileStamp, sha256Hex, writeFileAtomic } from '../index/cache.js';
+import { sha256Hex, writeFileAtomic } from '../index/cache.js';
 import type { IndexClient } from '../index/index.js';
 import type { ResolvedDistribution, Resolution, ResolveRequest } from '../resolve/resolver.js';
 import { PEXSHIP_VERSION } from '../version.js';
@@ -20,10 +20,16 @@ import { PEXSHIP_VERSION } from '../version.js';
 const MEMO_FORMAT = 1;
 
 interface Stored {
-  pages: [file: string, stamp: string][];
+  pages: [url: string, stamp: string][];
   freshUntil: number;
   /** Per target, in the request's order. */
   distributions: ResolvedDistribution[][];
+}
+
+/** Names one version of a file (a rewritten file gets a new inode or mtime). */
+function fileStamp(file: string): string | undefined {
+  const s = statSync(file, { throwIfNoEntry: false });
+  return s && `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
 }
 
 /** Everything that can change the answer, besides the index pages: equal keys, equal resolutions. */
@@ -61,7 +67,7 @@ export class ResolutionMemo {
     try {
       const stored = JSON.parse(readFileSync(this.file, 'utf8')) as Stored;
       if (!(Date.now() < stored.freshUntil) || stored.distributions.length !== targets.length) return undefined;
-      for (const [file, stamp] of stored.pages) if (fileStamp(file) !== stamp) return undefined;
+      for (const [url, stamp] of stored.pages) if (this.client.cache.responseStamp('page', url) !== stamp) return undefined;
       return { targets: targets.map((target, i) => ({ target, distributions: stored.distributions[i] })) };
     } catch {
       return undefined; // none yet, or damaged: resolve

@@ -20,6 +20,7 @@ import { loadCompletePlatform, resolveTarget, type Target } from '../python/plat
 import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
 import type { Resolution, ResolvedDistribution } from '../resolve/resolver.js';
 import { parseDependencyConfig } from '../resolve/dependency-config.js';
+import type { MetadataStore } from '../resolve/provider.js';
 import { checkDownloadedHashes, checkRequiredHashes, type HashMode } from './hash-mode.js';
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
 import { formatBytes, type Progress } from './progress.js';
@@ -121,10 +122,18 @@ export async function resolveInputs(
   );
   try {
     // While the targets are still on their way (a probe takes a process start), ask for the root requirements'
-    // pages. Not when they are known at once: a reused resolution reads no page.
+    // pages and their likely metadata. Not when they are known at once: a reused resolution reads no page.
     const known = await Promise.race([pendingTargets.then(() => true, () => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1))]);
-    if (!known) for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
+    let targetsKnown = known;
+    let metadata: MetadataStore | undefined;
+    if (!known) {
+      for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
+      const [{ MetadataStore }, { fetchBeforeTargets }] = await Promise.all([import('../resolve/provider.js'), import('../resolve/early-metadata.js')]);
+      metadata = new MetadataStore(client);
+      fetchBeforeTargets(metadata, inputs.requirements, { constraints: inputs.constraints, dependencies, formatControl: inputs.formatControl, targetsKnown: () => targetsKnown });
+    }
     const targets = await pendingTargets;
+    targetsKnown = true;
     markNow('targets at');
     if (inputs.project) await addProjectWheel(inputs, targets, client, req, progress);
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
@@ -150,6 +159,7 @@ export async function resolveInputs(
       resolution = await resolve({
         ...request,
         source: client,
+        metadata,
         onProgress: (e) => {
           if (e.kind === 'pinned') {
             pinned.advance();

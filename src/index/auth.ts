@@ -34,7 +34,7 @@ export function stripCredentials(url: string | URL): string {
 }
 
 export class Auth {
-  private readonly byOrigin = new Map<string, Credentials>();
+  private readonly byOrigin = new Map<string, Credentials | undefined>();
   private netrc?: Netrc;
 
   constructor(
@@ -56,8 +56,15 @@ export class Auth {
 
   credentialsFor(url: URL): Credentials | undefined {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    const fromUrl = this.byOrigin.get(url.origin);
-    if (fromUrl) return fromUrl;
+    const origin = url.origin;
+    if (this.byOrigin.has(origin)) return this.byOrigin.get(origin);
+    // Looked up once per origin (a lock sends hundreds of requests to one): what is found, or that nothing is.
+    const found = this.lookUp(url);
+    this.byOrigin.set(origin, found);
+    return found;
+  }
+
+  private lookUp(url: URL): Credentials | undefined {
     const fromEnv = envCredentials(this.env, url);
     if (fromEnv) return fromEnv;
     this.netrc ??= loadNetrc(this.netrcFile);

@@ -1,18 +1,23 @@
 // The on-disk cache. Layout under the cache directory:
 //   wheels/sha256/<aa>/<sha256>/<filename>   distribution files, content-addressed, never modified
-//   metadata/sha256/<aa>/<sha256>.METADATA   core metadata by the distribution file's sha256, kept forever
-//   http/<aa>/<sha256 of URL>.json           index pages (parsed) and hashless metadata, with ETag/Last-Modified
+//   records/*.pack                           core metadata by the distribution file's sha256 (kept forever), index
+//                                            pages (parsed) and hashless metadata with ETag/Last-Modified: see
+//                                            records.ts
 //   resolutions/<sha256 of the inputs>.json  a resolution and the page records it rests on (core/resolution-memo.ts)
 // Every write goes to a unique temporary name in the same directory and is renamed into place, so concurrent
 // builds sharing the cache see either nothing or a whole file.
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { RecordStore } from './records.js';
 
-/** The layout above. Bump it when a change makes an old cache directory unusable: the action's cache keys name it. */
-export const CACHE_FORMAT = 1;
+/**
+ * The layout above. Bump it when a change makes an old cache directory unusable or leaves dead weight in it:
+ * the action's cache keys name it (2: records in packs, the old `http/` and `metadata/` folders unused).
+ */
+export const CACHE_FORMAT = 2;
 
 /**
  * `$XDG_CACHE_HOME/pexship/build`, else `~/.cache/pexship/build`: a folder of its own, apart from the runtime's
@@ -39,38 +44,14 @@ export function tempPathFor(target: string): string {
   return `${target}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
 }
 
-/** `beforeRename` sees the complete temporary file (e.g. to take its `fileStamp`, which the rename keeps). */
-export async function writeFileAtomic(target: string, data: string | Buffer, beforeRename?: (tmp: string) => void): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Buffer): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = tempPathFor(target);
   try {
     await writeFile(tmp, data);
-    beforeRename?.(tmp);
     await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true });
-    throw err;
-  }
-}
-
-/**
- * Names one version of a file: records are replaced by renaming a new file over them, which gets a new inode,
- * so the stamp changes whenever the record does. Undefined when the file is not there.
- */
-export function fileStamp(file: string): string | undefined {
-  const s = statSync(file, { throwIfNoEntry: false });
-  return s && `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
-}
-
-/**
- * A cache record (a few KB): read synchronously, because the promise-based read takes four thread-pool round
- * trips, and on a warm run hundreds of them queue behind each other for longer than the reads themselves.
- */
-function readIfExists(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
 }
@@ -122,7 +103,11 @@ export function missingFreshUntil(headers: Record<string, string | undefined>, n
 const HTTP_CACHE_VERSION = 2;
 
 export class Cache {
-  constructor(readonly root: string) {}
+  private readonly records: RecordStore;
+
+  constructor(readonly root: string) {
+    this.records = new RecordStore(root);
+  }
 
   wheelPath(sha256: string, filename: string): string {
     if (!SHA256_RE.test(sha256)) throw new Error(`not a sha256 digest: ${sha256}`);
@@ -130,37 +115,37 @@ export class Cache {
     return path.join(this.root, 'wheels', 'sha256', sha256.slice(0, 2), sha256, filename);
   }
 
-  /** The cached file's path when it is there. */
+  /** The cached file's path when it is there (one stat in this thread: a cold lock asks for every wheel it reads). */
   async findWheel(sha256: string, filename: string): Promise<string | undefined> {
     const file = this.wheelPath(sha256, filename);
     try {
-      return (await stat(file)).isFile() ? file : undefined;
+      return statSync(file, { throwIfNoEntry: false })?.isFile() ? file : undefined;
     } catch {
       return undefined;
     }
   }
 
-  private metadataPath(sha256: string): string {
+  private metadataKey(sha256: string): string {
     if (!SHA256_RE.test(sha256)) throw new Error(`not a sha256 digest: ${sha256}`);
-    return path.join(this.root, 'metadata', 'sha256', sha256.slice(0, 2), `${sha256}.METADATA`);
+    return `metadata\0${sha256}`;
   }
 
   async readMetadata(fileSha256: string): Promise<string | undefined> {
-    return readIfExists(this.metadataPath(fileSha256))?.toString('utf8');
+    return this.records.get(this.metadataKey(fileSha256))?.toString('utf8');
   }
 
+  /** Kept in memory until `flush`, like every record. */
   async writeMetadata(fileSha256: string, text: string): Promise<void> {
-    await writeFileAtomic(this.metadataPath(fileSha256), text);
+    this.records.put(this.metadataKey(fileSha256), Buffer.from(text));
   }
 
-  private httpPath(kind: string, url: string): string {
-    const key = sha256Hex(`v${HTTP_CACHE_VERSION}\0${kind}\0${url}`);
-    return path.join(this.root, 'http', key.slice(0, 2), `${key}.json`);
+  private httpKey(kind: string, url: string): string {
+    return `http\0v${HTTP_CACHE_VERSION}\0${kind}\0${url}`;
   }
 
   /** A cached response for `url` (credential-free) of the given kind; a damaged record counts as absent. */
   async readResponse<T>(kind: string, url: string): Promise<CachedResponse<T> | undefined> {
-    const raw = readIfExists(this.httpPath(kind, url));
+    const raw = this.records.get(this.httpKey(kind, url));
     if (!raw) return undefined;
     try {
       const record = JSON.parse(raw.toString('utf8')) as CachedResponse<T>;
@@ -170,15 +155,17 @@ export class Cache {
     }
   }
 
-  /** Where the record of `url` is kept (take its `fileStamp` before reading it). */
-  responseFile(kind: string, url: string): string {
-    return this.httpPath(kind, url);
+  /** Names the version of the record of `url` a read gets now (see `RecordStore.stampOf`). */
+  responseStamp(kind: string, url: string): string | undefined {
+    return this.records.stampOf(this.httpKey(kind, url));
   }
 
-  /** Returns the `fileStamp` of the record written. */
-  async writeResponse<T>(kind: string, record: CachedResponse<T>): Promise<string | undefined> {
-    let stamp: string | undefined;
-    await writeFileAtomic(this.httpPath(kind, record.url), JSON.stringify(record), (tmp) => (stamp = fileStamp(tmp)));
-    return stamp;
+  async writeResponse<T>(kind: string, record: CachedResponse<T>): Promise<void> {
+    this.records.put(this.httpKey(kind, record.url), Buffer.from(JSON.stringify(record)));
+  }
+
+  /** Writes the records of this run to disk (one file), at the end of a run: see records.ts. */
+  flush(): void {
+    this.records.flush();
   }
 }

@@ -10,9 +10,9 @@ import { JobError, PexshipError, UsageError } from '../errors.js';
 import { busyStart, countUp } from '../timings.js';
 import { PEXSHIP_VERSION } from '../version.js';
 import { Auth, secretsOf, stripCredentials } from './auth.js';
-import { Cache, defaultCacheDir, fileStamp, freshUntil, missingFreshUntil, safeFilename, tempPathFor } from './cache.js';
+import { Cache, defaultCacheDir, freshUntil, missingFreshUntil, safeFilename, tempPathFor } from './cache.js';
 import { hashLocalFile, listDirectory } from './find-links.js';
-import { HttpClient, isTrustedHost, NetworkError, proxyFromEnv, readBody, type HttpResponse } from './http.js';
+import { HttpClient, isTrustedHost, NetworkError, proxyFromEnv, readAll, readBody, type HttpResponse } from './http.js';
 import { hostKey } from './limiter.js';
 import { fileBelongsTo, normalizeProjectName } from './names.js';
 import { netrcPath } from './netrc.js';
@@ -67,13 +67,13 @@ export interface IndexClientOptions {
 }
 
 /**
- * What a client's answers so far rest on: every index page record they came from (its `fileStamp` and how long
+ * What a client's answers so far rest on: every index page record they came from (its stamp and how long
  * it is fresh), or why they rest on more than that. While every such record is unchanged and fresh, the same
  * questions get the same answers without asking the network (see `fetchPage`).
  */
 export interface AnswerBasis {
-  /** The record files (`Cache.responseFile`) and their `fileStamp`s. */
-  pages: [file: string, stamp: string][];
+  /** Page URLs and the stamps (`Cache.responseStamp`) of the records read for them. */
+  pages: [url: string, stamp: string][];
   /** Epoch ms at which the first of them goes stale. */
   freshUntil: number;
 }
@@ -248,10 +248,12 @@ export class IndexClient {
   answerBasis(): AnswerBasis | { unprovable: string } {
     if (this.unprovable) return { unprovable: this.unprovable };
     const pages = [...this.pageBasis];
-    return { pages: pages.map(([url, p]) => [this.cache.responseFile('page', url), p.stamp]), freshUntil: Math.min(...pages.map(([, p]) => p.freshUntil)) };
+    return { pages: pages.map(([url, p]) => [url, p.stamp]), freshUntil: Math.min(...pages.map(([, p]) => p.freshUntil)) };
   }
 
-  private restsOnPage(url: string, stamp: string | undefined, freshUntil: number | undefined): void {
+  /** Call right after reading or writing the page's record, so the stamp names what was read or written. */
+  private restsOnPage(url: string, freshUntil: number | undefined): void {
+    const stamp = freshUntil ? this.cache.responseStamp('page', url) : undefined;
     if (stamp && freshUntil) this.pageBasis.set(url, { stamp, freshUntil });
     else this.unprovable ??= `the page ${url} cannot be kept fresh`;
   }
@@ -282,14 +284,20 @@ export class IndexClient {
   }
 
   /**
-   * Lets every fetch still running finish (a prefetch the resolution did not wait for may be writing to the
-   * cache: the CLI exits as soon as its verb returns), then closes pooled connections. The client is unusable
-   * afterwards.
+   * Lets every fetch still running finish (a prefetch the resolution did not wait for may still add to the
+   * cache: the CLI exits as soon as its verb returns), writes the cache's records, then closes pooled
+   * connections. The client is unusable afterwards.
    */
   async close(): Promise<void> {
     const pending = [this.listings, this.metadataInFlight, this.downloadsInFlight, this.rootChecks].flatMap((m) => [...m.values()]);
     await Promise.allSettled(pending);
-    await this.http.close();
+    try {
+      this.cache.flush();
+    } catch (err) {
+      throw new JobError(`Could not write the cache in ${this.cache.root}: ${(err as Error).message}. Check that it is writable, or pass another --cache-dir.`);
+    } finally {
+      await this.http.close();
+    }
   }
 
   /**
@@ -375,8 +383,8 @@ export class IndexClient {
     if (page.files) return page.files;
     await this.checkIndexRoot(source);
     // Remembered only once the root is known to be there: a wrong index URL must fail every run, not once.
-    const stamp = page.missingUntil ? await this.cache.writeResponse<IndexFile[]>('page', { url: pageUrl, freshUntil: page.missingUntil, missing: true, value: [] }) : undefined;
-    this.restsOnPage(pageUrl, stamp, page.missingUntil);
+    if (page.missingUntil) await this.cache.writeResponse<IndexFile[]>('page', { url: pageUrl, freshUntil: page.missingUntil, missing: true, value: [] });
+    this.restsOnPage(pageUrl, page.missingUntil);
     return [];
   }
 
@@ -448,12 +456,11 @@ export class IndexClient {
    * cache, so a 304 costs no parsing.
    */
   private async fetchPage(pageUrl: string, label: string, what: string, jsonFirst: boolean): Promise<{ files?: IndexFile[]; missingUntil?: number }> {
-    const stamp = fileStamp(this.cache.responseFile('page', pageUrl)); // before reading: a record replaced since gets another
     const cached = await this.cache.readResponse<IndexFile[]>('page', pageUrl);
     // Within the index's own max-age (PyPI: 10 minutes) the page is used without asking, as uv does.
     if (cached?.freshUntil && cached.freshUntil > Date.now() && !this.refresh) {
       countUp(cached.missing ? 'pages missing fresh' : 'pages fresh');
-      this.restsOnPage(pageUrl, stamp, cached.freshUntil);
+      this.restsOnPage(pageUrl, cached.freshUntil);
       return { files: cached.value.map((f) => (f.index === label ? f : { ...f, index: label })) };
     }
     const headers: Record<string, string> = {
@@ -468,7 +475,8 @@ export class IndexClient {
       // The same page may be reached under another label (credentials added or changed): ours wins.
       if (res.status === 304 && cached && !cached.missing) {
         const fresh = freshUntil(res.headers);
-        this.restsOnPage(pageUrl, fresh ? await this.cache.writeResponse('page', { ...cached, freshUntil: fresh }) : undefined, fresh);
+        if (fresh) await this.cache.writeResponse('page', { ...cached, freshUntil: fresh });
+        this.restsOnPage(pageUrl, fresh);
         return { files: cached.value.map((f) => (f.index === label ? f : { ...f, index: label })) };
       }
       if (res.status === 404 || res.status === 410) {
@@ -481,8 +489,8 @@ export class IndexClient {
       const etag = res.headers.etag;
       const lastModified = res.headers['last-modified'];
       const fresh = freshUntil(res.headers);
-      const written = etag || lastModified || fresh ? await this.cache.writeResponse('page', { url: pageUrl, etag, lastModified, freshUntil: fresh, value: files }) : undefined;
-      this.restsOnPage(pageUrl, written, fresh);
+      if (etag || lastModified || fresh) await this.cache.writeResponse('page', { url: pageUrl, etag, lastModified, freshUntil: fresh, value: files });
+      this.restsOnPage(pageUrl, fresh);
       return { files };
     }).finally(done);
   }
@@ -595,7 +603,7 @@ export class IndexClient {
     const first = await this.request(file.url, what, { range: `bytes=-${TAIL_BYTES}`, 'accept-encoding': 'identity' }, async (res) => {
       if (res.status === 206) {
         const range = parseContentRange(res.headers['content-range']);
-        const bytes = Buffer.from(await res.body.arrayBuffer());
+        const bytes = await readAll(res.body);
         this.counted(bytes.length);
         if (!range) throw new Error('the server sent a range without a usable Content-Range');
         return { kind: 'range' as const, ...range, bytes };
@@ -610,7 +618,7 @@ export class IndexClient {
       size: first.total,
       read: (start, end) =>
         this.request(file.url, what, { range: `bytes=${start}-${end - 1}`, 'accept-encoding': 'identity' }, async (res) => {
-          const bytes = Buffer.from(await res.body.arrayBuffer());
+          const bytes = await readAll(res.body);
           this.counted(bytes.length);
           if (res.status === 206 && parseContentRange(res.headers['content-range'])?.start === start) return bytes;
           if (res.status === 200) return bytes.subarray(start, end);

@@ -1,8 +1,12 @@
 // The HTTP side of the index client: one keep-alive connection pool, at most `maxConnections` requests per
 // host at once (fewer after stalls, see limiter.ts), bounded retries with exponential backoff (honouring
 // Retry-After), per-request timeouts, manual redirects (so credentials never follow a redirect to another
-// host), gzip, and a log of every request sent. undici (the parts of it used, see undici-parts.ts) is loaded
-// on the first request: a run the cache answers entirely never pays for it.
+// host), gzip, and a log of every request sent. Direct requests go through Node's own http/https agents:
+// built in, they load in a few ms, and cost a third of the CPU per request undici does (whose parser is
+// WebAssembly), which on a cold lock of a hundred requests is a good part of the run. Through a proxy, undici's
+// EnvHttpProxyAgent (the parts of undici used, see undici-parts.ts) does the work; it is loaded only then.
+import type { Agent as HttpAgent, ClientRequest, IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Dispatcher } from 'undici';
@@ -46,7 +50,7 @@ export interface HttpResponse {
   url: string;
   status: number;
   headers: Record<string, string>;
-  body: Dispatcher.ResponseData['body'];
+  body: Readable;
 }
 
 /** A failure to get any response: timeout, refused, reset, DNS. `message` says which, without the URL. */
@@ -77,7 +81,7 @@ const RETRY_CODES = new Set([
 const STALL_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 const MAX_REDIRECTS = 10;
 
-/** undici's parts, loaded on demand; their load time is a phase of its own in the timings. */
+/** undici's parts, loaded when a proxy is set; their load time is a phase of its own in the timings. */
 async function timedImport(): Promise<Undici> {
   const done = busyStart('load undici');
   try {
@@ -129,8 +133,9 @@ function describeNetworkError(code: string | undefined, timeoutMs: number, err: 
   }
 }
 
-function timeoutError(): Error {
-  return Object.assign(new Error('headers timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT' });
+/** Our timeouts carry undici's codes, so both transports' failures read and back off alike. */
+function codedError(message: string, code: string): Error {
+  return Object.assign(new Error(message), { code });
 }
 
 function sleep(ms: number): Promise<void> {
@@ -160,58 +165,99 @@ function flattenHeaders(h: Record<string, string | string[] | undefined>): Recor
   return out;
 }
 
+/** The whole body, as it arrives. */
+export function readAll(body: Readable): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    body.on('data', (chunk: Buffer) => chunks.push(chunk));
+    body.on('error', reject);
+    body.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    // A body destroyed without an error (its connection closed early) never ends.
+    body.on('close', () => reject(codedError('the connection closed before the response ended', 'ECONNRESET')));
+  });
+}
+
 /** Frees the connection behind a response whose body may not have been read to the end. */
-async function release(res: HttpResponse): Promise<void> {
+function release(res: HttpResponse): Promise<void> {
   const body = res.body;
   body.on('error', () => {}); // an abort after we stopped caring is not an error
-  if (body.readableEnded || body.destroyed) return;
-  // Small leftovers are drained so the connection stays alive; big ones make undici close it.
-  await body.dump({ limit: 64 * 1024 }).catch(() => {});
+  if (body.readableEnded || body.destroyed) return Promise.resolve();
+  // Small leftovers are read so the connection stays alive; after more, it is closed.
+  return new Promise((resolve) => {
+    let left = 64 * 1024;
+    body.on('data', (chunk: Buffer) => {
+      left -= chunk.length;
+      if (left < 0) body.destroy();
+    });
+    body.on('end', resolve);
+    body.on('close', resolve);
+    body.resume();
+  });
 }
 
 type Undici = typeof import('./undici-parts.js');
+
+/** Node's `request` of http or https, with the keep-alive pool(s) to send it on. */
+interface NodeTransport {
+  request: typeof import('node:http').request;
+  agent: HttpAgent;
+  /** https only, for --trusted-host hosts: the same kind of pool, without certificate checks. */
+  trusted?: HttpAgent;
+}
 
 export class HttpClient {
   readonly requests: RequestRecord[] = [];
   /** Per-host request limits; exposed so tests and diagnostics can see a back-off. */
   readonly limits: HostLimits;
-  private agents?: Promise<{ undici: Undici; agent: Dispatcher; trusted?: Dispatcher }>;
+  private proxied?: Promise<{ agent: Dispatcher; trusted?: Dispatcher }>;
+  private plain?: Promise<NodeTransport>;
+  private secure?: Promise<NodeTransport>;
 
   constructor(readonly options: HttpOptions) {
     this.limits = new HostLimits(options.maxConnections);
   }
 
-  private load(): Promise<{ undici: Undici; agent: Dispatcher; trusted?: Dispatcher }> {
-    this.agents ??= timedImport().then((undici) => ({
-      undici,
-      agent: this.makeAgent(undici, true),
-      // For --trusted-host hosts only: the same pool, without certificate checks.
-      trusted: this.options.trustedHosts?.length ? this.makeAgent(undici, false) : undefined,
-    }));
-    return this.agents;
+  private keepAlive() {
+    return { keepAlive: true, maxSockets: this.options.maxConnections, scheduling: 'lifo' as const };
   }
 
-  private makeAgent(undici: Undici, verify: boolean): Dispatcher {
+  /** Node's http, or https (only once an https URL is asked for: it loads TLS). */
+  private nodeTransport(tls: boolean): Promise<NodeTransport> {
+    if (!tls) {
+      this.plain ??= import('node:http').then((http) => {
+        markNow('http client at');
+        return { request: http.request, agent: new http.Agent(this.keepAlive()) };
+      });
+      return this.plain;
+    }
+    this.secure ??= import('node:https').then((https) => {
+      markNow('http client at');
+      const trusted = this.options.trustedHosts?.length ? new https.Agent({ ...this.keepAlive(), rejectUnauthorized: false }) : undefined;
+      return { request: https.request, agent: new https.Agent(this.keepAlive()), trusted };
+    });
+    return this.secure;
+  }
+
+  private proxyAgents(): Promise<{ agent: Dispatcher; trusted?: Dispatcher }> {
+    this.proxied ??= timedImport().then((undici) => ({
+      agent: this.makeProxyAgent(undici, true),
+      // For --trusted-host hosts only: the same pool, without certificate checks.
+      trusted: this.options.trustedHosts?.length ? this.makeProxyAgent(undici, false) : undefined,
+    }));
+    return this.proxied;
+  }
+
+  private makeProxyAgent(undici: Undici, verify: boolean): Dispatcher {
     const { timeoutMs, maxConnections, proxy } = this.options;
-    const pool = { keepAliveTimeout: 30_000, connections: maxConnections };
     const tls = verify ? {} : { rejectUnauthorized: false };
     // Explicit '' stops undici from reading process.env behind our back (tests pass their own env).
-    if (proxy) {
-      return new undici.EnvHttpProxyAgent({ ...pool, connect: { timeout: timeoutMs, ...tls }, httpProxy: proxy.http ?? '', httpsProxy: proxy.https ?? '', noProxy: proxy.noProxy ?? '' });
-    }
-    // Every direct connect is timed: a slow or failed one makes that host's limit back off.
-    const connect = undici.buildConnector({ timeout: timeoutMs, ...tls });
-    return new undici.Agent({
-      ...pool,
-      connect: (opts, callback) => {
-        const key = hostKey(opts.protocol, opts.hostname, opts.port);
-        const started = performance.now();
-        countUp('connections');
-        connect(opts, (...result) => {
-          this.limits.connected(key, performance.now() - started, result[0] !== null);
-          callback(...result);
-        });
-      },
+    return new undici.EnvHttpProxyAgent({
+      keepAliveTimeout: 30_000,
+      connections: maxConnections,
+      connect: { timeout: timeoutMs, ...tls },
+      httpProxy: proxy?.http ?? '',
+      httpsProxy: proxy?.https ?? '',
+      noProxy: proxy?.noProxy ?? '',
     });
   }
 
@@ -257,7 +303,6 @@ export class HttpClient {
 
   /** One attempt: the request plus any redirects, credentials only for the origin they belong to. */
   private async send(startUrl: string, headers: Record<string, string>, method: string): Promise<HttpResponse> {
-    const { agent, trusted } = await this.load();
     let url = new URL(startUrl);
     for (let hop = 0; ; hop++) {
       const auth = this.options.auth.headerFor(url);
@@ -267,45 +312,93 @@ export class HttpClient {
       const record: RequestRecord = { method, url: redactUrl(target.toString()), status: 0 };
       this.requests.push(record);
       this.options.onRequest?.(record);
-      // Our own timer for the headers: undici's coarse timers can overshoot short timeouts several times.
-      const abort = new AbortController();
-      const timer = setTimeout(() => abort.abort(timeoutError()), this.options.timeoutMs);
-      const dispatcher = trusted && isTrustedHost(target, this.options.trustedHosts!) ? trusted : agent;
-      const res = await dispatcher.request({
+      const allHeaders = { 'user-agent': this.options.userAgent, ...headers, ...(auth ? { authorization: auth } : {}) };
+      const trusted = !!this.options.trustedHosts?.length && isTrustedHost(target, this.options.trustedHosts);
+      const res = this.options.proxy ? await this.sendProxied(target, method, allHeaders, trusted) : await this.sendDirect(target, method, allHeaders, trusted);
+      record.status = res.status;
+      const location = res.headers.location;
+      if ([301, 302, 303, 307, 308].includes(res.status) && location && hop < MAX_REDIRECTS) {
+        await release(res);
+        url = new URL(location, target);
+        continue;
+      }
+      return res;
+    }
+  }
+
+  /**
+   * A request on Node's keep-alive agents. Timeouts: `timeoutMs` for the connect and the response headers
+   * together, then for each pause in the body. A connect that stalls backs the host off (limiter.ts).
+   */
+  private async sendDirect(target: URL, method: string, headers: Record<string, string>, trusted: boolean): Promise<HttpResponse> {
+    const transport = await this.nodeTransport(target.protocol === 'https:');
+    const agent = (trusted && transport.trusted) || transport.agent;
+    const { timeoutMs } = this.options;
+    const key = hostKey(target.protocol, target.hostname, target.port);
+    return new Promise((resolve, reject) => {
+      const started = performance.now();
+      let connecting = false;
+      const req: ClientRequest = transport.request({ protocol: target.protocol, hostname: target.hostname.replace(/^\[|\]$/g, ''), port: target.port, path: `${target.pathname}${target.search}`, method, headers, agent }, (res: IncomingMessage) => {
+        clearTimeout(timer);
+        // Destroying the body (and with it the connection) with our error lets its reader see why it ended.
+        req.setTimeout(timeoutMs, () => res.destroy(codedError(`the response stalled for more than ${timeoutMs / 1000}s`, 'UND_ERR_BODY_TIMEOUT')));
+        resolve({ url: target.toString(), status: res.statusCode ?? 0, headers: flattenHeaders(res.headers), body: res });
+      });
+      const timer = setTimeout(() => req.destroy(connecting ? codedError('connect timeout', 'UND_ERR_CONNECT_TIMEOUT') : codedError('headers timeout', 'UND_ERR_HEADERS_TIMEOUT')), timeoutMs);
+      req.on('socket', (socket) => {
+        if (!socket.connecting) return;
+        connecting = true;
+        countUp('connections');
+        socket.once('connect', () => {
+          connecting = false;
+          this.limits.connected(key, performance.now() - started, false);
+        });
+      });
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        // A kept-alive connection the server closed as we reused it: ask again, the host is not swamped.
+        if (req.reusedSocket && err.code === 'ECONNRESET') err.code = 'UND_ERR_CLOSED';
+        reject(err);
+      });
+      req.end();
+    });
+  }
+
+  /** A request through undici's proxy agent. */
+  private async sendProxied(target: URL, method: string, headers: Record<string, string>, trusted: boolean): Promise<HttpResponse> {
+    const agents = await this.proxyAgents();
+    // Our own timer for the headers: undici's coarse timers can overshoot short timeouts several times.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(codedError('headers timeout', 'UND_ERR_HEADERS_TIMEOUT')), this.options.timeoutMs);
+    const res = await (trusted && agents.trusted ? agents.trusted : agents.agent)
+      .request({
         origin: target.origin,
         path: `${target.pathname}${target.search}`,
         method: method as Dispatcher.HttpMethod,
         signal: abort.signal,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
-        headers: {
-          'user-agent': this.options.userAgent,
-          ...headers,
-          ...(auth ? { authorization: auth } : {}),
-        },
-      }).finally(() => clearTimeout(timer));
-      record.status = res.statusCode;
-      const flat = flattenHeaders(res.headers);
-      const location = flat.location;
-      if ([301, 302, 303, 307, 308].includes(res.statusCode) && location && hop < MAX_REDIRECTS) {
-        await res.body.dump();
-        url = new URL(location, target);
-        continue;
-      }
-      return { url: target.toString(), status: res.statusCode, headers: flat, body: res.body };
-    }
+        headers,
+      })
+      .finally(() => clearTimeout(timer));
+    return { url: target.toString(), status: res.statusCode, headers: flattenHeaders(res.headers), body: res.body };
   }
 
   async close(): Promise<void> {
-    if (!this.agents) return;
-    const { agent, trusted } = await this.agents;
-    await Promise.all([agent.close(), trusted?.close()]);
+    for (const transport of await Promise.all([this.plain, this.secure])) {
+      transport?.agent.destroy();
+      transport?.trusted?.destroy();
+    }
+    if (this.proxied) {
+      const { agent, trusted } = await this.proxied;
+      await Promise.all([agent.close(), trusted?.close()]);
+    }
   }
 }
 
 /** The whole body as bytes, undoing gzip/deflate/br content encoding. */
 export async function readBody(res: HttpResponse): Promise<Buffer> {
-  const raw = Buffer.from(await res.body.arrayBuffer());
+  const raw = await readAll(res.body);
   const encoding = (res.headers['content-encoding'] ?? '').trim().toLowerCase();
   if (encoding === 'gzip' || encoding === 'x-gzip') return gunzip(raw);
   if (encoding === 'deflate') return inflate(raw);

@@ -1,11 +1,9 @@
 // Reads one wheel's `*.dist-info/METADATA` through random access: the end-of-central-directory record, the
 // central directory, then just that entry. The same code serves HTTP range requests and local files.
 import { open } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import { normalizeProjectName } from './names.js';
 
-const inflateRaw = promisify(zlib.inflateRaw);
 
 /** Bytes `[start, end)` of a file of known size. */
 export interface RandomAccess {
@@ -164,7 +162,8 @@ export async function readWheelMetadata(reader: RandomAccess, wheelFilename: str
   const data = local.subarray(dataStart, dataEnd);
   let text: Buffer;
   if (entry.method === 0) text = data;
-  else if (entry.method === 8) text = await inflateRaw(data, { maxOutputLength: MAX_METADATA_BYTES });
+  // In this thread: METADATA is a few KB to inflate, less than the thread-pool round trip would cost.
+  else if (entry.method === 8) text = inflateRawSync(data, { maxOutputLength: MAX_METADATA_BYTES });
   else throw new Error(`${entry.name} uses zip compression method ${entry.method}, which wheels may not use`);
   return text.toString('utf8');
 }

@@ -59,7 +59,9 @@ export function parseHeaders(text: string): { headers: HeaderList; body: string 
   // first empty line and only has its line ends made \n.
   const blank = /^(?:\r\n|\n|\r)|(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)/.exec(clean);
   const head = blank ? clean.slice(0, blank.index) : clean;
-  const body = blank ? clean.slice(blank.index + blank[0].length).replace(/\r\n?/g, '\n') : '';
+  // Worked out only when asked for: the resolver reads thousands of these and never their descriptions.
+  let body: string | undefined;
+  const bodyOf = () => (body ??= blank ? clean.slice(blank.index + blank[0].length).replace(/\r\n?/g, '\n') : '');
   const lines = head.split(/\r\n|\n|\r/);
   let current: { name: string; parts: string[] } | undefined;
   const flush = () => {
@@ -79,7 +81,12 @@ export function parseHeaders(text: string): { headers: HeaderList; body: string 
     current = { name: line.slice(0, colon).trim(), parts: [line.slice(colon + 1).trim()] };
   }
   flush();
-  return { headers, body };
+  return {
+    headers,
+    get body() {
+      return bodyOf();
+    },
+  };
 }
 
 /** Joins a folded field into one line (RFC 822 unfolding, whitespace squeezed). */
@@ -123,7 +130,8 @@ export interface CoreMetadata {
 }
 
 export function parseCoreMetadata(text: string, source = 'METADATA'): CoreMetadata {
-  const { headers, body } = parseHeaders(text);
+  const parsed = parseHeaders(text);
+  const headers = parsed.headers;
   const one = (field: string) => {
     const v = headers.get(field);
     return v === undefined ? undefined : unfold(v);
@@ -134,7 +142,7 @@ export function parseCoreMetadata(text: string, source = 'METADATA'): CoreMetada
   if (!name) throw new InvalidMetadata(source, 'no Name field');
   if (!version) throw new InvalidMetadata(source, 'no Version field');
   const header = headers.get('Description');
-  const description = body.trim() !== '' ? body : header !== undefined ? unfoldDescription(header) : undefined;
+  const descriptionOf = () => (parsed.body.trim() !== '' ? parsed.body : header !== undefined ? unfoldDescription(header) : undefined);
   const meta: CoreMetadata = {
     name,
     version,
@@ -157,7 +165,20 @@ export function parseCoreMetadata(text: string, source = 'METADATA'): CoreMetada
   }
   const license = headers.get('License');
   if (license !== undefined) meta.license = unfoldDescription(license);
-  if (description !== undefined) meta.description = description;
+  // Worked out on first use: a whole README to copy, which the resolver never reads.
+  let description: string | undefined;
+  let known = false;
+  Object.defineProperty(meta, 'description', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!known) [known, description] = [true, descriptionOf()];
+      return description;
+    },
+    set: (value: string | undefined) => {
+      [known, description] = [true, value];
+    },
+  });
   return meta;
 }
 

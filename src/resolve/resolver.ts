@@ -56,6 +56,8 @@ export interface ResolveRequest {
   onProgress?: (event: ResolveProgress) => void;
   /** --exclude, --override, --no-transitive. */
   dependencies?: DependencyConfig;
+  /** Listings and metadata to share, e.g. a store filled while the targets were being probed. Default: a new one. */
+  metadata?: MetadataStore;
 }
 
 export interface ResolvedDistribution {
@@ -93,7 +95,7 @@ export interface Resolution {
 
 export async function resolve(request: ResolveRequest): Promise<Resolution> {
   if (request.targets.length === 0) throw new UsageError('Nothing to resolve for: no target platform was given.');
-  const metadata = new MetadataStore(request.source);
+  const metadata = request.metadata ?? new MetadataStore(request.source);
   const out: TargetResolution[] = [];
   for (const target of request.targets) {
     out.push(await resolveTarget(request, target, metadata));

@@ -166,7 +166,7 @@ describe('build action against a loopback results service', () => {
       expect(wheelDownloads()).toBeGreaterThan(0);
       expect(service.caches).toHaveLength(1);
       expect(service.caches[0]).toMatchObject({ finalized: true });
-      expect(service.caches[0].key).toMatch(/^pexship-wheels-v1\.2-Linux-X64-[0-9a-f]{16}-[0-9a-f]{32}$/);
+      expect(service.caches[0].key).toMatch(/^pexship-wheels-v2\.2-Linux-X64-[0-9a-f]{16}-[0-9a-f]{32}$/);
 
       // One artifact: the bare PEX under its own file name, kept for the requested days.
       const pexPath = first.outputs['pex-path'];

@@ -109,7 +109,7 @@ describe('wheel cache keys and save policy', () => {
   it('names OS, arch, targets and the lock; restore keys are its prefixes', async () => {
     const env = { RUNNER_OS: 'macOS', RUNNER_ARCH: 'ARM64' };
     const keys = await cacheKeys(inputs(), env);
-    expect(keys.primary).toMatch(/^pexship-wheels-v1\.2-macOS-ARM64-[0-9a-f]{16}-[0-9a-f]{32}$/);
+    expect(keys.primary).toMatch(/^pexship-wheels-v2\.2-macOS-ARM64-[0-9a-f]{16}-[0-9a-f]{32}$/);
     expect(keys.restore).toHaveLength(2);
     for (const prefix of keys.restore) expect(keys.primary.startsWith(prefix)).toBe(true);
     expect(keys.primary.length).toBeLessThan(512);

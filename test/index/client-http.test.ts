@@ -48,10 +48,24 @@ function freshCache(): string {
   return path.join(tmp, `cache-${cacheCounter++}`);
 }
 
+function newClient(options: IndexClientOptions): IndexClient {
+  return new IndexClient({ cacheDir: freshCache(), env: {}, netrcFile: '/nonexistent/netrc', timeoutMs: 5000, retries: 2, retryBaseMs: 5, ...options });
+}
+
 function client(options: IndexClientOptions): IndexClient {
-  const c = new IndexClient({ cacheDir: freshCache(), env: {}, netrcFile: '/nonexistent/netrc', timeoutMs: 5000, retries: 2, retryBaseMs: 5, ...options });
+  const c = newClient(options);
   clients.push(c);
   return c;
+}
+
+/** One run on a cache, as the CLI makes it: the client is closed, and so writes its cache records, at the end. */
+async function oneRun<T>(options: IndexClientOptions, work: (c: IndexClient) => Promise<T>): Promise<T> {
+  const c = newClient(options);
+  try {
+    return await work(c);
+  } finally {
+    await c.close();
+  }
 }
 
 const file = (name: string) => served.find((f) => f.filename === name)!;
@@ -114,16 +128,16 @@ describe('IndexClient over HTTP', () => {
   it('on a warm cache asks only for the index pages, conditionally', async () => {
     const server = await serve({ format: 'negotiate', coreMetadata: true });
     const cacheDir = freshCache();
-    const run = async () => {
-      const c = client({ indexUrl: server.url, cacheDir });
-      for (const project of ['alpha', 'beta']) {
-        for (const f of await c.listFiles(project)) {
-          await c.fetchMetadata(f);
-          await c.fetchFile(f);
+    const run = () =>
+      oneRun({ indexUrl: server.url, cacheDir }, async (c) => {
+        for (const project of ['alpha', 'beta']) {
+          for (const f of await c.listFiles(project)) {
+            await c.fetchMetadata(f);
+            await c.fetchFile(f);
+          }
         }
-      }
-      return c;
-    };
+        return c.requests.map((r) => r.status);
+      });
     await run();
     const cold = server.requests.length;
     expect(cold).toBe(2 + 3 * 2); // two pages; per file one .metadata and one download
@@ -131,21 +145,21 @@ describe('IndexClient over HTTP', () => {
     const second = server.requests.slice(cold);
     expect(second.map((r) => r.path).sort()).toEqual(['/simple/alpha/', '/simple/beta/']);
     expect(second.every((r) => typeof r.headers['if-none-match'] === 'string')).toBe(true);
-    expect(warm.requests.map((r) => r.status)).toEqual([304, 304]);
+    expect(warm).toEqual([304, 304]);
   });
 
   it('within the index\'s Cache-Control max-age uses cached pages without asking; no-cache revalidates', async () => {
     const fresh = await serve({ format: 'json', pageCacheControl: 'max-age=600, public' });
     const cacheDir = freshCache();
-    expect((await client({ indexUrl: fresh.url, cacheDir }).listFiles('alpha')).length).toBeGreaterThan(0);
+    expect((await oneRun({ indexUrl: fresh.url, cacheDir }, (c) => c.listFiles('alpha'))).length).toBeGreaterThan(0);
     const before = fresh.requests.length;
-    const again = await client({ indexUrl: fresh.url, cacheDir }).listFiles('alpha');
+    const again = await oneRun({ indexUrl: fresh.url, cacheDir }, (c) => c.listFiles('alpha'));
     expect(again.length).toBeGreaterThan(0);
     expect(fresh.requests.length).toBe(before);
 
     const revalidate = await serve({ format: 'json', pageCacheControl: 'no-cache' });
     const cacheDir2 = freshCache();
-    await client({ indexUrl: revalidate.url, cacheDir: cacheDir2 }).listFiles('alpha');
+    await oneRun({ indexUrl: revalidate.url, cacheDir: cacheDir2 }, (c) => c.listFiles('alpha'));
     const before2 = revalidate.requests.length;
     await client({ indexUrl: revalidate.url, cacheDir: cacheDir2 }).listFiles('alpha');
     expect(revalidate.requests.slice(before2).map((r) => r.path)).toEqual(['/simple/alpha/']);
@@ -199,6 +213,23 @@ describe('IndexClient over HTTP', () => {
     expect(server.requests.length).toBe(2);
   });
 
+  it('gives up on a response whose body stalls, for a page and for a download, naming the stall', async () => {
+    const server = await serve();
+    const stallAfterHeaders = (req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (req.url === '/simple/stalls/' || (req.url?.startsWith('/files/') && !req.headers.range)) {
+        res.writeHead(200, { 'content-type': 'text/html', 'content-length': '100000' });
+        res.write('<html>'); // then nothing more: the connection stays open
+        return true;
+      }
+      return false;
+    };
+    const c = client({ indexUrl: server.url, timeoutMs: 400, retries: 1 });
+    const [beta] = await c.listFiles('beta');
+    server.intercept = stallAfterHeaders;
+    await expect(c.listFiles('stalls')).rejects.toThrow(/the response stalled for more than 0\.4s \(after 2 attempts\)/);
+    await expect(c.fetchFile(beta)).rejects.toThrow(/the response stalled for more than 0\.4s \(after 2 attempts\)/);
+  });
+
   it('treats a missing project as no files, but a missing index as an error', async () => {
     const server = await serve();
     const c = client({ indexUrl: server.url });
@@ -214,15 +245,13 @@ describe('IndexClient over HTTP', () => {
     const server = await serve({ format: 'json' });
     const cacheDir = freshCache();
     const pagesAsked = () => server.count((r) => r.path === '/simple/no-such-project/');
-    expect(await client({ indexUrl: server.url, cacheDir }).listFiles('no-such-project')).toEqual([]);
+    expect(await oneRun({ indexUrl: server.url, cacheDir }, (c) => c.listFiles('no-such-project'))).toEqual([]);
     expect(pagesAsked()).toBe(1);
     // A new run on the same cache: neither the page nor the index root is asked again.
-    const warm = client({ indexUrl: server.url, cacheDir });
-    expect(await warm.listFiles('no-such-project')).toEqual([]);
+    const warm = await oneRun({ indexUrl: server.url, cacheDir }, async (c) => [await c.listFiles('no-such-project'), c.requestCount]);
+    expect(warm).toEqual([[], 0]);
     expect(pagesAsked()).toBe(1);
-    expect(warm.requestCount).toBe(0);
-    const refreshed = client({ indexUrl: server.url, cacheDir, refresh: true });
-    expect(await refreshed.listFiles('no-such-project')).toEqual([]);
+    expect(await oneRun({ indexUrl: server.url, cacheDir, refresh: true }, (c) => c.listFiles('no-such-project'))).toEqual([]);
     expect(pagesAsked()).toBe(2);
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + MISSING_FRESH_MS + 1000 });
     try {
@@ -242,8 +271,8 @@ describe('IndexClient over HTTP', () => {
     ] as const) {
       const server = await serve({ format: 'json', missingHeaders: headers });
       const cacheDir = freshCache();
-      await client({ indexUrl: server.url, cacheDir }).listFiles('missing');
-      await client({ indexUrl: server.url, cacheDir }).listFiles('missing');
+      await oneRun({ indexUrl: server.url, cacheDir }, (c) => c.listFiles('missing'));
+      await oneRun({ indexUrl: server.url, cacheDir }, (c) => c.listFiles('missing'));
       expect([JSON.stringify(headers), server.count((r) => r.path === '/simple/missing/')]).toEqual([JSON.stringify(headers), remembered ? 1 : 2]);
     }
   });
@@ -261,10 +290,10 @@ describe('IndexClient over HTTP', () => {
     const server = await IndexServer.start([...served], { format: 'json' }); // its own list: this test adds to it
     servers.push(server);
     const cacheDir = freshCache();
-    expect(await client({ indexUrl: server.url, cacheDir }).listFiles('late')).toEqual([]);
+    expect(await oneRun({ indexUrl: server.url, cacheDir }, (c) => c.listFiles('late'))).toEqual([]);
     server.files.push(...served.filter((f) => f.project === 'alpha').map((f) => ({ ...f, project: 'late' })));
-    expect(await client({ indexUrl: server.url, cacheDir }).listFiles('late')).toEqual([]);
-    expect((await client({ indexUrl: server.url, cacheDir, refresh: true }).listFiles('late')).length).toBe(2);
+    expect(await oneRun({ indexUrl: server.url, cacheDir }, (c) => c.listFiles('late'))).toEqual([]);
+    expect((await oneRun({ indexUrl: server.url, cacheDir, refresh: true }, (c) => c.listFiles('late'))).length).toBe(2);
   });
 
   it('refuses a file whose hash does not match the index and caches nothing', async () => {
@@ -410,14 +439,15 @@ describe('IndexClient over HTTP', () => {
     const server = await serve({ format: 'html', coreMetadata: true, noHashes: true });
     const cacheDir = freshCache();
     for (const expected of [200, 304]) {
-      const c = client({ indexUrl: server.url, cacheDir });
-      const [beta] = await c.listFiles('beta');
-      expect(beta.hashes).toEqual({});
-      expect(await c.fetchMetadata(beta)).toBe(file(beta.filename).metadata);
-      expect(c.requests.map((r) => r.status)).toEqual([expected, expected]);
-      // With no hash from the index, the download is stored under the sha256 computed while saving it.
-      const local = await c.fetchFile(beta);
-      expect(local).toContain(file(beta.filename).sha256);
+      await oneRun({ indexUrl: server.url, cacheDir }, async (c) => {
+        const [beta] = await c.listFiles('beta');
+        expect(beta.hashes).toEqual({});
+        expect(await c.fetchMetadata(beta)).toBe(file(beta.filename).metadata);
+        expect(c.requests.map((r) => r.status)).toEqual([expected, expected]);
+        // With no hash from the index, the download is stored under the sha256 computed while saving it.
+        const local = await c.fetchFile(beta);
+        expect(local).toContain(file(beta.filename).sha256);
+      });
     }
   });
 });
