@@ -1,8 +1,11 @@
-// Fleet orchestration: hosts in parallel up to --concurrency, in waves (--batch, --canary); the first failed
-// wave stops the deploy and rolls back every host this deploy switched.
+// Fleet orchestration: hosts in waves (--canary, --batch, at most --concurrency hosts each). The hosts of a
+// wave switch together: each stages its release and waits, and the go comes only once every host of the
+// wave is staged or has failed within --max-fail; otherwise none switches. A failure after the switch (the
+// health check) stops the deploy and rolls back every host this deploy switched.
+import { setMaxListeners } from 'node:events';
 import { UsageError } from '../errors.js';
 import { redactUrl } from '../index/redact.js';
-import { deployHost, finishRollback, listHost, prepareRollback, resolveContext, rollbackHost, unlockHost, type RunContext } from './host.js';
+import { ALONE, deployHost, finishRollback, listHost, prepareRollback, resolveContext, rollbackHost, unlockHost, type RunContext, type WaveGate } from './host.js';
 import { checkPexFile, planRelease, SAFE_NAME } from './release.js';
 import type { HostTarget } from './target.js';
 import type {
@@ -30,15 +33,18 @@ export async function mapLimit<T, R>(items: T[], limit: number, work: (item: T, 
   return out;
 }
 
-/** Splits hosts into waves: the canary alone first, then groups of `batch` (or everything left). */
-export function planWaves<T>(hosts: T[], batch: number | undefined, canary: boolean): T[][] {
+/**
+ * Splits hosts into waves: the canary alone first, then groups of `batch` (or everything left), none larger
+ * than `concurrency`: a wave's hosts wait for each other before switching, so they must all run at once.
+ */
+export function planWaves<T>(hosts: T[], batch: number | undefined, canary: boolean, concurrency = Infinity): T[][] {
   const waves: T[][] = [];
   let rest = hosts;
   if (canary && hosts.length > 1) {
     waves.push([hosts[0]]);
     rest = hosts.slice(1);
   }
-  const size = batch && batch > 0 ? batch : rest.length;
+  const size = Math.max(1, Math.min(batch && batch > 0 ? batch : rest.length, concurrency));
   for (let i = 0; i < rest.length; i += size) waves.push(rest.slice(i, i + size));
   return waves;
 }
@@ -82,18 +88,27 @@ export async function deploy(options: DeployOptions, events: EventSink = () => {
   const plan = planRelease(options.pexFile, { name: options.name, gitSha: options.gitSha });
   plan.catch(() => {});
   const results = new Map<string, HostResult>();
-  const waves = planWaves(ctx.targets, options.batch, options.canary ?? false);
+  const waves = planWaves(ctx.targets, options.batch, options.canary ?? false, ctx.concurrency);
   const canary = options.canary && waves.length > 1;
   let failedWave = -1;
   let failures = 0;
   for (let w = 0; w < waves.length; w++) {
     events({ type: 'wave', index: w + 1, total: waves.length, hosts: waves[w].map((t) => t.label) });
-    const done = await mapLimit(waves[w], ctx.concurrency, (t) => deployHost(ctx, t, plan, options, events));
+    // A failed canary always stops: that is what it is for.
+    const budget = canary && w === 0 ? 0 : tolerated - failures;
+    const wave = waves[w].length === 1 ? undefined : new WaveBarrier(waves[w].length, budget, tolerated);
+    const done = await Promise.all(
+      waves[w].map((t) =>
+        deployHost(ctx, t, plan, options, events, wave?.gate(t.label) ?? ALONE).then((r) => {
+          wave?.settle(r);
+          return r;
+        }),
+      ),
+    );
     for (const r of done) results.set(r.host, r);
     // A host whose outcome is unknown counts as failed.
-    failures += done.filter((r) => r.status === 'failed' || r.status === 'unknown').length;
-    // A failed canary always stops: that is what it is for.
-    if (failures > tolerated || (canary && w === 0 && failures > 0)) {
+    failures += done.filter((r) => FAILED.has(r.status)).length;
+    if (failures > tolerated || (canary && w === 0 && failures > 0) || wave?.stopped) {
       failedWave = w;
       break;
     }
@@ -109,6 +124,69 @@ export async function deploy(options: DeployOptions, events: EventSink = () => {
   // The release the hosts are on: an existing release reused keeps its id, which is not the planned one.
   const on = hosts.find((h) => (h.status === 'ok' || h.status === 'unchanged') && h.release)?.release;
   return summarize('deploy', hosts, started, { sha256: planned.sha256, release: on ?? planned.id });
+}
+
+const FAILED = new Set(['failed', 'unknown']);
+
+/**
+ * The go of one wave: given once every host is staged (or ended without staging) and the wave's failures are
+ * within `budget`; refused, and the hosts still connecting or uploading stopped, as soon as they are not.
+ */
+class WaveBarrier {
+  private pending: number;
+  private readonly failedHosts: string[] = [];
+  private readonly staged = new Set<string>();
+  private readonly abort = new AbortController();
+  /** null: not decided yet; undefined: go; a string: why not. */
+  private decision: string | undefined | null = null;
+  private readonly waiters: Array<(why: string | undefined) => void> = [];
+
+  constructor(size: number, private readonly budget: number, private readonly maxFail: number) {
+    this.pending = size;
+    // Each host of the wave listens while it connects and while its script runs.
+    setMaxListeners(2 * size + 10, this.abort.signal);
+  }
+
+  /** The wave did not switch. */
+  get stopped(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  gate(host: string): WaveGate {
+    return {
+      alone: false,
+      signal: this.abort.signal,
+      why: () => this.decision ?? '',
+      staged: () => {
+        // Staged after the wave was stopped (it was verifying or pre-warming): the answer is already known.
+        if (this.decision !== null) return Promise.resolve(this.decision);
+        this.staged.add(host);
+        this.pending--;
+        const answer = new Promise<string | undefined>((resolve) => this.waiters.push(resolve));
+        this.decide();
+        return answer;
+      },
+    };
+  }
+
+  /** A host's final result: one that ended without staging counts now, as a failure or not. */
+  settle(r: HostResult): void {
+    if (!this.staged.has(r.host)) this.pending--;
+    else if (this.decision !== null || !FAILED.has(r.status)) return;
+    if (FAILED.has(r.status)) this.failedHosts.push(r.host);
+    this.decide();
+  }
+
+  private decide(): void {
+    if (this.decision !== null) return;
+    if (this.failedHosts.length > this.budget) {
+      const limit = this.maxFail > 0 ? ' (more than --max-fail allows)' : '';
+      this.decision = `not switched because another host failed before the switch: ${this.failedHosts.join(', ')}${limit}`;
+      this.abort.abort();
+    } else if (this.pending === 0) this.decision = undefined;
+    else return;
+    for (const w of this.waiters.splice(0)) w(this.decision);
+  }
 }
 
 /** `--max-fail N|P%`: how many failed hosts the fleet tolerates (P% of the hosts, rounded down, as Ansible). */
@@ -161,8 +239,13 @@ export async function rollback(options: RollbackOptions, events: EventSink = () 
   validateCommon(options);
   if (options.to !== undefined && !SAFE_NAME.test(options.to)) throw new UsageError(`--to '${options.to}' is not a release id (see 'pexship releases').`);
   const ctx = resolveContext(options);
+  // One host needs no barrier: its script switches as soon as it has checked, without waiting for a go.
   const hosts =
-    ctx.targets.length <= ctx.concurrency ? await rollbackTogether(ctx, options, events) : await rollbackInRounds(ctx, options, events);
+    ctx.targets.length === 1 && !options.dryRun
+      ? [await rollbackHost(ctx, ctx.targets[0], { to: options.to }, options, events)]
+      : ctx.targets.length <= ctx.concurrency
+        ? await rollbackTogether(ctx, options, events)
+        : await rollbackInRounds(ctx, options, events);
   const result = summarize('rollback', hosts, started);
   // A --to release that some host does not have is bad input (exit 2): nothing was switched anywhere.
   if (options.to && hosts.some((h) => h.error?.includes(`release ${options.to} is not on this host`))) result.exitCode = 2;

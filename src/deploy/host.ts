@@ -114,12 +114,49 @@ async function readBack(ctx: RunContext, target: HostTarget, run: string, result
   result.error = `${lost}; the host was still running this deploy's steps when pexship gave up waiting (current: ${result.release ?? 'none'})`;
 }
 
+/**
+ * How a host's deploy waits for the rest of its wave (fleet.ts): a staged host switches only on the go, which
+ * comes once every host of the wave is staged or has failed within what --max-fail allows.
+ */
+export interface WaveGate {
+  /** Nothing to wait for (a wave of one host): the go is sent as soon as the upload is done. */
+  alone: boolean;
+  /** Called once the host is staged; resolves to undefined (go) or why the wave does not switch. */
+  staged(): Promise<string | undefined>;
+  /** Aborted once the wave will not switch: connecting and uploading hosts stop at once. */
+  signal: AbortSignal;
+  /** Why the wave does not switch (once aborted). */
+  why(): string;
+}
+
+/** A wave of one host, which needs no barrier. */
+export const ALONE: WaveGate = { alone: true, staged: async () => undefined, signal: new AbortController().signal, why: () => '' };
+
+class Stopped extends Error {}
+
+/** `work`, unless the wave is stopped first; a connection that arrives after that is closed. */
+function unlessStopped(gate: WaveGate, work: Promise<SshConnection>): Promise<SshConnection> {
+  if (gate.signal.aborted) {
+    work.then((c) => c.close(), () => {});
+    return Promise.reject(new Stopped());
+  }
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      work.then((c) => c.close(), () => {});
+      reject(new Stopped());
+    };
+    gate.signal.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => gate.signal.removeEventListener('abort', stop));
+  });
+}
+
 export async function deployHost(
   ctx: RunContext,
   target: HostTarget,
   planned: Promise<ReleasePlan>,
   opts: DeployOptions,
   emit: EventSink,
+  gate: WaveGate = ALONE,
 ): Promise<HostResult> {
   const started = Date.now();
   const host = target.label;
@@ -128,10 +165,18 @@ export async function deployHost(
   const run = newRun();
   let conn: SshConnection | undefined;
   let wentAhead = false;
+  // Not switched because the wave stopped: current is where it was.
+  const stopped = () => {
+    result.status = 'skipped';
+    result.release = result.previous;
+    result.error = gate.why();
+    return result;
+  };
   try {
     phase('connect');
-    conn = await connectHost(ctx, target);
+    conn = await unlessStopped(gate, connectHost(ctx, target));
     const plan = await planned;
+    if (gate.signal.aborted) throw new Stopped();
     const session = await startScript(
       ctx,
       conn,
@@ -153,18 +198,24 @@ export async function deployHost(
         if (['locked', 'reuse', 'stored', 'prewarm', 'switched', 'restart', 'health', 'reverted', 'pruned', 'stale-lock'].includes(l.word)) phase(l.word, l.rest || undefined);
       },
     );
-    const ready = await session.waitFor('ready', 'dry-run');
+    // The host stops at its next step (it never switches without the go).
+    const stop = () => session.stop();
+    gate.signal.addEventListener('abort', stop, { once: true });
+    session.finished.then(() => gate.signal.removeEventListener('abort', stop));
+    if (gate.signal.aborted) stop();
+    const staging = await session.waitFor('incoming', 'reuse', 'dry-run');
     result.previous = session.value('current') || null;
-    if (!ready) {
+    if (!staging) {
+      if (gate.signal.aborted) return stopped();
       result.error = reason(ctx, await session.finished);
       return result;
     }
-    const reuse = session.value('reuse');
-    result.target = reuse || plan.id;
-    if (ready.word === 'dry-run') {
+    result.target = session.value('reuse') || plan.id;
+    if (staging.word === 'dry-run') {
       await session.finished;
+      const reuse = session.value('reuse');
       result.status = 'dry-run';
-      result.release = reuse || plan.id;
+      result.release = result.target;
       result.plan = reuse
         ? reuse === result.previous
           ? `already current (${reuse})`
@@ -172,26 +223,53 @@ export async function deployHost(
         : `would upload ${plan.size} bytes as ${plan.id} and switch from ${result.previous ?? 'nothing'}`;
       return result;
     }
-    const incoming = session.value('incoming');
-    if (incoming) {
+    if (staging.word === 'incoming') {
       phase('upload', `${plan.size} bytes`);
-      // The upload ends with the session: --command-timeout and a lost connection stop it too.
+      // The upload ends with the session: --command-timeout, a lost connection and a stopped wave stop it too.
       const ended = session.finished.then((o) => {
         throw new Error(`upload stopped: ${reason(ctx, o)}`);
       });
       try {
-        await Promise.race([uploadFile(conn, plan.localPath, incoming, plan.size, opts.upload), ended]);
+        await Promise.race([uploadFile(conn, plan.localPath, staging.rest, plan.size, opts.upload), ended]);
       } catch (err) {
         session.stop();
         await session.finished;
+        if (gate.signal.aborted) return stopped();
         throw err;
       }
       result.uploadedBytes = plan.size;
+      session.uploaded();
     } else {
       result.reused = true;
     }
-    wentAhead = true;
-    session.go();
+    if (gate.alone) {
+      // Nobody to wait for: the go goes ahead, and the host switches as soon as it is staged.
+      wentAhead = true;
+      session.go();
+    }
+    const ready = await session.waitFor('ready', 'done');
+    if (!ready) {
+      if (gate.signal.aborted) return stopped();
+      const outcome = await session.finished;
+      if (!outcome.lost || !wentAhead) {
+        result.error = reason(ctx, outcome);
+        return result;
+      }
+    } else if (ready.word === 'ready' && !gate.alone) {
+      const why = await Promise.race([gate.staged(), session.finished.then(() => 'lost')]);
+      if (why === 'lost') {
+        // Ended while waiting for the wave (--command-timeout, a lost connection): the go was never sent.
+        result.error = reason(ctx, await session.finished);
+        return result;
+      }
+      if (why !== undefined) {
+        session.stop();
+        await session.finished;
+        return stopped();
+      }
+      wentAhead = true;
+      session.go();
+    }
     if (await session.waitFor('confirm')) session.commit();
     const outcome = await session.finished;
     const done = outcome.lines.find((l) => l.word === 'done');
@@ -199,7 +277,7 @@ export async function deployHost(
     if (outcome.code === 0 && done) {
       result.release = done.rest;
       result.status = outcome.lines.some((l) => l.word === 'unchanged') ? 'unchanged' : 'ok';
-    } else if (outcome.lost) {
+    } else if (outcome.lost && wentAhead) {
       conn.close();
       await readBack(ctx, target, run, result, reason(ctx, outcome), emit);
     } else {
@@ -209,6 +287,7 @@ export async function deployHost(
     }
     return result;
   } catch (err) {
+    if (err instanceof Stopped || (gate.signal.aborted && !wentAhead)) return stopped();
     result.error = message(err);
     if (wentAhead) result.status = 'unknown';
     return result;

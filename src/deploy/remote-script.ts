@@ -2,8 +2,9 @@
 // runs under /bin/sh (dash, bash, BusyBox ash) whatever the login shell is (csh and tcsh included): the SSH
 // command line is one short, secret-free line that makes /bin/sh read the parameters and the script from
 // stdin, so nothing of them shows in `ps`. After the script, stdin carries the client's control lines:
-// `hb` (a heartbeat every 2 s, proof the client is alive), `go` (switch), `commit` (the deploy is
-// confirmed), `stop`. The script reports progress as `@@pexship <word> <rest>` lines on stdout.
+// `hb` (a heartbeat every 2 s, proof the client is alive), `uploaded` (the upload is complete), `go`
+// (switch), `commit` (the deploy is confirmed), `stop`. Forks cost milliseconds each on a busy host, so the
+// hot path (lock, reuse, switch, history) uses shell builtins wherever one does the job. The script reports progress as `@@pexship <word> <rest>` lines on stdout.
 import { randomBytes } from 'node:crypto';
 import { shellQuote } from './quote.js';
 
@@ -113,14 +114,29 @@ trap '' PIPE
 exec 3<&0 </dev/null
 say() { printf '@@pexship %s\n' "$*"; }
 fail() { say "fail $*"; exit 1; }
-now() { date +%s; }
 is_num() { case $1 in ''|*[!0-9]*) return 1 ;; *) return 0 ;; esac; }
-START=$(now)
+START=$(date +%s)
+# A clock without a fork: the seconds since boot (/proc/uptime, Linux) moved to epoch seconds once, here;
+# date where there is no /proc. NOW is within a second of date +%s.
+UP0=
+{ read -r UP0 _ < /proc/uptime; } 2>/dev/null
+UP0=$<UP0%%.*}
+clock() {
+  if is_num "$UP0" && { read -r c_up _ < /proc/uptime; } 2>/dev/null; then NOW=$((START - UP0 + $<c_up%%.*})); else NOW=$(date +%s); fi
+}
+now() { clock; echo "$NOW"; }
 DEADLINE=$((START + P_BUDGET))
 # Seconds left of --command-timeout (at least 1).
 left() { l=$((DEADLINE - $(now))); [ "$l" -ge 1 ] || l=1; echo "$l"; }
-BOOT=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null) || BOOT=-
+BOOT=
+{ read -r BOOT < /proc/sys/kernel/random/boot_id; } 2>/dev/null
 [ -n "$BOOT" ] || BOOT=-
+# Removes its arguments (globs included) when any of them exists: no rm forked for nothing.
+rm_any() {
+  for ra in "$@"; do
+    if [ -e "$ra" ] || [ -L "$ra" ]; then rm -rf "$@"; return; fi
+  done
+}
 SELF_STALE=$((P_LOCK_STALE * 2 / 3))
 [ "$SELF_STALE" -ge 2 ] || SELF_STALE=2
 
@@ -141,12 +157,13 @@ cleanup() {
   trap ':' HUP INT TERM
   # Switched but never confirmed: the client is gone, so nobody will know this release passed. Go back.
   if [ "$SWITCHED" = 1 ]; then abandon; fi
-  if [ -n "$INCOMING" ]; then rm -rf "$INCOMING"; fi
-  if owns_lock; then rm -f "$LOCK"; fi
-  if [ -n "$CTL" ]; then rm -f "$CTL".*; fi
-  if [ -n "$HB" ]; then rm -f "$HB" "$HB.t"; fi
   if [ -n "$READER" ]; then kill "$READER" 2>/dev/null; fi
-  rm -f "current.tmp-$$"
+  # One rm for everything this run leaves: the upload, the lock (only while it is ours), control files.
+  set --
+  if [ -n "$INCOMING" ]; then set -- "$INCOMING"; fi
+  if owns_lock; then set -- "$@" "$LOCK"; fi
+  if [ -n "$CTL" ]; then set -- "$@" "$CTL".* "$HB" "$HB.t"; fi
+  rm_any "$@" "current.tmp-$$"
 }
 trap cleanup EXIT
 trap 'exit 129' HUP
@@ -165,11 +182,11 @@ fi
 if [ "$P_DRY" = 1 ] && [ ! -d "$BASE" ]; then
   say "base $BASE"; say "current "; say "dry-run"; exit 0
 fi
-if [ "$P_MODE" != list ] && [ "$P_MODE" != unlock ]; then
+if [ "$P_MODE" != list ] && [ "$P_MODE" != unlock ] && { [ ! -d "$BASE/releases" ] || [ ! -d "$BASE/.pexship" ]; }; then
   err=$(mkdir -p "$BASE/releases" "$BASE/.pexship" 2>&1) || fail "cannot create $BASE/releases and $BASE/.pexship: $err (check --path and the user's rights)"
 fi
 cd "$BASE" || fail "cannot enter $BASE"
-BASE_ABS=$(pwd)
+BASE_ABS=$PWD
 say "base $BASE_ABS"
 
 alive() {
@@ -233,14 +250,17 @@ run_cmd() {
 start_reader() {
   CTL=.pexship/ctl.$$
   HB=.pexship/hb.$$
-  rm -f "$CTL".*
-  err=$( (echo "$START" > "$HB") 2>&1) || fail "cannot write $BASE_ABS/$HB: $err (disk full, out of inodes, or $BASE_ABS/.pexship not writable?)"
+  rm_any "$CTL".*
+  if ! { echo "$START" > "$HB"; } 2>/dev/null; then
+    err=$( (echo "$START" > "$HB") 2>&1)
+    fail "cannot write $BASE_ABS/$HB: $err (disk full, out of inodes, or $BASE_ABS/.pexship not writable?)"
+  fi
   (
     trap - EXIT HUP INT TERM
     while IFS= read -r l; do
       case $l in
-        hb) now > "$HB.t" && mv -f "$HB.t" "$HB" ;;
-        go|commit|stop) : > "$CTL.$l"; wake_main ;;
+        hb) clock; echo "$NOW" > "$HB.t" && mv -f "$HB.t" "$HB" ;;
+        uploaded|go|commit|stop) : > "$CTL.$l"; wake_main ;;
       esac
     done
     : > "$CTL.eof"
@@ -253,7 +273,8 @@ client_alive() {
   h=0
   { read -r h < "$HB"; } 2>/dev/null
   is_num "$h" || h=0
-  [ $(($(now) - h)) -le "$1" ]
+  clock
+  [ $((NOW - h)) -le "$1" ]
 }
 # The reader wakes the main shell by ending the sleeper whose pid wait_ctl left in $CTL.w, never by a signal
 # to the main shell itself: bash, as /bin/sh, mis-parses a command substitution that a trapped signal
@@ -269,19 +290,29 @@ wake_main() {
 # watchdog) are ended with KILL: bash, as /bin/sh, runs this shell's TERM and EXIT traps in a child that is
 # sent TERM just after it was forked, and the cleanup would then delete the upload and the lock under us.
 end_sleeper() {
-  rm -f "$CTL.w"
+  : > "$CTL.w"
   kill -KILL "$w" 2>/dev/null
 }
+# 0: the line came; 1: the client stopped or left (GONE says which); 2: not yet.
+ctl_seen() {
+  if [ -e "$CTL.$1" ]; then return 0; fi
+  if [ -e "$CTL.stop" ]; then GONE="the client stopped the deploy"; return 1; fi
+  if [ -e "$CTL.eof" ]; then GONE="the client's connection closed"; return 1; fi
+  return 2
+}
 wait_ctl() {
+  # A line that is already there costs no fork (the client often sends it ahead).
+  ctl_seen "$1"
+  case $? in 0) return 0 ;; 1) return 1 ;; esac
   while :; do
     sleep 1 </dev/null >/dev/null 2>&1 &
     w=$!
     echo "$w" > "$CTL.w"
-    if [ -e "$CTL.$1" ]; then end_sleeper; return 0; fi
-    if [ -e "$CTL.stop" ]; then end_sleeper; GONE="the client stopped the deploy"; return 1; fi
-    if [ -e "$CTL.eof" ]; then end_sleeper; GONE="the client's connection closed"; return 1; fi
-    if ! client_alive "$P_LOCK_STALE"; then end_sleeper; GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; return 1; fi
-    [ -e "$CTL.$1" ] || wait "$w" 2>/dev/null
+    ctl_seen "$1"
+    wc_rc=$?
+    if [ "$wc_rc" = 2 ] && ! client_alive "$P_LOCK_STALE"; then GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; wc_rc=1; fi
+    if [ "$wc_rc" != 2 ]; then end_sleeper; return "$wc_rc"; fi
+    wait "$w" 2>/dev/null
     end_sleeper
   done
 }
@@ -320,7 +351,8 @@ lock_state() {
       h=0
       { read -r h < ".pexship/hb.$L_PID"; } 2>/dev/null
       is_num "$h" || h=0
-      a=$(($(now) - h))
+      clock
+      a=$((NOW - h))
       [ "$a" -gt "$P_LOCK_STALE" ] && L_STALE="no heartbeat from its client for $a s"
     fi
   else
@@ -332,7 +364,7 @@ lock_state() {
     is_num "$l_ttl" || l_ttl=0
     if [ "$L_PID" = 0 ] || ! alive "$L_PID"; then
       L_STALE="its remote shell (pid $L_PID) is gone"
-    elif [ $(($(now) - L_STARTED)) -gt "$l_ttl" ]; then
+    elif clock && [ $((NOW - L_STARTED)) -gt "$l_ttl" ]; then
       L_STALE="older than its TTL of $l_ttl s"
     fi
   fi
@@ -344,15 +376,17 @@ lock_word() { if [ -n "$L_STALE" ]; then echo stale; else echo live; fi; }
 # The lock is a symlink whose target is its value: created atomically with its content. Every way out of
 # the loop is bounded: by --lock-wait for a live lock, by a few attempts for anything else.
 take_lock() {
-  t0=$(now)
+  t0=$START
   LOCK_VALUE="v2 $$ $BOOT $t0 $P_RUN $P_BY"
   tries=0
   while :; do
     tries=$((tries + 1))
-    if err=$(ln -s "$LOCK_VALUE" "$LOCK" 2>&1); then HAVE_LOCK=1; return 0; fi
+    if ln -s "$LOCK_VALUE" "$LOCK" 2>/dev/null; then HAVE_LOCK=1; return 0; fi
     if [ ! -L "$LOCK" ]; then
       [ -e "$LOCK" ] && fail "$BASE_ABS/$LOCK is in the way: it is not a pexship lock (those are symlinks); move it away"
       [ "$tries" -lt 3 ] && continue
+      # The last try keeps the error, for the message.
+      if err=$(ln -s "$LOCK_VALUE" "$LOCK" 2>&1); then HAVE_LOCK=1; return 0; fi
       fail "cannot create the lock $BASE_ABS/$LOCK: $err"
     fi
     held=$(readlink "$LOCK" 2>/dev/null) || { [ "$tries" -lt 5 ] && continue; fail "cannot read the lock $BASE_ABS/$LOCK"; }
@@ -364,7 +398,8 @@ take_lock() {
       say "stale-lock $L_STALE: $held"
       continue
     fi
-    if [ $(($(now) - t0)) -ge "$P_LOCK_WAIT" ] || [ "$tries" -gt $((P_LOCK_WAIT * 2 + 10)) ]; then
+    clock
+    if [ $((NOW - t0)) -ge "$P_LOCK_WAIT" ] || [ "$tries" -gt $((P_LOCK_WAIT * 2 + 10)) ]; then
       say "busy $L_STARTED $L_PID $L_OWNER"
       exit 3
     fi
@@ -372,41 +407,75 @@ take_lock() {
   done
 }
 
+# Without a fork when current resolves to a directory in releases/ (cd -P and PWD are builtins); readlink
+# otherwise (a dangling or hand-made link).
 read_current() {
   CURRENT=
   if [ -L current ]; then
-    CURRENT=$(readlink current)
-    CURRENT=$<CURRENT%/}
-    CURRENT=$<CURRENT#releases/}
+    if cd -P releases 2>/dev/null; then
+      rc_rel=$PWD
+      cd "$BASE_ABS" || fail "cannot enter $BASE_ABS"
+      if cd -P current 2>/dev/null; then
+        rc_cur=$PWD
+        cd "$BASE_ABS" || fail "cannot enter $BASE_ABS"
+        case $rc_cur in "$rc_rel"/*/*) ;; "$rc_rel"/*) CURRENT=$<rc_cur#"$rc_rel"/} ;; esac
+      fi
+    fi
+    if [ -z "$CURRENT" ]; then
+      CURRENT=$(readlink current)
+      CURRENT=$<CURRENT%/}
+      CURRENT=$<CURRENT#releases/}
+    fi
   elif [ -e current ]; then
     fail "$BASE_ABS/current exists but is not a symlink; move it away, pexship manages current as a symlink"
   fi
 }
 release_ok() { [ -n "$1" ] && [ -f "releases/$1/release.json" ]; }
-# A string or number field of a one-line JSON file.
-json_field() { sed -n "s/.*\"$2\":\"\{0,1\}\([^\",}]*\).*/\1/p" "$1" | head -n 1; }
-pex_file() { json_field "releases/$1/release.json" file; }
+# Sets JV to the string or number field $2 of the one-line JSON $1 (its last occurrence; empty if none).
+json_get() {
+  JV=
+  jk="\"$2\":"
+  case $1 in *"$jk"*) ;; *) return 0 ;; esac
+  JV=$<1##*"$jk"}
+  JV=$<JV#\"}
+  JV=$<JV%%[\",\}]*}
+}
+# Sets RJ to releases/$1/release.json (one line) and RF to the PEX's file name it names.
+read_release() {
+  RJ=
+  { read -r RJ < "releases/$1/release.json"; } 2>/dev/null
+  json_get "$RJ" file
+  RF=$JV
+}
+# Sets SZ to the size of file $1 in bytes (BSD wc pads it with blanks).
+size_of() {
+  SZ=$(wc -c < "$1")
+  SZ=$((SZ + 0))
+}
 
 # The hash is read from stdin: given a file name, sha256sum escapes names with a backslash in its output.
+# Sets SUM; false when the host has no tool for it.
 sha256_of() {
-  if command -v sha256sum >/dev/null 2>&1; then sha256sum < "$1" | cut -d ' ' -f 1
-  elif command -v shasum >/dev/null 2>&1; then shasum -a 256 < "$1" | cut -d ' ' -f 1
-  elif command -v sha256 >/dev/null 2>&1; then sha256 -q < "$1"
-  elif command -v openssl >/dev/null 2>&1; then openssl dgst -sha256 < "$1" | sed 's/.*= *//'
+  if command -v sha256sum >/dev/null 2>&1; then SUM=$(sha256sum < "$1")
+  elif command -v shasum >/dev/null 2>&1; then SUM=$(shasum -a 256 < "$1")
+  elif command -v sha256 >/dev/null 2>&1; then SUM=$(sha256 -q < "$1")
+  elif command -v openssl >/dev/null 2>&1; then SUM=$(openssl dgst -sha256 < "$1"); SUM=$<SUM##*= }
   else return 1; fi
+  SUM=$<SUM%% *}
 }
 
 # Checks a release's PEX against its release.json (size, and sha256 unless --no-verify); VERIFY_WHY says why not.
 verify_release() {
-  f=$(pex_file "$1")
+  read_release "$1"
+  f=$RF
   if [ -z "$f" ] || [ ! -f "releases/$1/$f" ]; then VERIFY_WHY="releases/$1 has no PEX file (release.json names '$f')"; return 1; fi
-  want=$(json_field "releases/$1/release.json" size)
-  got=$(wc -c < "releases/$1/$f" | tr -d ' ')
-  if [ -n "$want" ] && [ "$got" != "$want" ]; then VERIFY_WHY="releases/$1/$f has $got bytes, its release.json says $want"; return 1; fi
+  json_get "$RJ" size
+  size_of "releases/$1/$f"
+  if [ -n "$JV" ] && [ "$SZ" != "$JV" ]; then VERIFY_WHY="releases/$1/$f has $SZ bytes, its release.json says $JV"; return 1; fi
   [ "$P_VERIFY" = 1 ] || return 0
-  want=$(json_field "releases/$1/release.json" sha256)
-  sum=$(sha256_of "releases/$1/$f") || { VERIFY_WHY="no sha256sum, shasum or openssl on the host to verify releases/$1/$f (or pass --no-verify)"; return 1; }
-  if [ "$sum" != "$want" ]; then VERIFY_WHY="releases/$1/$f does not match the sha256 in its release.json (the host computed $sum)"; return 1; fi
+  json_get "$RJ" sha256
+  sha256_of "releases/$1/$f" || { VERIFY_WHY="no sha256sum, shasum or openssl on the host to verify releases/$1/$f (or pass --no-verify)"; return 1; }
+  if [ "$SUM" != "$JV" ]; then VERIFY_WHY="releases/$1/$f does not match the sha256 in its release.json (the host computed $SUM)"; return 1; fi
   return 0
 }
 
@@ -414,9 +483,11 @@ verify_release() {
 rollback_target() {
   TARGET=
   [ -n "$CURRENT" ] || { WHY="no current release to roll back from"; return 1; }
-  line=$(grep "\"release\":\"$CURRENT\"" .pexship/history.jsonl 2>/dev/null | grep '"outcome":"ok"' | tail -n 1)
+  # The last line that made current current (history lines name the release before the outcome).
+  line=$(sed -n "/\"release\":\"$CURRENT\".*\"outcome\":\"ok\"/h;\$<x;p;}" .pexship/history.jsonl 2>/dev/null)
   if [ -n "$line" ]; then
-    TARGET=$(printf '%s\n' "$line" | sed -n 's/.*"previous":"\([^"]*\)".*/\1/p')
+    json_get "$line" previous
+    TARGET=$JV
     [ -n "$TARGET" ] || { WHY="no release before $CURRENT: it was the first one deployed here (.pexship/history.jsonl)"; return 1; }
     release_ok "$TARGET" || { WHY="the release before $CURRENT, $TARGET (.pexship/history.jsonl), is no longer on this host; pick one with --to"; return 1; }
     return 0
@@ -441,16 +512,16 @@ rollback_target() {
 swap_to() {
   if [ -z "$1" ]; then rm -f current; return $?; fi
   tmp="current.tmp-$$"
-  rm -f "$tmp"
+  rm_any "$tmp"
   ln -s "releases/$1" "$tmp" || return 1
-  if ! mv -T -f "$tmp" current 2>/dev/null; then
-    if [ -L "$tmp" ] && command -v python3 >/dev/null 2>&1; then
-      python3 -c 'import os, sys; os.replace(sys.argv[1], sys.argv[2])' "$tmp" current
-    elif [ -L "$tmp" ] && command -v perl >/dev/null 2>&1; then
-      perl -e 'rename($ARGV[0], $ARGV[1]) or die "rename: $!\n"' "$tmp" current
-    else
-      echo "no atomic rename on this host: need mv -T, python3 or perl" >&2
-    fi
+  # mv -T renames or fails: nothing to check after it.
+  if mv -T -f "$tmp" current 2>/dev/null; then return 0; fi
+  if [ -L "$tmp" ] && command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import os, sys; os.replace(sys.argv[1], sys.argv[2])' "$tmp" current
+  elif [ -L "$tmp" ] && command -v perl >/dev/null 2>&1; then
+    perl -e 'rename($ARGV[0], $ARGV[1]) or die "rename: $!\n"' "$tmp" current
+  else
+    echo "no atomic rename on this host: need mv -T, python3 or perl" >&2
   fi
   rm -f "$tmp"
   [ "$(readlink current)" = "releases/$1" ]
@@ -464,20 +535,45 @@ json_safe() {
   esac
 }
 
+# Sets ISO to the clock's time in UTC, as date -u +%Y-%m-%dT%H:%M:%SZ prints it (the days-to-civil-date
+# arithmetic of H. Hinnant's chrono algorithms), without a fork.
+iso_now() {
+  clock
+  i_s=$((NOW % 86400))
+  i_z=$((NOW / 86400 + 719468))
+  i_era=$((i_z / 146097))
+  i_doe=$((i_z - i_era * 146097))
+  i_yoe=$(((i_doe - i_doe / 1460 + i_doe / 36524 - i_doe / 146096) / 365))
+  i_doy=$((i_doe - (365 * i_yoe + i_yoe / 4 - i_yoe / 100)))
+  i_mp=$(((5 * i_doy + 2) / 153))
+  i_d=$((i_doy - (153 * i_mp + 2) / 5 + 1))
+  i_m=$((i_mp < 10 ? i_mp + 3 : i_mp - 9))
+  i_y=$((i_yoe + i_era * 400 + (i_m <= 2)))
+  set -- $i_m $i_d $((i_s / 3600)) $((i_s / 60 % 60)) $((i_s % 60))
+  i_p=
+  for i_v; do
+    [ "$i_v" -lt 10 ] && i_v=0$i_v
+    i_p="$i_p $i_v"
+  done
+  set -- $i_p
+  ISO=$i_y-$1-$2T$3:$4:$5Z
+}
+
 # The user's name (P_BY) is made of safe characters; release ids may come from a hand-made directory.
 log_history() {
   json_safe "$TARGET"
   h_target=$J
   json_safe "$PREV"
+  iso_now
   printf '{"at":"%s","action":"%s","release":"%s","previous":"%s","outcome":"%s","by":"%s","run":"%s"}\n' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$P_MODE" "$h_target" "$J" "$1" "$P_BY" "$P_RUN" \
+    "$ISO" "$P_MODE" "$h_target" "$J" "$1" "$P_BY" "$P_RUN" \
     >> .pexship/history.jsonl || say "warning could not append to $BASE_ABS/.pexship/history.jsonl"
 }
 
 set_env() {
   PEXSHIP_RELEASE=$1
   PEXSHIP_PEX=
-  if [ -n "$1" ]; then PEXSHIP_PEX=$BASE_ABS/releases/$1/$(pex_file "$1"); fi
+  if [ -n "$1" ]; then read_release "$1"; PEXSHIP_PEX=$BASE_ABS/releases/$1/$RF; fi
   PEXSHIP_PREVIOUS=$2
   export PEXSHIP_RELEASE PEXSHIP_PEX PEXSHIP_PREVIOUS
 }
@@ -561,17 +657,21 @@ abandon() {
   fi
 }
 
+# Release ids sort by time, as the glob does (LC_ALL=C): all but the $P_KEEP last go.
 prune() {
-  ls -1 releases 2>/dev/null | sort -r | {
-    n=0
-    while IFS= read -r id; do
-      n=$((n + 1))
-      [ "$id" = "$TARGET" ] && continue
-      [ "$id" = "$PREV" ] && continue
-      [ "$n" -le "$P_KEEP" ] && continue
-      rm -rf "releases/$id" && say "pruned $id"
-    done
-  }
+  n=0
+  for d in releases/*/; do [ -d "$d" ] && n=$((n + 1)); done
+  i=0
+  for d in releases/*/; do
+    [ -d "$d" ] || continue
+    i=$((i + 1))
+    [ $((n - i)) -lt "$P_KEEP" ] && break
+    id=$<d#releases/}
+    id=$<id%/}
+    [ "$id" = "$TARGET" ] && continue
+    [ "$id" = "$PREV" ] && continue
+    rm -rf "releases/$id" && say "pruned $id"
+  done
 }
 
 if [ "$P_MODE" = unlock ]; then
@@ -625,38 +725,39 @@ if [ "$P_MODE" = deploy ]; then
   say "locked $$"
   read_current
   # Whatever is in incoming/ belongs to a deploy that died: we hold the lock.
-  rm -rf .pexship/incoming
-  err=$(mkdir -p .pexship/incoming 2>&1) || fail "cannot create $BASE_ABS/.pexship/incoming: $err"
+  rm_any .pexship/incoming/* .pexship/incoming/.[!.]*
   REUSE=
   for d in releases/*/; do
     [ -f "$<d}release.json" ] || continue
-    if grep -q "\"sha256\":\"$P_SHA\"" "$<d}release.json"; then
-      id=$<d#releases/}
-      id=$<id%/}
-      f=$(pex_file "$id")
-      if [ -n "$f" ] && [ -f "releases/$id/$f" ] && [ "$(wc -c < "releases/$id/$f" | tr -d ' ')" = "$P_SIZE" ]; then REUSE=$id; fi
+    id=$<d#releases/}
+    id=$<id%/}
+    read_release "$id"
+    case $RJ in *"\"sha256\":\"$P_SHA\""*) ;; *) continue ;; esac
+    if [ -n "$RF" ] && [ -f "releases/$id/$RF" ]; then
+      size_of "releases/$id/$RF"
+      [ "$SZ" = "$P_SIZE" ] && REUSE=$id REUSE_FILE=$RF
     fi
   done
   say "current $CURRENT"
-  if [ -n "$REUSE" ]; then
-    say "reuse $REUSE"
-  else
-    INCOMING=$BASE_ABS/.pexship/incoming/$P_ID.$$
-    err=$(mkdir "$INCOMING" 2>&1) || fail "cannot create $INCOMING: $err"
-    say "incoming $INCOMING/$P_NAME.pex"
-  fi
-  wait_go
   PREV=$CURRENT
   if [ -n "$REUSE" ]; then
+    say "reuse $REUSE"
     TARGET=$REUSE
+    PEX=$BASE_ABS/releases/$TARGET/$REUSE_FILE
+    [ -e "releases/$TARGET/.failed" ] && rm -f "releases/$TARGET/.failed"
   else
+    INCOMING=$BASE_ABS/.pexship/incoming/$P_ID.$$
+    [ -d .pexship/incoming ] || err=$(mkdir .pexship/incoming 2>&1) || fail "cannot create $BASE_ABS/.pexship/incoming: $err"
+    err=$(mkdir "$INCOMING" 2>&1) || { INCOMING=; fail "cannot create $BASE_ABS/.pexship/incoming/$P_ID.$$: $err"; }
+    say "incoming $INCOMING/$P_NAME.pex"
+    wait_ctl uploaded || exit 1
     TARGET=$P_ID
     F=$INCOMING/$P_NAME.pex
     [ -f "$F" ] || fail "the upload did not arrive at $F"
-    got=$(wc -c < "$F" | tr -d ' ')
-    [ "$got" = "$P_SIZE" ] || fail "size mismatch after upload: the host has $got bytes, expected $P_SIZE"
-    sum=$(sha256_of "$F") || fail "no sha256sum, shasum, sha256 or openssl on the host to verify the upload"
-    [ "$sum" = "$P_SHA" ] || fail "sha256 mismatch after upload: the host computed $sum, expected $P_SHA"
+    size_of "$F"
+    [ "$SZ" = "$P_SIZE" ] || fail "size mismatch after upload: the host has $SZ bytes, expected $P_SIZE"
+    sha256_of "$F" || fail "no sha256sum, shasum, sha256 or openssl on the host to verify the upload"
+    [ "$SUM" = "$P_SHA" ] || fail "sha256 mismatch after upload: the host computed $SUM, expected $P_SHA"
     chmod 755 "$F" || fail "cannot make $F executable"
     err=$( (printf '%s\n' "$P_RELEASE_JSON" > "$INCOMING/release.json") 2>&1) || fail "cannot write release.json: $err"
     if [ -e "releases/$TARGET" ]; then
@@ -666,15 +767,17 @@ if [ "$P_MODE" = deploy ]; then
     err=$(mv "$INCOMING" "releases/$TARGET" 2>&1) || fail "cannot move the upload into releases/$TARGET: $err"
     INCOMING=
     say "stored $TARGET"
+    PEX=$BASE_ABS/releases/$TARGET/$P_NAME.pex
   fi
-  PEX=$BASE_ABS/releases/$TARGET/$(pex_file "$TARGET")
-  rm -f "releases/$TARGET/.failed"
   if [ "$TARGET" = "$CURRENT" ]; then
     say "unchanged $TARGET"
     log_history unchanged
     say "done $TARGET"
     exit 0
   fi
+  # A wave already stopped (another host failed) need not wait for the pre-warm.
+  ctl_seen go
+  [ $? = 1 ] && fail "not switched: $GONE"
   if [ "$P_PREWARM" = 1 ]; then
     say "prewarm"
     prewarm_run() { exec 3<&-; cd "releases/$TARGET" && PEX_INTERPRETER=1 exec "$PEX" -c ''; }
@@ -687,6 +790,10 @@ if [ "$P_MODE" = deploy ]; then
       fail "pre-warm failed: running $PEX with PEX_INTERPRETER=1 exited $rc (nothing was switched; is the PEX built for this host's platform and Python?)"
     fi
   fi
+  # Staged: the release is stored, verified and warm. The switch waits for the client's go, which comes
+  # once every host of the wave is staged; a stop (or a client gone) leaves current untouched.
+  say "ready $TARGET"
+  if [ "$P_WAIT_GO" = 1 ]; then wait_ctl go || fail "not switched: $GONE"; fi
   may_switch
   swap_to "$TARGET" || fail "could not switch current to releases/$TARGET"
   SWITCHED=1

@@ -1,5 +1,6 @@
 // Runs the remote script over an exec channel and turns its `@@pexship` lines into awaitable events. The
-// script and its parameters go on stdin, followed by the client's control lines (heartbeats, go, commit).
+// script and its parameters go on stdin, followed by the client's control lines (heartbeats, uploaded, go,
+// commit).
 // Every wait ends: when the script ends, when the connection drops, or when --command-timeout runs out.
 import type { ClientChannel } from 'ssh2';
 import type { RemoteCommand } from './remote-script.js';
@@ -125,6 +126,11 @@ export class ScriptSession {
     } catch {
       /* the channel is closing: 'close' ends the session */
     }
+  }
+
+  /** The upload is complete: the host verifies and stages it. */
+  uploaded(): void {
+    this.send('uploaded');
   }
 
   go(): void {

@@ -94,7 +94,11 @@ export interface UnlockResult {
   error?: string;
 }
 
-/** `unknown`: the connection was lost after the switch began and the host's state could not be read back. */
+/**
+ * `skipped`: not switched, because another host of its wave failed before the switch (the error names it)
+ * or an earlier wave failed. `unknown`: the connection was lost after the switch began and the host's state
+ * could not be read back.
+ */
 export type HostStatus = 'ok' | 'unchanged' | 'failed' | 'skipped' | 'rolled-back' | 'dry-run' | 'unknown';
 
 export interface HostResult {

@@ -121,6 +121,11 @@ describe('deploy against a real sshd', () => {
       'deploy:ok',
       'rollback:ok',
     ]);
+    // The host computes the time without forking date: it must still be the UTC time, as date -u prints it.
+    for (const h of history) {
+      expect(h.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect(Math.abs(Date.parse(h.at) - Date.now())).toBeLessThan(10 * 60_000);
+    }
   });
 
   it('switches back and fails when the health check fails, and never switches when pre-warm fails', async () => {

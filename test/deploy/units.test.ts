@@ -119,6 +119,9 @@ describe('fleet waves and release ids', () => {
     expect(planWaves([1, 2, 3], undefined, false)).toEqual([[1, 2, 3]]);
     expect(planWaves([1, 2, 3], 1, false)).toEqual([[1], [2], [3]]);
     expect(planWaves([1], undefined, true)).toEqual([[1]]);
+    // A wave's hosts wait for each other, so none is larger than --concurrency.
+    expect(planWaves([1, 2, 3, 4, 5], undefined, false, 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(planWaves([1, 2, 3, 4, 5], 4, true, 3)).toEqual([[1], [2, 3, 4], [5]]);
   });
   it('makes release ids that sort by time', () => {
     const sha = 'ab'.repeat(32);
