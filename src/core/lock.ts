@@ -13,7 +13,7 @@ import type { IndexFile } from '../index/types.js';
 import type { Target } from '../python/platform.js';
 import { canonicalName } from '../python/pep508.js';
 import { writePylock } from '../resolve/pylock.js';
-import { addTime, timePhase } from '../timings.js';
+import { busyStart, timePhase } from '../timings.js';
 import type { Progress } from './progress.js';
 import { resolveInputs, resolveTargets, type SourceRequest, type TargetRequest } from './resolve-targets.js';
 
@@ -61,7 +61,7 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
     }
     // PEP 751's `index` names a package index; files from find-links or direct URLs have none.
     const indexes = new Set(client.indexLabels);
-    const writeStart = performance.now();
+    const written = busyStart('write'); // not performance.now(): its first use loads perf_hooks
     const text = writePylock(
       locked.map((distributions) =>
         distributions.map((d) => ({
@@ -85,7 +85,7 @@ export async function lock(req: LockRequest, progress: Progress): Promise<LockSu
       await unlink(temp).catch(() => {});
       throw new UsageError(`could not write ${req.output}: ${(e as Error).message}; check that its folder exists and is writable.`);
     }
-    addTime('write', performance.now() - writeStart);
+    written();
     const names = new Set(locked.flatMap((list) => list.map((d) => `${d.name}==${d.version}`)));
     return { path: output, targets, packages: names.size, requests: client.requestCount };
   } finally {

@@ -18,14 +18,14 @@ import type { BuiltProject } from '../project/build.js';
 import type { IndexFile } from '../index/types.js';
 import { loadCompletePlatform, resolveTarget, type Target } from '../python/platform.js';
 import { readPylock, selectForTarget, type LockedFile } from '../resolve/pylock.js';
-import { resolve, type Resolution, type ResolvedDistribution } from '../resolve/resolver.js';
+import type { Resolution, ResolvedDistribution } from '../resolve/resolver.js';
 import { parseDependencyConfig } from '../resolve/dependency-config.js';
-import { fetchBeforeTargets } from '../resolve/early-metadata.js';
-import { MetadataStore } from '../resolve/provider.js';
+import type { MetadataStore } from '../resolve/provider.js';
 import { checkDownloadedHashes, checkRequiredHashes, type HashMode } from './hash-mode.js';
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
 import { formatBytes, type Progress } from './progress.js';
-import { markNow } from '../timings.js';
+import { countUp, markNow } from '../timings.js';
+import { ResolutionMemo } from './resolution-memo.js';
 
 export interface TargetRequest {
   platforms: string[];
@@ -121,35 +121,56 @@ export async function resolveInputs(
     inputs.requirements.flatMap((r) => (r.url ? [r.url] : [])),
   );
   try {
-    for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
-    const metadata = new MetadataStore(client);
-    let targetsKnown = false;
-    fetchBeforeTargets(metadata, inputs.requirements, { constraints: inputs.constraints, dependencies, formatControl: inputs.formatControl, targetsKnown: () => targetsKnown });
+    // While the targets are still on their way (a probe takes a process start), ask for the root requirements'
+    // pages and their likely metadata. Not when they are known at once: a reused resolution reads no page.
+    const known = await Promise.race([pendingTargets.then(() => true, () => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1))]);
+    let targetsKnown = known;
+    let metadata: MetadataStore | undefined;
+    if (!known) {
+      for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {}); // errors surface in resolve
+      const [{ MetadataStore }, { fetchBeforeTargets }] = await Promise.all([import('../resolve/provider.js'), import('../resolve/early-metadata.js')]);
+      metadata = new MetadataStore(client);
+      fetchBeforeTargets(metadata, inputs.requirements, { constraints: inputs.constraints, dependencies, formatControl: inputs.formatControl, targetsKnown: () => targetsKnown });
+    }
     const targets = await pendingTargets;
     targetsKnown = true;
     markNow('targets at');
     if (inputs.project) await addProjectWheel(inputs, targets, client, req, progress);
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
     const pinned = progress.task('resolve', 'versions chosen');
-    const resolution = await resolve({
+    const request = {
       requirements: inputs.requirements,
       constraints: inputs.constraints,
       targets,
       pre: inputs.pre,
-      source: client,
       hashes: inputs.hashMode?.allowed,
       formatControl: inputs.formatControl,
       preferBinary: inputs.preferBinary,
       dependencies,
-      metadata,
-      onProgress: (e) => {
-        if (e.kind === 'pinned') {
-          pinned.advance();
-          progress.detail(`${e.target}: chose ${e.name} ${e.version}`);
-        }
-        if (e.kind === 'done') progress.detail(`${e.target}: ${e.pinned} distributions`);
-      },
-    });
+    };
+    const memo = new ResolutionMemo(request, client);
+    let resolution = req.refresh ? undefined : memo.reuse(targets);
+    if (resolution) {
+      countUp('resolution reused');
+      for (const t of resolution.targets) progress.detail(`${t.target.label}: ${t.distributions.length} distributions (the last resolution: same inputs, its index pages unchanged and fresh)`);
+    } else {
+      // Loaded only when resolving: a reused resolution needs none of the resolver.
+      const { resolve } = await import('../resolve/resolver.js');
+      resolution = await resolve({
+        ...request,
+        source: client,
+        metadata,
+        onProgress: (e) => {
+          if (e.kind === 'pinned') {
+            pinned.advance();
+            progress.detail(`${e.target}: chose ${e.name} ${e.version}`);
+          }
+          if (e.kind === 'done') progress.detail(`${e.target}: ${e.pinned} distributions`);
+        },
+      });
+      const notKept = await memo.keep(resolution);
+      if (notKept) progress.detail(`the resolution is not kept for reuse: ${notKept}`);
+    }
     pinned.done();
     if (inputs.hashMode) checkRequiredHashes(inputs.hashMode, resolution);
     return { inputs, client, resolution, targets };

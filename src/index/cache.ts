@@ -3,6 +3,7 @@
 //   records/*.pack                           core metadata by the distribution file's sha256 (kept forever), index
 //                                            pages (parsed) and hashless metadata with ETag/Last-Modified: see
 //                                            records.ts
+//   resolutions/<sha256 of the inputs>.json  a resolution and the page records it rests on (core/resolution-memo.ts)
 // Every write goes to a unique temporary name in the same directory and is renamed into place, so concurrent
 // builds sharing the cache see either nothing or a whole file.
 import { createHash, randomBytes } from 'node:crypto';
@@ -152,6 +153,11 @@ export class Cache {
     } catch {
       return undefined;
     }
+  }
+
+  /** Names the version of the record of `url` a read gets now (see `RecordStore.stampOf`). */
+  responseStamp(kind: string, url: string): string | undefined {
+    return this.records.stampOf(this.httpKey(kind, url));
   }
 
   async writeResponse<T>(kind: string, record: CachedResponse<T>): Promise<void> {

@@ -66,6 +66,18 @@ export interface IndexClientOptions {
   refresh?: boolean;
 }
 
+/**
+ * What a client's answers so far rest on: every index page record they came from (its stamp and how long
+ * it is fresh), or why they rest on more than that. While every such record is unchanged and fresh, the same
+ * questions get the same answers without asking the network (see `fetchPage`).
+ */
+export interface AnswerBasis {
+  /** Page URLs and the stamps (`Cache.responseStamp`) of the records read for them. */
+  pages: [url: string, stamp: string][];
+  /** Epoch ms at which the first of them goes stale. */
+  freshUntil: number;
+}
+
 type Source =
   | { kind: 'index'; url: string; label: string }
   | { kind: 'find-links'; location: string; label: string };
@@ -188,6 +200,8 @@ export class IndexClient {
   private readonly downloadsInFlight = new Map<string, Promise<string>>();
   private readonly onActivity?: (event: IndexActivity) => void;
   private readonly refresh: boolean;
+  private readonly pageBasis = new Map<string, { stamp: string; freshUntil: number }>();
+  private unprovable?: string;
 
   constructor(options: IndexClientOptions = {}) {
     const env = options.env ?? process.env;
@@ -225,6 +239,23 @@ export class IndexClient {
       trustedHosts: options.trustedHosts,
       onRequest: (r) => this.onActivity?.({ kind: 'request', method: r.method, url: r.url }),
     });
+  }
+
+  /**
+   * The page records the answers so far came from, or why some answer rests on more: a local
+   * directory or file, metadata not keyed by a sha256, a page the index does not let us keep, a failure.
+   */
+  answerBasis(): AnswerBasis | { unprovable: string } {
+    if (this.unprovable) return { unprovable: this.unprovable };
+    const pages = [...this.pageBasis];
+    return { pages: pages.map(([url, p]) => [url, p.stamp]), freshUntil: Math.min(...pages.map(([, p]) => p.freshUntil)) };
+  }
+
+  /** Call right after reading or writing the page's record, so the stamp names what was read or written. */
+  private restsOnPage(url: string, freshUntil: number | undefined): void {
+    const stamp = freshUntil ? this.cache.responseStamp('page', url) : undefined;
+    if (stamp && freshUntil) this.pageBasis.set(url, { stamp, freshUntil });
+    else this.unprovable ??= `the page ${url} cannot be kept fresh`;
   }
 
   /** Every HTTP request sent so far, in order (credentials redacted). */
@@ -279,7 +310,10 @@ export class IndexClient {
     if (!listing) {
       listing = this.guard(async () => (await Promise.all(this.sources.map((s) => this.listFrom(s, name)))).flat());
       this.listings.set(name, listing);
-      listing.catch(() => this.listings.delete(name));
+      listing.catch(() => {
+        this.listings.delete(name);
+        this.unprovable ??= `listing ${name} failed`;
+      });
     }
     return listing;
   }
@@ -291,7 +325,12 @@ export class IndexClient {
       pending = this.guard(() => this.metadataOf(file));
       this.metadataInFlight.set(file.url, pending);
       // Keep successes memoised; let a failure be retried by a later call.
-      pending.catch(() => this.metadataInFlight.delete(file.url));
+      pending.catch(() => {
+        this.metadataInFlight.delete(file.url);
+        this.unprovable ??= `the metadata of ${file.filename} failed`;
+      });
+      // Metadata kept by the file's sha256 is the same whenever it is read; any other may change.
+      if (isLocal(file) || !file.hashes.sha256) this.unprovable ??= `the metadata of ${file.filename} is not kept by hash`;
     }
     return pending;
   }
@@ -321,9 +360,9 @@ export class IndexClient {
   // ---- listing ----
 
   private async listFrom(source: Source, project: string): Promise<IndexFile[]> {
-    if (source.kind === 'index') {
-      return source.url.startsWith('file:') ? this.listLocalIndex(source, project) : this.listRemoteIndex(source, project);
-    }
+    if (source.kind === 'index' && !source.url.startsWith('file:')) return this.listRemoteIndex(source, project);
+    this.unprovable ??= `${source.label} is read each time`;
+    if (source.kind === 'index') return this.listLocalIndex(source, project);
     if (source.location.startsWith('file:')) {
       const location = fileURLToPath(source.location);
       let isDir = false;
@@ -345,6 +384,7 @@ export class IndexClient {
     await this.checkIndexRoot(source);
     // Remembered only once the root is known to be there: a wrong index URL must fail every run, not once.
     if (page.missingUntil) await this.cache.writeResponse<IndexFile[]>('page', { url: pageUrl, freshUntil: page.missingUntil, missing: true, value: [] });
+    this.restsOnPage(pageUrl, page.missingUntil);
     return [];
   }
 
@@ -420,6 +460,7 @@ export class IndexClient {
     // Within the index's own max-age (PyPI: 10 minutes) the page is used without asking, as uv does.
     if (cached?.freshUntil && cached.freshUntil > Date.now() && !this.refresh) {
       countUp(cached.missing ? 'pages missing fresh' : 'pages fresh');
+      this.restsOnPage(pageUrl, cached.freshUntil);
       return { files: cached.value.map((f) => (f.index === label ? f : { ...f, index: label })) };
     }
     const headers: Record<string, string> = {
@@ -435,6 +476,7 @@ export class IndexClient {
       if (res.status === 304 && cached && !cached.missing) {
         const fresh = freshUntil(res.headers);
         if (fresh) await this.cache.writeResponse('page', { ...cached, freshUntil: fresh });
+        this.restsOnPage(pageUrl, fresh);
         return { files: cached.value.map((f) => (f.index === label ? f : { ...f, index: label })) };
       }
       if (res.status === 404 || res.status === 410) {
@@ -448,6 +490,7 @@ export class IndexClient {
       const lastModified = res.headers['last-modified'];
       const fresh = freshUntil(res.headers);
       if (etag || lastModified || fresh) await this.cache.writeResponse('page', { url: pageUrl, etag, lastModified, freshUntil: fresh, value: files });
+      this.restsOnPage(pageUrl, fresh);
       return { files };
     }).finally(done);
   }

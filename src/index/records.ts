@@ -150,6 +150,17 @@ export class RecordStore {
     return body.length === entry.length && digest(key, body) === entry.sha256 ? body : undefined;
   }
 
+  /**
+   * Names the version of the record `get` returns now: the sha256 of its key and body (the same once flushed),
+   * or undefined when `get` finds none.
+   */
+  stampOf(key: string): string | undefined {
+    const mine = this.pending.get(key);
+    if (mine) return digest(key, mine);
+    const entry = this.open().entries.get(key);
+    return entry && this.get(key) ? entry.sha256 : undefined;
+  }
+
   /** Kept in memory (and seen by `get`) until `flush`. */
   put(key: string, body: Buffer): void {
     this.pending.set(key, body);

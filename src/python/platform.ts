@@ -16,7 +16,6 @@
  * - `resolveTarget(spec, {python?, cacheDir?}): Promise<Target>` — `current` or a `--platform` string.
  * - `markerEnvironmentFor(...)`, `targetLabel(...)`, `PLATFORM_EXAMPLES`.
  */
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import { timePhase } from '../timings.js';
@@ -455,6 +454,8 @@ export function targetFromFacts(facts: InterpreterFacts, given = 'current'): Tar
 
 /** Runs the interpreter once to describe it. A missing or broken interpreter is a UsageError. */
 async function probeInterpreter(interpreter: string): Promise<InterpreterFacts> {
+  // Loaded here: a warm run (explicit targets, or the probe cached) starts no process.
+  const { execFile } = await import('node:child_process');
   const stdout = await new Promise<string>((resolve, reject) => {
     // -S: no site-packages .pth hooks (they can import half a library at start-up); the probe needs only stdlib.
     execFile(interpreter, ['-I', '-S', '-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 20 }, (error, out, err) => {

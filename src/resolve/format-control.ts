@@ -31,6 +31,11 @@ export class FormatControl {
     }
   }
 
+  /** The settings as a string: equal strings, equal answers. */
+  key(): string {
+    return JSON.stringify([[...this.onlyBinary].sort(), [...this.noBinary].sort()]);
+  }
+
   /** pip's get_allowed_formats: a name named outright wins over `:all:`, --only-binary over --no-binary. */
   allowed(name: string): { wheel: boolean; sdist: boolean } {
     if (this.onlyBinary.has(name)) return { wheel: true, sdist: false };

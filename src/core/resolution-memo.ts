@@ -1,0 +1,94 @@
+/**
+ * Reusing a resolution. A resolution is a function of its inputs and of what the indexes answered; on a warm
+ * run those answers are cache records used without asking the network while they are fresh (`fetchPage`).
+ * So while the inputs are the same and every page record the last resolution rested on is unchanged (same
+ * sha256 of key and body, see `RecordStore.stampOf`) and fresh, resolving again would read the same records and reach the same answer: it is read
+ * back instead. A resolution that rested on anything else (a local folder or file, metadata not kept by
+ * hash, a page the index does not let us keep, a failure) is not kept. `--refresh` resolves again.
+ *
+ * Stored as `<cache>/resolutions/<sha256 of the inputs>.json`.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { sha256Hex, writeFileAtomic } from '../index/cache.js';
+import type { IndexClient } from '../index/index.js';
+import type { ResolvedDistribution, Resolution, ResolveRequest } from '../resolve/resolver.js';
+import { PEXSHIP_VERSION } from '../version.js';
+
+/** Bump when `Stored` changes: older files then simply match no key. */
+const MEMO_FORMAT = 1;
+
+interface Stored {
+  pages: [url: string, stamp: string][];
+  freshUntil: number;
+  /** Per target, in the request's order. */
+  distributions: ResolvedDistribution[][];
+}
+
+/** Names one version of a file (a rewritten file gets a new inode or mtime). */
+function fileStamp(file: string): string | undefined {
+  const s = statSync(file, { throwIfNoEntry: false });
+  return s && `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
+}
+
+/** Everything that can change the answer, besides the index pages: equal keys, equal resolutions. */
+function inputsKey(request: Omit<ResolveRequest, 'source' | 'onProgress'>, sources: string[]): string {
+  const deps = request.dependencies;
+  return JSON.stringify({
+    // This code itself: a release or a rebundle (which rewrites the program's main file) may resolve differently.
+    pexship: [MEMO_FORMAT, PEXSHIP_VERSION, process.argv[1] ? fileStamp(process.argv[1]) : null],
+    sources,
+    requirements: request.requirements.map(String),
+    constraints: (request.constraints ?? []).map(String),
+    // The whole target (tags, marker values; for `current` what the interpreter probe said).
+    targets: request.targets,
+    pre: request.pre ?? false,
+    hashes: [...(request.hashes ?? [])].map(([name, digests]) => [name, [...digests].sort()]).sort(),
+    formatControl: request.formatControl?.key() ?? null,
+    preferBinary: request.preferBinary ?? false,
+    allowSdists: request.allowSdists ?? true,
+    dependencies: deps ? [deps.excludes.map(String), deps.overrides.map((o) => [o.project, String(o.requirement)]), deps.transitive] : null,
+  });
+}
+
+export class ResolutionMemo {
+  private readonly file: string;
+
+  constructor(
+    request: Omit<ResolveRequest, 'source' | 'onProgress'>,
+    private readonly client: IndexClient,
+  ) {
+    this.file = path.join(client.cache.root, 'resolutions', `${sha256Hex(inputsKey(request, client.sourceLabels))}.json`);
+  }
+
+  /** The kept resolution for these inputs when every page it rests on is unchanged and fresh now. */
+  reuse(targets: ResolveRequest['targets']): Resolution | undefined {
+    try {
+      const stored = JSON.parse(readFileSync(this.file, 'utf8')) as Stored;
+      if (!(Date.now() < stored.freshUntil) || stored.distributions.length !== targets.length) return undefined;
+      for (const [url, stamp] of stored.pages) if (this.client.cache.responseStamp('page', url) !== stamp) return undefined;
+      return { targets: targets.map((target, i) => ({ target, distributions: stored.distributions[i] })) };
+    } catch {
+      return undefined; // none yet, or damaged: resolve
+    }
+  }
+
+  /**
+   * Keeps `resolution` when everything it rests on can be checked later, and drops kept ones a day old (their
+   * pages are long stale). Returns why it was not kept. A cache that can't be written is no error.
+   */
+  async keep(resolution: Resolution): Promise<string | undefined> {
+    const basis = this.client.answerBasis();
+    if ('unprovable' in basis) return basis.unprovable;
+    const stored: Stored = { ...basis, distributions: resolution.targets.map((t) => t.distributions) };
+    await writeFileAtomic(this.file, JSON.stringify(stored)).catch(() => {});
+    const dir = path.dirname(this.file);
+    const old = Date.now() - 86_400_000;
+    for (const name of await readdir(dir).catch(() => [])) {
+      const file = path.join(dir, name);
+      if ((statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old) await rm(file, { force: true }).catch(() => {});
+    }
+    return undefined;
+  }
+}

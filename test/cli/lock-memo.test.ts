@@ -1,0 +1,184 @@
+// The resolution memo (core/resolution-memo.ts) as the CLI uses it: a warm `lock` with the same inputs and
+// unchanged, fresh index pages reuses the last resolution, and gets exactly what resolving again gets; any
+// input that can change the answer, a page gone stale or replaced, --refresh, or a local source means resolving.
+import { mkdir, mkdtemp, readFile, rm, symlink, unlink, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCli, runCli } from '../helpers/cli.js';
+import { buildWheels, IndexServer, type ServedFile } from '../helpers/index-server.js';
+import { findInterpreters } from '../helpers/pythons.js';
+
+let tmp: string;
+let served: ServedFile[];
+let beta2: ServedFile[];
+const PLATFORM = 'manylinux2014_x86_64-cp-311-cp311';
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'pexship-lock-memo-'));
+  served = await buildWheels(path.join(tmp, 'wheels'), [
+    { name: 'alpha', version: '1.0', requiresDist: ['beta', 'gamma'] },
+    { name: 'beta', version: '1.0' },
+    { name: 'gamma', version: '1.0' },
+    { name: 'gamma', version: '2.0b1' },
+  ]);
+  beta2 = await buildWheels(path.join(tmp, 'wheels-later'), [{ name: 'beta', version: '2.0' }]);
+}, 60_000);
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+let runs = 0;
+
+/** One `pexship lock`: its exit status, whether it reused a resolution, and the lock it wrote. */
+async function lock(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ reused: boolean; text: string; stdout: string }> {
+  const timings = path.join(tmp, `timings-${++runs}.json`);
+  const out = path.join(tmp, `pylock-${runs}.toml`);
+  const r = await runCli(['lock', ...args, '-o', out], { env: { PEXSHIP_TIMINGS: timings, ...env } });
+  expect(r.status, r.stderr).toBe(0);
+  const phases = JSON.parse(await readFile(timings, 'utf8'));
+  return { reused: phases['resolution reused'] === 1, text: await readFile(out, 'utf8'), stdout: r.stdout };
+}
+
+describe('pexship lock: reusing the last resolution', () => {
+  it('reuses it while inputs and pages stand, with the same lock as resolving afresh; each input that can change the answer resolves again', async () => {
+    const server = await IndexServer.start(served, { pageCacheControl: 'max-age=600, public' });
+    const other = await IndexServer.start(served, { pageCacheControl: 'max-age=600, public' });
+    try {
+      const cache = path.join(tmp, 'cache-inputs');
+      const base = ['-i', server.url, '--platform', PLATFORM, '--cache-dir', cache];
+      const first = await lock([...base, 'alpha']);
+      expect(first.reused).toBe(false);
+      const asked = server.requests.length;
+      const warm = await lock([...base, 'alpha']);
+      expect(warm.reused).toBe(true);
+      expect(server.requests.length).toBe(asked);
+      expect(warm.text).toBe(first.text);
+      // What resolving afresh (an empty cache) gets.
+      expect((await lock(['-i', server.url, '--platform', PLATFORM, '--cache-dir', path.join(tmp, 'cache-fresh'), 'alpha'])).text).toBe(warm.text);
+
+      const constraints = path.join(tmp, 'constraints.txt');
+      await writeFile(constraints, 'gamma<2\n');
+      const hashed = path.join(tmp, 'hashed.txt');
+      await writeFile(hashed, served.filter((f) => f.filename !== served[3].filename).map((f) => `${f.project}==1.0 --hash=sha256:${f.sha256}\n`).join(''));
+      const variants: [string, string[]][] = [
+        ['another requirement', [...base, 'alpha<2']],
+        ['a constraint', [...base, '--constraints', constraints, 'alpha']],
+        ['--pre', [...base, '--pre', 'alpha']],
+        ['another target', ['-i', server.url, '--platform', 'manylinux_2_28_x86_64-cp-312-cp312', '--cache-dir', cache, 'alpha']],
+        ['another index', [...base, '--extra-index-url', other.url, 'alpha']],
+        ['--only-binary', [...base, '--only-binary', ':all:', 'alpha']],
+        ['--prefer-binary', [...base, '--prefer-binary', 'alpha']],
+        ['--exclude', [...base, '--exclude', 'gamma', 'alpha']],
+        ['--override', [...base, '--override', 'gamma==2.0b1', 'alpha']],
+        ['--no-transitive', [...base, '--no-transitive', 'alpha']],
+        ['required hashes', [...base, '-r', hashed]],
+      ];
+      const locks = new Map<string, string>();
+      for (const [what, args] of variants) {
+        const changed = await lock(args);
+        expect(changed.reused, what).toBe(false);
+        locks.set(what, changed.text);
+        expect((await lock(args)).reused, `${what}, again`).toBe(true);
+      }
+      // The answers really differ where they should, so reusing across those inputs would have been wrong.
+      expect(locks.get('--pre')).toContain('2.0b1');
+      expect(locks.get('--override')).toContain('2.0b1');
+      expect(locks.get('--exclude')).not.toContain('name = "gamma"');
+      expect(locks.get('--no-transitive')).not.toContain('name = "beta"');
+      expect(locks.get('another target')).toContain('cp312');
+
+      expect((await lock([...base, '--refresh', 'alpha'])).reused).toBe(false);
+      expect((await lock([...base, 'alpha'])).reused).toBe(true);
+      // A rebundle or release of pexship itself (its main file rewritten) resolves again.
+      const now = new Date();
+      await utimes(await bundleCli(), now, new Date(now.getTime() + 5_000));
+      expect((await lock([...base, 'alpha'])).reused).toBe(false);
+    } finally {
+      await server.close();
+      await other.close();
+    }
+  }, 180_000);
+
+  it('resolves again once a page it rests on is stale', async () => {
+    const server = await IndexServer.start(served, { pageCacheControl: 'max-age=8' });
+    try {
+      const base = ['-i', server.url, '--platform', PLATFORM, '--cache-dir', path.join(tmp, 'cache-stale'), 'alpha'];
+      expect((await lock(base)).reused).toBe(false);
+      const fetched = Date.now(); // every page was fetched before this: all are stale 8 s later
+      expect((await lock(base)).reused).toBe(true);
+      await new Promise((r) => setTimeout(r, fetched + 8_200 - Date.now()));
+      const asked = server.requests.length;
+      expect((await lock(base)).reused).toBe(false); // stale: revalidated (304s), then resolved
+      expect(server.requests.length).toBeGreaterThan(asked);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('resolves again once a page it rests on is replaced by a newer answer, though still fresh', async () => {
+    const files = [...served];
+    const server = await IndexServer.start(files, { pageCacheControl: 'max-age=600, public' });
+    try {
+      const base = ['-i', server.url, '--platform', PLATFORM, '--cache-dir', path.join(tmp, 'cache-replaced')];
+      expect((await lock([...base, 'alpha'])).reused).toBe(false);
+      const again = await lock([...base, 'alpha']);
+      expect(again.reused).toBe(true);
+      expect(again.text).toContain('name = "beta"\nversion = "1.0"');
+      // beta 2.0 is published; another run (other inputs, --refresh) stores beta's new page. The next run with
+      // the first inputs must see it, as resolving again would, although every page it read is still fresh.
+      files.push(...beta2);
+      expect((await lock([...base, '--refresh', 'beta'])).text).toContain('version = "2.0"');
+      const after = await lock([...base, 'alpha']);
+      expect(after.reused).toBe(false);
+      expect(after.text).toContain('name = "beta"\nversion = "2.0"');
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('keys the `current` target by what the interpreter probe says: the same path to another Python resolves again', async (ctx) => {
+    const [a, b] = findInterpreters();
+    if (!a || !b) {
+      ctx.skip(); // needs two CPython versions (pyenv or python3.X on PATH)
+      return;
+    }
+    const server = await IndexServer.start(served, { pageCacheControl: 'max-age=600, public' });
+    try {
+      const cache = path.join(tmp, 'cache-current');
+      const python = path.join(tmp, 'bin', 'python');
+      await mkdir(path.dirname(python), { recursive: true });
+      await symlink(a.executable, python);
+      const base = ['-i', server.url, '--python', python, '--cache-dir', cache, 'alpha'];
+      expect((await lock(base)).reused).toBe(false);
+      const warm = await lock(base);
+      expect(warm.reused).toBe(true);
+      expect(warm.stdout).toContain(`for linux-x86_64-cp${a.minor.replace('.', '')}`);
+      await unlink(python);
+      await symlink(b.executable, python);
+      const other = await lock(base);
+      expect(other.reused).toBe(false);
+      expect(other.stdout).toContain(`for linux-x86_64-cp${b.minor.replace('.', '')}`);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
+  it('never reuses a resolution that read a local folder: a wheel added there is seen', async () => {
+    const server = await IndexServer.start(served, { pageCacheControl: 'max-age=600, public' });
+    try {
+      const cache = path.join(tmp, 'cache-local');
+      const links = path.join(tmp, 'links');
+      await mkdir(links, { recursive: true });
+      const base = ['-i', server.url, '-f', links, '--platform', PLATFORM, '--cache-dir', cache, 'alpha'];
+      expect((await lock(base)).reused).toBe(false);
+      await writeFile(path.join(links, beta2[0].filename), beta2[0].data);
+      const second = await lock(base);
+      expect(second.reused).toBe(false);
+      expect(second.text).toContain('name = "beta"\nversion = "2.0"');
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
