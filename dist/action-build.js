@@ -1,5 +1,21 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
+  build
+} from "./chunks/chunk-VUDM66O4.js";
+import "./chunks/chunk-E2VCSXBJ.js";
+import {
+  LAYOUTS
+} from "./chunks/chunk-VBSPR65Q.js";
+import {
+  createReporter,
+  parseProjectSpec,
+  secretsOf
+} from "./chunks/chunk-FEYTSWG2.js";
+import {
+  CACHE_FORMAT,
+  currentTarget
+} from "./chunks/chunk-KMQNPVWY.js";
+import {
   AbortError,
   AnonymousCredential,
   BufferScheduler,
@@ -37,6 +53,7 @@ import {
   stringifyXML,
   uploadArtifacts
 } from "./chunks/chunk-DHMSRDLA.js";
+import "./chunks/chunk-LM2J5XQO.js";
 import {
   booleanInput,
   choiceInput,
@@ -48,7 +65,9 @@ import {
   optionalInput,
   runAction,
   summaryMarkdown
-} from "./chunks/chunk-5DDKIRHA.js";
+} from "./chunks/chunk-P5VRVYGU.js";
+import "./chunks/chunk-VITC3B6H.js";
+import "./chunks/chunk-2RM3XI5D.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -68,27 +87,9 @@ import {
   warning,
   which
 } from "./chunks/chunk-TM6NIW73.js";
-import {
-  build
-} from "./chunks/chunk-PDO32JAT.js";
-import {
-  LAYOUTS
-} from "./chunks/chunk-VBSPR65Q.js";
-import {
-  createReporter,
-  parseProjectSpec,
-  secretsOf
-} from "./chunks/chunk-LV5N2CLV.js";
-import "./chunks/chunk-VITC3B6H.js";
-import "./chunks/chunk-WKEDSHNL.js";
-import {
-  CACHE_FORMAT,
-  currentTarget
-} from "./chunks/chunk-FDDSVJX5.js";
-import "./chunks/chunk-V56NK2RW.js";
-import "./chunks/chunk-W3RZJTLV.js";
-import "./chunks/chunk-2RM3XI5D.js";
 import "./chunks/chunk-D5VVKQT2.js";
+import "./chunks/chunk-ITQRL2BC.js";
+import "./chunks/chunk-W3RZJTLV.js";
 import "./chunks/chunk-KJMAXHXM.js";
 import {
   UsageError

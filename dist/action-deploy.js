@@ -7,24 +7,24 @@ import {
   readConnectionInputs,
   readHostCommands,
   reportFleet
-} from "./chunks/chunk-UNPLGEQ7.js";
+} from "./chunks/chunk-H6LWNLB2.js";
 import {
   deploy
-} from "./chunks/chunk-2IVK5JZR.js";
+} from "./chunks/chunk-KTX7YR4Z.js";
 import {
   booleanInput,
   integerInput,
   maskSecret,
   optionalInput,
   runAction
-} from "./chunks/chunk-5DDKIRHA.js";
+} from "./chunks/chunk-P5VRVYGU.js";
+import "./chunks/chunk-VITC3B6H.js";
+import "./chunks/chunk-2RM3XI5D.js";
 import {
   group,
   info
 } from "./chunks/chunk-TM6NIW73.js";
-import "./chunks/chunk-VITC3B6H.js";
 import "./chunks/chunk-W3RZJTLV.js";
-import "./chunks/chunk-2RM3XI5D.js";
 import "./chunks/chunk-KJMAXHXM.js";
 import {
   UsageError

@@ -4,22 +4,22 @@ import {
   readConnectionInputs,
   readHostCommands,
   reportFleet
-} from "./chunks/chunk-UNPLGEQ7.js";
+} from "./chunks/chunk-H6LWNLB2.js";
 import {
   rollback
-} from "./chunks/chunk-2IVK5JZR.js";
+} from "./chunks/chunk-KTX7YR4Z.js";
 import {
   booleanInput,
   optionalInput,
   runAction
-} from "./chunks/chunk-5DDKIRHA.js";
+} from "./chunks/chunk-P5VRVYGU.js";
+import "./chunks/chunk-VITC3B6H.js";
+import "./chunks/chunk-2RM3XI5D.js";
 import {
   group,
   info
 } from "./chunks/chunk-TM6NIW73.js";
-import "./chunks/chunk-VITC3B6H.js";
 import "./chunks/chunk-W3RZJTLV.js";
-import "./chunks/chunk-2RM3XI5D.js";
 import "./chunks/chunk-KJMAXHXM.js";
 import "./chunks/chunk-A2YORBZ4.js";
 import "./chunks/chunk-DF3W7HDA.js";

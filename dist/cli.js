@@ -4,7 +4,7 @@ import {
   PEXSHIP_VERSION,
   markNow,
   timePhase
-} from "./chunks/chunk-V56NK2RW.js";
+} from "./chunks/chunk-LM2J5XQO.js";
 import {
   PexshipError,
   redactCredentials
@@ -16,13 +16,13 @@ import nodeModule from "node:module";
 
 // src/cli/main.ts
 var VERBS = {
-  build: () => import("./chunks/build-YMRSN4T6.js"),
+  build: () => import("./chunks/build-KHP23UCC.js"),
   inspect: () => import("./chunks/inspect-HQWEZPQZ.js"),
-  lock: () => import("./chunks/lock-WUZNXND2.js"),
-  deploy: () => import("./chunks/deploy-YMOMUMFJ.js").then((m) => ({ run: m.runDeploy })),
-  rollback: () => import("./chunks/deploy-YMOMUMFJ.js").then((m) => ({ run: m.runRollback })),
-  releases: () => import("./chunks/deploy-YMOMUMFJ.js").then((m) => ({ run: m.runReleases })),
-  unlock: () => import("./chunks/deploy-YMOMUMFJ.js").then((m) => ({ run: m.runUnlock }))
+  lock: () => import("./chunks/lock-6RCSD3N6.js"),
+  deploy: () => import("./chunks/deploy-GTAC2JQ6.js").then((m) => ({ run: m.runDeploy })),
+  rollback: () => import("./chunks/deploy-GTAC2JQ6.js").then((m) => ({ run: m.runRollback })),
+  releases: () => import("./chunks/deploy-GTAC2JQ6.js").then((m) => ({ run: m.runReleases })),
+  unlock: () => import("./chunks/deploy-GTAC2JQ6.js").then((m) => ({ run: m.runUnlock }))
 };
 var USAGE = `pexship \u2014 build PEX files for any platform and ship them over SSH
 

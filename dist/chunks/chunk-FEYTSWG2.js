@@ -1,27 +1,33 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
-  checkHashMode,
-  readRequirementsFile
-} from "./chunk-VITC3B6H.js";
-import {
   Cache,
   defaultCacheDir,
   freshUntil,
   loadCompletePlatform,
   missingFreshUntil,
-  parseCoreMetadata,
-  parseDependencyConfig,
-  resolve,
   resolveTarget,
   safeFilename,
-  tempPathFor
-} from "./chunk-FDDSVJX5.js";
+  sha256Hex,
+  tempPathFor,
+  writeFileAtomic
+} from "./chunk-KMQNPVWY.js";
 import {
   PEXSHIP_VERSION,
   busyStart,
   countUp,
   markNow
-} from "./chunk-V56NK2RW.js";
+} from "./chunk-LM2J5XQO.js";
+import {
+  checkHashMode,
+  readRequirementsFile
+} from "./chunk-VITC3B6H.js";
+import {
+  ZipArchive
+} from "./chunk-2RM3XI5D.js";
+import {
+  parseCoreMetadata,
+  parseDependencyConfig
+} from "./chunk-ITQRL2BC.js";
 import {
   SpecifierSet,
   canonicalExtra,
@@ -33,9 +39,6 @@ import {
   parseRequirement,
   tryParseVersion
 } from "./chunk-W3RZJTLV.js";
-import {
-  ZipArchive
-} from "./chunk-2RM3XI5D.js";
 import {
   canonicalizeName,
   compareWheelsForTarget,
@@ -158,8 +161,13 @@ var Auth = class {
   netrc;
   credentialsFor(url) {
     if (url.protocol !== "http:" && url.protocol !== "https:") return void 0;
-    const fromUrl = this.byOrigin.get(url.origin);
-    if (fromUrl) return fromUrl;
+    const origin = url.origin;
+    if (this.byOrigin.has(origin)) return this.byOrigin.get(origin);
+    const found = this.lookUp(url);
+    this.byOrigin.set(origin, found);
+    return found;
+  }
+  lookUp(url) {
     const fromEnv = envCredentials(this.env, url);
     if (fromEnv) return fromEnv;
     this.netrc ??= loadNetrc(this.netrcFile);
@@ -233,6 +241,7 @@ function createReporter(sink, options) {
   const interval = options.intervalMs ?? 1e3;
   const stamp = () => `[${((Date.now() - started) / 1e3).toFixed(2)}s]`;
   let step;
+  const early = { bytes: 0, requests: 0 };
   let task;
   let lastOutput = Date.now();
   let closed = false;
@@ -267,7 +276,7 @@ function createReporter(sink, options) {
   timer.unref();
   return {
     step(message) {
-      step = { label: message, since: Date.now(), bytes: 0, requests: 0 };
+      step = { label: message, since: Date.now(), bytes: step ? 0 : early.bytes, requests: step ? 0 : early.requests };
       task = void 0;
       if (options.verbosity >= 0) print(`${stamp()} ${message}`);
     },
@@ -295,10 +304,10 @@ function createReporter(sink, options) {
       };
     },
     bytes(n) {
-      if (step) step.bytes += n;
+      (step ?? early).bytes += n;
     },
     request() {
-      if (step) step.requests += 1;
+      (step ?? early).requests += 1;
     },
     close() {
       closed = true;
@@ -410,7 +419,7 @@ var Limiter = class {
     this.current = Math.max(1, value);
   }
   async run(task) {
-    if (this.active >= this.current) await new Promise((resolve2) => this.waiting.push(resolve2));
+    if (this.active >= this.current) await new Promise((resolve) => this.waiting.push(resolve));
     else this.active++;
     try {
       return await task();
@@ -493,7 +502,7 @@ var MAX_REDIRECTS = 10;
 async function timedImport() {
   const done = busyStart("load undici");
   try {
-    return await import("./undici-parts-S7JULTDR.js");
+    return await import("./undici-parts-R625T537.js");
   } finally {
     markNow("undici at");
     done();
@@ -536,11 +545,11 @@ function describeNetworkError(code, timeoutMs, err) {
       return err?.message || String(err);
   }
 }
-function timeoutError() {
-  return Object.assign(new Error("headers timeout"), { code: "UND_ERR_HEADERS_TIMEOUT" });
+function codedError(message, code) {
+  return Object.assign(new Error(message), { code });
 }
 function sleep(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms));
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 function isTrustedHost(url, trusted) {
   const host = url.hostname.replace(/^\[|\]$/g, "");
@@ -560,12 +569,29 @@ function flattenHeaders(h) {
   for (const [k, v] of Object.entries(h)) if (v !== void 0) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
   return out;
 }
-async function release(res) {
+function readAll(body) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    body.on("data", (chunk) => chunks.push(chunk));
+    body.on("error", reject);
+    body.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    body.on("close", () => reject(codedError("the connection closed before the response ended", "ECONNRESET")));
+  });
+}
+function release(res) {
   const body = res.body;
   body.on("error", () => {
   });
-  if (body.readableEnded || body.destroyed) return;
-  await body.dump({ limit: 64 * 1024 }).catch(() => {
+  if (body.readableEnded || body.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let left = 64 * 1024;
+    body.on("data", (chunk) => {
+      left -= chunk.length;
+      if (left < 0) body.destroy();
+    });
+    body.on("end", resolve);
+    body.on("close", resolve);
+    body.resume();
   });
 }
 var HttpClient = class {
@@ -577,35 +603,46 @@ var HttpClient = class {
   requests = [];
   /** Per-host request limits; exposed so tests and diagnostics can see a back-off. */
   limits;
-  agents;
-  load() {
-    this.agents ??= timedImport().then((undici) => ({
-      undici,
-      agent: this.makeAgent(undici, true),
-      // For --trusted-host hosts only: the same pool, without certificate checks.
-      trusted: this.options.trustedHosts?.length ? this.makeAgent(undici, false) : void 0
-    }));
-    return this.agents;
+  proxied;
+  plain;
+  secure;
+  keepAlive() {
+    return { keepAlive: true, maxSockets: this.options.maxConnections, scheduling: "lifo" };
   }
-  makeAgent(undici, verify) {
-    const { timeoutMs, maxConnections, proxy } = this.options;
-    const pool = { keepAliveTimeout: 3e4, connections: maxConnections };
-    const tls = verify ? {} : { rejectUnauthorized: false };
-    if (proxy) {
-      return new undici.EnvHttpProxyAgent({ ...pool, connect: { timeout: timeoutMs, ...tls }, httpProxy: proxy.http ?? "", httpsProxy: proxy.https ?? "", noProxy: proxy.noProxy ?? "" });
+  /** Node's http, or https (only once an https URL is asked for: it loads TLS). */
+  nodeTransport(tls) {
+    if (!tls) {
+      this.plain ??= import("node:http").then((http) => {
+        markNow("http client at");
+        return { request: http.request, agent: new http.Agent(this.keepAlive()) };
+      });
+      return this.plain;
     }
-    const connect = undici.buildConnector({ timeout: timeoutMs, ...tls });
-    return new undici.Agent({
-      ...pool,
-      connect: (opts, callback) => {
-        const key = hostKey(opts.protocol, opts.hostname, opts.port);
-        const started = performance.now();
-        countUp("connections");
-        connect(opts, (...result) => {
-          this.limits.connected(key, performance.now() - started, result[0] !== null);
-          callback(...result);
-        });
-      }
+    this.secure ??= import("node:https").then((https) => {
+      markNow("http client at");
+      const trusted = this.options.trustedHosts?.length ? new https.Agent({ ...this.keepAlive(), rejectUnauthorized: false }) : void 0;
+      return { request: https.request, agent: new https.Agent(this.keepAlive()), trusted };
+    });
+    return this.secure;
+  }
+  proxyAgents() {
+    this.proxied ??= timedImport().then((undici) => ({
+      agent: this.makeProxyAgent(undici, true),
+      // For --trusted-host hosts only: the same pool, without certificate checks.
+      trusted: this.options.trustedHosts?.length ? this.makeProxyAgent(undici, false) : void 0
+    }));
+    return this.proxied;
+  }
+  makeProxyAgent(undici, verify) {
+    const { timeoutMs, maxConnections, proxy } = this.options;
+    const tls = verify ? {} : { rejectUnauthorized: false };
+    return new undici.EnvHttpProxyAgent({
+      keepAliveTimeout: 3e4,
+      connections: maxConnections,
+      connect: { timeout: timeoutMs, ...tls },
+      httpProxy: proxy?.http ?? "",
+      httpsProxy: proxy?.https ?? "",
+      noProxy: proxy?.noProxy ?? ""
     });
   }
   /**
@@ -648,7 +685,6 @@ var HttpClient = class {
   }
   /** One attempt: the request plus any redirects, credentials only for the origin they belong to. */
   async send(startUrl, headers, method) {
-    const { agent, trusted } = await this.load();
     let url = new URL(startUrl);
     for (let hop = 0; ; hop++) {
       const auth = this.options.auth.headerFor(url);
@@ -658,41 +694,83 @@ var HttpClient = class {
       const record = { method, url: redactUrl(target.toString()), status: 0 };
       this.requests.push(record);
       this.options.onRequest?.(record);
-      const abort = new AbortController();
-      const timer = setTimeout(() => abort.abort(timeoutError()), this.options.timeoutMs);
-      const dispatcher = trusted && isTrustedHost(target, this.options.trustedHosts) ? trusted : agent;
-      const res = await dispatcher.request({
-        origin: target.origin,
-        path: `${target.pathname}${target.search}`,
-        method,
-        signal: abort.signal,
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
-        headers: {
-          "user-agent": this.options.userAgent,
-          ...headers,
-          ...auth ? { authorization: auth } : {}
-        }
-      }).finally(() => clearTimeout(timer));
-      record.status = res.statusCode;
-      const flat = flattenHeaders(res.headers);
-      const location = flat.location;
-      if ([301, 302, 303, 307, 308].includes(res.statusCode) && location && hop < MAX_REDIRECTS) {
-        await res.body.dump();
+      const allHeaders = { "user-agent": this.options.userAgent, ...headers, ...auth ? { authorization: auth } : {} };
+      const trusted = !!this.options.trustedHosts?.length && isTrustedHost(target, this.options.trustedHosts);
+      const res = this.options.proxy ? await this.sendProxied(target, method, allHeaders, trusted) : await this.sendDirect(target, method, allHeaders, trusted);
+      record.status = res.status;
+      const location = res.headers.location;
+      if ([301, 302, 303, 307, 308].includes(res.status) && location && hop < MAX_REDIRECTS) {
+        await release(res);
         url = new URL(location, target);
         continue;
       }
-      return { url: target.toString(), status: res.statusCode, headers: flat, body: res.body };
+      return res;
     }
   }
+  /**
+   * A request on Node's keep-alive agents. Timeouts: `timeoutMs` for the connect and the response headers
+   * together, then for each pause in the body. A connect that stalls backs the host off (limiter.ts).
+   */
+  async sendDirect(target, method, headers, trusted) {
+    const transport = await this.nodeTransport(target.protocol === "https:");
+    const agent = trusted && transport.trusted || transport.agent;
+    const { timeoutMs } = this.options;
+    const key = hostKey(target.protocol, target.hostname, target.port);
+    return new Promise((resolve, reject) => {
+      const started = performance.now();
+      let connecting = false;
+      const req = transport.request({ protocol: target.protocol, hostname: target.hostname.replace(/^\[|\]$/g, ""), port: target.port, path: `${target.pathname}${target.search}`, method, headers, agent }, (res) => {
+        clearTimeout(timer);
+        req.setTimeout(timeoutMs, () => res.destroy(codedError(`the response stalled for more than ${timeoutMs / 1e3}s`, "UND_ERR_BODY_TIMEOUT")));
+        resolve({ url: target.toString(), status: res.statusCode ?? 0, headers: flattenHeaders(res.headers), body: res });
+      });
+      const timer = setTimeout(() => req.destroy(connecting ? codedError("connect timeout", "UND_ERR_CONNECT_TIMEOUT") : codedError("headers timeout", "UND_ERR_HEADERS_TIMEOUT")), timeoutMs);
+      req.on("socket", (socket) => {
+        if (!socket.connecting) return;
+        connecting = true;
+        countUp("connections");
+        socket.once("connect", () => {
+          connecting = false;
+          this.limits.connected(key, performance.now() - started, false);
+        });
+      });
+      req.on("error", (err) => {
+        clearTimeout(timer);
+        if (req.reusedSocket && err.code === "ECONNRESET") err.code = "UND_ERR_CLOSED";
+        reject(err);
+      });
+      req.end();
+    });
+  }
+  /** A request through undici's proxy agent. */
+  async sendProxied(target, method, headers, trusted) {
+    const agents = await this.proxyAgents();
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(codedError("headers timeout", "UND_ERR_HEADERS_TIMEOUT")), this.options.timeoutMs);
+    const res = await (trusted && agents.trusted ? agents.trusted : agents.agent).request({
+      origin: target.origin,
+      path: `${target.pathname}${target.search}`,
+      method,
+      signal: abort.signal,
+      headersTimeout: this.options.timeoutMs,
+      bodyTimeout: this.options.timeoutMs,
+      headers
+    }).finally(() => clearTimeout(timer));
+    return { url: target.toString(), status: res.statusCode, headers: flattenHeaders(res.headers), body: res.body };
+  }
   async close() {
-    if (!this.agents) return;
-    const { agent, trusted } = await this.agents;
-    await Promise.all([agent.close(), trusted?.close()]);
+    for (const transport of await Promise.all([this.plain, this.secure])) {
+      transport?.agent.destroy();
+      transport?.trusted?.destroy();
+    }
+    if (this.proxied) {
+      const { agent, trusted } = await this.proxied;
+      await Promise.all([agent.close(), trusted?.close()]);
+    }
   }
 };
 async function readBody(res) {
-  const raw = Buffer.from(await res.body.arrayBuffer());
+  const raw = await readAll(res.body);
   const encoding = (res.headers["content-encoding"] ?? "").trim().toLowerCase();
   if (encoding === "gzip" || encoding === "x-gzip") return gunzip(raw);
   if (encoding === "deflate") return inflate(raw);
@@ -911,9 +989,7 @@ function parseSimpleJson(body, pageUrl, index) {
 
 // src/index/zip-metadata.ts
 import { open } from "node:fs/promises";
-import { promisify as promisify2 } from "node:util";
-import zlib2 from "node:zlib";
-var inflateRaw = promisify2(zlib2.inflateRaw);
+import { inflateRawSync } from "node:zlib";
 function withKnownBytes(inner, offset, bytes) {
   return {
     size: inner.size,
@@ -1039,7 +1115,7 @@ async function readWheelMetadata(reader, wheelFilename) {
   const data = local.subarray(dataStart, dataEnd);
   let text;
   if (entry.method === 0) text = data;
-  else if (entry.method === 8) text = await inflateRaw(data, { maxOutputLength: MAX_METADATA_BYTES });
+  else if (entry.method === 8) text = inflateRawSync(data, { maxOutputLength: MAX_METADATA_BYTES });
   else throw new Error(`${entry.name} uses zip compression method ${entry.method}, which wheels may not use`);
   return text.toString("utf8");
 }
@@ -1092,7 +1168,7 @@ function parsePage(body, contentType, pageUrl, label) {
   return looksJson ? parseSimpleJson(body, pageUrl, label) : parseSimpleHtml(body, pageUrl, label);
 }
 function drainInto(res, file, onChunk) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve, reject) => {
     const out = createWriteStream(file);
     let settled = false;
     let finished = false;
@@ -1109,7 +1185,7 @@ function drainInto(res, file, onChunk) {
       if (settled) return;
       if (!finished) return fail(new Error("the download was cut short"));
       settled = true;
-      resolve2();
+      resolve();
     });
     res.body.on("error", fail);
     res.body.on("data", (chunk) => {
@@ -1146,6 +1222,8 @@ var IndexClient = class {
   downloadsInFlight = /* @__PURE__ */ new Map();
   onActivity;
   refresh;
+  pageBasis = /* @__PURE__ */ new Map();
+  unprovable;
   constructor(options = {}) {
     const env = options.env ?? process.env;
     const cwd = options.cwd ?? process.cwd();
@@ -1183,6 +1261,21 @@ var IndexClient = class {
       onRequest: (r) => this.onActivity?.({ kind: "request", method: r.method, url: r.url })
     });
   }
+  /**
+   * The page records the answers so far came from, or why some answer rests on more: a local
+   * directory or file, metadata not keyed by a sha256, a page the index does not let us keep, a failure.
+   */
+  answerBasis() {
+    if (this.unprovable) return { unprovable: this.unprovable };
+    const pages = [...this.pageBasis];
+    return { pages: pages.map(([url, p]) => [url, p.stamp]), freshUntil: Math.min(...pages.map(([, p]) => p.freshUntil)) };
+  }
+  /** Call right after reading or writing the page's record, so the stamp names what was read or written. */
+  restsOnPage(url, freshUntil2) {
+    const stamp = freshUntil2 ? this.cache.responseStamp("page", url) : void 0;
+    if (stamp && freshUntil2) this.pageBasis.set(url, { stamp, freshUntil: freshUntil2 });
+    else this.unprovable ??= `the page ${url} cannot be kept fresh`;
+  }
   /** Every HTTP request sent so far, in order (credentials redacted). */
   get requests() {
     return this.http.requests;
@@ -1204,14 +1297,20 @@ var IndexClient = class {
     return this.sources.filter((s) => s.kind === "index").map((s) => s.label);
   }
   /**
-   * Lets every fetch still running finish (a prefetch the resolution did not wait for may be writing to the
-   * cache: the CLI exits as soon as its verb returns), then closes pooled connections. The client is unusable
-   * afterwards.
+   * Lets every fetch still running finish (a prefetch the resolution did not wait for may still add to the
+   * cache: the CLI exits as soon as its verb returns), writes the cache's records, then closes pooled
+   * connections. The client is unusable afterwards.
    */
   async close() {
     const pending = [this.listings, this.metadataInFlight, this.downloadsInFlight, this.rootChecks].flatMap((m) => [...m.values()]);
     await Promise.allSettled(pending);
-    await this.http.close();
+    try {
+      this.cache.flush();
+    } catch (err) {
+      throw new JobError(`Could not write the cache in ${this.cache.root}: ${err.message}. Check that it is writable, or pass another --cache-dir.`);
+    } finally {
+      await this.http.close();
+    }
   }
   /**
    * All files every source lists for `project`, in source order (main index, extra indexes, find-links).
@@ -1223,7 +1322,10 @@ var IndexClient = class {
     if (!listing) {
       listing = this.guard(async () => (await Promise.all(this.sources.map((s) => this.listFrom(s, name)))).flat());
       this.listings.set(name, listing);
-      listing.catch(() => this.listings.delete(name));
+      listing.catch(() => {
+        this.listings.delete(name);
+        this.unprovable ??= `listing ${name} failed`;
+      });
     }
     return listing;
   }
@@ -1233,7 +1335,11 @@ var IndexClient = class {
     if (!pending) {
       pending = this.guard(() => this.metadataOf(file));
       this.metadataInFlight.set(file.url, pending);
-      pending.catch(() => this.metadataInFlight.delete(file.url));
+      pending.catch(() => {
+        this.metadataInFlight.delete(file.url);
+        this.unprovable ??= `the metadata of ${file.filename} failed`;
+      });
+      if (isLocal(file) || !file.hashes.sha256) this.unprovable ??= `the metadata of ${file.filename} is not kept by hash`;
     }
     return pending;
   }
@@ -1259,9 +1365,9 @@ var IndexClient = class {
   }
   // ---- listing ----
   async listFrom(source, project) {
-    if (source.kind === "index") {
-      return source.url.startsWith("file:") ? this.listLocalIndex(source, project) : this.listRemoteIndex(source, project);
-    }
+    if (source.kind === "index" && !source.url.startsWith("file:")) return this.listRemoteIndex(source, project);
+    this.unprovable ??= `${source.label} is read each time`;
+    if (source.kind === "index") return this.listLocalIndex(source, project);
     if (source.location.startsWith("file:")) {
       const location = fileURLToPath(source.location);
       let isDir = false;
@@ -1281,6 +1387,7 @@ var IndexClient = class {
     if (page.files) return page.files;
     await this.checkIndexRoot(source);
     if (page.missingUntil) await this.cache.writeResponse("page", { url: pageUrl, freshUntil: page.missingUntil, missing: true, value: [] });
+    this.restsOnPage(pageUrl, page.missingUntil);
     return [];
   }
   /**
@@ -1350,6 +1457,7 @@ var IndexClient = class {
     const cached = await this.cache.readResponse("page", pageUrl);
     if (cached?.freshUntil && cached.freshUntil > Date.now() && !this.refresh) {
       countUp(cached.missing ? "pages missing fresh" : "pages fresh");
+      this.restsOnPage(pageUrl, cached.freshUntil);
       return { files: cached.value.map((f) => f.index === label ? f : { ...f, index: label }) };
     }
     const headers = {
@@ -1364,6 +1472,7 @@ var IndexClient = class {
       if (res.status === 304 && cached && !cached.missing) {
         const fresh2 = freshUntil(res.headers);
         if (fresh2) await this.cache.writeResponse("page", { ...cached, freshUntil: fresh2 });
+        this.restsOnPage(pageUrl, fresh2);
         return { files: cached.value.map((f) => f.index === label ? f : { ...f, index: label }) };
       }
       if (res.status === 404 || res.status === 410) {
@@ -1376,6 +1485,7 @@ var IndexClient = class {
       const lastModified = res.headers["last-modified"];
       const fresh = freshUntil(res.headers);
       if (etag || lastModified || fresh) await this.cache.writeResponse("page", { url: pageUrl, etag, lastModified, freshUntil: fresh, value: files });
+      this.restsOnPage(pageUrl, fresh);
       return { files };
     }).finally(done);
   }
@@ -1478,7 +1588,7 @@ var IndexClient = class {
     const first = await this.request(file.url, what, { range: `bytes=-${TAIL_BYTES}`, "accept-encoding": "identity" }, async (res) => {
       if (res.status === 206) {
         const range = parseContentRange(res.headers["content-range"]);
-        const bytes = Buffer.from(await res.body.arrayBuffer());
+        const bytes = await readAll(res.body);
         this.counted(bytes.length);
         if (!range) throw new Error("the server sent a range without a usable Content-Range");
         return { kind: "range", ...range, bytes };
@@ -1491,7 +1601,7 @@ var IndexClient = class {
     const remote = {
       size: first.total,
       read: (start, end) => this.request(file.url, what, { range: `bytes=${start}-${end - 1}`, "accept-encoding": "identity" }, async (res) => {
-        const bytes = Buffer.from(await res.body.arrayBuffer());
+        const bytes = await readAll(res.body);
         this.counted(bytes.length);
         if (res.status === 206 && parseContentRange(res.headers["content-range"])?.start === start) return bytes;
         if (res.status === 200) return bytes.subarray(start, end);
@@ -2570,6 +2680,10 @@ var FormatControl = class {
       }
     }
   }
+  /** The settings as a string: equal strings, equal answers. */
+  key() {
+    return JSON.stringify([[...this.onlyBinary].sort(), [...this.noBinary].sort()]);
+  }
   /** pip's get_allowed_formats: a name named outright wins over `:all:`, --only-binary over --no-binary. */
   allowed(name) {
     if (this.onlyBinary.has(name)) return { wheel: true, sdist: false };
@@ -3126,7 +3240,7 @@ function isTable2(value) {
 // src/core/resolve-targets.ts
 import { createHash as createHash3 } from "node:crypto";
 import { readFile as readFile5 } from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 import { pathToFileURL as pathToFileURL5 } from "node:url";
 
 // src/core/hash-mode.ts
@@ -3178,6 +3292,72 @@ async function checkDownloadedHashes(mode, downloaded) {
   }
   if (lines.length) throw mismatchError(lines);
 }
+
+// src/core/resolution-memo.ts
+import { readFileSync as readFileSync2, statSync } from "node:fs";
+import { readdir as readdir3, rm as rm2 } from "node:fs/promises";
+import path7 from "node:path";
+var MEMO_FORMAT = 1;
+function fileStamp(file) {
+  const s = statSync(file, { throwIfNoEntry: false });
+  return s && `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
+}
+function inputsKey(request, sources) {
+  const deps = request.dependencies;
+  return JSON.stringify({
+    // This code itself: a release or a rebundle (which rewrites the program's main file) may resolve differently.
+    pexship: [MEMO_FORMAT, PEXSHIP_VERSION, process.argv[1] ? fileStamp(process.argv[1]) : null],
+    sources,
+    requirements: request.requirements.map(String),
+    constraints: (request.constraints ?? []).map(String),
+    // The whole target (tags, marker values; for `current` what the interpreter probe said).
+    targets: request.targets,
+    pre: request.pre ?? false,
+    hashes: [...request.hashes ?? []].map(([name, digests]) => [name, [...digests].sort()]).sort(),
+    formatControl: request.formatControl?.key() ?? null,
+    preferBinary: request.preferBinary ?? false,
+    allowSdists: request.allowSdists ?? true,
+    dependencies: deps ? [deps.excludes.map(String), deps.overrides.map((o) => [o.project, String(o.requirement)]), deps.transitive] : null
+  });
+}
+var ResolutionMemo = class {
+  constructor(request, client) {
+    this.client = client;
+    this.file = path7.join(client.cache.root, "resolutions", `${sha256Hex(inputsKey(request, client.sourceLabels))}.json`);
+  }
+  client;
+  file;
+  /** The kept resolution for these inputs when every page it rests on is unchanged and fresh now. */
+  reuse(targets) {
+    try {
+      const stored = JSON.parse(readFileSync2(this.file, "utf8"));
+      if (!(Date.now() < stored.freshUntil) || stored.distributions.length !== targets.length) return void 0;
+      for (const [url, stamp] of stored.pages) if (this.client.cache.responseStamp("page", url) !== stamp) return void 0;
+      return { targets: targets.map((target, i) => ({ target, distributions: stored.distributions[i] })) };
+    } catch {
+      return void 0;
+    }
+  }
+  /**
+   * Keeps `resolution` when everything it rests on can be checked later, and drops kept ones a day old (their
+   * pages are long stale). Returns why it was not kept. A cache that can't be written is no error.
+   */
+  async keep(resolution) {
+    const basis = this.client.answerBasis();
+    if ("unprovable" in basis) return basis.unprovable;
+    const stored = { ...basis, distributions: resolution.targets.map((t) => t.distributions) };
+    await writeFileAtomic(this.file, JSON.stringify(stored)).catch(() => {
+    });
+    const dir = path7.dirname(this.file);
+    const old = Date.now() - 864e5;
+    for (const name of await readdir3(dir).catch(() => [])) {
+      const file = path7.join(dir, name);
+      if ((statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old) await rm2(file, { force: true }).catch(() => {
+      });
+    }
+    return void 0;
+  }
+};
 
 // src/core/resolve-targets.ts
 async function resolveTargets(req, cacheDir) {
@@ -3232,31 +3412,54 @@ async function resolveInputs(req, pendingTargets, progress) {
     inputs.requirements.flatMap((r) => r.url ? [r.url] : [])
   );
   try {
-    for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {
-    });
+    const known = await Promise.race([pendingTargets.then(() => true, () => true), new Promise((r) => setTimeout(() => r(false), 1))]);
+    let targetsKnown = known;
+    let metadata;
+    if (!known) {
+      for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {
+      });
+      const [{ MetadataStore }, { fetchBeforeTargets }] = await Promise.all([import("./provider-W7P3T5KM.js"), import("./early-metadata-4BQZOKBK.js")]);
+      metadata = new MetadataStore(client);
+      fetchBeforeTargets(metadata, inputs.requirements, { constraints: inputs.constraints, dependencies, formatControl: inputs.formatControl, targetsKnown: () => targetsKnown });
+    }
     const targets = await pendingTargets;
+    targetsKnown = true;
     markNow("targets at");
     if (inputs.project) await addProjectWheel(inputs, targets, client, req, progress);
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? "" : "s"} for ${targets.map((t) => t.label).join(", ")}`);
     const pinned = progress.task("resolve", "versions chosen");
-    const resolution = await resolve({
+    const request = {
       requirements: inputs.requirements,
       constraints: inputs.constraints,
       targets,
       pre: inputs.pre,
-      source: client,
       hashes: inputs.hashMode?.allowed,
       formatControl: inputs.formatControl,
       preferBinary: inputs.preferBinary,
-      dependencies,
-      onProgress: (e) => {
-        if (e.kind === "pinned") {
-          pinned.advance();
-          progress.detail(`${e.target}: chose ${e.name} ${e.version}`);
+      dependencies
+    };
+    const memo = new ResolutionMemo(request, client);
+    let resolution = req.refresh ? void 0 : memo.reuse(targets);
+    if (resolution) {
+      countUp("resolution reused");
+      for (const t of resolution.targets) progress.detail(`${t.target.label}: ${t.distributions.length} distributions (the last resolution: same inputs, its index pages unchanged and fresh)`);
+    } else {
+      const { resolve } = await import("./resolver-647P475G.js");
+      resolution = await resolve({
+        ...request,
+        source: client,
+        metadata,
+        onProgress: (e) => {
+          if (e.kind === "pinned") {
+            pinned.advance();
+            progress.detail(`${e.target}: chose ${e.name} ${e.version}`);
+          }
+          if (e.kind === "done") progress.detail(`${e.target}: ${e.pinned} distributions`);
         }
-        if (e.kind === "done") progress.detail(`${e.target}: ${e.pinned} distributions`);
-      }
-    });
+      });
+      const notKept = await memo.keep(resolution);
+      if (notKept) progress.detail(`the resolution is not kept for reuse: ${notKept}`);
+    }
     pinned.done();
     if (inputs.hashMode) checkRequiredHashes(inputs.hashMode, resolution);
     return { inputs, client, resolution, targets };
@@ -3275,8 +3478,8 @@ async function addProjectWheel(inputs, targets, client, req, progress) {
   }
 }
 async function buildProject(project, targets, client, req, progress) {
-  progress.step(`build the project ${project.name} (${path7.relative(req.cwd ?? process.cwd(), project.dir) || "."})`);
-  const { buildProjectWheel } = await import("./build-QURKDYBL.js");
+  progress.step(`build the project ${project.name} (${path8.relative(req.cwd ?? process.cwd(), project.dir) || "."})`);
+  const { buildProjectWheel } = await import("./build-KYURVTZ5.js");
   const built = await buildProjectWheel({
     project,
     targets,
@@ -3285,14 +3488,14 @@ async function buildProject(project, targets, client, req, progress) {
     interpreters: req.python ? [req.python] : [],
     log: (line) => progress.detail(line)
   });
-  progress.detail(`${path7.basename(built.wheel)} (${built.how === "native" ? `written natively as ${built.backend} would` : `built by ${built.backend}`})`);
-  const wheelName = parseWheelFilename(path7.basename(built.wheel)).name;
+  progress.detail(`${path8.basename(built.wheel)} (${built.how === "native" ? `written natively as ${built.backend} would` : `built by ${built.backend}`})`);
+  const wheelName = parseWheelFilename(path8.basename(built.wheel)).name;
   const sha256 = createHash3("sha256").update(await readFile5(built.wheel)).digest("hex");
   return { built, wheelName, sha256 };
 }
 async function addProjectToLock(project, lockFile, selections, targets, client, req, progress) {
   const { built, wheelName, sha256 } = await buildProject(project, targets, client, req, progress);
-  const filename = path7.basename(built.wheel);
+  const filename = path8.basename(built.wheel);
   const metadata = parseCoreMetadata(await withLocalFile(built.wheel, (reader) => readWheelMetadata(reader, filename)), filename);
   for (let i = 0; i < targets.length; i++) {
     const pinned = new Map(selections[i].map((s) => [canonicalName(s.name), s.version]));
@@ -3302,7 +3505,7 @@ async function addProjectToLock(project, lockFile, selections, targets, client, 
       const version = pinned.get(r.canonicalName);
       if (version === void 0 || !r.specifier.contains(version, { prereleases: true })) {
         throw new UsageError(
-          `${lockFile} does not hold ${r.toString()}, which the project ${project.name} needs for ${targets[i].label}${version === void 0 ? "" : ` (it pins ${version})`}; lock again (pexship lock ${path7.relative(req.cwd ?? process.cwd(), project.dir) || "."} \u2026).`
+          `${lockFile} does not hold ${r.toString()}, which the project ${project.name} needs for ${targets[i].label}${version === void 0 ? "" : ` (it pins ${version})`}; lock again (pexship lock ${path8.relative(req.cwd ?? process.cwd(), project.dir) || "."} \u2026).`
         );
       }
     }
@@ -3349,15 +3552,15 @@ async function fetchSelections(selections, targets, client, ctx, progress) {
   for (let i = 0; i < targets.length; i++) {
     const wheels = [];
     for (const s of selections[i]) {
-      const path8 = local.get(s.file.url);
+      const path9 = local.get(s.file.url);
       if (!s.needsBuild) {
-        wheels.push(path8);
+        wheels.push(path9);
         continue;
       }
       progress.step(`build ${s.name} ${s.version} from source for ${targets[i].label}`);
       wheels.push(
         await (await import("./sdist-build-W7RXUOJE.js")).buildWheelFromSdist({
-          sdist: path8,
+          sdist: path9,
           project: s.name,
           version: s.version,
           target: targets[i],

@@ -1,13 +1,5 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
-  deploy,
-  formatReleases,
-  formatSummary,
-  listReleases,
-  rollback,
-  unlock
-} from "./chunk-2IVK5JZR.js";
-import {
   flagBool,
   flagInt,
   flagList,
@@ -15,6 +7,14 @@ import {
   formatHelp,
   parseArgs
 } from "./chunk-R772ELZX.js";
+import {
+  deploy,
+  formatReleases,
+  formatSummary,
+  listReleases,
+  rollback,
+  unlock
+} from "./chunk-KTX7YR4Z.js";
 import "./chunk-2RM3XI5D.js";
 import {
   UsageError
@@ -30,7 +30,7 @@ var CONNECTION_FLAGS = [
   { names: ["--host-fingerprint"], kind: "list", value: "SHA256:\u2026", help: "trust a host key by its SHA256 fingerprint" },
   { names: ["--jump", "-J"], kind: "string", value: "[USER@]HOST[:PORT],\u2026", help: "connect through these jump hosts, outermost first (replaces ProxyJump)" },
   { names: ["--ssh-config", "-F"], kind: "string", value: "FILE", help: "OpenSSH client config to read instead of ~/.ssh/config and /etc/ssh/ssh_config (none: no config)" },
-  { names: ["--concurrency"], kind: "string", value: "N", help: "hosts worked on at once (default 10)" },
+  { names: ["--concurrency"], kind: "string", value: "N", help: "hosts worked on at once, and the largest wave (default 10)" },
   { names: ["--connect-timeout"], kind: "string", value: "SECONDS", help: "time to connect and authenticate (default: ConnectTimeout, else 15)" },
   { names: ["--connect-retries"], kind: "string", value: "N", help: "retry a connection refused, reset or cut before the handshake N times, with backoff (default 0)" },
   { names: ["--command-timeout"], kind: "string", value: "SECONDS", help: "time for one host's remote steps (default 900)" },
@@ -54,7 +54,7 @@ var DEPLOY_FLAGS = withConnectionFlags([
   { names: ["--keep"], kind: "string", value: "N", help: "releases to keep per host (default 5; current and the previous one always stay)" },
   ...COMMAND_FLAGS,
   { names: ["--no-pre-warm"], kind: "boolean", help: "do not run the PEX once (PEX_INTERPRETER=1) before switching" },
-  { names: ["--batch"], kind: "string", value: "N", help: "deploy in waves of N hosts" },
+  { names: ["--batch"], kind: "string", value: "N", help: "deploy in waves of N hosts; a wave switches only once all its hosts are staged" },
   { names: ["--canary"], kind: "boolean", help: "deploy to the first host alone before the others" },
   { names: ["--max-fail"], kind: "string", value: "N|P%", help: "failed hosts tolerated before the deploy stops and rolls back (default 0; a failed canary always stops)" },
   { names: ["--no-rollback-on-failure"], kind: "boolean", help: "leave switched hosts on the new release when a wave fails" }
@@ -78,6 +78,7 @@ function connectionOptions(args) {
     identityFile: flagString(args, "identity"),
     privateKey: process.env.PEXSHIP_SSH_KEY || void 0,
     passphrase: process.env.PEXSHIP_SSH_PASSPHRASE || void 0,
+    certificate: process.env.PEXSHIP_SSH_CERTIFICATE || void 0,
     knownHostsFile: flagString(args, "known-hosts"),
     hostFingerprints: flagList(args, "host-fingerprint"),
     jump: flagString(args, "jump"),

@@ -1,14 +1,14 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
+  RequirementsFileError
+} from "./chunk-VITC3B6H.js";
+import {
   debug,
   error,
   getInput,
   setFailed,
   setSecret
 } from "./chunk-TM6NIW73.js";
-import {
-  RequirementsFileError
-} from "./chunk-VITC3B6H.js";
 import {
   PexshipError,
   UsageError
@@ -116,8 +116,13 @@ var INPUT_FOR_FLAG = {
   "--to": "to",
   "--no-verify": "verify"
 };
+var INPUT_FOR_VARIABLE = {
+  PEXSHIP_SSH_KEY: "private-key",
+  PEXSHIP_SSH_PASSPHRASE: "passphrase",
+  PEXSHIP_SSH_CERTIFICATE: "ssh-certificate"
+};
 function inActionWords(message) {
-  return message.replace(/(?<![\w-])-r files\b/g, `'requirements-file' files`).replace(/(?<![\w-])--[a-z][a-z-]*[a-z](?![\w-])/g, (flag) => INPUT_FOR_FLAG[flag] ? `input '${INPUT_FOR_FLAG[flag]}'` : flag);
+  return message.replace(/pass --identity FILE(?:,| or) put the key text in PEXSHIP_SSH_KEY/g, "set input 'private-key'").replace(/\bPEXSHIP_SSH_[A-Z]+\b/g, (name) => INPUT_FOR_VARIABLE[name] ? `input '${INPUT_FOR_VARIABLE[name]}'` : name).replace(/(?<![\w-])-r files\b/g, `'requirements-file' files`).replace(/(?<![\w-])--[a-z][a-z-]*[a-z](?![\w-])/g, (flag) => INPUT_FOR_FLAG[flag] ? `input '${INPUT_FOR_FLAG[flag]}'` : flag);
 }
 
 // src/action/failure.ts

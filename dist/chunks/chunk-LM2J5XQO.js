@@ -42,7 +42,6 @@ function busyStart(phase) {
 var PEXSHIP_VERSION = "0.1.0";
 
 export {
-  addTime,
   countUp,
   markNow,
   timePhase,

@@ -20,19 +20,20 @@ import {
   stderrProgress,
   stripCredentials,
   writePylock
-} from "./chunk-LV5N2CLV.js";
-import "./chunk-VITC3B6H.js";
+} from "./chunk-FEYTSWG2.js";
 import {
   defaultCacheDir
-} from "./chunk-FDDSVJX5.js";
+} from "./chunk-KMQNPVWY.js";
 import {
-  addTime,
+  busyStart,
   timePhase
-} from "./chunk-V56NK2RW.js";
+} from "./chunk-LM2J5XQO.js";
+import "./chunk-VITC3B6H.js";
+import "./chunk-2RM3XI5D.js";
+import "./chunk-ITQRL2BC.js";
 import {
   canonicalName
 } from "./chunk-W3RZJTLV.js";
-import "./chunk-2RM3XI5D.js";
 import "./chunk-KJMAXHXM.js";
 import {
   UsageError,
@@ -70,7 +71,7 @@ async function lock(req, progress) {
       }
     }
     const indexes = new Set(client.indexLabels);
-    const writeStart = performance.now();
+    const written = busyStart("write");
     const text = writePylock(
       locked.map(
         (distributions) => distributions.map((d) => ({
@@ -95,7 +96,7 @@ async function lock(req, progress) {
       });
       throw new UsageError(`could not write ${req.output}: ${e.message}; check that its folder exists and is writable.`);
     }
-    addTime("write", performance.now() - writeStart);
+    written();
     const names = new Set(locked.flatMap((list) => list.map((d) => `${d.name}==${d.version}`)));
     return { path: output, targets, packages: names.size, requests: client.requestCount };
   } finally {

@@ -18,18 +18,19 @@ import {
 } from "./chunk-R772ELZX.js";
 import {
   build
-} from "./chunk-PDO32JAT.js";
+} from "./chunk-VUDM66O4.js";
+import "./chunk-E2VCSXBJ.js";
 import "./chunk-VBSPR65Q.js";
 import {
   stderrProgress
-} from "./chunk-LV5N2CLV.js";
+} from "./chunk-FEYTSWG2.js";
+import "./chunk-KMQNPVWY.js";
+import "./chunk-LM2J5XQO.js";
 import "./chunk-VITC3B6H.js";
-import "./chunk-WKEDSHNL.js";
-import "./chunk-FDDSVJX5.js";
-import "./chunk-V56NK2RW.js";
-import "./chunk-W3RZJTLV.js";
 import "./chunk-2RM3XI5D.js";
 import "./chunk-D5VVKQT2.js";
+import "./chunk-ITQRL2BC.js";
+import "./chunk-W3RZJTLV.js";
 import "./chunk-KJMAXHXM.js";
 import {
   UsageError

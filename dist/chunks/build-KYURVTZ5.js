@@ -1,14 +1,24 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
-  installWheel
-} from "./chunk-WKEDSHNL.js";
-import {
-  currentTarget,
   resolve
-} from "./chunk-FDDSVJX5.js";
+} from "./chunk-XVNCJRJF.js";
+import {
+  installWheel
+} from "./chunk-E2VCSXBJ.js";
+import {
+  currentTarget
+} from "./chunk-KMQNPVWY.js";
 import {
   PEXSHIP_VERSION
-} from "./chunk-V56NK2RW.js";
+} from "./chunk-LM2J5XQO.js";
+import {
+  writeZip
+} from "./chunk-2RM3XI5D.js";
+import {
+  findInterpreterFor
+} from "./chunk-D5VVKQT2.js";
+import "./chunk-QS4QVXSD.js";
+import "./chunk-ITQRL2BC.js";
 import {
   canonicalExtra,
   canonicalName,
@@ -16,12 +26,6 @@ import {
   parseSpecifierSet,
   parseVersion
 } from "./chunk-W3RZJTLV.js";
-import {
-  writeZip
-} from "./chunk-2RM3XI5D.js";
-import {
-  findInterpreterFor
-} from "./chunk-D5VVKQT2.js";
 import {
   wheelSupported
 } from "./chunk-KJMAXHXM.js";

@@ -1,17 +1,19 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
   Cache,
-  entryPointGroup,
-  parseCoreMetadata,
-  parseEntryPoints,
-  parseWheelInfo,
   sha256Hex
-} from "./chunk-FDDSVJX5.js";
+} from "./chunk-KMQNPVWY.js";
 import {
   METHOD_DEFLATED,
   ZipArchive,
   storedBytes
 } from "./chunk-2RM3XI5D.js";
+import {
+  entryPointGroup,
+  parseCoreMetadata,
+  parseEntryPoints,
+  parseWheelInfo
+} from "./chunk-ITQRL2BC.js";
 import {
   parseWheelFilename
 } from "./chunk-KJMAXHXM.js";

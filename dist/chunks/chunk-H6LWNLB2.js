@@ -10,7 +10,7 @@ import {
   maskSecret,
   optionalInput,
   requiredInput
-} from "./chunk-5DDKIRHA.js";
+} from "./chunk-P5VRVYGU.js";
 import {
   error,
   info,
@@ -36,6 +36,8 @@ function readConnectionInputs() {
     path: requiredInput("path"),
     privateKey,
     passphrase,
+    // Not secret (it holds the public key and what the CA vouches for); never printed all the same.
+    certificate: optionalInput("ssh-certificate"),
     knownHostsText: optionalInput("known-hosts"),
     hostFingerprints: listInput("host-fingerprints"),
     jump: optionalInput("jump"),

@@ -6875,10 +6875,10 @@ ${formatted}-----END ${type} KEY-----`;
         return this[SYM_PUB_SSH];
       },
       equals: function equals(key) {
-        const parsed = parseKey(key);
-        if (parsed instanceof Error)
+        const parsed2 = parseKey(key);
+        if (parsed2 instanceof Error)
           return false;
-        return this.type === parsed.type && this[SYM_PRIV_PEM] === parsed[SYM_PRIV_PEM] && this[SYM_PUB_PEM] === parsed[SYM_PUB_PEM] && this[SYM_PUB_SSH].equals(parsed[SYM_PUB_SSH]);
+        return this.type === parsed2.type && this[SYM_PRIV_PEM] === parsed2[SYM_PRIV_PEM] && this[SYM_PUB_PEM] === parsed2[SYM_PUB_PEM] && this[SYM_PUB_SSH].equals(parsed2[SYM_PUB_SSH]);
       }
     };
     function OpenSSH_Private(type, comment, privPEM, pubPEM, pubSSH, algo, decrypted) {
@@ -8069,13 +8069,13 @@ var require_agent = __commonJS({
       return new OpenSSHAgent(path6);
     }
     var AgentProtocol = (() => {
-      const SSH_AGENTC_REQUEST_IDENTITIES = 11;
-      const SSH_AGENTC_SIGN_REQUEST = 13;
-      const SSH_AGENT_FAILURE = 5;
-      const SSH_AGENT_IDENTITIES_ANSWER = 12;
-      const SSH_AGENT_SIGN_RESPONSE = 14;
+      const SSH_AGENTC_REQUEST_IDENTITIES2 = 11;
+      const SSH_AGENTC_SIGN_REQUEST2 = 13;
+      const SSH_AGENT_FAILURE2 = 5;
+      const SSH_AGENT_IDENTITIES_ANSWER2 = 12;
+      const SSH_AGENT_SIGN_RESPONSE2 = 14;
       const SSH_AGENT_RSA_SHA2_256 = 1 << 1;
-      const SSH_AGENT_RSA_SHA2_512 = 1 << 2;
+      const SSH_AGENT_RSA_SHA2_5122 = 1 << 2;
       const ROLE_CLIENT = 0;
       const ROLE_SERVER = 1;
       function processResponses(protocol) {
@@ -8195,11 +8195,11 @@ var require_agent = __commonJS({
                 return cb(new Error("Received unexpected message from server"));
               const req = this[SYM_REQS].shift();
               switch (msgType) {
-                case SSH_AGENT_FAILURE:
+                case SSH_AGENT_FAILURE2:
                   req.cb(new Error("Agent responded with failure"));
                   break;
-                case SSH_AGENT_IDENTITIES_ANSWER: {
-                  if (req.type !== SSH_AGENTC_REQUEST_IDENTITIES)
+                case SSH_AGENT_IDENTITIES_ANSWER2: {
+                  if (req.type !== SSH_AGENTC_REQUEST_IDENTITIES2)
                     return cb(new Error("Agent responded with wrong message type"));
                   binaryParser.init(buffer, p);
                   const numKeys = binaryParser.readUInt32BE();
@@ -8230,8 +8230,8 @@ var require_agent = __commonJS({
                   req.cb(null, keys);
                   break;
                 }
-                case SSH_AGENT_SIGN_RESPONSE: {
-                  if (req.type !== SSH_AGENTC_SIGN_REQUEST)
+                case SSH_AGENT_SIGN_RESPONSE2: {
+                  if (req.type !== SSH_AGENTC_SIGN_REQUEST2)
                     return cb(new Error("Agent responded with wrong message type"));
                   binaryParser.init(buffer, p);
                   let signature = binaryParser.readString();
@@ -8255,13 +8255,13 @@ var require_agent = __commonJS({
               }
             } else {
               switch (msgType) {
-                case SSH_AGENTC_REQUEST_IDENTITIES: {
+                case SSH_AGENTC_REQUEST_IDENTITIES2: {
                   const req = new AgentInboundRequest(msgType);
                   this[SYM_REQS].push(req);
                   this.emit("identities", req);
                   break;
                 }
-                case SSH_AGENTC_SIGN_REQUEST: {
+                case SSH_AGENTC_SIGN_REQUEST2: {
                   binaryParser.init(buffer, p);
                   let pubKey = binaryParser.readString();
                   const data2 = binaryParser.readString();
@@ -8287,7 +8287,7 @@ var require_agent = __commonJS({
                     if (flagsVal & SSH_AGENT_RSA_SHA2_256) {
                       ctx = "rsa-sha2-256";
                       flags.hash = "sha256";
-                    } else if (flagsVal & SSH_AGENT_RSA_SHA2_512) {
+                    } else if (flagsVal & SSH_AGENT_RSA_SHA2_5122) {
                       ctx = "rsa-sha2-512";
                       flags.hash = "sha512";
                     }
@@ -8346,12 +8346,12 @@ var require_agent = __commonJS({
                 flags = SSH_AGENT_RSA_SHA2_256;
                 break;
               case "sha512":
-                flags = SSH_AGENT_RSA_SHA2_512;
+                flags = SSH_AGENT_RSA_SHA2_5122;
                 break;
             }
           }
           pubKey = pubKey.getPublicSSH();
-          const type = SSH_AGENTC_SIGN_REQUEST;
+          const type = SSH_AGENTC_SIGN_REQUEST2;
           const keyLen = pubKey.length;
           const dataLen = data.length;
           let p = 0;
@@ -8371,7 +8371,7 @@ var require_agent = __commonJS({
         getIdentities(cb) {
           if (this[SYM_MODE] !== ROLE_CLIENT)
             throw new Error("Client-only method called with server role");
-          const type = SSH_AGENTC_REQUEST_IDENTITIES;
+          const type = SSH_AGENTC_REQUEST_IDENTITIES2;
           let p = 0;
           const buf = Buffer.allocUnsafe(4 + 1);
           writeUInt32BE(buf, buf.length - 4, p);
@@ -8392,7 +8392,7 @@ var require_agent = __commonJS({
           let p = 0;
           const buf = Buffer.allocUnsafe(4 + 1);
           writeUInt32BE(buf, buf.length - 4, p);
-          buf[p += 4] = SSH_AGENT_FAILURE;
+          buf[p += 4] = SSH_AGENT_FAILURE2;
           return respond(this, req, buf);
         }
         getIdentitiesReply(req, keys) {
@@ -8402,7 +8402,7 @@ var require_agent = __commonJS({
             throw new Error("Wrong request argument");
           if (req.hasResponded())
             return true;
-          if (req.getType() !== SSH_AGENTC_REQUEST_IDENTITIES)
+          if (req.getType() !== SSH_AGENTC_REQUEST_IDENTITIES2)
             throw new Error("Invalid response to request");
           if (!Array.isArray(keys))
             throw new Error("Keys argument must be an array");
@@ -8439,7 +8439,7 @@ var require_agent = __commonJS({
           let p = 0;
           const buf = Buffer.allocUnsafe(4 + 1 + totalKeysLen);
           writeUInt32BE(buf, buf.length - 4, p);
-          buf[p += 4] = SSH_AGENT_IDENTITIES_ANSWER;
+          buf[p += 4] = SSH_AGENT_IDENTITIES_ANSWER2;
           writeUInt32BE(buf, newKeys.length, ++p);
           p += 4;
           for (let i = 0; i < newKeys.length; ++i) {
@@ -8462,7 +8462,7 @@ var require_agent = __commonJS({
             throw new Error("Wrong request argument");
           if (req.hasResponded())
             return true;
-          if (req.getType() !== SSH_AGENTC_SIGN_REQUEST)
+          if (req.getType() !== SSH_AGENTC_SIGN_REQUEST2)
             throw new Error("Invalid response to request");
           if (!Buffer.isBuffer(signature))
             throw new Error("Signature argument must be a Buffer");
@@ -8475,7 +8475,7 @@ var require_agent = __commonJS({
             4 + 1 + 4 + 4 + sigFormatLen + 4 + signature.length
           );
           writeUInt32BE(buf, buf.length - 4, p);
-          buf[p += 4] = SSH_AGENT_SIGN_RESPONSE;
+          buf[p += 4] = SSH_AGENT_SIGN_RESPONSE2;
           writeUInt32BE(buf, 4 + sigFormatLen + 4 + signature.length, ++p);
           writeUInt32BE(buf, sigFormatLen, p += 4);
           buf.utf8Write(sigFormat, p += 4, sigFormatLen);
@@ -18321,10 +18321,10 @@ var require_client = __commonJS({
         throw new TypeError("Invalid keys argument type");
       const keys = [];
       for (const key of keys_) {
-        const parsed = parseKey(key);
-        if (parsed instanceof Error)
-          throw parsed;
-        keys.push(parsed);
+        const parsed2 = parseKey(key);
+        if (parsed2 instanceof Error)
+          throw parsed2;
+        keys.push(parsed2);
       }
       if (!client.config.strictVendor || client.config.strictVendor && RE_OPENSSH.test(client._remoteVer)) {
         client._callbacks.push((had_err, data) => {
@@ -19974,10 +19974,10 @@ var require_keygen = __commonJS({
           const kdfName = Buffer.from(encrypted ? encrypted.kdfName : "none");
           const kdfOptions = encrypted ? encrypted.kdfOptions : Buffer.alloc(0);
           const blockLen = encrypted ? encrypted.cipher.blockLen : 8;
-          const parsed = parseDERs(keyType, pub, priv);
+          const parsed2 = parseDERs(keyType, pub, priv);
           const checkInt = randomBytes4(4);
           const commentBin = Buffer.from(comment);
-          const privBlobLen = 4 + 4 + parsed.priv.length + 4 + commentBin.length;
+          const privBlobLen = 4 + 4 + parsed2.priv.length + 4 + commentBin.length;
           let padding = [];
           for (let i = 1; (privBlobLen + padding.length) % blockLen; ++i)
             padding.push(i & 255);
@@ -19988,8 +19988,8 @@ var require_keygen = __commonJS({
             let pos = 0;
             privBlob.set(checkInt, pos += 0);
             privBlob.set(checkInt, pos += 4);
-            privBlob.set(parsed.priv, pos += 4);
-            privBlob.writeUInt32BE(commentBin.length, pos += parsed.priv.length);
+            privBlob.set(parsed2.priv, pos += 4);
+            privBlob.writeUInt32BE(commentBin.length, pos += parsed2.priv.length);
             privBlob.set(commentBin, pos += 4);
             privBlob.set(padding, pos += commentBin.length);
           }
@@ -20014,7 +20014,7 @@ var require_keygen = __commonJS({
           }
           const magicBytes = Buffer.from("openssh-key-v1\0");
           const privBin = Buffer.allocUnsafe(
-            magicBytes.length + 4 + cipherName.length + 4 + kdfName.length + 4 + kdfOptions.length + 4 + 4 + parsed.pub.length + 4 + privBlob.length + extra.length
+            magicBytes.length + 4 + cipherName.length + 4 + kdfName.length + 4 + kdfOptions.length + 4 + 4 + parsed2.pub.length + 4 + privBlob.length + extra.length
           );
           {
             let pos = 0;
@@ -20026,9 +20026,9 @@ var require_keygen = __commonJS({
             privBin.writeUInt32BE(kdfOptions.length, pos += kdfName.length);
             privBin.set(kdfOptions, pos += 4);
             privBin.writeUInt32BE(1, pos += kdfOptions.length);
-            privBin.writeUInt32BE(parsed.pub.length, pos += 4);
-            privBin.set(parsed.pub, pos += 4);
-            privBin.writeUInt32BE(privBlob.length, pos += parsed.pub.length);
+            privBin.writeUInt32BE(parsed2.pub.length, pos += 4);
+            privBin.set(parsed2.pub, pos += 4);
+            privBin.writeUInt32BE(privBlob.length, pos += parsed2.pub.length);
             privBin.set(privBlob, pos += 4);
             privBin.set(extra, pos += privBlob.length);
           }
@@ -20040,8 +20040,8 @@ var require_keygen = __commonJS({
             privateB64 += formatted;
           }
           {
-            const b64 = parsed.pub.base64Slice(0, parsed.pub.length);
-            publicB64 = `${parsed.sshName} ${b64}${comment ? ` ${comment}` : ""}`;
+            const b64 = parsed2.pub.base64Slice(0, parsed2.pub.length);
+            publicB64 = `${parsed2.sshName} ${b64}${comment ? ` ${comment}` : ""}`;
           }
           privateB64 += "-----END OPENSSH PRIVATE KEY-----\n";
           return {
@@ -20132,6 +20132,9 @@ var require_lib2 = __commonJS({
     };
   }
 });
+
+// src/deploy/fleet.ts
+import { setMaxListeners } from "node:events";
 
 // src/deploy/host.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
@@ -20294,14 +20297,29 @@ trap '' PIPE
 exec 3<&0 </dev/null
 say() { printf '@@pexship %s\n' "$*"; }
 fail() { say "fail $*"; exit 1; }
-now() { date +%s; }
 is_num() { case $1 in ''|*[!0-9]*) return 1 ;; *) return 0 ;; esac; }
-START=$(now)
+START=$(date +%s)
+# A clock without a fork: the seconds since boot (/proc/uptime, Linux) moved to epoch seconds once, here;
+# date where there is no /proc. NOW is within a second of date +%s.
+UP0=
+{ read -r UP0 _ < /proc/uptime; } 2>/dev/null
+UP0=$<UP0%%.*}
+clock() {
+  if is_num "$UP0" && { read -r c_up _ < /proc/uptime; } 2>/dev/null; then NOW=$((START - UP0 + $<c_up%%.*})); else NOW=$(date +%s); fi
+}
+now() { clock; echo "$NOW"; }
 DEADLINE=$((START + P_BUDGET))
 # Seconds left of --command-timeout (at least 1).
 left() { l=$((DEADLINE - $(now))); [ "$l" -ge 1 ] || l=1; echo "$l"; }
-BOOT=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null) || BOOT=-
+BOOT=
+{ read -r BOOT < /proc/sys/kernel/random/boot_id; } 2>/dev/null
 [ -n "$BOOT" ] || BOOT=-
+# Removes its arguments (globs included) when any of them exists: no rm forked for nothing.
+rm_any() {
+  for ra in "$@"; do
+    if [ -e "$ra" ] || [ -L "$ra" ]; then rm -rf "$@"; return; fi
+  done
+}
 SELF_STALE=$((P_LOCK_STALE * 2 / 3))
 [ "$SELF_STALE" -ge 2 ] || SELF_STALE=2
 
@@ -20322,12 +20340,13 @@ cleanup() {
   trap ':' HUP INT TERM
   # Switched but never confirmed: the client is gone, so nobody will know this release passed. Go back.
   if [ "$SWITCHED" = 1 ]; then abandon; fi
-  if [ -n "$INCOMING" ]; then rm -rf "$INCOMING"; fi
-  if owns_lock; then rm -f "$LOCK"; fi
-  if [ -n "$CTL" ]; then rm -f "$CTL".*; fi
-  if [ -n "$HB" ]; then rm -f "$HB" "$HB.t"; fi
   if [ -n "$READER" ]; then kill "$READER" 2>/dev/null; fi
-  rm -f "current.tmp-$$"
+  # One rm for everything this run leaves: the upload, the lock (only while it is ours), control files.
+  set --
+  if [ -n "$INCOMING" ]; then set -- "$INCOMING"; fi
+  if owns_lock; then set -- "$@" "$LOCK"; fi
+  if [ -n "$CTL" ]; then set -- "$@" "$CTL".* "$HB" "$HB.t"; fi
+  rm_any "$@" "current.tmp-$$"
 }
 trap cleanup EXIT
 trap 'exit 129' HUP
@@ -20346,11 +20365,11 @@ fi
 if [ "$P_DRY" = 1 ] && [ ! -d "$BASE" ]; then
   say "base $BASE"; say "current "; say "dry-run"; exit 0
 fi
-if [ "$P_MODE" != list ] && [ "$P_MODE" != unlock ]; then
+if [ "$P_MODE" != list ] && [ "$P_MODE" != unlock ] && { [ ! -d "$BASE/releases" ] || [ ! -d "$BASE/.pexship" ]; }; then
   err=$(mkdir -p "$BASE/releases" "$BASE/.pexship" 2>&1) || fail "cannot create $BASE/releases and $BASE/.pexship: $err (check --path and the user's rights)"
 fi
 cd "$BASE" || fail "cannot enter $BASE"
-BASE_ABS=$(pwd)
+BASE_ABS=$PWD
 say "base $BASE_ABS"
 
 alive() {
@@ -20414,14 +20433,17 @@ run_cmd() {
 start_reader() {
   CTL=.pexship/ctl.$$
   HB=.pexship/hb.$$
-  rm -f "$CTL".*
-  err=$( (echo "$START" > "$HB") 2>&1) || fail "cannot write $BASE_ABS/$HB: $err (disk full, out of inodes, or $BASE_ABS/.pexship not writable?)"
+  rm_any "$CTL".*
+  if ! { echo "$START" > "$HB"; } 2>/dev/null; then
+    err=$( (echo "$START" > "$HB") 2>&1)
+    fail "cannot write $BASE_ABS/$HB: $err (disk full, out of inodes, or $BASE_ABS/.pexship not writable?)"
+  fi
   (
     trap - EXIT HUP INT TERM
     while IFS= read -r l; do
       case $l in
-        hb) now > "$HB.t" && mv -f "$HB.t" "$HB" ;;
-        go|commit|stop) : > "$CTL.$l"; wake_main ;;
+        hb) clock; echo "$NOW" > "$HB.t" && mv -f "$HB.t" "$HB" ;;
+        uploaded|go|commit|stop) : > "$CTL.$l"; wake_main ;;
       esac
     done
     : > "$CTL.eof"
@@ -20434,7 +20456,8 @@ client_alive() {
   h=0
   { read -r h < "$HB"; } 2>/dev/null
   is_num "$h" || h=0
-  [ $(($(now) - h)) -le "$1" ]
+  clock
+  [ $((NOW - h)) -le "$1" ]
 }
 # The reader wakes the main shell by ending the sleeper whose pid wait_ctl left in $CTL.w, never by a signal
 # to the main shell itself: bash, as /bin/sh, mis-parses a command substitution that a trapped signal
@@ -20450,19 +20473,29 @@ wake_main() {
 # watchdog) are ended with KILL: bash, as /bin/sh, runs this shell's TERM and EXIT traps in a child that is
 # sent TERM just after it was forked, and the cleanup would then delete the upload and the lock under us.
 end_sleeper() {
-  rm -f "$CTL.w"
+  : > "$CTL.w"
   kill -KILL "$w" 2>/dev/null
 }
+# 0: the line came; 1: the client stopped or left (GONE says which); 2: not yet.
+ctl_seen() {
+  if [ -e "$CTL.$1" ]; then return 0; fi
+  if [ -e "$CTL.stop" ]; then GONE="the client stopped the deploy"; return 1; fi
+  if [ -e "$CTL.eof" ]; then GONE="the client's connection closed"; return 1; fi
+  return 2
+}
 wait_ctl() {
+  # A line that is already there costs no fork (the client often sends it ahead).
+  ctl_seen "$1"
+  case $? in 0) return 0 ;; 1) return 1 ;; esac
   while :; do
     sleep 1 </dev/null >/dev/null 2>&1 &
     w=$!
     echo "$w" > "$CTL.w"
-    if [ -e "$CTL.$1" ]; then end_sleeper; return 0; fi
-    if [ -e "$CTL.stop" ]; then end_sleeper; GONE="the client stopped the deploy"; return 1; fi
-    if [ -e "$CTL.eof" ]; then end_sleeper; GONE="the client's connection closed"; return 1; fi
-    if ! client_alive "$P_LOCK_STALE"; then end_sleeper; GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; return 1; fi
-    [ -e "$CTL.$1" ] || wait "$w" 2>/dev/null
+    ctl_seen "$1"
+    wc_rc=$?
+    if [ "$wc_rc" = 2 ] && ! client_alive "$P_LOCK_STALE"; then GONE="no heartbeat from the client for more than $P_LOCK_STALE s"; wc_rc=1; fi
+    if [ "$wc_rc" != 2 ]; then end_sleeper; return "$wc_rc"; fi
+    wait "$w" 2>/dev/null
     end_sleeper
   done
 }
@@ -20501,7 +20534,8 @@ lock_state() {
       h=0
       { read -r h < ".pexship/hb.$L_PID"; } 2>/dev/null
       is_num "$h" || h=0
-      a=$(($(now) - h))
+      clock
+      a=$((NOW - h))
       [ "$a" -gt "$P_LOCK_STALE" ] && L_STALE="no heartbeat from its client for $a s"
     fi
   else
@@ -20513,7 +20547,7 @@ lock_state() {
     is_num "$l_ttl" || l_ttl=0
     if [ "$L_PID" = 0 ] || ! alive "$L_PID"; then
       L_STALE="its remote shell (pid $L_PID) is gone"
-    elif [ $(($(now) - L_STARTED)) -gt "$l_ttl" ]; then
+    elif clock && [ $((NOW - L_STARTED)) -gt "$l_ttl" ]; then
       L_STALE="older than its TTL of $l_ttl s"
     fi
   fi
@@ -20525,15 +20559,17 @@ lock_word() { if [ -n "$L_STALE" ]; then echo stale; else echo live; fi; }
 # The lock is a symlink whose target is its value: created atomically with its content. Every way out of
 # the loop is bounded: by --lock-wait for a live lock, by a few attempts for anything else.
 take_lock() {
-  t0=$(now)
+  t0=$START
   LOCK_VALUE="v2 $$ $BOOT $t0 $P_RUN $P_BY"
   tries=0
   while :; do
     tries=$((tries + 1))
-    if err=$(ln -s "$LOCK_VALUE" "$LOCK" 2>&1); then HAVE_LOCK=1; return 0; fi
+    if ln -s "$LOCK_VALUE" "$LOCK" 2>/dev/null; then HAVE_LOCK=1; return 0; fi
     if [ ! -L "$LOCK" ]; then
       [ -e "$LOCK" ] && fail "$BASE_ABS/$LOCK is in the way: it is not a pexship lock (those are symlinks); move it away"
       [ "$tries" -lt 3 ] && continue
+      # The last try keeps the error, for the message.
+      if err=$(ln -s "$LOCK_VALUE" "$LOCK" 2>&1); then HAVE_LOCK=1; return 0; fi
       fail "cannot create the lock $BASE_ABS/$LOCK: $err"
     fi
     held=$(readlink "$LOCK" 2>/dev/null) || { [ "$tries" -lt 5 ] && continue; fail "cannot read the lock $BASE_ABS/$LOCK"; }
@@ -20545,7 +20581,8 @@ take_lock() {
       say "stale-lock $L_STALE: $held"
       continue
     fi
-    if [ $(($(now) - t0)) -ge "$P_LOCK_WAIT" ] || [ "$tries" -gt $((P_LOCK_WAIT * 2 + 10)) ]; then
+    clock
+    if [ $((NOW - t0)) -ge "$P_LOCK_WAIT" ] || [ "$tries" -gt $((P_LOCK_WAIT * 2 + 10)) ]; then
       say "busy $L_STARTED $L_PID $L_OWNER"
       exit 3
     fi
@@ -20553,41 +20590,75 @@ take_lock() {
   done
 }
 
+# Without a fork when current resolves to a directory in releases/ (cd -P and PWD are builtins); readlink
+# otherwise (a dangling or hand-made link).
 read_current() {
   CURRENT=
   if [ -L current ]; then
-    CURRENT=$(readlink current)
-    CURRENT=$<CURRENT%/}
-    CURRENT=$<CURRENT#releases/}
+    if cd -P releases 2>/dev/null; then
+      rc_rel=$PWD
+      cd "$BASE_ABS" || fail "cannot enter $BASE_ABS"
+      if cd -P current 2>/dev/null; then
+        rc_cur=$PWD
+        cd "$BASE_ABS" || fail "cannot enter $BASE_ABS"
+        case $rc_cur in "$rc_rel"/*/*) ;; "$rc_rel"/*) CURRENT=$<rc_cur#"$rc_rel"/} ;; esac
+      fi
+    fi
+    if [ -z "$CURRENT" ]; then
+      CURRENT=$(readlink current)
+      CURRENT=$<CURRENT%/}
+      CURRENT=$<CURRENT#releases/}
+    fi
   elif [ -e current ]; then
     fail "$BASE_ABS/current exists but is not a symlink; move it away, pexship manages current as a symlink"
   fi
 }
 release_ok() { [ -n "$1" ] && [ -f "releases/$1/release.json" ]; }
-# A string or number field of a one-line JSON file.
-json_field() { sed -n "s/.*\"$2\":\"\{0,1\}\([^\",}]*\).*/\1/p" "$1" | head -n 1; }
-pex_file() { json_field "releases/$1/release.json" file; }
+# Sets JV to the string or number field $2 of the one-line JSON $1 (its last occurrence; empty if none).
+json_get() {
+  JV=
+  jk="\"$2\":"
+  case $1 in *"$jk"*) ;; *) return 0 ;; esac
+  JV=$<1##*"$jk"}
+  JV=$<JV#\"}
+  JV=$<JV%%[\",\}]*}
+}
+# Sets RJ to releases/$1/release.json (one line) and RF to the PEX's file name it names.
+read_release() {
+  RJ=
+  { read -r RJ < "releases/$1/release.json"; } 2>/dev/null
+  json_get "$RJ" file
+  RF=$JV
+}
+# Sets SZ to the size of file $1 in bytes (BSD wc pads it with blanks).
+size_of() {
+  SZ=$(wc -c < "$1")
+  SZ=$((SZ + 0))
+}
 
 # The hash is read from stdin: given a file name, sha256sum escapes names with a backslash in its output.
+# Sets SUM; false when the host has no tool for it.
 sha256_of() {
-  if command -v sha256sum >/dev/null 2>&1; then sha256sum < "$1" | cut -d ' ' -f 1
-  elif command -v shasum >/dev/null 2>&1; then shasum -a 256 < "$1" | cut -d ' ' -f 1
-  elif command -v sha256 >/dev/null 2>&1; then sha256 -q < "$1"
-  elif command -v openssl >/dev/null 2>&1; then openssl dgst -sha256 < "$1" | sed 's/.*= *//'
+  if command -v sha256sum >/dev/null 2>&1; then SUM=$(sha256sum < "$1")
+  elif command -v shasum >/dev/null 2>&1; then SUM=$(shasum -a 256 < "$1")
+  elif command -v sha256 >/dev/null 2>&1; then SUM=$(sha256 -q < "$1")
+  elif command -v openssl >/dev/null 2>&1; then SUM=$(openssl dgst -sha256 < "$1"); SUM=$<SUM##*= }
   else return 1; fi
+  SUM=$<SUM%% *}
 }
 
 # Checks a release's PEX against its release.json (size, and sha256 unless --no-verify); VERIFY_WHY says why not.
 verify_release() {
-  f=$(pex_file "$1")
+  read_release "$1"
+  f=$RF
   if [ -z "$f" ] || [ ! -f "releases/$1/$f" ]; then VERIFY_WHY="releases/$1 has no PEX file (release.json names '$f')"; return 1; fi
-  want=$(json_field "releases/$1/release.json" size)
-  got=$(wc -c < "releases/$1/$f" | tr -d ' ')
-  if [ -n "$want" ] && [ "$got" != "$want" ]; then VERIFY_WHY="releases/$1/$f has $got bytes, its release.json says $want"; return 1; fi
+  json_get "$RJ" size
+  size_of "releases/$1/$f"
+  if [ -n "$JV" ] && [ "$SZ" != "$JV" ]; then VERIFY_WHY="releases/$1/$f has $SZ bytes, its release.json says $JV"; return 1; fi
   [ "$P_VERIFY" = 1 ] || return 0
-  want=$(json_field "releases/$1/release.json" sha256)
-  sum=$(sha256_of "releases/$1/$f") || { VERIFY_WHY="no sha256sum, shasum or openssl on the host to verify releases/$1/$f (or pass --no-verify)"; return 1; }
-  if [ "$sum" != "$want" ]; then VERIFY_WHY="releases/$1/$f does not match the sha256 in its release.json (the host computed $sum)"; return 1; fi
+  json_get "$RJ" sha256
+  sha256_of "releases/$1/$f" || { VERIFY_WHY="no sha256sum, shasum or openssl on the host to verify releases/$1/$f (or pass --no-verify)"; return 1; }
+  if [ "$SUM" != "$JV" ]; then VERIFY_WHY="releases/$1/$f does not match the sha256 in its release.json (the host computed $SUM)"; return 1; fi
   return 0
 }
 
@@ -20595,9 +20666,11 @@ verify_release() {
 rollback_target() {
   TARGET=
   [ -n "$CURRENT" ] || { WHY="no current release to roll back from"; return 1; }
-  line=$(grep "\"release\":\"$CURRENT\"" .pexship/history.jsonl 2>/dev/null | grep '"outcome":"ok"' | tail -n 1)
+  # The last line that made current current (history lines name the release before the outcome).
+  line=$(sed -n "/\"release\":\"$CURRENT\".*\"outcome\":\"ok\"/h;\$<x;p;}" .pexship/history.jsonl 2>/dev/null)
   if [ -n "$line" ]; then
-    TARGET=$(printf '%s\n' "$line" | sed -n 's/.*"previous":"\([^"]*\)".*/\1/p')
+    json_get "$line" previous
+    TARGET=$JV
     [ -n "$TARGET" ] || { WHY="no release before $CURRENT: it was the first one deployed here (.pexship/history.jsonl)"; return 1; }
     release_ok "$TARGET" || { WHY="the release before $CURRENT, $TARGET (.pexship/history.jsonl), is no longer on this host; pick one with --to"; return 1; }
     return 0
@@ -20622,16 +20695,16 @@ rollback_target() {
 swap_to() {
   if [ -z "$1" ]; then rm -f current; return $?; fi
   tmp="current.tmp-$$"
-  rm -f "$tmp"
+  rm_any "$tmp"
   ln -s "releases/$1" "$tmp" || return 1
-  if ! mv -T -f "$tmp" current 2>/dev/null; then
-    if [ -L "$tmp" ] && command -v python3 >/dev/null 2>&1; then
-      python3 -c 'import os, sys; os.replace(sys.argv[1], sys.argv[2])' "$tmp" current
-    elif [ -L "$tmp" ] && command -v perl >/dev/null 2>&1; then
-      perl -e 'rename($ARGV[0], $ARGV[1]) or die "rename: $!\n"' "$tmp" current
-    else
-      echo "no atomic rename on this host: need mv -T, python3 or perl" >&2
-    fi
+  # mv -T renames or fails: nothing to check after it.
+  if mv -T -f "$tmp" current 2>/dev/null; then return 0; fi
+  if [ -L "$tmp" ] && command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import os, sys; os.replace(sys.argv[1], sys.argv[2])' "$tmp" current
+  elif [ -L "$tmp" ] && command -v perl >/dev/null 2>&1; then
+    perl -e 'rename($ARGV[0], $ARGV[1]) or die "rename: $!\n"' "$tmp" current
+  else
+    echo "no atomic rename on this host: need mv -T, python3 or perl" >&2
   fi
   rm -f "$tmp"
   [ "$(readlink current)" = "releases/$1" ]
@@ -20645,20 +20718,45 @@ json_safe() {
   esac
 }
 
+# Sets ISO to the clock's time in UTC, as date -u +%Y-%m-%dT%H:%M:%SZ prints it (the days-to-civil-date
+# arithmetic of H. Hinnant's chrono algorithms), without a fork.
+iso_now() {
+  clock
+  i_s=$((NOW % 86400))
+  i_z=$((NOW / 86400 + 719468))
+  i_era=$((i_z / 146097))
+  i_doe=$((i_z - i_era * 146097))
+  i_yoe=$(((i_doe - i_doe / 1460 + i_doe / 36524 - i_doe / 146096) / 365))
+  i_doy=$((i_doe - (365 * i_yoe + i_yoe / 4 - i_yoe / 100)))
+  i_mp=$(((5 * i_doy + 2) / 153))
+  i_d=$((i_doy - (153 * i_mp + 2) / 5 + 1))
+  i_m=$((i_mp < 10 ? i_mp + 3 : i_mp - 9))
+  i_y=$((i_yoe + i_era * 400 + (i_m <= 2)))
+  set -- $i_m $i_d $((i_s / 3600)) $((i_s / 60 % 60)) $((i_s % 60))
+  i_p=
+  for i_v; do
+    [ "$i_v" -lt 10 ] && i_v=0$i_v
+    i_p="$i_p $i_v"
+  done
+  set -- $i_p
+  ISO=$i_y-$1-$2T$3:$4:$5Z
+}
+
 # The user's name (P_BY) is made of safe characters; release ids may come from a hand-made directory.
 log_history() {
   json_safe "$TARGET"
   h_target=$J
   json_safe "$PREV"
+  iso_now
   printf '{"at":"%s","action":"%s","release":"%s","previous":"%s","outcome":"%s","by":"%s","run":"%s"}\n' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$P_MODE" "$h_target" "$J" "$1" "$P_BY" "$P_RUN" \
+    "$ISO" "$P_MODE" "$h_target" "$J" "$1" "$P_BY" "$P_RUN" \
     >> .pexship/history.jsonl || say "warning could not append to $BASE_ABS/.pexship/history.jsonl"
 }
 
 set_env() {
   PEXSHIP_RELEASE=$1
   PEXSHIP_PEX=
-  if [ -n "$1" ]; then PEXSHIP_PEX=$BASE_ABS/releases/$1/$(pex_file "$1"); fi
+  if [ -n "$1" ]; then read_release "$1"; PEXSHIP_PEX=$BASE_ABS/releases/$1/$RF; fi
   PEXSHIP_PREVIOUS=$2
   export PEXSHIP_RELEASE PEXSHIP_PEX PEXSHIP_PREVIOUS
 }
@@ -20742,17 +20840,21 @@ abandon() {
   fi
 }
 
+# Release ids sort by time, as the glob does (LC_ALL=C): all but the $P_KEEP last go.
 prune() {
-  ls -1 releases 2>/dev/null | sort -r | {
-    n=0
-    while IFS= read -r id; do
-      n=$((n + 1))
-      [ "$id" = "$TARGET" ] && continue
-      [ "$id" = "$PREV" ] && continue
-      [ "$n" -le "$P_KEEP" ] && continue
-      rm -rf "releases/$id" && say "pruned $id"
-    done
-  }
+  n=0
+  for d in releases/*/; do [ -d "$d" ] && n=$((n + 1)); done
+  i=0
+  for d in releases/*/; do
+    [ -d "$d" ] || continue
+    i=$((i + 1))
+    [ $((n - i)) -lt "$P_KEEP" ] && break
+    id=$<d#releases/}
+    id=$<id%/}
+    [ "$id" = "$TARGET" ] && continue
+    [ "$id" = "$PREV" ] && continue
+    rm -rf "releases/$id" && say "pruned $id"
+  done
 }
 
 if [ "$P_MODE" = unlock ]; then
@@ -20806,38 +20908,39 @@ if [ "$P_MODE" = deploy ]; then
   say "locked $$"
   read_current
   # Whatever is in incoming/ belongs to a deploy that died: we hold the lock.
-  rm -rf .pexship/incoming
-  err=$(mkdir -p .pexship/incoming 2>&1) || fail "cannot create $BASE_ABS/.pexship/incoming: $err"
+  rm_any .pexship/incoming/* .pexship/incoming/.[!.]*
   REUSE=
   for d in releases/*/; do
     [ -f "$<d}release.json" ] || continue
-    if grep -q "\"sha256\":\"$P_SHA\"" "$<d}release.json"; then
-      id=$<d#releases/}
-      id=$<id%/}
-      f=$(pex_file "$id")
-      if [ -n "$f" ] && [ -f "releases/$id/$f" ] && [ "$(wc -c < "releases/$id/$f" | tr -d ' ')" = "$P_SIZE" ]; then REUSE=$id; fi
+    id=$<d#releases/}
+    id=$<id%/}
+    read_release "$id"
+    case $RJ in *"\"sha256\":\"$P_SHA\""*) ;; *) continue ;; esac
+    if [ -n "$RF" ] && [ -f "releases/$id/$RF" ]; then
+      size_of "releases/$id/$RF"
+      [ "$SZ" = "$P_SIZE" ] && REUSE=$id REUSE_FILE=$RF
     fi
   done
   say "current $CURRENT"
-  if [ -n "$REUSE" ]; then
-    say "reuse $REUSE"
-  else
-    INCOMING=$BASE_ABS/.pexship/incoming/$P_ID.$$
-    err=$(mkdir "$INCOMING" 2>&1) || fail "cannot create $INCOMING: $err"
-    say "incoming $INCOMING/$P_NAME.pex"
-  fi
-  wait_go
   PREV=$CURRENT
   if [ -n "$REUSE" ]; then
+    say "reuse $REUSE"
     TARGET=$REUSE
+    PEX=$BASE_ABS/releases/$TARGET/$REUSE_FILE
+    [ -e "releases/$TARGET/.failed" ] && rm -f "releases/$TARGET/.failed"
   else
+    INCOMING=$BASE_ABS/.pexship/incoming/$P_ID.$$
+    [ -d .pexship/incoming ] || err=$(mkdir .pexship/incoming 2>&1) || fail "cannot create $BASE_ABS/.pexship/incoming: $err"
+    err=$(mkdir "$INCOMING" 2>&1) || { INCOMING=; fail "cannot create $BASE_ABS/.pexship/incoming/$P_ID.$$: $err"; }
+    say "incoming $INCOMING/$P_NAME.pex"
+    wait_ctl uploaded || exit 1
     TARGET=$P_ID
     F=$INCOMING/$P_NAME.pex
     [ -f "$F" ] || fail "the upload did not arrive at $F"
-    got=$(wc -c < "$F" | tr -d ' ')
-    [ "$got" = "$P_SIZE" ] || fail "size mismatch after upload: the host has $got bytes, expected $P_SIZE"
-    sum=$(sha256_of "$F") || fail "no sha256sum, shasum, sha256 or openssl on the host to verify the upload"
-    [ "$sum" = "$P_SHA" ] || fail "sha256 mismatch after upload: the host computed $sum, expected $P_SHA"
+    size_of "$F"
+    [ "$SZ" = "$P_SIZE" ] || fail "size mismatch after upload: the host has $SZ bytes, expected $P_SIZE"
+    sha256_of "$F" || fail "no sha256sum, shasum, sha256 or openssl on the host to verify the upload"
+    [ "$SUM" = "$P_SHA" ] || fail "sha256 mismatch after upload: the host computed $SUM, expected $P_SHA"
     chmod 755 "$F" || fail "cannot make $F executable"
     err=$( (printf '%s\n' "$P_RELEASE_JSON" > "$INCOMING/release.json") 2>&1) || fail "cannot write release.json: $err"
     if [ -e "releases/$TARGET" ]; then
@@ -20847,15 +20950,17 @@ if [ "$P_MODE" = deploy ]; then
     err=$(mv "$INCOMING" "releases/$TARGET" 2>&1) || fail "cannot move the upload into releases/$TARGET: $err"
     INCOMING=
     say "stored $TARGET"
+    PEX=$BASE_ABS/releases/$TARGET/$P_NAME.pex
   fi
-  PEX=$BASE_ABS/releases/$TARGET/$(pex_file "$TARGET")
-  rm -f "releases/$TARGET/.failed"
   if [ "$TARGET" = "$CURRENT" ]; then
     say "unchanged $TARGET"
     log_history unchanged
     say "done $TARGET"
     exit 0
   fi
+  # A wave already stopped (another host failed) need not wait for the pre-warm.
+  ctl_seen go
+  [ $? = 1 ] && fail "not switched: $GONE"
   if [ "$P_PREWARM" = 1 ]; then
     say "prewarm"
     prewarm_run() { exec 3<&-; cd "releases/$TARGET" && PEX_INTERPRETER=1 exec "$PEX" -c ''; }
@@ -20868,6 +20973,10 @@ if [ "$P_MODE" = deploy ]; then
       fail "pre-warm failed: running $PEX with PEX_INTERPRETER=1 exited $rc (nothing was switched; is the PEX built for this host's platform and Python?)"
     fi
   fi
+  # Staged: the release is stored, verified and warm. The switch waits for the client's go, which comes
+  # once every host of the wave is staged; a stop (or a client gone) leaves current untouched.
+  say "ready $TARGET"
+  if [ "$P_WAIT_GO" = 1 ]; then wait_ctl go || fail "not switched: $GONE"; fi
   may_switch
   swap_to "$TARGET" || fail "could not switch current to releases/$TARGET"
   SWITCHED=1
@@ -21036,6 +21145,10 @@ var ScriptSession = class _ScriptSession {
     } catch {
     }
   }
+  /** The upload is complete: the host verifies and stages it. */
+  uploaded() {
+    this.send("uploaded");
+  }
   go() {
     this.send("go");
   }
@@ -21067,8 +21180,8 @@ ${indent(outcome.stderrTail)}` : "";
 var indent = (s) => s.split("\n").map((l) => `    ${l}`).join("\n");
 
 // src/deploy/ssh.ts
-var import_ssh2 = __toESM(require_lib2(), 1);
-import net from "node:net";
+var import_ssh23 = __toESM(require_lib2(), 1);
+import net2 from "node:net";
 
 // src/deploy/hostkeys.ts
 import { createHash as createHash2, createHmac, randomBytes as randomBytes2 } from "node:crypto";
@@ -21234,6 +21347,12 @@ function verifySshSignature(keyBlob, data, signatureBlob) {
 function when(t) {
   return t === FOREVER ? "forever" : new Date(Number(t) * 1e3).toISOString();
 }
+function outsideValidity(cert, now = /* @__PURE__ */ new Date()) {
+  const seconds = BigInt(Math.floor(now.getTime() / 1e3));
+  if (seconds < cert.validAfter) return `is not valid before ${when(cert.validAfter)}`;
+  if (seconds >= cert.validBefore) return `expired at ${when(cert.validBefore)}`;
+  return void 0;
+}
 function checkHostCertificate(cert, hostName, authorities, revoked, now = /* @__PURE__ */ new Date()) {
   const fail = (reason2) => ({ ok: false, reason: `its host certificate (key id '${cert.keyId}', serial ${cert.serial}) ${reason2}` });
   if (cert.certType !== SSH_CERT_TYPE_HOST) return fail(`is a ${cert.certType === 1 ? "user" : `type ${cert.certType}`} certificate, not a host certificate`);
@@ -21243,9 +21362,8 @@ function checkHostCertificate(cert, hostName, authorities, revoked, now = /* @__
   if (isCertificateType(new WireReader(cert.signatureKey).text())) return fail("is signed by a certificate, not by a CA key");
   const sig = verifySshSignature(cert.signatureKey, cert.signed, cert.signature);
   if (!sig.ok) return fail(`is not valid: ${sig.reason}`);
-  const seconds = BigInt(Math.floor(now.getTime() / 1e3));
-  if (seconds < cert.validAfter) return fail(`is not valid before ${when(cert.validAfter)}`);
-  if (seconds >= cert.validBefore) return fail(`expired at ${when(cert.validBefore)}`);
+  const outside = outsideValidity(cert, now);
+  if (outside) return fail(outside);
   if (cert.criticalOptions.length) return fail(`has critical options pexship does not know (${cert.criticalOptions.join(", ")})`);
   if (!cert.principals.length) return fail("names no principals; sign it with -n HOSTNAME");
   if (!cert.principals.some((p) => p.toLowerCase() === hostName.toLowerCase())) {
@@ -21758,27 +21876,93 @@ function stopParsing(client) {
   protocol._parse = (_chunk, _i, len) => len;
 }
 
+// src/deploy/login-methods.ts
+var import_ssh22 = __toESM(require_lib2(), 1);
+
+// src/deploy/ssh-agent.ts
+import net from "node:net";
+var SSH_AGENT_FAILURE = 5;
+var SSH_AGENTC_REQUEST_IDENTITIES = 11;
+var SSH_AGENT_IDENTITIES_ANSWER = 12;
+var SSH_AGENTC_SIGN_REQUEST = 13;
+var SSH_AGENT_SIGN_RESPONSE = 14;
+var SSH_AGENT_RSA_SHA2_512 = 4;
+var TIMEOUT_MS = 1e4;
+function request(socketPath, body) {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(socketPath);
+    const chunks = [];
+    let settled = false;
+    const done = (err, reply) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      sock.destroy();
+      if (err) reject(err);
+      else resolve(reply);
+    };
+    const timer = setTimeout(() => done(new Error(`no answer within ${TIMEOUT_MS / 1e3} s`)), TIMEOUT_MS);
+    sock.on("error", (err) => done(new Error(`cannot connect to ${socketPath} (${err.code ?? err.message})`)));
+    sock.on("close", () => done(new Error("the agent closed the connection")));
+    sock.on("data", (chunk) => {
+      chunks.push(chunk);
+      const all = Buffer.concat(chunks);
+      if (all.length >= 4 && all.length >= 4 + all.readUInt32BE(0)) done(void 0, all.subarray(4, 4 + all.readUInt32BE(0)));
+    });
+    sock.write(sshString(body));
+  });
+}
+async function agentIdentities(socketPath) {
+  const reply = await request(socketPath, Buffer.from([SSH_AGENTC_REQUEST_IDENTITIES]));
+  if (reply[0] !== SSH_AGENT_IDENTITIES_ANSWER) throw new Error(`unexpected answer ${reply[0]} to a list of identities`);
+  const r = new WireReader(reply.subarray(1));
+  const count = r.uint32();
+  const identities = [];
+  for (let i = 0; i < count; i++) {
+    const blob = r.bytes();
+    const comment = r.text();
+    identities.push({ blob, type: new WireReader(blob).text(), comment });
+  }
+  return identities;
+}
+async function agentSign(socketPath, blob, data, flags = 0) {
+  const flagBytes = Buffer.alloc(4);
+  flagBytes.writeUInt32BE(flags);
+  const reply = await request(socketPath, Buffer.concat([Buffer.from([SSH_AGENTC_SIGN_REQUEST]), sshString(blob), sshString(data), flagBytes]));
+  if (reply[0] === SSH_AGENT_FAILURE) throw new Error("the agent refused to sign (a key needing confirmation, or one removed since)");
+  if (reply[0] !== SSH_AGENT_SIGN_RESPONSE) throw new Error(`unexpected answer ${reply[0]} to a sign request`);
+  return new WireReader(reply.subarray(1)).bytes();
+}
+
 // src/deploy/ssh2-user-certificates.ts
+var import_ssh2 = __toESM(require_lib2(), 1);
 var import_utils = __toESM(require_utils(), 1);
 var USERAUTH_REQUEST = 50;
 var certified = /* @__PURE__ */ new WeakMap();
+function offerCertificate(key, certificate, certType, sign) {
+  const offered = Object.create(key);
+  Object.defineProperty(offered, "type", { value: certType });
+  offered.getPublicSSH = () => certificate;
+  offered.isPrivateKey = () => true;
+  const rsa = certType === "ssh-rsa-cert-v01@openssh.com";
+  certified.set(offered, { algorithm: rsa ? "rsa-sha2-512-cert-v01@openssh.com" : certType, blob: certificate, sign });
+  return offered;
+}
 function certificateKey(privateKey, certificate, certType) {
   const plain = certType.replace(/-cert-v01@openssh\.com$/, "");
   const rsa = plain === "ssh-rsa";
-  const key = Object.create(privateKey);
-  Object.defineProperty(key, "type", { value: certType });
-  key.getPublicSSH = () => certificate;
-  certified.set(key, {
-    algorithm: rsa ? "rsa-sha2-512-cert-v01@openssh.com" : certType,
-    signatureName: rsa ? "rsa-sha2-512" : plain,
-    blob: certificate,
-    sign: (data) => {
-      const sig = privateKey.sign(data, rsa ? "sha512" : void 0);
-      if (sig instanceof Error) throw sig;
-      return import_utils.default.convertSignature(sig, plain);
-    }
+  return offerCertificate(privateKey, certificate, certType, async (data) => {
+    const sig = privateKey.sign(data, rsa ? "sha512" : void 0);
+    if (sig instanceof Error) throw sig;
+    const raw = import_utils.default.convertSignature(sig, plain);
+    return Buffer.concat([sshString(rsa ? "rsa-sha2-512" : plain), sshString(raw)]);
   });
-  return key;
+}
+function agentCertificateKey(socketPath, certificate, certType) {
+  const plain = import_ssh2.default.utils.parseKey(parseCertificate(certificate).publicKey);
+  if (plain instanceof Error) throw plain;
+  const flags = certType === "ssh-rsa-cert-v01@openssh.com" ? SSH_AGENT_RSA_SHA2_512 : 0;
+  return offerCertificate(plain, certificate, certType, (data) => agentSign(socketPath, certificate, data, flags));
 }
 function signWithCertificates(client) {
   const proto = client._protocol;
@@ -21786,27 +21970,100 @@ function signWithCertificates(client) {
   proto.authPK = (username, key, keyAlgo, cbSign) => {
     const cert = certified.get(key);
     if (!cert) return original(username, key, keyAlgo, cbSign);
-    const sign = typeof keyAlgo === "function" ? keyAlgo : cbSign;
+    const withSignature = typeof keyAlgo === "function" || typeof cbSign === "function";
     const body = Buffer.concat([
       Buffer.from([USERAUTH_REQUEST]),
       sshString(username),
       sshString("ssh-connection"),
       sshString("publickey"),
-      Buffer.from([sign ? 1 : 0]),
+      Buffer.from([withSignature ? 1 : 0]),
       sshString(cert.algorithm),
       sshString(cert.blob)
     ]);
-    let payload = body;
-    if (sign) {
-      const signature = cert.sign(Buffer.concat([sshString(proto._kex.sessionID), body]));
-      payload = Buffer.concat([body, sshString(Buffer.concat([sshString(cert.signatureName), sshString(signature)]))]);
-    }
-    const writer = proto._packetRW.write;
-    const packet = writer.alloc(payload.length);
-    payload.copy(packet, writer.allocStart);
-    proto._authsQueue.push("publickey");
-    import_utils.default.sendPacket(proto, writer.finalize(packet));
+    const send = (payload) => {
+      const writer = proto._packetRW.write;
+      const packet = writer.alloc(payload.length);
+      payload.copy(packet, writer.allocStart);
+      proto._authsQueue.push("publickey");
+      import_utils.default.sendPacket(proto, writer.finalize(packet));
+    };
+    if (!withSignature) return send(body);
+    cert.sign(Buffer.concat([sshString(proto._kex.sessionID), body])).then(
+      (signature) => send(Buffer.concat([body, sshString(signature)])),
+      (err) => {
+        err.message = `cannot sign with the certificate's key (${err.message})`;
+        err.level = "agent";
+        client.emit("error", err);
+      }
+    );
   };
+}
+
+// src/deploy/login-methods.ts
+var PlainAgentKeys = class extends import_ssh22.default.OpenSSHAgent {
+  constructor(socketPath, keys) {
+    super(socketPath);
+    this.keys = keys;
+  }
+  keys;
+  getIdentities(cb) {
+    cb(void 0, this.keys);
+  }
+};
+function parsed(identity) {
+  try {
+    return parseCertificate(identity.blob);
+  } catch {
+    return void 0;
+  }
+}
+async function loginMethods(credentials, username) {
+  const key = credentials.privateKey ? import_ssh22.default.utils.parseKey(credentials.privateKey, credentials.passphrase) : void 0;
+  const keyBlob = key?.getPublicSSH();
+  let identities = [];
+  if (credentials.agent) {
+    try {
+      identities = await agentIdentities(credentials.agent);
+    } catch (err) {
+      if (!key) throw Object.assign(err, { level: "agent" });
+    }
+  }
+  const agentCertificates = identities.flatMap((identity) => {
+    const certificate = isCertificateType(identity.type) ? parsed(identity) : void 0;
+    return certificate ? [{ identity, certificate }] : [];
+  });
+  const forKey = agentCertificates.filter((c) => keyBlob && c.certificate.publicKey.equals(keyBlob));
+  const others = agentCertificates.filter((c) => !forKey.includes(c));
+  const plainKeys = identities.filter((identity) => !isCertificateType(identity.type) && !(keyBlob && identity.blob.equals(keyBlob))).map((identity) => import_ssh22.default.utils.parseKey(identity.blob)).filter((k) => !(k instanceof Error));
+  const methods = [];
+  const certificates = [];
+  const file = credentials.certificate;
+  const order = [];
+  const offerCertificate2 = (key2, label, certificate) => {
+    methods.push({ type: "publickey", username, key: key2 });
+    certificates.push({ label, certificate });
+    order.push(`certificate ${label} (key id '${certificate.keyId}')`);
+  };
+  if (key && file) offerCertificate2(certificateKey(key, file.blob, file.type), file.file, parseCertificate(file.blob));
+  const offerAgentCertificate = ({ identity, certificate }) => offerCertificate2(agentCertificateKey(credentials.agent, identity.blob, identity.type), `'${identity.comment}' in the SSH agent`, certificate);
+  forKey.forEach(offerAgentCertificate);
+  if (credentials.privateKey) {
+    methods.push({ type: "publickey", username, key: credentials.privateKey, passphrase: credentials.passphrase });
+    order.push("the private key");
+  }
+  others.forEach(offerAgentCertificate);
+  if (plainKeys.length) {
+    methods.push({ type: "agent", username, agent: new PlainAgentKeys(credentials.agent, plainKeys) });
+    order.push(`${plainKeys.length} plain key(s) of the SSH agent`);
+  }
+  return { methods, certificates, order };
+}
+function certificateNotes(certificates, now = /* @__PURE__ */ new Date()) {
+  const notes = certificates.flatMap(({ label, certificate }) => {
+    const why = outsideValidity(certificate, now);
+    return why ? [`the certificate ${label} (key id '${certificate.keyId}') ${why}`] : [];
+  });
+  return notes.length ? ` (${notes.join("; ")})` : "";
 }
 
 // src/deploy/ssh.ts
@@ -21815,7 +22072,7 @@ var TransientConnectError = class extends JobError {
 var TRANSIENT_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ECONNABORTED"]);
 function tcpConnect(host, port, timeoutMs, label) {
   return new Promise((resolve, reject) => {
-    const sock = net.connect({ host, port, noDelay: true });
+    const sock = net2.connect({ host, port, noDelay: true });
     sock.on("error", (err) => {
       clearTimeout(timer);
       const Err = TRANSIENT_CODES.has(err.code ?? "") ? TransientConnectError : JobError;
@@ -21837,7 +22094,7 @@ async function handshake(target, sock, opts, role) {
   const check = hostKeyCheck(hostKeys, target.host, target.port);
   let rejection;
   let record;
-  const client = new import_ssh2.default.Client();
+  const client = new import_ssh23.default.Client();
   const config = {
     sock,
     username: target.user,
@@ -21856,21 +22113,19 @@ async function handshake(target, sock, opts, role) {
   };
   const algorithms = check.certificates ? [...CERT_HOST_KEY_ALGORITHMS, ...check.algorithms ?? defaultHostKeyAlgorithms()] : check.algorithms;
   if (algorithms) config.algorithms = { serverHostKey: algorithms };
-  if (credentials.privateKey) {
-    config.privateKey = credentials.privateKey;
-    if (credentials.passphrase) config.passphrase = credentials.passphrase;
+  let login;
+  try {
+    login = await loginMethods(credentials, target.user);
+  } catch (err) {
+    sock.destroy?.();
+    throw new JobError(`${role} ${target.label}: ${handshakeFailure(err, void 0, target, target.route, algorithms, [])}`);
   }
-  if (credentials.agent) config.agent = credentials.agent;
-  if (credentials.certificate && credentials.privateKey) {
-    const parsed = import_ssh2.default.utils.parseKey(credentials.privateKey, credentials.passphrase);
-    const username = target.user;
-    const methods = [
-      { type: "publickey", username, key: certificateKey(parsed, credentials.certificate.blob, credentials.certificate.type) },
-      { type: "publickey", username, key: credentials.privateKey, passphrase: credentials.passphrase }
-    ];
-    if (credentials.agent) methods.push({ type: "agent", username, agent: credentials.agent });
-    config.authHandler = methods;
+  if (!login.methods.length) {
+    sock.destroy?.();
+    throw new JobError(`${role} ${target.label}: the SSH agent (${credentials.agent}) holds no keys; add one with ssh-add, or pass --identity.`);
   }
+  config.authHandler = login.methods;
+  opts.debug?.(`login offers, in order: ${login.order.join("; ")}`);
   client.once("handshake", () => {
     if (record) recordHostKey(hostKeys.knownHostsFile, record);
   });
@@ -21885,7 +22140,7 @@ async function handshake(target, sock, opts, role) {
       clearTimeout(timer);
       client.end();
       sock.destroy?.();
-      const why = `${role} ${target.label}: ${handshakeFailure(err, rejection, target, target.route, algorithms)}`;
+      const why = `${role} ${target.label}: ${handshakeFailure(err, rejection, target, target.route, algorithms, login.certificates)}`;
       const transient = !handshaken && !rejection && /before handshake|ECONNRESET|closed the connection/i.test(err.message);
       reject(transient ? new TransientConnectError(why) : new JobError(why));
     };
@@ -21900,16 +22155,18 @@ async function handshake(target, sock, opts, role) {
     try {
       client.connect(config);
       if (check.certificates) watchKeyExchanges(client);
-      if (credentials.certificate) signWithCertificates(client);
+      if (login.certificates.length) signWithCertificates(client);
     } catch (err) {
       fail(err);
     }
   });
 }
-function handshakeFailure(err, rejection, target, route, algorithms) {
+function handshakeFailure(err, rejection, target, route, algorithms, certificates) {
   if (rejection) return `refusing to connect: ${rejection}`;
   if (err.level === "client-authentication") {
-    return `the server refused ${route.credentials.source} for user '${target.user}'; check the user and that the public key is in its authorized_keys.`;
+    const refused = `the server refused ${route.credentials.source} for user '${target.user}'${certificateNotes(certificates)}`;
+    if (!certificates.length) return `${refused}; check the user and that the public key is in its authorized_keys.`;
+    return `${refused}; check the user, that the server trusts the certificate's CA (TrustedUserCAKeys) for one of its principals, or that the public key is in its authorized_keys.`;
   }
   if (err.level === "agent") return `the SSH agent failed (${err.message}); check SSH_AUTH_SOCK or pass --identity.`;
   if (/no matching host key/i.test(err.message) && algorithms) {
@@ -22012,31 +22269,47 @@ import { homedir as homedir3 } from "node:os";
 import path5 from "node:path";
 
 // src/deploy/credentials.ts
-var import_ssh22 = __toESM(require_lib2(), 1);
+var import_ssh24 = __toESM(require_lib2(), 1);
 import { existsSync, readFileSync as readFileSync3 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
 import path4 from "node:path";
+var CERTIFICATE_VARIABLE = "PEXSHIP_SSH_CERTIFICATE";
+function readCertificate(text, label) {
+  const [type, base64] = text.trim().split(/\s+/);
+  const blob = Buffer.from(base64 ?? "", "base64");
+  try {
+    return { certificate: { blob, type, file: label }, certifies: parseCertificate(blob).publicKey };
+  } catch (err) {
+    throw new UsageError(`certificate ${label}: not an OpenSSH certificate (${err.message}); make one with ssh-keygen -s.`);
+  }
+}
+function publicKeyOf(privateKey, passphrase) {
+  const parsed2 = import_ssh24.default.utils.parseKey(privateKey, passphrase);
+  return parsed2 instanceof Error ? void 0 : parsed2.getPublicSSH();
+}
 function findCertificate(privateKey, passphrase, candidates) {
-  const parsed = import_ssh22.default.utils.parseKey(privateKey, passphrase);
-  if (parsed instanceof Error) return void 0;
-  const publicKey = parsed.getPublicSSH();
+  const publicKey = publicKeyOf(privateKey, passphrase);
+  if (!publicKey) return void 0;
   for (const file of candidates) {
     if (!existsSync(file)) continue;
-    const [type, base64] = readFileSync3(file, "utf8").trim().split(/\s+/);
-    let certifies;
-    try {
-      certifies = parseCertificate(Buffer.from(base64 ?? "", "base64")).publicKey;
-    } catch (err) {
-      throw new UsageError(`certificate ${file}: not an OpenSSH certificate (${err.message}); make one with ssh-keygen -s.`);
-    }
-    if (certifies.equals(publicKey)) return { blob: Buffer.from(base64, "base64"), type, file };
+    const { certificate, certifies } = readCertificate(readFileSync3(file, "utf8"), file);
+    if (certifies.equals(publicKey)) return certificate;
   }
   return void 0;
 }
 function withCertificate(c, keyFile, input) {
   if (!c.privateKey) return c;
-  const candidates = [...input.certificateFiles ?? [], ...keyFile ? [`${keyFile}-cert.pub`] : []];
-  const certificate = findCertificate(c.privateKey, c.passphrase, candidates);
+  let certificate;
+  if (input.certificateText?.trim()) {
+    const given = readCertificate(input.certificateText, CERTIFICATE_VARIABLE);
+    if (!given.certifies.equals(publicKeyOf(c.privateKey, c.passphrase) ?? Buffer.alloc(0))) {
+      throw new UsageError(`${CERTIFICATE_VARIABLE}: the certificate is for another key than ${c.source}; give the KEY-cert.pub of that key.`);
+    }
+    certificate = given.certificate;
+  } else {
+    const candidates = [...input.certificateFiles ?? [], ...keyFile ? [`${keyFile}-cert.pub`] : []];
+    certificate = findCertificate(c.privateKey, c.passphrase, candidates);
+  }
   return certificate ? { ...c, certificate, source: `${c.source} with certificate ${certificate.file}` } : c;
 }
 function normalizeKeyText(text) {
@@ -22046,9 +22319,9 @@ function normalizeKeyText(text) {
   return t + "\n";
 }
 function checkKey(key, passphrase, source) {
-  const parsed = import_ssh22.default.utils.parseKey(key, passphrase);
-  if (parsed instanceof Error) {
-    const msg = parsed.message;
+  const parsed2 = import_ssh24.default.utils.parseKey(key, passphrase);
+  if (parsed2 instanceof Error) {
+    const msg = parsed2.message;
     if (/passphrase|decrypt|bad decrypt|Encrypted/i.test(msg)) {
       throw new UsageError(
         passphrase ? `${source}: the passphrase does not decrypt this key; check PEXSHIP_SSH_PASSPHRASE.` : `${source}: the key is encrypted; give its passphrase in PEXSHIP_SSH_PASSPHRASE.`
@@ -22089,12 +22362,15 @@ function loadCredentials(input) {
     }
     if (!agent) throw new UsageError(`ssh config: none of this host's IdentityFile exists (${input.configIdentityFiles.join(", ")}), and no SSH agent is running.`);
   }
+  if (input.certificateText?.trim()) {
+    throw new UsageError(`${CERTIFICATE_VARIABLE} needs the private key it certifies: pass --identity FILE or put the key text in PEXSHIP_SSH_KEY.`);
+  }
   if (agent) return { agent, source: `the SSH agent (${agent})` };
   for (const name of ["id_ed25519", "id_ecdsa", "id_rsa"]) {
     const file = path4.join(homedir2(), ".ssh", name);
     if (!existsSync(file)) continue;
     const key = readFileSync3(file);
-    if (!(import_ssh22.default.utils.parseKey(key, passphrase) instanceof Error)) return { privateKey: key, passphrase, source: file };
+    if (!(import_ssh24.default.utils.parseKey(key, passphrase) instanceof Error)) return { privateKey: key, passphrase, source: file };
   }
   throw new UsageError(
     "no SSH credentials: pass --identity FILE, put the key text in PEXSHIP_SSH_KEY, or start an SSH agent (SSH_AUTH_SOCK)."
@@ -22133,7 +22409,7 @@ function resolveHosts(o) {
     if (!credentialCache.has(key)) {
       credentialCache.set(
         key,
-        loadCredentials({ identityFile: o.identityFile, keyText: o.privateKey, passphrase: o.passphrase, agentSocket, configIdentityFiles: files, certificateFiles })
+        loadCredentials({ identityFile: o.identityFile, keyText: o.privateKey, passphrase: o.passphrase, agentSocket, configIdentityFiles: files, certificateFiles, certificateText: o.certificate })
       );
     }
     return credentialCache.get(key);
@@ -22228,7 +22504,7 @@ async function writeRange(label, sftp, handle, local, start, end, tuning, onByte
   await Promise.all(workers);
   if (failure) throw failure;
 }
-async function uploadFile(conn, localPath, remotePath, size, tuning = {}, onProgress) {
+async function uploadFile(conn, localPath, remotePath, size, tuning = {}, onProgress, signal) {
   const t = {
     chunkSize: tuning.chunkSize ?? DEFAULTS.chunkSize,
     inFlight: tuning.inFlight ?? DEFAULTS.inFlight,
@@ -22237,7 +22513,11 @@ async function uploadFile(conn, localPath, remotePath, size, tuning = {}, onProg
   const label = conn.label;
   const local = await openFile(localPath, "r");
   const sessions = [];
-  try {
+  const stopped = new Promise((_, reject) => {
+    if (signal?.aborted) reject(new JobError(`${label}: the upload was stopped.`));
+    signal?.addEventListener("abort", () => reject(new JobError(`${label}: the upload was stopped.`)), { once: true });
+  });
+  const transfer = (async () => {
     const opening = performance.now();
     const first = await conn.sftp();
     const slowLink = performance.now() - opening > t.latencyThresholdMs;
@@ -22264,6 +22544,13 @@ async function uploadFile(conn, localPath, remotePath, size, tuning = {}, onProg
     );
     if (sent !== size) throw new JobError(`${label}: the upload sent ${sent} of ${size} bytes.`);
     await Promise.all(sessions.map((s, i) => sftpCall(label, "close", (cb) => s.close(handles[i], (err) => cb(err, void 0)))));
+  })();
+  transfer.catch(() => {
+  });
+  stopped.catch(() => {
+  });
+  try {
+    await Promise.race([transfer, stopped]);
   } finally {
     await local.close();
     for (const s of sessions) s.end();
@@ -22347,7 +22634,26 @@ async function readBack(ctx, target, run, result, lost, emit) {
   }
   result.error = `${lost}; the host was still running this deploy's steps when pexship gave up waiting (current: ${result.release ?? "none"})`;
 }
-async function deployHost(ctx, target, planned, opts, emit) {
+var ALONE = { alone: true, staged: async () => void 0, signal: new AbortController().signal, why: () => "" };
+var Stopped = class extends Error {
+};
+function unlessStopped(gate, work) {
+  if (gate.signal.aborted) {
+    work.then((c) => c.close(), () => {
+    });
+    return Promise.reject(new Stopped());
+  }
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      work.then((c) => c.close(), () => {
+      });
+      reject(new Stopped());
+    };
+    gate.signal.addEventListener("abort", stop, { once: true });
+    work.then(resolve, reject).finally(() => gate.signal.removeEventListener("abort", stop));
+  });
+}
+async function deployHost(ctx, target, planned, opts, emit, gate = ALONE) {
   const started = Date.now();
   const host = target.label;
   const result = { host, status: "failed", release: null, previous: null, durationMs: 0 };
@@ -22355,10 +22661,17 @@ async function deployHost(ctx, target, planned, opts, emit) {
   const run = newRun();
   let conn;
   let wentAhead = false;
+  const stopped = () => {
+    result.status = "skipped";
+    result.release = result.previous;
+    result.error = gate.why();
+    return result;
+  };
   try {
     phase("connect");
-    conn = await connectHost(ctx, target);
+    conn = await unlessStopped(gate, connectHost(ctx, target));
     const plan = await planned;
+    if (gate.signal.aborted) throw new Stopped();
     const session = await startScript(
       ctx,
       conn,
@@ -22380,40 +22693,72 @@ async function deployHost(ctx, target, planned, opts, emit) {
         if (["locked", "reuse", "stored", "prewarm", "switched", "restart", "health", "reverted", "pruned", "stale-lock"].includes(l.word)) phase(l.word, l.rest || void 0);
       }
     );
-    const ready = await session.waitFor("ready", "dry-run");
+    const stop = () => session.stop();
+    gate.signal.addEventListener("abort", stop, { once: true });
+    session.finished.then(() => gate.signal.removeEventListener("abort", stop));
+    if (gate.signal.aborted) stop();
+    const staging = await session.waitFor("incoming", "reuse", "dry-run");
     result.previous = session.value("current") || null;
-    if (!ready) {
+    if (!staging) {
+      if (gate.signal.aborted) return stopped();
       result.error = reason(ctx, await session.finished);
       return result;
     }
-    const reuse = session.value("reuse");
-    result.target = reuse || plan.id;
-    if (ready.word === "dry-run") {
+    result.target = session.value("reuse") || plan.id;
+    if (staging.word === "dry-run") {
       await session.finished;
+      const reuse = session.value("reuse");
       result.status = "dry-run";
-      result.release = reuse || plan.id;
+      result.release = result.target;
       result.plan = reuse ? reuse === result.previous ? `already current (${reuse})` : `would switch to ${reuse}, already on the host (no upload)` : `would upload ${plan.size} bytes as ${plan.id} and switch from ${result.previous ?? "nothing"}`;
       return result;
     }
-    const incoming = session.value("incoming");
-    if (incoming) {
+    if (staging.word === "incoming") {
       phase("upload", `${plan.size} bytes`);
       const ended = session.finished.then((o) => {
         throw new Error(`upload stopped: ${reason(ctx, o)}`);
       });
+      const stopUpload = new AbortController();
       try {
-        await Promise.race([uploadFile(conn, plan.localPath, incoming, plan.size, opts.upload), ended]);
+        await Promise.race([uploadFile(conn, plan.localPath, staging.rest, plan.size, opts.upload, void 0, stopUpload.signal), ended]);
       } catch (err) {
+        stopUpload.abort();
         session.stop();
         await session.finished;
+        if (gate.signal.aborted) return stopped();
         throw err;
       }
       result.uploadedBytes = plan.size;
+      session.uploaded();
     } else {
       result.reused = true;
     }
-    wentAhead = true;
-    session.go();
+    if (gate.alone) {
+      wentAhead = true;
+      session.go();
+    }
+    const ready = await session.waitFor("ready", "done");
+    if (!ready) {
+      if (gate.signal.aborted) return stopped();
+      const outcome2 = await session.finished;
+      if (!outcome2.lost || !wentAhead) {
+        result.error = reason(ctx, outcome2);
+        return result;
+      }
+    } else if (ready.word === "ready" && !gate.alone) {
+      const why = await Promise.race([gate.staged(), session.finished.then(() => "lost")]);
+      if (why === "lost") {
+        result.error = reason(ctx, await session.finished);
+        return result;
+      }
+      if (why !== void 0) {
+        session.stop();
+        await session.finished;
+        return stopped();
+      }
+      wentAhead = true;
+      session.go();
+    }
     if (await session.waitFor("confirm")) session.commit();
     const outcome = await session.finished;
     const done = outcome.lines.find((l) => l.word === "done");
@@ -22421,7 +22766,7 @@ async function deployHost(ctx, target, planned, opts, emit) {
     if (outcome.code === 0 && done) {
       result.release = done.rest;
       result.status = outcome.lines.some((l) => l.word === "unchanged") ? "unchanged" : "ok";
-    } else if (outcome.lost) {
+    } else if (outcome.lost && wentAhead) {
       conn.close();
       await readBack(ctx, target, run, result, reason(ctx, outcome), emit);
     } else {
@@ -22431,6 +22776,7 @@ async function deployHost(ctx, target, planned, opts, emit) {
     }
     return result;
   } catch (err) {
+    if (err instanceof Stopped || gate.signal.aborted && !wentAhead) return stopped();
     result.error = message(err);
     if (wentAhead) result.status = "unknown";
     return result;
@@ -22621,14 +22967,14 @@ async function mapLimit(items, limit, work) {
   await Promise.all(runners);
   return out;
 }
-function planWaves(hosts, batch, canary) {
+function planWaves(hosts, batch, canary, concurrency = Infinity) {
   const waves = [];
   let rest = hosts;
   if (canary && hosts.length > 1) {
     waves.push([hosts[0]]);
     rest = hosts.slice(1);
   }
-  const size = batch && batch > 0 ? batch : rest.length;
+  const size = Math.max(1, Math.min(batch && batch > 0 ? batch : rest.length, concurrency));
   for (let i = 0; i < rest.length; i += size) waves.push(rest.slice(i, i + size));
   return waves;
 }
@@ -22668,16 +23014,25 @@ async function deploy(options, events = () => {
   plan.catch(() => {
   });
   const results = /* @__PURE__ */ new Map();
-  const waves = planWaves(ctx.targets, options.batch, options.canary ?? false);
+  const waves = planWaves(ctx.targets, options.batch, options.canary ?? false, ctx.concurrency);
   const canary = options.canary && waves.length > 1;
   let failedWave = -1;
   let failures = 0;
   for (let w = 0; w < waves.length; w++) {
     events({ type: "wave", index: w + 1, total: waves.length, hosts: waves[w].map((t) => t.label) });
-    const done = await mapLimit(waves[w], ctx.concurrency, (t) => deployHost(ctx, t, plan, options, events));
+    const budget = canary && w === 0 ? 0 : tolerated - failures;
+    const wave = waves[w].length === 1 ? void 0 : new WaveBarrier(waves[w].length, budget, tolerated);
+    const done = await Promise.all(
+      waves[w].map(
+        (t) => deployHost(ctx, t, plan, options, events, wave?.gate(t.label) ?? ALONE).then((r) => {
+          wave?.settle(r);
+          return r;
+        })
+      )
+    );
     for (const r of done) results.set(r.host, r);
-    failures += done.filter((r) => r.status === "failed" || r.status === "unknown").length;
-    if (failures > tolerated || canary && w === 0 && failures > 0) {
+    failures += done.filter((r) => FAILED.has(r.status)).length;
+    if (failures > tolerated || canary && w === 0 && failures > 0 || wave?.stopped) {
       failedWave = w;
       break;
     }
@@ -22693,6 +23048,60 @@ async function deploy(options, events = () => {
   const on = hosts.find((h) => (h.status === "ok" || h.status === "unchanged") && h.release)?.release;
   return summarize("deploy", hosts, started, { sha256: planned.sha256, release: on ?? planned.id });
 }
+var FAILED = /* @__PURE__ */ new Set(["failed", "unknown"]);
+var WaveBarrier = class {
+  constructor(size, budget, maxFail) {
+    this.budget = budget;
+    this.maxFail = maxFail;
+    this.pending = size;
+    setMaxListeners(2 * size + 10, this.abort.signal);
+  }
+  budget;
+  maxFail;
+  pending;
+  failedHosts = [];
+  staged = /* @__PURE__ */ new Set();
+  abort = new AbortController();
+  /** null: not decided yet; undefined: go; a string: why not. */
+  decision = null;
+  waiters = [];
+  /** The wave did not switch. */
+  get stopped() {
+    return this.abort.signal.aborted;
+  }
+  gate(host) {
+    return {
+      alone: false,
+      signal: this.abort.signal,
+      why: () => this.decision ?? "",
+      staged: () => {
+        if (this.decision !== null) return Promise.resolve(this.decision);
+        this.staged.add(host);
+        this.pending--;
+        const answer = new Promise((resolve) => this.waiters.push(resolve));
+        this.decide();
+        return answer;
+      }
+    };
+  }
+  /** A host's final result: one that ended without staging counts now, as a failure or not. */
+  settle(r) {
+    if (!this.staged.has(r.host)) this.pending--;
+    else if (this.decision !== null || !FAILED.has(r.status)) return;
+    if (FAILED.has(r.status)) this.failedHosts.push(r.host);
+    this.decide();
+  }
+  decide() {
+    if (this.decision !== null) return;
+    if (this.failedHosts.length > this.budget) {
+      const limit = this.maxFail > 0 ? " (more than --max-fail allows)" : "";
+      this.decision = `not switched because another host failed before the switch: ${this.failedHosts.join(", ")}${limit}`;
+      this.abort.abort();
+    } else if (this.pending === 0) this.decision = void 0;
+    else return;
+    for (const w of this.waiters.splice(0)) w(this.decision);
+  }
+};
 function maxFailures(spec, hosts) {
   if (spec === void 0 || spec === "") return 0;
   const m = /^(\d+)(%?)$/.exec(spec.trim());
@@ -22734,7 +23143,7 @@ async function rollback(options, events = () => {
   validateCommon(options);
   if (options.to !== void 0 && !SAFE_NAME.test(options.to)) throw new UsageError(`--to '${options.to}' is not a release id (see 'pexship releases').`);
   const ctx = resolveContext(options);
-  const hosts = ctx.targets.length <= ctx.concurrency ? await rollbackTogether(ctx, options, events) : await rollbackInRounds(ctx, options, events);
+  const hosts = ctx.targets.length === 1 && !options.dryRun ? [await rollbackHost(ctx, ctx.targets[0], { to: options.to }, options, events)] : ctx.targets.length <= ctx.concurrency ? await rollbackTogether(ctx, options, events) : await rollbackInRounds(ctx, options, events);
   const result = summarize("rollback", hosts, started);
   if (options.to && hosts.some((h) => h.error?.includes(`release ${options.to} is not on this host`))) result.exitCode = 2;
   return result;

@@ -1,5 +1,8 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
+  installWheel
+} from "./chunk-E2VCSXBJ.js";
+import {
   LAYOUTS,
   dirFiles,
   writeDirPex
@@ -15,20 +18,17 @@ import {
   resolveTargets,
   selectFromLock,
   selectedFromResolution
-} from "./chunk-LV5N2CLV.js";
-import {
-  shellWords
-} from "./chunk-VITC3B6H.js";
-import {
-  installWheel
-} from "./chunk-WKEDSHNL.js";
+} from "./chunk-FEYTSWG2.js";
 import {
   defaultCacheDir
-} from "./chunk-FDDSVJX5.js";
+} from "./chunk-KMQNPVWY.js";
 import {
   PEXSHIP_VERSION,
   timePhase
-} from "./chunk-V56NK2RW.js";
+} from "./chunk-LM2J5XQO.js";
+import {
+  shellWords
+} from "./chunk-VITC3B6H.js";
 import {
   writeZip
 } from "./chunk-2RM3XI5D.js";
