@@ -2,8 +2,8 @@
  * Reusing a resolution. A resolution is a function of its inputs and of what the indexes answered; on a warm
  * run those answers are cache records used without asking the network while they are fresh (`fetchPage`).
  * So while the inputs are the same and every page record the last resolution rested on is unchanged (same
- * sha256 of key and body, see `RecordStore.stampOf`) and fresh, resolving again would read the same records and reach the same answer: it is read
- * back instead. A resolution that rested on anything else (a local folder or file, metadata not kept by
+ * sha256 of key and body, see `RecordStore.stampOf`) and fresh, resolving again would read the same records
+ * and reach the same answer: it is read back instead. A resolution that rested on anything else (a local folder or file, metadata not kept by
  * hash, a page the index does not let us keep, a failure) is not kept. `--refresh` resolves again.
  *
  * Stored as `<cache>/resolutions/<sha256 of the inputs>.json`.

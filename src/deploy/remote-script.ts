@@ -4,7 +4,8 @@
 // stdin, so nothing of them shows in `ps`. After the script, stdin carries the client's control lines:
 // `hb` (a heartbeat every 2 s, proof the client is alive), `uploaded` (the upload is complete), `go`
 // (switch), `commit` (the deploy is confirmed), `stop`. Forks cost milliseconds each on a busy host, so the
-// hot path (lock, reuse, switch, history) uses shell builtins wherever one does the job. The script reports progress as `@@pexship <word> <rest>` lines on stdout.
+// hot path (lock, reuse, switch, history) uses shell builtins wherever one does the job. The script reports
+// progress as `@@pexship <word> <rest>` lines on stdout.
 import { randomBytes } from 'node:crypto';
 import { shellQuote } from './quote.js';
 

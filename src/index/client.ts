@@ -457,11 +457,13 @@ export class IndexClient {
    */
   private async fetchPage(pageUrl: string, label: string, what: string, jsonFirst: boolean): Promise<{ files?: IndexFile[]; missingUntil?: number }> {
     const cached = await this.cache.readResponse<IndexFile[]>('page', pageUrl);
+    // The same page may be reached under another label (credentials added or changed): ours wins.
+    const relabel = (files: IndexFile[]) => files.map((f) => (f.index === label ? f : { ...f, index: label }));
     // Within the index's own max-age (PyPI: 10 minutes) the page is used without asking, as uv does.
     if (cached?.freshUntil && cached.freshUntil > Date.now() && !this.refresh) {
       countUp(cached.missing ? 'pages missing fresh' : 'pages fresh');
       this.restsOnPage(pageUrl, cached.freshUntil);
-      return { files: cached.value.map((f) => (f.index === label ? f : { ...f, index: label })) };
+      return { files: relabel(cached.value) };
     }
     const headers: Record<string, string> = {
       accept: jsonFirst ? PAGE_ACCEPT : 'text/html, */*;q=0.1',
@@ -472,12 +474,11 @@ export class IndexClient {
     const done = busyStart('pages');
     return this.request(pageUrl, `the ${what} ${label}`, headers, async (res) => {
       countUp(`pages ${res.status}`);
-      // The same page may be reached under another label (credentials added or changed): ours wins.
       if (res.status === 304 && cached && !cached.missing) {
         const fresh = freshUntil(res.headers);
         if (fresh) await this.cache.writeResponse('page', { ...cached, freshUntil: fresh });
         this.restsOnPage(pageUrl, fresh);
-        return { files: cached.value.map((f) => (f.index === label ? f : { ...f, index: label })) };
+        return { files: relabel(cached.value) };
       }
       if (res.status === 404 || res.status === 410) {
         return { missingUntil: missingFreshUntil(res.headers) };

@@ -4,7 +4,6 @@ import { open } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { normalizeProjectName } from './names.js';
 
-
 /** Bytes `[start, end)` of a file of known size. */
 export interface RandomAccess {
   size: number;
