@@ -1,7 +1,7 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
   build
-} from "./chunks/chunk-VUDM66O4.js";
+} from "./chunks/chunk-IGUC5KLN.js";
 import "./chunks/chunk-E2VCSXBJ.js";
 import {
   LAYOUTS
@@ -10,7 +10,7 @@ import {
   createReporter,
   parseProjectSpec,
   secretsOf
-} from "./chunks/chunk-FEYTSWG2.js";
+} from "./chunks/chunk-F27TMQPD.js";
 import {
   CACHE_FORMAT,
   currentTarget

@@ -16,9 +16,9 @@ import nodeModule from "node:module";
 
 // src/cli/main.ts
 var VERBS = {
-  build: () => import("./chunks/build-KHP23UCC.js"),
+  build: () => import("./chunks/build-4FMOWSPR.js"),
   inspect: () => import("./chunks/inspect-HQWEZPQZ.js"),
-  lock: () => import("./chunks/lock-6RCSD3N6.js"),
+  lock: () => import("./chunks/lock-5J5FTOVW.js"),
   deploy: () => import("./chunks/deploy-GTAC2JQ6.js").then((m) => ({ run: m.runDeploy })),
   rollback: () => import("./chunks/deploy-GTAC2JQ6.js").then((m) => ({ run: m.runRollback })),
   releases: () => import("./chunks/deploy-GTAC2JQ6.js").then((m) => ({ run: m.runReleases })),

@@ -18,12 +18,12 @@ import {
 } from "./chunk-R772ELZX.js";
 import {
   build
-} from "./chunk-VUDM66O4.js";
+} from "./chunk-IGUC5KLN.js";
 import "./chunk-E2VCSXBJ.js";
 import "./chunk-VBSPR65Q.js";
 import {
   stderrProgress
-} from "./chunk-FEYTSWG2.js";
+} from "./chunk-F27TMQPD.js";
 import "./chunk-KMQNPVWY.js";
 import "./chunk-LM2J5XQO.js";
 import "./chunk-VITC3B6H.js";

@@ -1455,10 +1455,11 @@ var IndexClient = class {
    */
   async fetchPage(pageUrl, label, what, jsonFirst) {
     const cached = await this.cache.readResponse("page", pageUrl);
+    const relabel = (files) => files.map((f) => f.index === label ? f : { ...f, index: label });
     if (cached?.freshUntil && cached.freshUntil > Date.now() && !this.refresh) {
       countUp(cached.missing ? "pages missing fresh" : "pages fresh");
       this.restsOnPage(pageUrl, cached.freshUntil);
-      return { files: cached.value.map((f) => f.index === label ? f : { ...f, index: label }) };
+      return { files: relabel(cached.value) };
     }
     const headers = {
       accept: jsonFirst ? PAGE_ACCEPT : "text/html, */*;q=0.1",
@@ -1473,7 +1474,7 @@ var IndexClient = class {
         const fresh2 = freshUntil(res.headers);
         if (fresh2) await this.cache.writeResponse("page", { ...cached, freshUntil: fresh2 });
         this.restsOnPage(pageUrl, fresh2);
-        return { files: cached.value.map((f) => f.index === label ? f : { ...f, index: label }) };
+        return { files: relabel(cached.value) };
       }
       if (res.status === 404 || res.status === 410) {
         return { missingUntil: missingFreshUntil(res.headers) };

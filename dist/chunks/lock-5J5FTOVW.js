@@ -20,7 +20,7 @@ import {
   stderrProgress,
   stripCredentials,
   writePylock
-} from "./chunk-FEYTSWG2.js";
+} from "./chunk-F27TMQPD.js";
 import {
   defaultCacheDir
 } from "./chunk-KMQNPVWY.js";

@@ -18,7 +18,7 @@ import {
   resolveTargets,
   selectFromLock,
   selectedFromResolution
-} from "./chunk-FEYTSWG2.js";
+} from "./chunk-F27TMQPD.js";
 import {
   defaultCacheDir
 } from "./chunk-KMQNPVWY.js";
