@@ -357,7 +357,7 @@ for (const setName of WANTED_SETS) {
   // flight (overlapping requests count once; they overlap the resolve phase, which includes them).
   const keys = Object.keys(results);
   const phaseNames = [...new Set(keys.flatMap((k) => results[k].timings.flatMap((t) => Object.keys(t))))];
-  const order = ['startup', 'load', 'probe', 'resolve', 'pages', 'metadata', 'write', 'close', 'end', 'exit'];
+  const order = ['startup', 'load', 'probe', 'resolve', 'pages', 'metadata', 'write', 'close', 'end', 'exit', 'cpu'];
   phaseNames.sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
   console.log(`${setName}: pexship breakdown (median ms; startup = node + CLI bundle; end = whole run in-process; exit = wall - end)`);
   const width = (k: string) => Math.max(14, k.length + 2);
