@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildPex } from '../src/pex/build.js';
 import { installWheel } from '../src/pex/install.js';
+import { memberContent } from '../src/pex/zip.js';
 import { inspectPex } from '../src/pex/inspect.js';
-import { inflateRawSync } from 'node:zlib';
 
 const WHEELS_DIR = process.env.PEXSHIP_BENCH_WHEELS ?? '/opt/pypi/files';
 const PROJECTS = ['flask', 'werkzeug', 'jinja2', 'markupsafe', 'itsdangerous', 'click', 'blinker', 'requests', 'urllib3', 'idna', 'certifi', 'charset_normalizer'];
@@ -78,7 +78,7 @@ async function installInto(folder: string, wheelFiles: string[]): Promise<void> 
     for (const m of (await installWheel(w)).members) {
       const out = path.join(folder, m.name);
       mkdirSync(path.dirname(out), { recursive: true });
-      writeFileSync(out, m.content ?? inflateRawSync(m.deflated!.data));
+      writeFileSync(out, memberContent(m));
     }
   }
 }

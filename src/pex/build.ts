@@ -6,7 +6,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { timePhase } from '../timings.js';
 import { UsageError } from '../errors.js';
 import { PEXSHIP_VERSION } from '../version.js';
@@ -16,7 +15,8 @@ import { installWheel, type InstalledWheel } from './install.js';
 import { dirFiles, writeDirPex, type Layout } from './layout.js';
 import { BOOTSTRAP_PATH, renderMain, renderStub, runtimeFiles, type ScriptFile } from './runtime.js';
 import { shBootScript } from './sh-boot.js';
-import { writeZip, type ZipMember } from './zip.js';
+import { SpanReader, ChangedFileError } from './span-reader.js';
+import { memberContent, zipChunks, type ZipChunk, type ZipMember } from './zip.js';
 
 export type InheritPath = 'false' | 'prefer' | 'fallback';
 /** pex's `venv_bin_path`: where a --venv PEX puts its venv's bin/ on PATH, if at all. */
@@ -190,8 +190,11 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
   }
   checkEntryPointSyntax(options.entryPoint);
   const wheelPaths = [...new Set(options.wheels.map((w) => path.resolve(w)))];
+  const layout = options.layout ?? 'zipapp';
+  // Cached wheels' members stay in their files for the zipapp writer to copy; other outputs need their bytes.
+  const spans = layout === 'zipapp' && (options.compress ?? true) && !options.compileWith?.length;
   const [installed, sources] = await Promise.all([
-    timePhase('install', () => Promise.all(wheelPaths.map((w) => installWheel(w, { cacheDir: options.cacheDir })))),
+    timePhase('install', () => Promise.all(wheelPaths.map((w) => installWheel(w, { cacheDir: options.cacheDir, spans })))),
     readSources(options.sourcesDirs ?? []),
   ]);
   installed.sort((a, b) => (a.filename < b.filename ? -1 : 1));
@@ -218,7 +221,6 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
     checkEntryModule(options.entryPoint, sources.map((f) => f.name), targets.map((t) => ({ label: t.platform, files: files(t) })));
   }
 
-  const layout = options.layout ?? 'zipapp';
   if (options.shBoot && layout !== 'zipapp') {
     throw new UsageError(`--sh-boot makes a zipapp start through /bin/sh; a --layout ${layout} directory runs with 'python DIR', so drop one of them.`);
   }
@@ -299,7 +301,7 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
       ...sourceMembers,
     ];
     const head = Buffer.from(options.shBoot ? shBootScript(shBootNames(shebangPython, targets)) : shebangLine);
-    written = await timePhase('write', () => writeAtomically(options.output, writeZip(head, members, options.compress ?? true), options.onWrite));
+    written = await timePhase('write', () => writeAtomically(options.output, zipChunks(head, members, options.compress ?? true), options.onWrite));
   } else {
     // `DIR/__main__.py` runs by its own shebang line too.
     const head: ZipMember[] = [
@@ -358,10 +360,6 @@ async function compiledMembers(interpreters: string[], installed: InstalledWheel
   return out;
 }
 
-function memberContent(m: ZipMember): Buffer {
-  return m.content ?? (m.deflated ? inflateRawSync(m.deflated.data) : Buffer.alloc(0));
-}
-
 /** Members plus their pycs, sorted by name. */
 function withPycs(members: ZipMember[], pycs: ZipMember[] | undefined): ZipMember[] {
   if (!pycs?.length) return members;
@@ -393,8 +391,11 @@ export function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** Writes `chunks` to a temporary file beside `output`, makes it executable, renames it into place. */
-async function writeAtomically(output: string, chunks: Buffer[], onWrite?: (bytes: number, total: number) => void): Promise<{ size: number; sha256: string }> {
+/**
+ * Writes `chunks` to a temporary file beside `output`, makes it executable, renames it into place. File spans
+ * are copied through a SpanReader, which checks each file before its first span is used.
+ */
+async function writeAtomically(output: string, chunks: ZipChunk[], onWrite?: (bytes: number, total: number) => void): Promise<{ size: number; sha256: string }> {
   const total = chunks.reduce((sum, c) => sum + c.length, 0);
   const dir = path.dirname(path.resolve(output));
   await mkdir(dir, { recursive: true });
@@ -402,27 +403,55 @@ async function writeAtomically(output: string, chunks: Buffer[], onWrite?: (byte
   const hash = createHash('sha256');
   let size = 0;
   const handle = await open(temp, 'wx', 0o755);
+  const reader = new SpanReader();
+  // Gathered writes of up to 512 chunks (the kernel's iovec limit is 1024): copying the members into one
+  // buffer first cost more than hashing and writing them. Written before the reader's buffer is refilled.
+  const pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (!pending.length) return;
+    for (const c of pending) hash.update(c);
+    const { bytesWritten } = await handle.writev(pending);
+    if (bytesWritten !== pendingBytes) throw new Error(`only ${bytesWritten} of ${pendingBytes} bytes were written`);
+    size += pendingBytes;
+    onWrite?.(pendingBytes, total);
+    pending.length = 0;
+    pendingBytes = 0;
+  };
+  const add = async (c: Buffer) => {
+    pending.push(c);
+    pendingBytes += c.length;
+    if (pending.length === 512) await flush();
+  };
   try {
-    // Gathered writes of up to 512 chunks (the kernel's iovec limit is 1024): copying the members into one
-    // buffer first cost more than hashing and writing them.
-    for (let i = 0; i < chunks.length; i += 512) {
-      const batch = chunks.slice(i, i + 512);
-      let bytes = 0;
-      for (const c of batch) {
-        hash.update(c);
-        bytes += c.length;
+    for (const c of chunks) {
+      if (Buffer.isBuffer(c)) {
+        await add(c);
+        continue;
       }
-      const { bytesWritten } = await handle.writev(batch);
-      if (bytesWritten !== bytes) throw new Error(`only ${bytesWritten} of ${bytes} bytes were written`);
-      size += bytes;
-      onWrite?.(bytes, total);
+      if (!reader.holds(c)) {
+        await flush();
+        await reader.fill(c);
+      }
+      await add(reader.slice(c));
+      // A span longer than the buffer: the rest, a bufferful at a time.
+      while (reader.filledTo < c.offset + c.length) {
+        const from = reader.filledTo;
+        await flush();
+        await reader.fillFrom(from);
+        await add(reader.slice(c, from));
+      }
     }
+    await flush();
+    await reader.close();
     await handle.close();
     await chmod(temp, 0o755);
     await rename(temp, output);
   } catch (e) {
+    await reader.close().catch(() => {});
     await handle.close().catch(() => {});
     await unlink(temp).catch(() => {});
+    if (e instanceof ChangedFileError) throw e;
     throw new UsageError(`could not write ${output}: ${(e as Error).message}; check that its folder is writable.`);
   }
   return { size, sha256: hash.digest('hex') };

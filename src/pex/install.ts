@@ -12,7 +12,8 @@ import { UsageError } from '../errors.js';
 import { Cache, sha256Hex } from '../index/cache.js';
 import { entryPointGroup, parseCoreMetadata, parseEntryPoints, parseWheelInfo } from '../python/metadata.js';
 import { parseWheelFilename } from '../python/wheel.js';
-import { METHOD_DEFLATED, storedBytes, ZipArchive, ZipFormatError, type ZipEntry, type ZipMember } from './zip.js';
+import { ChangedFileError } from './span-reader.js';
+import { compressed, ZipArchive, ZipFormatError, type FileSpan, type ZipMember } from './zip.js';
 
 export interface InstalledWheel {
   /** The wheel's file name, e.g. `flask-3.1.3-py3-none-any.whl`. */
@@ -99,9 +100,8 @@ interface RecordRow {
 }
 
 /**
- * The sha256 a wheel in the build cache is filed under: it was checked against the index's hash before being
- * renamed into place and is never changed, so hashing its tens of megabytes again on every build says nothing
- * new. Undefined for any other path.
+ * The sha256 a wheel in the build cache is filed under (it was checked against the index's hash before being
+ * renamed into place), or undefined for any other path.
  */
 function cachedSha256(wheelPath: string, cacheDir: string): string | undefined {
   const digest = /\/wheels\/sha256\/[0-9a-f]{2}\/([0-9a-f]{64})\/[^/]+$/.exec(wheelPath)?.[1];
@@ -109,12 +109,24 @@ function cachedSha256(wheelPath: string, cacheDir: string): string | undefined {
   return new Cache(path.resolve(cacheDir)).wheelPath(digest, path.basename(wheelPath)) === path.resolve(wheelPath) ? digest : undefined;
 }
 
+export interface InstallOptions {
+  /** Keeps checked installs of each wheel here (by sha256) so later builds skip the checks' work. */
+  cacheDir?: string;
+  /**
+   * Lets a wheel from the cache with a kept install come back without being read: its members are spans of
+   * the file, which only the PEX writer takes (span-reader.ts hashes the file before copying any of them).
+   */
+  spans?: boolean;
+}
+
 /**
  * Reads and installs one wheel file. Errors name the wheel and the member at fault. With `cacheDir`, the
  * result of a first, fully checked install is kept as a manifest keyed by the wheel's sha256, so later
- * builds of the same file slice its members straight out of it without inflating and hashing again.
+ * builds of the same file take its members straight out of it without inflating and hashing each again.
+ * A wheel from the cache is always checked against the sha256 it is filed under: here when it is read, by
+ * the writer when it comes back as spans. One that no longer matches throws ChangedFileError.
  */
-export async function installWheel(wheelPath: string, options: { cacheDir?: string } = {}): Promise<InstalledWheel> {
+export async function installWheel(wheelPath: string, options: InstallOptions = {}): Promise<InstalledWheel> {
   const filename = path.basename(wheelPath);
   const fail = (why: string): never => {
     throw new UsageError(`wheel ${filename}: ${why}`);
@@ -126,17 +138,24 @@ export async function installWheel(wheelPath: string, options: { cacheDir?: stri
       return fail(`${(e as Error).message}`);
     }
   })();
+  const filed = options.cacheDir ? cachedSha256(wheelPath, options.cacheDir) : undefined;
+  if (filed && options.spans) {
+    const kept = await loadManifest(manifestPath(options.cacheDir!, filed), filename);
+    if (kept) return withSpans(kept, { path: path.resolve(wheelPath), sha256: filed, size: kept.wheel.wheelSize });
+  }
   let data: Buffer;
   try {
     data = await readFile(wheelPath);
   } catch (e) {
     throw new UsageError(`cannot read wheel ${wheelPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; check the path.`);
   }
-  const sha256 = options.cacheDir ? cachedSha256(wheelPath, options.cacheDir) ?? sha256Hex(data) : sha256Hex(data);
+  const sha256 = sha256Hex(data);
+  if (filed && sha256 !== filed) throw new ChangedFileError(path.resolve(wheelPath), filed, sha256);
   const manifestFile = options.cacheDir ? manifestPath(options.cacheDir, sha256) : undefined;
   if (manifestFile) {
-    const cached = await loadManifest(manifestFile, data, filename);
-    if (cached) return cached;
+    const kept = await loadManifest(manifestFile, filename);
+    const members = kept && membersFrom(kept, data);
+    if (members) return { ...kept.wheel, members };
   }
   let zip: ZipArchive;
   try {
@@ -188,7 +207,7 @@ export async function installWheel(wheelPath: string, options: { cacheDir?: stri
   }
 
   const members: ZipMember[] = [];
-  const sources = new Map<string, ZipEntry>();
+  const offsets = new Map<string, number>();
   const installedRecord: string[] = [];
   const installedPaths = new Set<string>();
   let hasData = false;
@@ -232,11 +251,9 @@ export async function installWheel(wheelPath: string, options: { cacheDir?: stri
     const script = target.startsWith(`${dataDir}/scripts/`) ? target.slice(dataDir.length + 9) : '';
     if (script && !script.includes('/')) dataScripts[script] = { path: target, kind: scriptKind(content) };
     const executable = (e.unixMode & 0o111) !== 0 || script !== '';
-    const member: ZipMember = { name: target, mode: executable ? 0o100755 : 0o100644 };
-    if (e.method === METHOD_DEFLATED) member.deflated = { data: zip.rawData(e), crc: e.crc, size: e.size };
-    else Object.assign(member, { content, store: true }); // the wheel stored it: deflating again rarely pays
-    members.push(member);
-    sources.set(target, e);
+    // Copied as the wheel stored it: deflated once already, or kept stored by its maker (deflating again rarely pays).
+    members.push({ name: target, mode: executable ? 0o100755 : 0o100644, raw: { method: e.method, data: zip.rawData(e), crc: e.crc, size: e.size } });
+    offsets.set(target, zip.dataOffset(e));
     installedSize += content.length;
     installedRecord.push(`${csvField(target)},${row!.algorithm}=${row!.digest},${content.length}`);
   }
@@ -244,13 +261,14 @@ export async function installWheel(wheelPath: string, options: { cacheDir?: stri
 
   const installer = Buffer.from('pexship\n');
   const installerName = `${distInfo}/INSTALLER`;
+  // Written compressed here, once: the manifest keeps them so, and a build copies them like the rest.
   if (!installedPaths.has(installerName)) {
-    members.push({ name: installerName, mode: 0o100644, content: installer });
+    members.push({ name: installerName, mode: 0o100644, raw: compressed(installer) });
     installedRecord.push(`${installerName},sha256=${createHash('sha256').update(installer).digest('base64url')},${installer.length}`);
   }
   installedRecord.push(`${recordName},,`);
   const recordContent = Buffer.from(installedRecord.sort().join('\n') + '\n');
-  members.push({ name: recordName, mode: 0o100644, content: recordContent });
+  members.push({ name: recordName, mode: 0o100644, raw: compressed(recordContent) });
   members.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   const metadataText = readMember(`${distInfo}/METADATA`).toString('utf8');
@@ -284,64 +302,80 @@ export async function installWheel(wheelPath: string, options: { cacheDir?: stri
     members,
     installedSize: installedSize + installer.length + recordContent.length,
   };
-  if (manifestFile) await saveManifest(manifestFile, installed, sources).catch(() => {}); // a cache miss next time, nothing worse
+  if (manifestFile) await saveManifest(manifestFile, installed, offsets).catch(() => {}); // a cache miss next time, nothing worse
   return installed;
 }
 
 // ---- installed-wheel manifests ------------------------------------------------------------------------
 
-const MANIFEST_VERSION = 2;
+const MANIFEST_VERSION = 3;
 
-/** Where a member's bytes are in the wheel file (`at`: local header offset), or its generated content. */
+/** A member's stored bytes: at offset `at` of the wheel file, or (a file the install made) here in base64. */
 interface ManifestMember {
   name: string;
   mode: number;
+  method: number;
+  crc: number;
+  size: number;
+  length: number;
   at?: number;
-  method?: number;
-  crc?: number;
-  size?: number;
-  compressedSize?: number;
   base64?: string;
+}
+
+interface Manifest {
+  version: number;
+  wheel: Omit<InstalledWheel, 'members'>;
+  members: ManifestMember[];
 }
 
 function manifestPath(cacheDir: string, sha256: string): string {
   return path.join(cacheDir, 'installed', `v${MANIFEST_VERSION}`, sha256.slice(0, 2), `${sha256}.json`);
 }
 
-async function saveManifest(file: string, w: InstalledWheel, sources: Map<string, ZipEntry>): Promise<void> {
+/** The manifest's JSON after a line with its own sha256, so a torn or damaged file reads as a miss. */
+async function saveManifest(file: string, w: InstalledWheel, offsets: Map<string, number>): Promise<void> {
   const members: ManifestMember[] = w.members.map((m) => {
-    const e = sources.get(m.name);
-    if (!e) return { name: m.name, mode: m.mode, base64: m.content!.toString('base64') };
-    return { name: m.name, mode: m.mode, at: e.localOffset, method: e.method, crc: e.crc, size: e.size, compressedSize: e.compressedSize };
+    const { method, data, crc, size } = m.raw!;
+    const at = offsets.get(m.name);
+    return { name: m.name, mode: m.mode, method, crc, size, length: data.length, ...(at === undefined ? { base64: (data as Buffer).toString('base64') } : { at }) };
   });
-  const { members: _members, ...rest } = w;
+  const { members: _members, ...wheel } = w;
+  const json = JSON.stringify({ version: MANIFEST_VERSION, wheel, members } satisfies Manifest);
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  await writeFile(temp, JSON.stringify({ version: MANIFEST_VERSION, wheel: rest, members }));
+  await writeFile(temp, `${sha256Hex(json)}\n${json}`);
   await rename(temp, file);
 }
 
-async function loadManifest(file: string, data: Buffer, filename: string): Promise<InstalledWheel | undefined> {
-  let manifest: { version: number; wheel: Omit<InstalledWheel, 'members'>; members: ManifestMember[] };
+async function loadManifest(file: string, filename: string): Promise<Manifest | undefined> {
   try {
-    manifest = JSON.parse(await readFile(file, 'utf8'));
+    const text = await readFile(file, 'utf8');
+    const json = text.slice(65);
+    if (text[64] !== '\n' || sha256Hex(json) !== text.slice(0, 64)) return undefined;
+    const manifest = JSON.parse(json) as Manifest;
+    return manifest.version === MANIFEST_VERSION && manifest.wheel.filename === filename ? manifest : undefined;
   } catch {
     return undefined;
   }
-  if (manifest.version !== MANIFEST_VERSION || manifest.wheel.filename !== filename) return undefined;
-  const members: ZipMember[] = [];
-  try {
-    for (const m of manifest.members) {
-      if (m.base64 !== undefined) {
-        members.push({ name: m.name, mode: m.mode, content: Buffer.from(m.base64, 'base64') });
-        continue;
-      }
-      const raw = storedBytes(data, { name: m.name, localOffset: m.at!, compressedSize: m.compressedSize! });
-      members.push(m.method === METHOD_DEFLATED ? { name: m.name, mode: m.mode, deflated: { data: raw, crc: m.crc!, size: m.size! } } : { name: m.name, mode: m.mode, content: raw, store: true });
-    }
-  } catch {
-    return undefined; // a manifest that does not fit the file: install afresh
-  }
+}
+
+/** The members with their bytes sliced from the wheel's, or undefined when the manifest does not fit them. */
+function membersFrom(manifest: Manifest, data: Buffer): ZipMember[] | undefined {
+  if (manifest.wheel.wheelSize !== data.length) return undefined;
+  return manifest.members.map((m) => ({
+    name: m.name,
+    mode: m.mode,
+    raw: { method: m.method, crc: m.crc, size: m.size, data: m.at === undefined ? Buffer.from(m.base64!, 'base64') : data.subarray(m.at, m.at + m.length) },
+  }));
+}
+
+/** The install with its wheel's members left in the file, for the writer to check and copy. */
+function withSpans(manifest: Manifest, file: FileSpan['file']): InstalledWheel {
+  const members = manifest.members.map((m): ZipMember => ({
+    name: m.name,
+    mode: m.mode,
+    raw: { method: m.method, crc: m.crc, size: m.size, data: m.at === undefined ? Buffer.from(m.base64!, 'base64') : { file, offset: m.at, length: m.length } },
+  }));
   return { ...manifest.wheel, members };
 }
 

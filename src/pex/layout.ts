@@ -8,9 +8,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { UsageError } from '../errors.js';
-import { writeZip, type ZipMember } from './zip.js';
+import { memberContent, writeZip, type ZipMember } from './zip.js';
 
 export type Layout = 'zipapp' | 'packed' | 'loose';
 export const LAYOUTS: readonly Layout[] = ['zipapp', 'packed', 'loose'];
@@ -24,21 +23,17 @@ export interface DirPexParts {
   sources: ZipMember[];
 }
 
-function contentOf(m: ZipMember): Buffer {
-  return m.content ?? (m.deflated ? inflateRawSync(m.deflated.data) : Buffer.alloc(0));
-}
-
 /** The files of the directory, relative paths sorted, each with its bytes and mode. */
 export function dirFiles(layout: 'packed' | 'loose', parts: DirPexParts, compress: boolean): { name: string; mode: number; content: Buffer }[] {
-  const files = parts.head.map((m) => ({ name: m.name, mode: m.mode, content: contentOf(m) }));
+  const files = parts.head.map((m) => ({ name: m.name, mode: m.mode, content: memberContent(m) }));
   for (const w of parts.wheels) {
     if (layout === 'packed') {
       files.push({ name: `.deps/${w.filename}`, mode: 0o100644, content: Buffer.concat(writeZip(Buffer.alloc(0), w.members, compress)) });
     } else {
-      for (const m of w.members) files.push({ name: `.deps/${w.filename}/${m.name}`, mode: m.mode, content: contentOf(m) });
+      for (const m of w.members) files.push({ name: `.deps/${w.filename}/${m.name}`, mode: m.mode, content: memberContent(m) });
     }
   }
-  for (const m of parts.sources) files.push({ name: m.name, mode: m.mode, content: contentOf(m) });
+  for (const m of parts.sources) files.push({ name: m.name, mode: m.mode, content: memberContent(m) });
   return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 

@@ -44,7 +44,13 @@ export class ZipArchive {
 
   /** The member's bytes as stored (still compressed when method is deflate). */
   rawData(entry: ZipEntry): Buffer {
-    return storedBytes(this.data, entry);
+    const at = dataOffset(this.data, entry);
+    return this.data.subarray(at, at + entry.compressedSize);
+  }
+
+  /** Where the member's stored bytes start in the archive. */
+  dataOffset(entry: ZipEntry): number {
+    return dataOffset(this.data, entry);
   }
 
   /** The member's content, inflated and checked against its CRC-32 and size. */
@@ -65,16 +71,19 @@ export class ZipArchive {
   }
 }
 
-/** A member's stored bytes, found through its local header (whose name and extra lengths may differ). */
-export function storedBytes(d: Buffer, entry: Pick<ZipEntry, 'name' | 'localOffset' | 'compressedSize'>): Buffer {
+function stored(content: Buffer): RawMember {
+  return { method: METHOD_STORED, data: content, crc: crc32(content), size: content.length };
+}
+
+/** Where a member's stored bytes start, found through its local header (whose name and extra lengths may differ). */
+function dataOffset(d: Buffer, entry: ZipEntry): number {
   const at = entry.localOffset;
   if (at + 30 > d.length || d.readUInt32LE(at) !== LOCAL_HEADER) {
     throw new ZipFormatError(`bad local header for ${entry.name}`);
   }
   const start = at + 30 + d.readUInt16LE(at + 26) + d.readUInt16LE(at + 28);
-  const end = start + entry.compressedSize;
-  if (end > d.length) throw new ZipFormatError(`${entry.name} runs past the end of the archive`);
-  return d.subarray(start, end);
+  if (start + entry.compressedSize > d.length) throw new ZipFormatError(`${entry.name} runs past the end of the archive`);
+  return start;
 }
 
 function findEndOfCentral(d: Buffer): number {
@@ -152,16 +161,44 @@ function readCentralDirectory(d: Buffer): ZipEntry[] {
   return entries;
 }
 
-/** One member to write: its name, mode, and either content or an already-deflated stream. */
+/** One member to write: its name, mode, and either content or a stream copied from another archive. */
 export interface ZipMember {
   name: string;
   /** Full Unix mode including the file type bits, e.g. 0o100644 or 0o40755. */
   mode: number;
-  /** Raw deflate stream, CRC and size when copying a member unchanged from another archive. */
-  deflated?: { data: Buffer; crc: number; size: number };
+  /** The member as another archive stores it (a wheel's deflate stream, or bytes it kept stored): copied unchanged. */
+  raw?: RawMember;
   content?: Buffer;
-  /** Keep `content` stored: a wheel member its wheel stored (already compressed, or too big to be worth it). */
-  store?: boolean;
+}
+
+/** A member's stored bytes (`method` 8: a raw deflate stream; 0: the content itself), its CRC-32 and size. */
+export interface RawMember {
+  method: number;
+  data: Buffer | FileSpan;
+  crc: number;
+  size: number;
+}
+
+/**
+ * Bytes not read yet: `length` bytes at `offset` of a file that must be `size` bytes hashing to `sha256`. Only
+ * the PEX writer takes these (span-reader.ts): it checks the whole file before copying any of them.
+ */
+export interface FileSpan {
+  file: { path: string; sha256: string; size: number };
+  offset: number;
+  length: number;
+}
+
+/** What `zipChunks` returns: bytes, or spans of checked files for the writer to copy. */
+export type ZipChunk = Buffer | FileSpan;
+
+/** A member's content, inflated when it is a deflate stream. */
+export function memberContent(m: ZipMember): Buffer {
+  if (m.content) return m.content;
+  if (!m.raw) return Buffer.alloc(0);
+  const data = m.raw.data;
+  if (!Buffer.isBuffer(data)) throw new Error(`${m.name} is still in ${data.file.path}; only the PEX writer reads file spans`);
+  return m.raw.method === METHOD_DEFLATED ? inflateRawSync(data) : data;
 }
 
 /**
@@ -176,6 +213,13 @@ function deflateMember(content: Buffer): Buffer {
   return deflateRawSync(content, { level: 9, windowBits, memLevel: Math.max(1, windowBits - 7) });
 }
 
+/** `content` as the writer stores it when compressing: deflated when that makes it smaller, else as it is. */
+export function compressed(content: Buffer): RawMember {
+  const deflated = content.length > 0 ? deflateMember(content) : content;
+  const smaller = deflated.length < content.length;
+  return { method: smaller ? METHOD_DEFLATED : METHOD_STORED, data: smaller ? deflated : content, crc: crc32(content), size: content.length };
+}
+
 /** 1980-01-01 00:00:00 in DOS format: the earliest date a zip can hold, the same on every machine. */
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
@@ -183,38 +227,26 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 /**
  * Writes members after `prefix` (the shebang line). Offsets count from the zip's own start, as `cat prefix
  * app.zip` makes them: zipimport, zipfile and unzip read that with the prefix, and the zip stays valid when a
- * tool strips the prefix (zipimport refuses absolute offsets once the bytes before them are gone). Members given as `content` are deflated unless `compress` is false or
- * deflating does not make them smaller.
+ * tool strips the prefix (zipimport refuses absolute offsets once the bytes before them are gone). Members given
+ * as `content` are deflated unless `compress` is false or deflating does not make them smaller; `raw` members are
+ * copied as they are (a deflated one inflated when `compress` is false).
  */
 export function writeZip(prefix: Buffer, members: Iterable<ZipMember>, compress = true): Buffer[] {
-  const chunks: Buffer[] = [prefix];
+  const chunks = zipChunks(prefix, members, compress);
+  for (const c of chunks) if (!Buffer.isBuffer(c)) throw new Error(`writeZip was given a span of ${c.file.path}; use zipChunks and the PEX writer`);
+  return chunks as Buffer[];
+}
+
+/** `writeZip`, leaving members whose bytes are file spans as those spans (for the PEX writer to copy). */
+export function zipChunks(prefix: Buffer, members: Iterable<ZipMember>, compress = true): ZipChunk[] {
+  const chunks: ZipChunk[] = [prefix];
   const central: Buffer[] = [];
   let offset = 0;
   let count = 0;
   for (const m of members) {
-    let method: number;
-    let data: Buffer;
-    let crc: number;
-    let size: number;
-    if (m.deflated && compress) {
-      method = METHOD_DEFLATED;
-      data = m.deflated.data;
-      crc = m.deflated.crc;
-      size = m.deflated.size;
-    } else {
-      const content = m.content ?? (m.deflated ? inflateRawSync(m.deflated.data) : Buffer.alloc(0));
-      crc = crc32(content);
-      size = content.length;
-      method = METHOD_STORED;
-      data = content;
-      if (compress && !m.store && content.length > 0) {
-        const deflated = deflateMember(content);
-        if (deflated.length < content.length) {
-          method = METHOD_DEFLATED;
-          data = deflated;
-        }
-      }
-    }
+    // Copied as the other archive stored it, unless it is deflated and this zip is not to be.
+    const copy = m.raw && (compress || m.raw.method === METHOD_STORED) ? m.raw : undefined;
+    const { method, data, crc, size } = copy ?? (compress ? compressed(memberContent(m)) : stored(memberContent(m)));
     const zip64 = size >= MAX32 || data.length >= MAX32 || offset >= MAX32;
     const utf8 = /[^\x20-\x7e]/.test(m.name) ? 0x800 : 0;
     const version = zip64 ? 45 : 20;

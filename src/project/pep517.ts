@@ -10,10 +10,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { JobError } from '../errors.js';
 import type { IndexClient } from '../index/index.js';
 import { installWheel } from '../pex/install.js';
+import { memberContent } from '../pex/zip.js';
 import { parseRequirement, type Requirement } from '../python/pep508.js';
 import { currentTarget, type Target } from '../python/platform.js';
 import { resolve } from '../resolve/resolver.js';
@@ -98,7 +98,7 @@ async function buildEnv(python: string, pyTarget: Target, requirements: Requirem
         if (m.name.includes('.data/')) continue; // scripts and data files are not needed to build
         const target = path.join(purelib, m.name);
         await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, m.content ?? inflateRawSync(m.deflated!.data));
+        await writeFile(target, memberContent(m));
       }
     }
     await writeFile(path.join(temp, '.complete'), '');

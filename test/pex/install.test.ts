@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { installWheel, unsafePathReason } from '../../src/pex/install.js';
-import { writeZip, type ZipMember } from '../../src/pex/zip.js';
+import { memberContent, writeZip, type ZipMember } from '../../src/pex/zip.js';
 import { makeWheel } from '../helpers/make-wheel.js';
 
 let dir: string;
@@ -15,7 +14,7 @@ beforeAll(async () => {
 });
 
 function content(m: ZipMember): string {
-  return (m.content ?? inflateRawSync(m.deflated!.data)).toString('utf8');
+  return memberContent(m).toString('utf8');
 }
 
 /** A wheel written with our own zip writer, so members yazl refuses (.., absolute, links) can be made. */
