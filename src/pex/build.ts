@@ -4,7 +4,7 @@
  * build never leaves a half-written file.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { timePhase } from '../timings.js';
 import { UsageError } from '../errors.js';
@@ -16,7 +16,7 @@ import { dirFiles, writeDirPex, type Layout } from './layout.js';
 import { BOOTSTRAP_PATH, renderMain, renderStub, runtimeFiles, type ScriptFile } from './runtime.js';
 import { shBootScript } from './sh-boot.js';
 import { SpanReader, ChangedFileError } from './span-reader.js';
-import { memberContent, zipChunks, type ZipChunk, type ZipMember } from './zip.js';
+import { layOutZip, memberContent, type ZipLayout, type ZipMember } from './zip.js';
 
 export type InheritPath = 'false' | 'prefer' | 'fallback';
 /** pex's `venv_bin_path`: where a --venv PEX puts its venv's bin/ on PATH, if at all. */
@@ -183,8 +183,22 @@ function wheelRecord(w: InstalledWheel): Record<string, unknown> {
   };
 }
 
-/** Installs the wheels, assembles the PEX and writes it atomically to `options.output`. */
+/**
+ * Installs the wheels, assembles the PEX and writes it atomically to `options.output`. A cached wheel found
+ * changed since it was downloaded is removed from the cache (the next build downloads it again) and fails the
+ * build, leaving any earlier output as it was.
+ */
 export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult> {
+  try {
+    return await assemble(options);
+  } catch (e) {
+    if (!(e instanceof ChangedFileError)) throw e;
+    await rm(e.file, { force: true });
+    throw new ChangedFileError(e.file, e.expected, e.found, true);
+  }
+}
+
+async function assemble(options: BuildPexOptions): Promise<BuildPexResult> {
   if (options.entryPoint && options.script) {
     throw new UsageError('give either an entry point (-e/-m) or a console script (-c), not both.');
   }
@@ -301,7 +315,7 @@ export async function buildPex(options: BuildPexOptions): Promise<BuildPexResult
       ...sourceMembers,
     ];
     const head = Buffer.from(options.shBoot ? shBootScript(shBootNames(shebangPython, targets)) : shebangLine);
-    written = await timePhase('write', () => writeAtomically(options.output, zipChunks(head, members, options.compress ?? true), options.onWrite));
+    written = await timePhase('write', () => writeAtomically(options.output, layOutZip(head, members, options.compress ?? true), options.onWrite));
   } else {
     // `DIR/__main__.py` runs by its own shebang line too.
     const head: ZipMember[] = [
@@ -392,11 +406,11 @@ export function sortKeys(value: unknown): unknown {
 }
 
 /**
- * Writes `chunks` to a temporary file beside `output`, makes it executable, renames it into place. File spans
- * are copied through a SpanReader, which checks each file before its first span is used.
+ * Writes the zip to a temporary file beside `output`, makes it executable, renames it into place. Everything
+ * goes through one reused buffer (spans of files through a SpanReader, which checks each file before its first
+ * span is used), so a build touches a few megabytes of memory however big the PEX.
  */
-async function writeAtomically(output: string, chunks: ZipChunk[], onWrite?: (bytes: number, total: number) => void): Promise<{ size: number; sha256: string }> {
-  const total = chunks.reduce((sum, c) => sum + c.length, 0);
+async function writeAtomically(output: string, zip: ZipLayout, onWrite?: (bytes: number, total: number) => void): Promise<{ size: number; sha256: string }> {
   const dir = path.dirname(path.resolve(output));
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(output)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -404,44 +418,34 @@ async function writeAtomically(output: string, chunks: ZipChunk[], onWrite?: (by
   let size = 0;
   const handle = await open(temp, 'wx', 0o755);
   const reader = new SpanReader();
-  // Gathered writes of up to 512 chunks (the kernel's iovec limit is 1024): copying the members into one
-  // buffer first cost more than hashing and writing them. Written before the reader's buffer is refilled.
-  const pending: Buffer[] = [];
-  let pendingBytes = 0;
-  const flush = async () => {
-    if (!pending.length) return;
-    for (const c of pending) hash.update(c);
-    const { bytesWritten } = await handle.writev(pending);
-    if (bytesWritten !== pendingBytes) throw new Error(`only ${bytesWritten} of ${pendingBytes} bytes were written`);
-    size += pendingBytes;
-    onWrite?.(pendingBytes, total);
-    pending.length = 0;
-    pendingBytes = 0;
+  const out = Buffer.allocUnsafeSlow(1 << 20);
+  let used = 0;
+  const write = async (bytes: Buffer) => {
+    hash.update(bytes);
+    const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
+    if (bytesWritten !== bytes.length) throw new Error(`only ${bytesWritten} of ${bytes.length} bytes were written`);
+    size += bytes.length;
+    onWrite?.(bytes.length, zip.size);
   };
-  const add = async (c: Buffer) => {
-    pending.push(c);
-    pendingBytes += c.length;
-    if (pending.length === 512) await flush();
+  const flush = async () => {
+    if (used > 0) await write(out.subarray(0, used));
+    used = 0;
+  };
+  /** Appends `from.subarray(start, end)`: copied into `out`, or written as it is when that is as big. */
+  const put = async (from: Buffer, start: number, end: number) => {
+    if (end - start > out.length - used) await flush();
+    if (end - start >= out.length) await write(from.subarray(start, end));
+    else used += from.copy(out, used, start, end);
   };
   try {
-    for (const c of chunks) {
-      if (Buffer.isBuffer(c)) {
-        await add(c);
-        continue;
-      }
-      if (!reader.holds(c)) {
-        await flush();
-        await reader.fill(c);
-      }
-      await add(reader.slice(c));
-      // A span longer than the buffer: the rest, a bufferful at a time.
-      while (reader.filledTo < c.offset + c.length) {
-        const from = reader.filledTo;
-        await flush();
-        await reader.fillFrom(from);
-        await add(reader.slice(c, from));
-      }
+    await put(zip.prefix, 0, zip.prefix.length);
+    for (let i = 0; i < zip.data.length; i++) {
+      await put(zip.headers, zip.headerAt[i], zip.headerAt[i + 1]);
+      const data = zip.data[i];
+      if (Buffer.isBuffer(data)) await put(data, 0, data.length);
+      else await reader.copy(data, put);
     }
+    await put(zip.tail, 0, zip.tail.length);
     await flush();
     await reader.close();
     await handle.close();

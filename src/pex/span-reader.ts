@@ -16,12 +16,18 @@ import type { FileSpan } from './zip.js';
 
 /** A file from the cache that no longer has the sha256 it is filed under (damaged, torn, or altered). */
 export class ChangedFileError extends JobError {
+  /** `found`: what the file is now (its sha256, or its size when that differs already). */
   constructor(
     readonly file: string,
-    expected: string,
-    actual: string,
+    readonly expected: string,
+    readonly found: string,
+    removed = false,
   ) {
-    super(`the cached wheel ${path.basename(file)} no longer matches the sha256 it was downloaded with (${expected}, now ${actual}): the cache at ${path.dirname(file)} was damaged or altered.`);
+    super(
+      `the cached wheel ${path.basename(file)} no longer has the sha256 it was downloaded with (${expected}; it now has ${found}): ` +
+        `the cache at ${path.dirname(file)} was damaged or altered. ` +
+        (removed ? 'It was removed from the cache: run the build again to download it afresh.' : 'Remove it, and the next build downloads it afresh.'),
+    );
     this.name = 'ChangedFileError';
   }
 }
@@ -37,36 +43,20 @@ export class SpanReader {
     this.buffer = Buffer.allocUnsafeSlow(size);
   }
 
-  /** Whether `span` can be sliced from the buffer as it is now (else `fill` it first). */
-  holds(span: FileSpan): boolean {
-    return this.current?.file === span.file && span.offset >= this.start && span.offset + span.length <= this.end;
-  }
-
   /**
-   * Makes the buffer hold the start of `span` (all of it when it fits): what earlier calls returned is
-   * overwritten. A new file is checked first.
+   * Hands `span` to `put` in order, as parts of the buffer (each valid only during its call), reading the file
+   * where the buffer does not hold it yet. A file new to this reader is checked first.
    */
-  async fill(span: FileSpan): Promise<void> {
+  async copy(span: FileSpan, put: (from: Buffer, start: number, end: number) => Promise<void>): Promise<void> {
     if (this.current?.file !== span.file) await this.switchTo(span.file);
-    if (this.holds(span)) return;
-    const length = Math.min(this.buffer.length, span.file.size - span.offset);
-    await this.readAt(span.offset, length);
-  }
-
-  /** The part of `span` from `from` (a file offset) that the buffer holds, as a view of it. */
-  slice(span: FileSpan, from = span.offset): Buffer {
-    const stop = Math.min(span.offset + span.length, this.end);
-    return this.buffer.subarray(from - this.start, stop - this.start);
-  }
-
-  /** The file bytes the buffer ends at (where a span longer than the buffer continues). */
-  get filledTo(): number {
-    return this.end;
-  }
-
-  /** Makes the buffer hold the file from `offset` on (a span longer than the buffer, piece by piece). */
-  async fillFrom(offset: number): Promise<void> {
-    await this.readAt(offset, Math.min(this.buffer.length, this.current!.file.size - offset));
+    const stop = span.offset + span.length;
+    for (let at = span.offset; at < stop; ) {
+      if (at < this.start || at >= this.end) await this.readAt(at, Math.min(this.buffer.length, span.file.size - at));
+      if (this.end <= at) throw new Error(`${span.file.path} ends before byte ${stop}`);
+      const until = Math.min(stop, this.end);
+      await put(this.buffer, at - this.start, until - this.start);
+      at = until;
+    }
   }
 
   async close(): Promise<void> {

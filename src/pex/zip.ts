@@ -71,7 +71,7 @@ export class ZipArchive {
   }
 }
 
-function stored(content: Buffer): RawMember {
+function storedAs(content: Buffer): RawMember {
   return { method: METHOD_STORED, data: content, crc: crc32(content), size: content.length };
 }
 
@@ -189,9 +189,6 @@ export interface FileSpan {
   length: number;
 }
 
-/** What `zipChunks` returns: bytes, or spans of checked files for the writer to copy. */
-export type ZipChunk = Buffer | FileSpan;
-
 /** A member's content, inflated when it is a deflate stream. */
 export function memberContent(m: ZipMember): Buffer {
   if (m.content) return m.content;
@@ -225,116 +222,130 @@ const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 /**
- * Writes members after `prefix` (the shebang line). Offsets count from the zip's own start, as `cat prefix
+ * A zip laid out, ready to write: `prefix`, then for each member i its local header (`headers` from
+ * `headerAt[i]` to `headerAt[i + 1]`) and its stored bytes `data[i]`, then `tail` (the central directory and
+ * end records). Headers sit in one buffer, not one each: a build writes thousands, and a Buffer per piece cost
+ * more in allocation and garbage collection than writing them.
+ */
+export interface ZipLayout {
+  prefix: Buffer;
+  headers: Buffer;
+  headerAt: number[];
+  data: (Buffer | FileSpan)[];
+  tail: Buffer;
+  /** Total bytes. */
+  size: number;
+}
+
+/**
+ * Lays out members after `prefix` (the shebang line). Offsets count from the zip's own start, as `cat prefix
  * app.zip` makes them: zipimport, zipfile and unzip read that with the prefix, and the zip stays valid when a
  * tool strips the prefix (zipimport refuses absolute offsets once the bytes before them are gone). Members given
  * as `content` are deflated unless `compress` is false or deflating does not make them smaller; `raw` members are
  * copied as they are (a deflated one inflated when `compress` is false).
  */
-export function writeZip(prefix: Buffer, members: Iterable<ZipMember>, compress = true): Buffer[] {
-  const chunks = zipChunks(prefix, members, compress);
-  for (const c of chunks) if (!Buffer.isBuffer(c)) throw new Error(`writeZip was given a span of ${c.file.path}; use zipChunks and the PEX writer`);
-  return chunks as Buffer[];
+export function layOutZip(prefix: Buffer, members: Iterable<ZipMember>, compress = true): ZipLayout {
+  // First pass: what each member stores, its header sizes and offset; then every header written in one go.
+  const entries = [...members].map((m) => {
+    const copy = m.raw && (compress || m.raw.method === METHOD_STORED) ? m.raw : undefined;
+    const stored = copy ?? (compress ? compressed(memberContent(m)) : storedAs(memberContent(m)));
+    return { name: m.name, mode: m.mode, nameLength: Buffer.byteLength(m.name, 'utf8'), offset: 0, zip64: false, ...stored };
+  });
+  const headerAt = [0];
+  let offset = 0;
+  let centralSize = 0;
+  for (const e of entries) {
+    e.offset = offset;
+    e.zip64 = e.size >= MAX32 || e.data.length >= MAX32 || offset >= MAX32;
+    const local = 30 + e.nameLength + (e.zip64 ? 20 : 0);
+    headerAt.push(headerAt[headerAt.length - 1] + local);
+    centralSize += 46 + e.nameLength + (e.zip64 ? 28 : 0);
+    offset += local + e.data.length;
+  }
+  const headers = Buffer.allocUnsafe(headerAt[headerAt.length - 1]);
+  const needZip64 = entries.length >= MAX16 || offset >= MAX32 || centralSize >= MAX32;
+  const tail = Buffer.alloc(centralSize + (needZip64 ? 76 : 0) + 22);
+  let c = 0;
+  entries.forEach((e, i) => {
+    const utf8 = /[^\x20-\x7e]/.test(e.name) ? 0x800 : 0;
+    const version = e.zip64 ? 45 : 20;
+    let h = headerAt[i];
+    headers.writeUInt32LE(LOCAL_HEADER, h);
+    headers.writeUInt16LE(version, h + 4);
+    headers.writeUInt16LE(utf8, h + 6);
+    headers.writeUInt16LE(e.method, h + 8);
+    headers.writeUInt16LE(DOS_TIME, h + 10);
+    headers.writeUInt16LE(DOS_DATE, h + 12);
+    headers.writeUInt32LE(e.crc, h + 14);
+    headers.writeUInt32LE(e.zip64 ? MAX32 : e.data.length, h + 18);
+    headers.writeUInt32LE(e.zip64 ? MAX32 : e.size, h + 22);
+    headers.writeUInt16LE(e.nameLength, h + 26);
+    headers.writeUInt16LE(e.zip64 ? 20 : 0, h + 28);
+    h += 30 + headers.write(e.name, h + 30, 'utf8');
+    if (e.zip64) {
+      headers.writeUInt16LE(0x0001, h);
+      headers.writeUInt16LE(16, h + 2);
+      headers.writeBigUInt64LE(BigInt(e.size), h + 4);
+      headers.writeBigUInt64LE(BigInt(e.data.length), h + 12);
+    }
+
+    tail.writeUInt32LE(CENTRAL_HEADER, c);
+    tail.writeUInt16LE((3 << 8) | version, c + 4); // made by Unix, so the mode in the external attributes counts
+    tail.writeUInt16LE(version, c + 6);
+    tail.writeUInt16LE(utf8, c + 8);
+    tail.writeUInt16LE(e.method, c + 10);
+    tail.writeUInt16LE(DOS_TIME, c + 12);
+    tail.writeUInt16LE(DOS_DATE, c + 14);
+    tail.writeUInt32LE(e.crc, c + 16);
+    tail.writeUInt32LE(e.zip64 ? MAX32 : e.data.length, c + 20);
+    tail.writeUInt32LE(e.zip64 ? MAX32 : e.size, c + 24);
+    tail.writeUInt16LE(e.nameLength, c + 28);
+    tail.writeUInt16LE(e.zip64 ? 28 : 0, c + 30);
+    // Comment length, start disk and internal attributes stay 0. External attributes: the Unix mode in the
+    // high half; the MS-DOS directory bit for folders.
+    tail.writeUInt32LE((((e.mode & 0xffff) << 16) | (e.name.endsWith('/') ? 0x10 : 0)) >>> 0, c + 38);
+    tail.writeUInt32LE(e.zip64 ? MAX32 : e.offset, c + 42);
+    c += 46 + tail.write(e.name, c + 46, 'utf8');
+    if (e.zip64) {
+      tail.writeUInt16LE(0x0001, c);
+      tail.writeUInt16LE(24, c + 2);
+      tail.writeBigUInt64LE(BigInt(e.size), c + 4);
+      tail.writeBigUInt64LE(BigInt(e.data.length), c + 12);
+      tail.writeBigUInt64LE(BigInt(e.offset), c + 20);
+      c += 28;
+    }
+  });
+  const count = entries.length;
+  if (needZip64) {
+    tail.writeUInt32LE(ZIP64_END, c);
+    tail.writeBigUInt64LE(44n, c + 4);
+    tail.writeUInt16LE((3 << 8) | 45, c + 12);
+    tail.writeUInt16LE(45, c + 14);
+    tail.writeBigUInt64LE(BigInt(count), c + 24);
+    tail.writeBigUInt64LE(BigInt(count), c + 32);
+    tail.writeBigUInt64LE(BigInt(centralSize), c + 40);
+    tail.writeBigUInt64LE(BigInt(offset), c + 48);
+    tail.writeUInt32LE(ZIP64_LOCATOR, c + 56);
+    tail.writeBigUInt64LE(BigInt(offset + centralSize), c + 64);
+    tail.writeUInt32LE(1, c + 72);
+    c += 76;
+  }
+  tail.writeUInt32LE(END_OF_CENTRAL, c);
+  tail.writeUInt16LE(Math.min(count, MAX16), c + 8);
+  tail.writeUInt16LE(Math.min(count, MAX16), c + 10);
+  tail.writeUInt32LE(Math.min(centralSize, MAX32), c + 12);
+  tail.writeUInt32LE(Math.min(offset, MAX32), c + 16);
+  return { prefix, headers, headerAt, data: entries.map((e) => e.data), tail, size: prefix.length + offset + tail.length };
 }
 
-/** `writeZip`, leaving members whose bytes are file spans as those spans (for the PEX writer to copy). */
-export function zipChunks(prefix: Buffer, members: Iterable<ZipMember>, compress = true): ZipChunk[] {
-  const chunks: ZipChunk[] = [prefix];
-  const central: Buffer[] = [];
-  let offset = 0;
-  let count = 0;
-  for (const m of members) {
-    // Copied as the other archive stored it, unless it is deflated and this zip is not to be.
-    const copy = m.raw && (compress || m.raw.method === METHOD_STORED) ? m.raw : undefined;
-    const { method, data, crc, size } = copy ?? (compress ? compressed(memberContent(m)) : stored(memberContent(m)));
-    const zip64 = size >= MAX32 || data.length >= MAX32 || offset >= MAX32;
-    const utf8 = /[^\x20-\x7e]/.test(m.name) ? 0x800 : 0;
-    const version = zip64 ? 45 : 20;
-    const nameLength = Buffer.byteLength(m.name, 'utf8');
-
-    // Header, name and extra field in one buffer from Node's small-buffer pool (allocUnsafe: every byte is
-    // written below): thousands of members made thousands of separate allocations for the collector.
-    const localExtraLength = zip64 ? 20 : 0;
-    const local = Buffer.allocUnsafe(30 + nameLength + localExtraLength);
-    local.writeUInt32LE(LOCAL_HEADER, 0);
-    local.writeUInt16LE(version, 4);
-    local.writeUInt16LE(utf8, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(zip64 ? MAX32 : data.length, 18);
-    local.writeUInt32LE(zip64 ? MAX32 : size, 22);
-    local.writeUInt16LE(nameLength, 26);
-    local.writeUInt16LE(localExtraLength, 28);
-    local.write(m.name, 30, 'utf8');
-    if (zip64) {
-      const x = 30 + nameLength;
-      local.writeUInt16LE(0x0001, x);
-      local.writeUInt16LE(16, x + 2);
-      local.writeBigUInt64LE(BigInt(size), x + 4);
-      local.writeBigUInt64LE(BigInt(data.length), x + 12);
-    }
-    chunks.push(local, data);
-
-    const cdExtraLength = zip64 ? 28 : 0;
-    const cd = Buffer.allocUnsafe(46 + nameLength + cdExtraLength);
-    cd.writeUInt32LE(CENTRAL_HEADER, 0);
-    cd.writeUInt16LE((3 << 8) | version, 4); // made by Unix, so the mode in the external attributes counts
-    cd.writeUInt16LE(version, 6);
-    cd.writeUInt16LE(utf8, 8);
-    cd.writeUInt16LE(method, 10);
-    cd.writeUInt16LE(DOS_TIME, 12);
-    cd.writeUInt16LE(DOS_DATE, 14);
-    cd.writeUInt32LE(crc, 16);
-    cd.writeUInt32LE(zip64 ? MAX32 : data.length, 20);
-    cd.writeUInt32LE(zip64 ? MAX32 : size, 24);
-    cd.writeUInt16LE(nameLength, 28);
-    cd.writeUInt16LE(cdExtraLength, 30);
-    cd.fill(0, 32, 38); // comment length, start disk, internal attributes
-    // External attributes: Unix mode in the high half; MS-DOS directory bit for folders.
-    cd.writeUInt32LE((((m.mode & 0xffff) << 16) | (m.name.endsWith('/') ? 0x10 : 0)) >>> 0, 38);
-    cd.writeUInt32LE(zip64 ? MAX32 : offset, 42);
-    cd.write(m.name, 46, 'utf8');
-    if (zip64) {
-      const x = 46 + nameLength;
-      cd.writeUInt16LE(0x0001, x);
-      cd.writeUInt16LE(24, x + 2);
-      cd.writeBigUInt64LE(BigInt(size), x + 4);
-      cd.writeBigUInt64LE(BigInt(data.length), x + 12);
-      cd.writeBigUInt64LE(BigInt(offset), x + 20);
-    }
-    central.push(cd);
-    offset += local.length + data.length;
-    count++;
-  }
-  const cdOffset = offset;
-  const directory = Buffer.concat(central);
-  const cdSize = directory.length;
-  chunks.push(directory);
-  const needZip64 = count >= MAX16 || cdOffset >= MAX32 || cdSize >= MAX32;
-  if (needZip64) {
-    const z = Buffer.alloc(56);
-    z.writeUInt32LE(ZIP64_END, 0);
-    z.writeBigUInt64LE(44n, 4);
-    z.writeUInt16LE((3 << 8) | 45, 12);
-    z.writeUInt16LE(45, 14);
-    z.writeBigUInt64LE(BigInt(count), 24);
-    z.writeBigUInt64LE(BigInt(count), 32);
-    z.writeBigUInt64LE(BigInt(cdSize), 40);
-    z.writeBigUInt64LE(BigInt(cdOffset), 48);
-    const loc = Buffer.alloc(20);
-    loc.writeUInt32LE(ZIP64_LOCATOR, 0);
-    loc.writeBigUInt64LE(BigInt(cdOffset + cdSize), 8);
-    loc.writeUInt32LE(1, 16);
-    chunks.push(z, loc);
-  }
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(END_OF_CENTRAL, 0);
-  end.writeUInt16LE(Math.min(count, MAX16), 8);
-  end.writeUInt16LE(Math.min(count, MAX16), 10);
-  end.writeUInt32LE(Math.min(cdSize, MAX32), 12);
-  end.writeUInt32LE(Math.min(cdOffset, MAX32), 16);
-  chunks.push(end);
+/** A zip of members whose bytes are all in memory, as pieces to concatenate or write in order (`layOutZip`). */
+export function writeZip(prefix: Buffer, members: Iterable<ZipMember>, compress = true): Buffer[] {
+  const zip = layOutZip(prefix, members, compress);
+  const chunks = [prefix];
+  zip.data.forEach((d, i) => {
+    if (!Buffer.isBuffer(d)) throw new Error(`writeZip was given a span of ${d.file.path}; only the PEX writer copies file spans`);
+    chunks.push(zip.headers.subarray(zip.headerAt[i], zip.headerAt[i + 1]), d);
+  });
+  chunks.push(zip.tail);
   return chunks;
 }

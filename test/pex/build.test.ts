@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -75,15 +76,104 @@ describe('buildPex', () => {
     const first = path.join(work, 'cached-1.pex');
     const second = path.join(work, 'cached-2.pex');
     await buildPex({ wheels, sourcesDirs: [src], entryPoint: 'app.main:run', output: first, cacheDir });
-    const manifests = readdirSync(path.join(cacheDir, 'installed', 'v2'), { recursive: true }).filter((f) => String(f).endsWith('.json'));
+    const manifests = readdirSync(path.join(cacheDir, 'installed', 'v3'), { recursive: true }).filter((f) => String(f).endsWith('.json'));
     expect(manifests).toHaveLength(2);
     await buildPex({ wheels, sourcesDirs: [src], entryPoint: 'app.main:run', output: second, cacheDir });
     expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
-    for (const m of manifests) writeFileSync(path.join(cacheDir, 'installed', 'v2', String(m)), '{not json');
+    for (const m of manifests) writeFileSync(path.join(cacheDir, 'installed', 'v3', String(m)), '{not json');
     await buildPex({ wheels, sourcesDirs: [src], entryPoint: 'app.main:run', output: second, cacheDir });
     expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
     const out = execFileSync(defaultPython().executable, [second, 'x'], { env: { ...process.env, PEX_ROOT: path.join(work, 'root-cached') }, encoding: 'utf8' });
     expect(out).toBe('HELLO X\n');
+  });
+
+  describe('from wheels in the download cache', () => {
+    // Wheels filed as the index client files them: cache/wheels/sha256/<aa>/<sha256>/<file name>.
+    let cacheDir: string;
+    let cached: string[];
+    let reference: Buffer;
+    const build = (output: string, more: Partial<Parameters<typeof buildPex>[0]> = {}) =>
+      buildPex({ wheels: cached, sourcesDirs: [src], entryPoint: 'app.main:run', output, cacheDir, ...more });
+
+    beforeAll(async () => {
+      // A wheel bigger than the writer's 2 MB buffer, with an incompressible member bigger than it too (stored
+      // as the wheel stored it) and one deflated, so spans cross the buffer's edge.
+      const big = await makeWheel(path.join(work, 'big-wheels'), {
+        name: 'bulky',
+        version: '1.0',
+        files: {
+          'bulky/__init__.py': 'SIZE = 1\n',
+          'bulky/noise.bin': randomBytes(3 << 20),
+          ...Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`bulky/m${i}.py`, `X = ${i}\n`.repeat(50)])),
+        },
+      });
+      cacheDir = path.join(work, 'download-cache');
+      cached = [...wheels, big].map((w) => {
+        const data = readFileSync(w);
+        const digest = createHash('sha256').update(data).digest('hex');
+        const file = path.join(cacheDir, 'wheels', 'sha256', digest.slice(0, 2), digest, path.basename(w));
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, data);
+        return file;
+      });
+      // The same wheels from outside the cache, installed afresh with every check.
+      const plain = path.join(work, 'uncached.pex');
+      await buildPex({ wheels: [...wheels, big], sourcesDirs: [src], entryPoint: 'app.main:run', output: plain });
+      reference = readFileSync(plain);
+    });
+
+    it('copies members straight from the cached files: the same bytes as a fresh install, and it runs', async () => {
+      const first = path.join(work, 'dl-1.pex');
+      const second = path.join(work, 'dl-2.pex');
+      await build(first); // installs and keeps the manifests
+      await build(second); // members copied as spans of the cached wheels
+      expect(readFileSync(first).equals(reference)).toBe(true);
+      expect(readFileSync(second).equals(reference)).toBe(true);
+      const out = execFileSync(defaultPython().executable, [second, 'y'], { env: { ...process.env, PEX_ROOT: path.join(work, 'root-dl') }, encoding: 'utf8' });
+      expect(out).toBe('HELLO Y\n');
+      const noise = execFileSync(defaultPython().executable, ['-c', 'import zipfile, sys; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip())', second], { encoding: 'utf8' });
+      expect(noise).toBe('None\n'); // every member's CRC-32 checks out
+    });
+
+    it('uncompressed, in directory layouts and with bytes-in-memory paths, matches a fresh install too', async () => {
+      for (const more of [{ compress: false }, { layout: 'packed' as const }]) {
+        const warm = path.join(work, `dl-${more.layout ?? 'stored'}`);
+        const fresh = path.join(work, `fresh-${more.layout ?? 'stored'}`);
+        await build(warm, more);
+        await buildPex({ wheels: cached, sourcesDirs: [src], entryPoint: 'app.main:run', output: fresh, ...more });
+        const tree = (p: string) => readdirSync(p, { recursive: true }).map(String).sort().map((f) => [f, statSync(path.join(p, f)).isFile() ? readFileSync(path.join(p, f)).toString('hex') : '']);
+        if (more.layout) expect(tree(warm)).toEqual(tree(fresh));
+        else expect(readFileSync(warm).equals(readFileSync(fresh))).toBe(true);
+      }
+    });
+
+    for (const [what, damage] of [
+      ['a byte changed in place', (f: string) => {
+        const d = readFileSync(f);
+        d[d.length >> 1] ^= 1;
+        writeFileSync(f, d);
+      }],
+      ['cut short (a torn copy)', (f: string) => writeFileSync(f, readFileSync(f).subarray(0, -100))],
+    ] as const) {
+      for (const layout of ['zipapp', 'loose'] as const) {
+        it(`refuses a cached wheel with ${what} (${layout}), removes it from the cache and keeps the earlier output`, async () => {
+          const out = path.join(work, `damaged-${layout}-${what.length}`);
+          await build(out, { layout });
+          const before = readdirSync(path.dirname(out)).sort();
+          const target = cached[2]; // the big one: its members are copied from the file
+          const keep = readFileSync(target);
+          damage(target);
+          try {
+            await expect(build(out, { layout })).rejects.toThrow(/the cached wheel bulky-1\.0-py3-none-any\.whl no longer has the sha256 it was downloaded with .*It was removed from the cache/);
+            expect(existsSync(target)).toBe(false);
+            expect(readdirSync(path.dirname(out)).sort()).toEqual(before); // no temporary file left
+          } finally {
+            writeFileSync(target, keep);
+          }
+          await build(out, { layout }); // put back, it builds again
+        });
+      }
+    }
   });
 
   it('leaves no output and no temporary file when a wheel is corrupt', async () => {
