@@ -245,97 +245,125 @@ export interface ZipLayout {
  * copied as they are (a deflated one inflated when `compress` is false).
  */
 export function layOutZip(prefix: Buffer, members: Iterable<ZipMember>, compress = true): ZipLayout {
-  // First pass: what each member stores, its header sizes and offset; then every header written in one go.
-  const entries = [...members].map((m) => {
-    const copy = m.raw && (compress || m.raw.method === METHOD_STORED) ? m.raw : undefined;
-    const stored = copy ?? (compress ? compressed(memberContent(m)) : storedAs(memberContent(m)));
-    return { name: m.name, mode: m.mode, nameLength: Buffer.byteLength(m.name, 'utf8'), offset: 0, zip64: false, ...stored };
-  });
+  // Built for thousands of members laid out once per process, by code the engine has not optimised yet: no
+  // call per field or per name that checks its arguments in JavaScript (Buffer's write methods do), but
+  // DataView's built-in setters, every name encoded in one call and copied within one buffer.
+  const list = [...members];
+  const n = list.length;
+  const joined = list.map((m) => m.name).join('');
+  const ascii = !/[^\x20-\x7e]/.test(joined); // printable ASCII: no member needs the UTF-8 flag, a byte per character
+  const nameAt = [0];
+  const stored: RawMember[] = [];
+  const zip64: boolean[] = [];
+  const offsets: number[] = [];
   const headerAt = [0];
   let offset = 0;
   let centralSize = 0;
-  for (const e of entries) {
-    e.offset = offset;
-    e.zip64 = e.size >= MAX32 || e.data.length >= MAX32 || offset >= MAX32;
-    const local = 30 + e.nameLength + (e.zip64 ? 20 : 0);
-    headerAt.push(headerAt[headerAt.length - 1] + local);
-    centralSize += 46 + e.nameLength + (e.zip64 ? 28 : 0);
-    offset += local + e.data.length;
+  for (let i = 0; i < n; i++) {
+    const m = list[i];
+    const nameLength = ascii ? m.name.length : Buffer.byteLength(m.name, 'utf8');
+    nameAt.push(nameAt[i] + nameLength);
+    const s = m.raw && (compress || m.raw.method === METHOD_STORED) ? m.raw : compress ? compressed(memberContent(m)) : storedAs(memberContent(m));
+    stored.push(s);
+    const big = s.size >= MAX32 || s.data.length >= MAX32 || offset >= MAX32;
+    zip64.push(big);
+    offsets.push(offset);
+    const local = 30 + nameLength + (big ? 20 : 0);
+    headerAt.push(headerAt[i] + local);
+    centralSize += 46 + nameLength + (big ? 28 : 0);
+    offset += local + s.data.length;
   }
-  const headers = Buffer.allocUnsafe(headerAt[headerAt.length - 1]);
-  const needZip64 = entries.length >= MAX16 || offset >= MAX32 || centralSize >= MAX32;
-  const tail = Buffer.alloc(centralSize + (needZip64 ? 76 : 0) + 22);
-  let c = 0;
-  entries.forEach((e, i) => {
-    const utf8 = /[^\x20-\x7e]/.test(e.name) ? 0x800 : 0;
-    const version = e.zip64 ? 45 : 20;
+  const needZip64 = n >= MAX16 || offset >= MAX32 || centralSize >= MAX32;
+  const localSize = headerAt[n];
+  const tailSize = centralSize + (needZip64 ? 76 : 0) + 22;
+  // [local headers][central directory and end records][every name], zeroed: unset fields are 0.
+  const all = Buffer.alloc(localSize + tailSize + nameAt[n]);
+  const names = localSize + tailSize;
+  all.write(joined, names, 'utf8');
+  const v = new DataView(all.buffer, all.byteOffset, all.length);
+  let c = localSize;
+  for (let i = 0; i < n; i++) {
+    const { method, crc, size, data } = stored[i];
+    const big = zip64[i];
+    const nameLength = nameAt[i + 1] - nameAt[i];
+    const name = list[i].name;
+    const utf8 = ascii || !/[^\x20-\x7e]/.test(name) ? 0 : 0x800;
+    const version = big ? 45 : 20;
     let h = headerAt[i];
-    headers.writeUInt32LE(LOCAL_HEADER, h);
-    headers.writeUInt16LE(version, h + 4);
-    headers.writeUInt16LE(utf8, h + 6);
-    headers.writeUInt16LE(e.method, h + 8);
-    headers.writeUInt16LE(DOS_TIME, h + 10);
-    headers.writeUInt16LE(DOS_DATE, h + 12);
-    headers.writeUInt32LE(e.crc, h + 14);
-    headers.writeUInt32LE(e.zip64 ? MAX32 : e.data.length, h + 18);
-    headers.writeUInt32LE(e.zip64 ? MAX32 : e.size, h + 22);
-    headers.writeUInt16LE(e.nameLength, h + 26);
-    headers.writeUInt16LE(e.zip64 ? 20 : 0, h + 28);
-    h += 30 + headers.write(e.name, h + 30, 'utf8');
-    if (e.zip64) {
-      headers.writeUInt16LE(0x0001, h);
-      headers.writeUInt16LE(16, h + 2);
-      headers.writeBigUInt64LE(BigInt(e.size), h + 4);
-      headers.writeBigUInt64LE(BigInt(e.data.length), h + 12);
+    v.setUint32(h, LOCAL_HEADER, true);
+    v.setUint16(h + 4, version, true);
+    v.setUint16(h + 6, utf8, true);
+    v.setUint16(h + 8, method, true);
+    v.setUint16(h + 10, DOS_TIME, true);
+    v.setUint16(h + 12, DOS_DATE, true);
+    v.setUint32(h + 14, crc, true);
+    v.setUint32(h + 18, big ? MAX32 : data.length, true);
+    v.setUint32(h + 22, big ? MAX32 : size, true);
+    v.setUint16(h + 26, nameLength, true);
+    v.setUint16(h + 28, big ? 20 : 0, true);
+    all.copyWithin(h + 30, names + nameAt[i], names + nameAt[i + 1]);
+    h += 30 + nameLength;
+    if (big) {
+      v.setUint16(h, 0x0001, true);
+      v.setUint16(h + 2, 16, true);
+      v.setBigUint64(h + 4, BigInt(size), true);
+      v.setBigUint64(h + 12, BigInt(data.length), true);
     }
 
-    tail.writeUInt32LE(CENTRAL_HEADER, c);
-    tail.writeUInt16LE((3 << 8) | version, c + 4); // made by Unix, so the mode in the external attributes counts
-    tail.writeUInt16LE(version, c + 6);
-    tail.writeUInt16LE(utf8, c + 8);
-    tail.writeUInt16LE(e.method, c + 10);
-    tail.writeUInt16LE(DOS_TIME, c + 12);
-    tail.writeUInt16LE(DOS_DATE, c + 14);
-    tail.writeUInt32LE(e.crc, c + 16);
-    tail.writeUInt32LE(e.zip64 ? MAX32 : e.data.length, c + 20);
-    tail.writeUInt32LE(e.zip64 ? MAX32 : e.size, c + 24);
-    tail.writeUInt16LE(e.nameLength, c + 28);
-    tail.writeUInt16LE(e.zip64 ? 28 : 0, c + 30);
+    v.setUint32(c, CENTRAL_HEADER, true);
+    v.setUint16(c + 4, (3 << 8) | version, true); // made by Unix, so the mode in the external attributes counts
+    v.setUint16(c + 6, version, true);
+    v.setUint16(c + 8, utf8, true);
+    v.setUint16(c + 10, method, true);
+    v.setUint16(c + 12, DOS_TIME, true);
+    v.setUint16(c + 14, DOS_DATE, true);
+    v.setUint32(c + 16, crc, true);
+    v.setUint32(c + 20, big ? MAX32 : data.length, true);
+    v.setUint32(c + 24, big ? MAX32 : size, true);
+    v.setUint16(c + 28, nameLength, true);
+    v.setUint16(c + 30, big ? 28 : 0, true);
     // Comment length, start disk and internal attributes stay 0. External attributes: the Unix mode in the
     // high half; the MS-DOS directory bit for folders.
-    tail.writeUInt32LE((((e.mode & 0xffff) << 16) | (e.name.endsWith('/') ? 0x10 : 0)) >>> 0, c + 38);
-    tail.writeUInt32LE(e.zip64 ? MAX32 : e.offset, c + 42);
-    c += 46 + tail.write(e.name, c + 46, 'utf8');
-    if (e.zip64) {
-      tail.writeUInt16LE(0x0001, c);
-      tail.writeUInt16LE(24, c + 2);
-      tail.writeBigUInt64LE(BigInt(e.size), c + 4);
-      tail.writeBigUInt64LE(BigInt(e.data.length), c + 12);
-      tail.writeBigUInt64LE(BigInt(e.offset), c + 20);
+    v.setUint32(c + 38, (((list[i].mode & 0xffff) << 16) | (name.endsWith('/') ? 0x10 : 0)) >>> 0, true);
+    v.setUint32(c + 42, big ? MAX32 : offsets[i], true);
+    all.copyWithin(c + 46, names + nameAt[i], names + nameAt[i + 1]);
+    c += 46 + nameLength;
+    if (big) {
+      v.setUint16(c, 0x0001, true);
+      v.setUint16(c + 2, 24, true);
+      v.setBigUint64(c + 4, BigInt(size), true);
+      v.setBigUint64(c + 12, BigInt(data.length), true);
+      v.setBigUint64(c + 20, BigInt(offsets[i]), true);
       c += 28;
     }
-  });
-  const count = entries.length;
+  }
   if (needZip64) {
-    tail.writeUInt32LE(ZIP64_END, c);
-    tail.writeBigUInt64LE(44n, c + 4);
-    tail.writeUInt16LE((3 << 8) | 45, c + 12);
-    tail.writeUInt16LE(45, c + 14);
-    tail.writeBigUInt64LE(BigInt(count), c + 24);
-    tail.writeBigUInt64LE(BigInt(count), c + 32);
-    tail.writeBigUInt64LE(BigInt(centralSize), c + 40);
-    tail.writeBigUInt64LE(BigInt(offset), c + 48);
-    tail.writeUInt32LE(ZIP64_LOCATOR, c + 56);
-    tail.writeBigUInt64LE(BigInt(offset + centralSize), c + 64);
-    tail.writeUInt32LE(1, c + 72);
+    v.setUint32(c, ZIP64_END, true);
+    v.setBigUint64(c + 4, 44n, true);
+    v.setUint16(c + 12, (3 << 8) | 45, true);
+    v.setUint16(c + 14, 45, true);
+    v.setBigUint64(c + 24, BigInt(n), true);
+    v.setBigUint64(c + 32, BigInt(n), true);
+    v.setBigUint64(c + 40, BigInt(centralSize), true);
+    v.setBigUint64(c + 48, BigInt(offset), true);
+    v.setUint32(c + 56, ZIP64_LOCATOR, true);
+    v.setBigUint64(c + 64, BigInt(offset + centralSize), true);
+    v.setUint32(c + 72, 1, true);
     c += 76;
   }
-  tail.writeUInt32LE(END_OF_CENTRAL, c);
-  tail.writeUInt16LE(Math.min(count, MAX16), c + 8);
-  tail.writeUInt16LE(Math.min(count, MAX16), c + 10);
-  tail.writeUInt32LE(Math.min(centralSize, MAX32), c + 12);
-  tail.writeUInt32LE(Math.min(offset, MAX32), c + 16);
-  return { prefix, headers, headerAt, data: entries.map((e) => e.data), tail, size: prefix.length + offset + tail.length };
+  v.setUint32(c, END_OF_CENTRAL, true);
+  v.setUint16(c + 8, Math.min(n, MAX16), true);
+  v.setUint16(c + 10, Math.min(n, MAX16), true);
+  v.setUint32(c + 12, Math.min(centralSize, MAX32), true);
+  v.setUint32(c + 16, Math.min(offset, MAX32), true);
+  return {
+    prefix,
+    headers: all.subarray(0, localSize),
+    headerAt,
+    data: stored.map((s) => s.data),
+    tail: all.subarray(localSize, names),
+    size: prefix.length + offset + tailSize,
+  };
 }
 
 /** A zip of members whose bytes are all in memory, as pieces to concatenate or write in order (`layOutZip`). */
