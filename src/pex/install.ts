@@ -13,7 +13,7 @@ import { Cache, sha256Hex } from '../index/cache.js';
 import { entryPointGroup, parseCoreMetadata, parseEntryPoints, parseWheelInfo } from '../python/metadata.js';
 import { parseWheelFilename } from '../python/wheel.js';
 import { ChangedFileError } from './span-reader.js';
-import { compressed, ZipArchive, ZipFormatError, type FileSpan, type ZipMember } from './zip.js';
+import { compressed, ZipArchive, ZipFormatError, type SpanFile, type ZipMember } from './zip.js';
 
 export interface InstalledWheel {
   /** The wheel's file name, e.g. `flask-3.1.3-py3-none-any.whl`. */
@@ -140,8 +140,10 @@ export async function installWheel(wheelPath: string, options: InstallOptions = 
   })();
   const filed = options.cacheDir ? cachedSha256(wheelPath, options.cacheDir) : undefined;
   if (filed && options.spans) {
-    const kept = await loadManifest(manifestPath(options.cacheDir!, filed), filename);
-    if (kept) return withSpans(kept, { path: path.resolve(wheelPath), sha256: filed, size: kept.wheel.wheelSize });
+    const manifestFile = manifestPath(options.cacheDir!, filed);
+    const stamp = manifestFile.replace(/\.json$/, '.checked');
+    const [kept, value] = await Promise.all([loadManifest(manifestFile, filename), readFile(stamp, 'utf8').catch(() => undefined)]);
+    if (kept) return withSpans(kept, { path: path.resolve(wheelPath), sha256: filed, size: kept.wheel.wheelSize, stamp: { at: stamp, value } });
   }
   let data: Buffer;
   try {
@@ -370,7 +372,7 @@ function membersFrom(manifest: Manifest, data: Buffer): ZipMember[] | undefined 
 }
 
 /** The install with its wheel's members left in the file, for the writer to check and copy. */
-function withSpans(manifest: Manifest, file: FileSpan['file']): InstalledWheel {
+function withSpans(manifest: Manifest, file: SpanFile): InstalledWheel {
   const members = manifest.members.map((m): ZipMember => ({
     name: m.name,
     mode: m.mode,

@@ -181,12 +181,21 @@ export interface RawMember {
 
 /**
  * Bytes not read yet: `length` bytes at `offset` of a file that must be `size` bytes hashing to `sha256`. Only
- * the PEX writer takes these (span-reader.ts): it checks the whole file before copying any of them.
+ * the PEX writer takes these (span-reader.ts): it checks the whole file before copying any of them, unless the
+ * file is as it was at its last full check (`stamp`).
  */
 export interface FileSpan {
-  file: { path: string; sha256: string; size: number };
+  file: SpanFile;
   offset: number;
   length: number;
+}
+
+export interface SpanFile {
+  path: string;
+  sha256: string;
+  size: number;
+  /** Where the file's stamp (span-reader.ts) is kept after a full check, and what it held when read. */
+  stamp?: { at: string; value?: string };
 }
 
 /** A member's content, inflated when it is a deflate stream. */

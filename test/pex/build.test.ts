@@ -116,6 +116,8 @@ describe('buildPex', () => {
         writeFileSync(file, data);
         return file;
       });
+      // A stamp is kept only for a file whose change time is 2 s old (span-reader.ts): let them age.
+      await new Promise((r) => setTimeout(r, 2100));
       // The same wheels from outside the cache, installed afresh with every check.
       const plain = path.join(work, 'uncached.pex');
       await buildPex({ wheels: [...wheels, big], sourcesDirs: [src], entryPoint: 'app.main:run', output: plain });
@@ -144,6 +146,33 @@ describe('buildPex', () => {
         const tree = (p: string) => readdirSync(p, { recursive: true }).map(String).sort().map((f) => [f, statSync(path.join(p, f)).isFile() ? readFileSync(path.join(p, f)).toString('hex') : '']);
         if (more.layout) expect(tree(warm)).toEqual(tree(fresh));
         else expect(readFileSync(warm).equals(readFileSync(fresh))).toBe(true);
+      }
+    });
+
+    it('hashes a cached wheel again only when its stamp changed: a stamp of the file as it is now skips the hash', async () => {
+      const out = path.join(work, 'stamped.pex');
+      await build(out);
+      const target = cached[2];
+      const digest = path.basename(path.dirname(target));
+      const stampFile = path.join(cacheDir, 'installed', 'v3', digest.slice(0, 2), `${digest}.checked`);
+      const stampNow = () => {
+        const st = statSync(target, { bigint: true });
+        return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+      };
+      expect(readFileSync(stampFile, 'utf8')).toBe(stampNow()); // kept by the full check
+      const keep = readFileSync(target);
+      try {
+        const d = Buffer.from(keep);
+        d[d.length >> 1] ^= 1;
+        writeFileSync(target, d);
+        // What only someone able to write the cache could do: a stamp naming the altered file. It is trusted.
+        writeFileSync(stampFile, stampNow());
+        await expect(build(out)).resolves.toBeDefined();
+        // Written to again (its ctime moves on): hashed, refused.
+        writeFileSync(target, d);
+        await expect(build(out)).rejects.toThrow(/bulky-1\.0-py3-none-any\.whl no longer has the sha256/);
+      } finally {
+        writeFileSync(target, keep);
       }
     });
 
