@@ -4,6 +4,8 @@
 //                                            pages (parsed) and hashless metadata with ETag/Last-Modified: see
 //                                            records.ts
 //   resolutions/<sha256 of the inputs>.json  a resolution and the page records it rests on (core/resolution-memo.ts)
+//   installed/v3/<aa>/<sha256>.json          a checked install of that wheel; .checked: the wheel's stamp at its
+//                                            last full check (pex/install.ts, pex/span-reader.ts)
 // Every write goes to a unique temporary name in the same directory and is renamed into place, so concurrent
 // builds sharing the cache see either nothing or a whole file.
 import { createHash, randomBytes } from 'node:crypto';
