@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { timePhase } from '../timings.js';
-import { UsageError } from '../errors.js';
+import { PexshipError, UsageError } from '../errors.js';
 import { PEXSHIP_VERSION } from '../version.js';
 import { compileFiles, isCompilable, pycName, type SourceFile as CompileSource } from './compile.js';
 import { checkEntryModule, checkEntryPointSyntax, checkSourcesDir } from './entry-check.js';
@@ -455,7 +455,7 @@ async function writeAtomically(output: string, zip: ZipLayout, onWrite?: (bytes:
     await reader.close().catch(() => {});
     await handle.close().catch(() => {});
     await unlink(temp).catch(() => {});
-    if (e instanceof ChangedFileError) throw e;
+    if (e instanceof PexshipError) throw e; // a cached wheel changed or gone, not the output's folder
     throw new UsageError(`could not write ${output}: ${(e as Error).message}; check that its folder is writable.`);
   }
   return { size, sha256: hash.digest('hex') };

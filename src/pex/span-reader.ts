@@ -16,7 +16,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import type { BigIntStats } from 'node:fs';
 import path from 'node:path';
-import { JobError } from '../errors.js';
+import { JobError, UsageError } from '../errors.js';
 import type { FileSpan, SpanFile } from './zip.js';
 
 /** A file from the cache that no longer has the sha256 it is filed under (damaged, torn, or altered). */
@@ -95,7 +95,9 @@ export class SpanReader {
 
   private async switchTo(file: SpanFile): Promise<void> {
     await this.close();
-    const handle = await open(file.path, 'r');
+    const handle = await open(file.path, 'r').catch((e: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read wheel ${file.path}: ${e.code ?? e.message}; build again to download it afresh.`);
+    });
     this.current = { file, handle };
     this.start = this.end = 0;
     const before = await handle.stat({ bigint: true });

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -173,6 +173,19 @@ describe('buildPex', () => {
         await expect(build(out)).rejects.toThrow(/bulky-1\.0-py3-none-any\.whl no longer has the sha256/);
       } finally {
         writeFileSync(target, keep);
+      }
+    });
+
+    it('names a cached wheel gone since its install was kept, and leaves no temporary file', async () => {
+      const out = path.join(work, 'gone', 'app.pex');
+      await build(out);
+      const keep = readFileSync(cached[1]);
+      rmSync(cached[1]);
+      try {
+        await expect(build(out)).rejects.toThrow(/cannot read wheel .*shout-2\.0-py3-none-any\.whl: ENOENT; build again to download it afresh/);
+        expect(readdirSync(path.dirname(out))).toEqual(['app.pex']);
+      } finally {
+        writeFileSync(cached[1], keep);
       }
     });
 
