@@ -169,11 +169,18 @@ function flattenHeaders(h: Record<string, string | string[] | undefined>): Recor
 export function readAll(body: Readable): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    let ended = false;
     body.on('data', (chunk: Buffer) => chunks.push(chunk));
     body.on('error', reject);
-    body.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    // A body destroyed without an error (its connection closed early) never ends.
-    body.on('close', () => reject(codedError('the connection closed before the response ended', 'ECONNRESET')));
+    body.on('end', () => {
+      ended = true;
+      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    });
+    // A body destroyed without an error (its connection closed early) never ends. (The error is made only
+    // then: every body closes, and an Error's stack trace costs.)
+    body.on('close', () => {
+      if (!ended) reject(codedError('the connection closed before the response ended', 'ECONNRESET'));
+    });
   });
 }
 

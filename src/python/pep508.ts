@@ -67,8 +67,9 @@ export class Requirement {
   }
 }
 
-const NAME_RE = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/;
-const SPEC_ITEM_RE = /^(?:===[ \t]*[^\s,;)]*|(?:~=|==|!=|<=|>=|<|>)[ \t]*[^\s,;)]*)/;
+// Sticky, matched at the parser's position (MarkerParser.match).
+const NAME_RE = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
+const SPEC_ITEM_RE = /(?:===[ \t]*[^\s,;)]*|(?:~=|==|!=|<=|>=|<|>)[ \t]*[^\s,;)]*)/y;
 
 class RequirementParser extends MarkerParser {
   constructor(source: string) {
@@ -78,7 +79,7 @@ class RequirementParser extends MarkerParser {
   parse(): Requirement {
     const src = this.source;
     this.ws();
-    const nameMatch = NAME_RE.exec(src.slice(this.pos));
+    const nameMatch = this.match(NAME_RE);
     if (!nameMatch) this.fail('Expected package name at the start of dependency specifier');
     const name = nameMatch[0];
     this.pos += name.length;
@@ -129,7 +130,7 @@ class RequirementParser extends MarkerParser {
     const out: string[] = [];
     if (src[this.pos] !== ']') {
       for (;;) {
-        const m = NAME_RE.exec(src.slice(this.pos));
+        const m = this.match(NAME_RE);
         if (!m) this.fail(out.length ? 'Expected extra name after comma' : 'Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras', out.length ? this.pos : open, this.pos);
         out.push(m[0]);
         this.pos += m[0].length;
@@ -154,7 +155,7 @@ class RequirementParser extends MarkerParser {
     }
     const items: Specifier[] = [];
     for (;;) {
-      const m = SPEC_ITEM_RE.exec(src.slice(this.pos));
+      const m = this.match(SPEC_ITEM_RE);
       if (!m) {
         if (items.length) this.fail('Expected a version specifier after comma');
         break;

@@ -1,0 +1,103 @@
+// The hand-written readers of plain versions and specifiers (pep440.ts) must agree with the regexes they
+// short-cut, which stay the definition: on every string of the packaging vectors and on generated spellings,
+// the same version, the same clause, or the same error.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseVersionByRegex, plainSpecifier, scanPlainVersion, Specifier, splitSpecifierByRegex, tryParseVersion, type Version } from '../../src/python/pep440.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Every string (short enough to be a version or clause) in the vector files, and the clauses of each. */
+function vectorStrings(): string[] {
+  const out = new Set<string>();
+  const walk = (x: unknown): void => {
+    if (typeof x === 'string') {
+      if (x.length > 200) return;
+      out.add(x);
+      for (const part of x.split(/[,;]/)) out.add(part.trim()), out.add(part);
+    } else if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object') Object.entries(x).forEach(([k, v]) => (walk(k), walk(v)));
+  };
+  for (const file of ['test_version.compact.json', 'test_specifiers.json', 'pip24.2-vendored-specifier-results.json', 'test_markers.json']) {
+    walk(JSON.parse(readFileSync(path.join(here, '../fixtures/vectors', file), 'utf8')));
+  }
+  return [...out];
+}
+
+/** Spellings near the plain form: every part, with the variations the plain reader must reject or read alike. */
+function generatedVersions(): string[] {
+  const releases = ['0', '1', '01', '1.0', '1.2.3', '2024.10.1.0', '1.', '.1', '1..2', '1.02', '999999999999999', '9999999999999999', '1' + '0'.repeat(20)];
+  const suffixes = ['', 'a1', 'b2', 'rc3', 'a', 'rc', 'c1', 'A1', 'RC1', 'alpha1', 'pre1', 'r1', '.post1', '.post', 'post1', '-1', '.dev0', '.dev', 'dev1', '.post2.dev3', 'a1.post2.dev3', 'rc1.dev1', '+local', '.*', 'a1.*', '.post1.*', ' ', '-', '_', '.a1'];
+  const out: string[] = [];
+  for (const r of releases) for (const s of suffixes) for (const pre of ['', 'v', ' ', '1!']) out.push(`${pre}${r}${s}`);
+  return out;
+}
+
+function fields(v: Version | null): unknown {
+  return v && { epoch: v.epoch, release: [...v.release], pre: v.pre && [...v.pre], post: v.post, dev: v.dev, local: v.local, text: v.toString() };
+}
+
+function byRegex(s: string): Version | null {
+  try {
+    return parseVersionByRegex(s);
+  } catch {
+    return null; // a number too large to compare exactly: not a version, as tryParseVersion says
+  }
+}
+
+function outcome(make: () => unknown): unknown {
+  try {
+    return { ok: make() };
+  } catch (err) {
+    return { error: (err as Error).name, message: (err as Error).message };
+  }
+}
+
+const strings = [...vectorStrings(), ...generatedVersions()];
+
+describe('the plain-version reader', () => {
+  it('reads every string as the regex does, and takes the short cut for the plain ones', () => {
+    let plain = 0;
+    for (const s of strings) {
+      expect([s, fields(tryParseVersion(s))]).toEqual([s, fields(byRegex(s))]);
+      if (scanPlainVersion(s, false)) plain++;
+    }
+    // Guards against a reader that never answers (and so proves nothing above).
+    expect(plain).toBeGreaterThan(200);
+  });
+
+  it('accepts only what the regex reads to the same parts', () => {
+    for (const s of strings) {
+      const scanned = scanPlainVersion(s, false);
+      if (!scanned) continue;
+      const v = byRegex(s)!;
+      expect([s, v && v.local, scanned.release, scanned.pre, scanned.post, scanned.dev]).toEqual([s, null, [...v.release], v.pre && [...v.pre], v.post, v.dev]);
+    }
+  });
+});
+
+describe('the plain-specifier reader', () => {
+  const operators = ['~=', '==', '!=', '<=', '>=', '<', '>', '===', '=', '=>', ''];
+  const clauses = [...strings];
+  for (const op of operators) for (const v of generatedVersions()) for (const gap of ['', ' ', '\t', '  ']) clauses.push(`${op}${gap}${v}`);
+
+  it('gives the same clause, or the same error message, as the regex', () => {
+    let plain = 0;
+    for (const text of clauses) {
+      const reference = outcome(() => splitSpecifierByRegex(text));
+      const actual = outcome(() => {
+        const spec = new Specifier(text);
+        return [spec.operator, spec.version];
+      });
+      expect([text, actual]).toEqual([text, reference]);
+      const short = plainSpecifier(text);
+      if (short) {
+        plain++;
+        expect([text, short]).toEqual([text, splitSpecifierByRegex(text)]);
+      }
+    }
+    expect(plain).toBeGreaterThan(2000);
+  });
+});
