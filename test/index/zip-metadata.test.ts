@@ -55,6 +55,12 @@ describe('reading METADATA from a wheel by random access', () => {
     }
   });
 
+  it('finds the end record behind an archive comment longer than the first read', async () => {
+    const data = await zipOf([['demo-1.0.dist-info/METADATA', Buffer.from(METADATA)], ['demo/blob.bin', randomBytes(100_000)]], { comment: 'c'.repeat(60_000) });
+    const reader = bufferReader(data);
+    expect(await readWheelMetadata(reader, 'demo-1.0-py3-none-any.whl')).toBe(METADATA);
+  });
+
   it('needs one read for a small wheel whose tail is already known', async () => {
     const data = await zipOf([['demo-1.0.dist-info/METADATA', Buffer.from(METADATA)]]);
     const inner = bufferReader(data);
