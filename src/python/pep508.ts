@@ -6,10 +6,12 @@
  *   `InvalidRequirementError` whose message shows the text and points at the column at fault.
  * - `canonicalName(name)`: PEP 503 normal form ("Foo.Bar_baz" → "foo-bar-baz").
  * - `Requirement.toString()`: normalised like packaging ("name[a,b]<3,>=2; marker", "name @ url ; marker").
+ * - `declaredRequirement(text)` → `DeclaredRequirement` {name, marker, requirement}: the same, with the
+ *   requirement itself parsed on first use (for dependency lists whose markers mostly rule lines out).
  * Markers live in ./markers.ts (`parseMarker`, `evaluateMarker`), re-exported here.
  */
 import { UsageError } from '../errors.js';
-import { canonicalExtra, formatSyntaxError, Marker, MarkerParser } from './markers.js';
+import { canonicalExtra, formatSyntaxError, Marker, MarkerParser, parseMarker } from './markers.js';
 import { InvalidSpecifierError, Specifier, SpecifierSet } from './pep440.js';
 
 export { canonicalExtra, evaluateMarker, InvalidMarkerError, Marker, MarkerEvaluationError, parseMarker } from './markers.js';
@@ -202,4 +204,59 @@ export function parseRequirement(text: string): Requirement {
     cache.set(text, r);
   }
   return r;
+}
+
+// The usual shape of a dependency with a marker, `name[extras] specifiers ;` (the specifiers optionally in
+// parentheses), with plain versions only. Text it matches up to the `;` is valid for RequirementParser, which
+// reads the same name there; fast-paths.test.ts checks that on every vector.
+const NAME = '[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?';
+const PLAIN_SUFFIX = '(?:(?:a|b|rc)\\d+)?(?:\\.post\\d+)?(?:\\.dev\\d+)?';
+const CLAUSE = `(?:(?:==|!=|<=|>=|<|>)[ \\t]*\\d+(?:\\.\\d+)*${PLAIN_SUFFIX}|~=[ \\t]*\\d+(?:\\.\\d+)+${PLAIN_SUFFIX})`;
+const CLAUSES = `${CLAUSE}(?:[ \\t]*,[ \\t]*${CLAUSE})*`;
+const EXTRAS = `\\[[ \\t]*${NAME}(?:[ \\t]*,[ \\t]*${NAME})*[ \\t]*\\][ \\t]*`;
+const PLAIN_HEAD_RE = new RegExp(`^[ \\t]*(${NAME})[ \\t]*(?:${EXTRAS})?(?:${CLAUSES}|\\([ \\t]*${CLAUSES}[ \\t]*\\))?[ \\t]*;`);
+
+/** A dependency line whose name and marker are known; the whole requirement is parsed when first asked for. */
+export class DeclaredRequirement {
+  private parsed: Requirement | undefined;
+
+  constructor(
+    /** The name as written (as `Requirement.name`). */
+    readonly name: string,
+    readonly marker: Marker | null,
+    readonly text: string,
+    parsed?: Requirement,
+  ) {
+    this.parsed = parsed;
+  }
+
+  /** The requirement; for a text `declaredRequirement` accepted this cannot fail. */
+  get requirement(): Requirement {
+    return (this.parsed ??= parseRequirement(this.text));
+  }
+
+  /** Whether the requirement is still unparsed (for tests). */
+  get deferred(): boolean {
+    return this.parsed === undefined;
+  }
+}
+
+/**
+ * `parseRequirement`, in two steps: a text of the usual `name[extras] specifiers ; marker` shape has only its
+ * marker parsed now (a METADATA lists dozens of dependencies for extras nobody asks for, whose markers are
+ * false), any other is parsed whole now. It throws exactly when `parseRequirement` would, with its error.
+ */
+export function declaredRequirement(text: string): DeclaredRequirement {
+  const head = PLAIN_HEAD_RE.exec(text);
+  if (head) {
+    let marker: Marker | undefined;
+    try {
+      marker = parseMarker(text.slice(head[0].length));
+    } catch {
+      // Invalid: parsed whole below, for the error parseRequirement gives.
+    }
+    if (marker) return new DeclaredRequirement(head[1], marker, text);
+  }
+  const parsed = parseRequirement(text);
+  return new DeclaredRequirement(parsed.name, parsed.marker, text, parsed);
 }

@@ -1,11 +1,13 @@
-// The hand-written readers of plain versions and specifiers (pep440.ts) must agree with the regexes they
-// short-cut, which stay the definition: on every string of the packaging vectors and on generated spellings,
-// the same version, the same clause, or the same error.
+// The short cuts must agree with the paths they skip, which stay the definition: the hand-written readers of
+// plain versions and specifiers (pep440.ts) with the regexes, and the two-step reading of dependency lines
+// (pep508.ts declaredRequirement) with parseRequirement. On every string of the packaging vectors and on
+// generated spellings: the same version, the same clause, the same requirement, or the same error.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseVersionByRegex, plainSpecifier, scanPlainVersion, Specifier, splitSpecifierByRegex, tryParseVersion, type Version } from '../../src/python/pep440.js';
+import { declaredRequirement, parseRequirement, type Requirement } from '../../src/python/pep508.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -20,7 +22,7 @@ function vectorStrings(): string[] {
     } else if (Array.isArray(x)) x.forEach(walk);
     else if (x && typeof x === 'object') Object.entries(x).forEach(([k, v]) => (walk(k), walk(v)));
   };
-  for (const file of ['test_version.compact.json', 'test_specifiers.json', 'pip24.2-vendored-specifier-results.json', 'test_markers.json']) {
+  for (const file of ['test_version.compact.json', 'test_specifiers.json', 'pip24.2-vendored-specifier-results.json', 'test_markers.json', 'test_requirements.json', 'requirements-markers-golden.json']) {
     walk(JSON.parse(readFileSync(path.join(here, '../fixtures/vectors', file), 'utf8')));
   }
   return [...out];
@@ -81,7 +83,7 @@ describe('the plain-version reader', () => {
 describe('the plain-specifier reader', () => {
   const operators = ['~=', '==', '!=', '<=', '>=', '<', '>', '===', '=', '=>', ''];
   const clauses = [...strings];
-  for (const op of operators) for (const v of generatedVersions()) for (const gap of ['', ' ', '\t', '  ']) clauses.push(`${op}${gap}${v}`);
+  for (const op of operators) for (const v of generatedVersions()) for (const gap of ['', ' \t']) clauses.push(`${op}${gap}${v}`);
 
   it('gives the same clause, or the same error message, as the regex', () => {
     let plain = 0;
@@ -99,5 +101,33 @@ describe('the plain-specifier reader', () => {
       }
     }
     expect(plain).toBeGreaterThan(2000);
+  });
+});
+
+describe('dependency lines read in two steps', () => {
+  const names = ['pkg', 'Foo.Bar_baz-2', 'a', 'x-', '-x', 'pkg ', ' pkg'];
+  const extras = ['', '[x]', '[ x , y ]', '[]', '[x,]', '[x', ' [x]'];
+  const specs = ['', '>=1.0', ' >= 1.0 ,<2', '(>=1.0,<2)', '( >=1.0 )', '(>=1', '>=1)', '==1.*', '~=1', '~=1.4', '!=1.5.7,>=1.5.6', '===1.0', '>=v1', '>=1.0+local', '>=1.0a1.post2.dev3', '<2.0a0', '>=1,', ',>=1', '> =1', '@ https://x/y.whl', '@ https://x/y.whl '];
+  const markers = ['', ';', '; extra == "x"', ' ; extra == \'Test_Extra\'', ';extra=="x"', '; python_version < "3.11" and extra == "x"', '; extra == "x', '; extra = "x"', '; extra == "x" junk', '; (extra == "x"', '; os_name == "nt" or sys_platform == "win32"', '; extra == "a\\b"', '; python_version >= "3.9" ; x'];
+  const lines: string[] = [...strings];
+  for (const n of names) for (const e of extras) for (const sp of specs) for (const m of markers) lines.push(`${n}${e}${sp}${m}`);
+
+  const shape = (r: Requirement) => [r.name, [...r.extras], r.specifier.toString(), r.url, r.marker?.toString() ?? null, r.toString()];
+
+  it('gives the same name, marker and requirement as parseRequirement, or the same error', () => {
+    let deferred = 0;
+    for (const text of lines) {
+      const reference = outcome(() => shape(parseRequirement(text)));
+      const actual = outcome(() => {
+        const declared = declaredRequirement(text);
+        if (declared.deferred) deferred++;
+        const marker = declared.marker?.toString() ?? null;
+        const r = declared.requirement;
+        expect([text, declared.name, marker]).toEqual([text, r.name, r.marker?.toString() ?? null]);
+        return shape(r);
+      });
+      expect([text, actual]).toEqual([text, reference]);
+    }
+    expect(deferred).toBeGreaterThan(500);
   });
 });
