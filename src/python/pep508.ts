@@ -12,7 +12,7 @@
  */
 import { UsageError } from '../errors.js';
 import { canonicalExtra, formatSyntaxError, Marker, MarkerParser, parseMarker } from './markers.js';
-import { InvalidSpecifierError, Specifier, SpecifierSet } from './pep440.js';
+import { InvalidSpecifierError, plainSpecifier, Specifier, SpecifierSet } from './pep440.js';
 
 export { canonicalExtra, evaluateMarker, InvalidMarkerError, Marker, MarkerEvaluationError, parseMarker } from './markers.js';
 export type { MarkerEnvironment } from './markers.js';
@@ -206,15 +206,89 @@ export function parseRequirement(text: string): Requirement {
   return r;
 }
 
-// The usual shape of a dependency with a marker, `name[extras] specifiers ;` (the specifiers optionally in
-// parentheses), with plain versions only. Text it matches up to the `;` is valid for RequirementParser, which
-// reads the same name there; fast-paths.test.ts checks that on every vector.
-const NAME = '[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?';
-const PLAIN_SUFFIX = '(?:(?:a|b|rc)\\d+)?(?:\\.post\\d+)?(?:\\.dev\\d+)?';
-const CLAUSE = `(?:(?:==|!=|<=|>=|<|>)[ \\t]*\\d+(?:\\.\\d+)*${PLAIN_SUFFIX}|~=[ \\t]*\\d+(?:\\.\\d+)+${PLAIN_SUFFIX})`;
-const CLAUSES = `${CLAUSE}(?:[ \\t]*,[ \\t]*${CLAUSE})*`;
-const EXTRAS = `\\[[ \\t]*${NAME}(?:[ \\t]*,[ \\t]*${NAME})*[ \\t]*\\][ \\t]*`;
-const PLAIN_HEAD_RE = new RegExp(`^[ \\t]*(${NAME})[ \\t]*(?:${EXTRAS})?(?:${CLAUSES}|\\([ \\t]*${CLAUSES}[ \\t]*\\))?[ \\t]*;`);
+// The usual shape of a dependency with a marker: `name[extras] specifiers ;`, the specifiers optionally in
+// parentheses, each a plain clause (pep440.ts plainSpecifier). Read by hand, step for step as
+// RequirementParser reads it (a regex would cost more to compile than the whole list takes to read), so text
+// accepted here up to the `;` is text RequirementParser accepts, with the same name.
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** End of the name NAME_RE matches at `i`, or -1. */
+function nameEnd(s: string, i: number): number {
+  if (!isAlnum(s.charCodeAt(i))) return -1;
+  let end = i + 1;
+  for (let j = i + 1; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (isAlnum(c)) end = j + 1;
+    else if (c !== 46 && c !== 95 && c !== 45) break; // . _ -
+  }
+  return end;
+}
+
+function skipBlanks(s: string, i: number): number {
+  while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
+  return i;
+}
+
+const SPEC_OPERATORS = ['~=', '==', '!=', '<=', '>=', '<', '>'];
+/** Where SPEC_ITEM_RE's `[^\s,;)]*` would stop, for the ASCII stops (others make the clause not plain). */
+function itemEnd(s: string, i: number): number {
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 44 || c === 59 || c === 41) break;
+  }
+  return i;
+}
+
+/** The plain clauses at `i` (comma separated), as parseSpecifier reads them: the end, or -1 when not plain. */
+function plainClausesEnd(s: string, i: number): number {
+  for (;;) {
+    if (s.startsWith('===', i)) return -1;
+    const op = SPEC_OPERATORS.find((o) => s.startsWith(o, i));
+    if (!op) return -1;
+    const end = itemEnd(s, skipBlanks(s, i + op.length));
+    if (!plainSpecifier(s.slice(i, end))) return -1;
+    i = skipBlanks(s, end);
+    if (s.charCodeAt(i) !== 44) return i;
+    i = skipBlanks(s, i + 1);
+  }
+}
+
+/** For `name[extras] specifiers ;marker` with plain specifiers: the name and where the marker starts. */
+function plainHead(s: string): { name: string; markerStart: number } | undefined {
+  const start = skipBlanks(s, 0);
+  const end = nameEnd(s, start);
+  if (end < 0) return undefined;
+  let i = skipBlanks(s, end);
+  if (s.charCodeAt(i) === 91 /* [ */) {
+    i = skipBlanks(s, i + 1);
+    if (s.charCodeAt(i) !== 93 /* ] */) {
+      for (;;) {
+        const e = nameEnd(s, i);
+        if (e < 0) return undefined;
+        i = skipBlanks(s, e);
+        if (s.charCodeAt(i) !== 44) break;
+        i = skipBlanks(s, i + 1);
+      }
+    }
+    if (s.charCodeAt(i) !== 93) return undefined;
+    i = skipBlanks(s, i + 1);
+  }
+  const c = s.charCodeAt(i);
+  if (c === 40 /* ( */) {
+    i = plainClausesEnd(s, skipBlanks(s, i + 1));
+    if (i < 0) return undefined;
+    i = skipBlanks(s, i);
+    if (s.charCodeAt(i) !== 41 /* ) */) return undefined;
+    i = skipBlanks(s, i + 1);
+  } else if (c !== 59 /* ; */) {
+    i = plainClausesEnd(s, i);
+    if (i < 0) return undefined;
+  }
+  return s.charCodeAt(i) === 59 ? { name: s.slice(start, end), markerStart: i + 1 } : undefined;
+}
 
 /** A dependency line whose name and marker are known; the whole requirement is parsed when first asked for. */
 export class DeclaredRequirement {
@@ -247,15 +321,15 @@ export class DeclaredRequirement {
  * false), any other is parsed whole now. It throws exactly when `parseRequirement` would, with its error.
  */
 export function declaredRequirement(text: string): DeclaredRequirement {
-  const head = PLAIN_HEAD_RE.exec(text);
+  const head = plainHead(text);
   if (head) {
     let marker: Marker | undefined;
     try {
-      marker = parseMarker(text.slice(head[0].length));
+      marker = parseMarker(text.slice(head.markerStart));
     } catch {
       // Invalid: parsed whole below, for the error parseRequirement gives.
     }
-    if (marker) return new DeclaredRequirement(head[1], marker, text);
+    if (marker) return new DeclaredRequirement(head.name, marker, text);
   }
   const parsed = parseRequirement(text);
   return new DeclaredRequirement(parsed.name, parsed.marker, text, parsed);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseVersionByRegex, plainSpecifier, scanPlainVersion, Specifier, splitSpecifierByRegex, tryParseVersion, type Version } from '../../src/python/pep440.js';
-import { declaredRequirement, parseRequirement, type Requirement } from '../../src/python/pep508.js';
+import { declaredRequirement, parseRequirement, type DeclaredRequirement, type Requirement } from '../../src/python/pep508.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -107,7 +107,7 @@ describe('the plain-specifier reader', () => {
 describe('dependency lines read in two steps', () => {
   const names = ['pkg', 'Foo.Bar_baz-2', 'a', 'x-', '-x', 'pkg ', ' pkg'];
   const extras = ['', '[x]', '[ x , y ]', '[]', '[x,]', '[x', ' [x]'];
-  const specs = ['', '>=1.0', ' >= 1.0 ,<2', '(>=1.0,<2)', '( >=1.0 )', '(>=1', '>=1)', '==1.*', '~=1', '~=1.4', '!=1.5.7,>=1.5.6', '===1.0', '>=v1', '>=1.0+local', '>=1.0a1.post2.dev3', '<2.0a0', '>=1,', ',>=1', '> =1', '@ https://x/y.whl', '@ https://x/y.whl '];
+  const specs = ['', '>=1.0', ' >= 1.0 ,<2', '(>=1.0,<2)', '( >=1.0 )', '(>=1', '>=1)', '==1.*', '~=1', '~=1.4', '!=1.5.7,>=1.5.6', '===1.0', '>=v1', '>=1.0+local', '>=1.0a1.post2.dev3', '<2.0a0', '>=1,', ',>=1', '> =1', '@ https://x/y.whl', '@ https://x/y.whl ', '(>=1 ]', '( >=1 x)', '>=1 ]', '(>=1,<2 ;', '>=1 (', '>=1 )', '(>=1))', '>=1\u00a0', '>=1\n'];
   const markers = ['', ';', '; extra == "x"', ' ; extra == \'Test_Extra\'', ';extra=="x"', '; python_version < "3.11" and extra == "x"', '; extra == "x', '; extra = "x"', '; extra == "x" junk', '; (extra == "x"', '; os_name == "nt" or sys_platform == "win32"', '; extra == "a\\b"', '; python_version >= "3.9" ; x'];
   const lines: string[] = [...strings];
   for (const n of names) for (const e of extras) for (const sp of specs) for (const m of markers) lines.push(`${n}${e}${sp}${m}`);
@@ -118,15 +118,18 @@ describe('dependency lines read in two steps', () => {
     let deferred = 0;
     for (const text of lines) {
       const reference = outcome(() => shape(parseRequirement(text)));
-      const actual = outcome(() => {
-        const declared = declaredRequirement(text);
-        if (declared.deferred) deferred++;
-        const marker = declared.marker?.toString() ?? null;
-        const r = declared.requirement;
-        expect([text, declared.name, marker]).toEqual([text, r.name, r.marker?.toString() ?? null]);
-        return shape(r);
-      });
+      // The error must come at once, not when the requirement is first asked for.
+      const declared = outcome(() => declaredRequirement(text)) as { ok?: DeclaredRequirement };
+      if (!declared.ok) {
+        expect([text, declared]).toEqual([text, reference]);
+        continue;
+      }
+      const d = declared.ok;
+      if (d.deferred) deferred++;
+      const early = [d.name, d.marker?.toString() ?? null];
+      const actual = outcome(() => shape(d.requirement));
       expect([text, actual]).toEqual([text, reference]);
+      expect([text, early]).toEqual([text, [d.requirement.name, d.requirement.marker?.toString() ?? null]]);
     }
     expect(deferred).toBeGreaterThan(500);
   });
