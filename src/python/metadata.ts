@@ -76,26 +76,40 @@ export function parseHeaders(text: string): { headers: HeaderList; body: string 
   // Worked out only when asked for: the resolver reads thousands of these and never their descriptions.
   let body: string | undefined;
   const bodyOf = () => (body ??= blank ? clean.slice(blank.index + blank[0].length).replace(/\r\n?/g, '\n') : '');
-  const lines = head.split(/\r\n|\n|\r/);
-  // The field being read: its name, and its value so far (continuation lines joined with \n).
+  // Read line by line without splitting: a License field can hold a whole license text, a thousand lines
+  // that only need to stay together (continuation lines are kept as they are, each after a \n).
+  const h = head.includes('\r') ? head.replace(/\r\n?/g, '\n') : head;
+  // The field being read: its name, its first line's value, and the continuation lines after it.
   let name: string | undefined;
   let value = '';
-  for (const line of lines) {
-    if (line === '') break; // a trailing line end
-    const first = line.charCodeAt(0);
+  let moreFrom = 0;
+  let moreTo = 0;
+  const flush = () => {
+    if (name !== undefined) headers.add(name, moreTo > moreFrom ? value + h.slice(moreFrom, moreTo) : value);
+    name = undefined;
+  };
+  for (let i = 0; ; ) {
+    let eol = h.indexOf('\n', i);
+    if (eol < 0) eol = h.length;
+    if (eol === i) break; // a trailing line end
+    const first = h.charCodeAt(i);
     if (first === 32 || first === 9) {
       // A continuation before any field is tolerated and dropped rather than failing the whole file.
-      if (name !== undefined) value += `\n${line}`;
-      continue;
+      moreTo = eol;
+    } else {
+      flush();
+      const colon = h.indexOf(':', i);
+      // Not a header line (no colon, or nothing before it): email parsers skip these too.
+      if (colon > i && colon < eol) {
+        name = h.slice(i, colon).trim();
+        value = h.slice(colon + 1, eol).trim();
+        moreFrom = moreTo = eol;
+      }
     }
-    if (name !== undefined) headers.add(name, value);
-    name = undefined;
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue; // not a header line; email parsers skip these too
-    name = line.slice(0, colon).trim();
-    value = line.slice(colon + 1).trim();
+    if (eol === h.length) break;
+    i = eol + 1;
   }
-  if (name !== undefined) headers.add(name, value);
+  flush();
   return {
     headers,
     get body() {
