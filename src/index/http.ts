@@ -13,7 +13,6 @@ import type { Dispatcher } from 'undici';
 import { busyStart, countUp, markNow } from '../timings.js';
 import type { Auth } from './auth.js';
 import { HostLimits, hostKey } from './limiter.js';
-import { redactUrl } from './redact.js';
 import type { RequestRecord } from './types.js';
 
 export interface HttpOptions {
@@ -314,9 +313,12 @@ export class HttpClient {
     for (let hop = 0; ; hop++) {
       const auth = this.options.auth.headerFor(url);
       const target = new URL(url);
-      target.username = '';
-      target.password = '';
-      const record: RequestRecord = { method, url: redactUrl(target.toString()), status: 0 };
+      if (target.username || target.password) {
+        target.username = '';
+        target.password = '';
+      }
+      // Without user-info the URL is already what redactUrl would make of it.
+      const record: RequestRecord = { method, url: target.toString(), status: 0 };
       this.requests.push(record);
       this.options.onRequest?.(record);
       const allHeaders = { 'user-agent': this.options.userAgent, ...headers, ...(auth ? { authorization: auth } : {}) };

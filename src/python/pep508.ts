@@ -232,7 +232,15 @@ function skipBlanks(s: string, i: number): number {
   return i;
 }
 
-const SPEC_OPERATORS = ['~=', '==', '!=', '<=', '>=', '<', '>'];
+/** Length of the operator ~= == != <= >= < > at `i`; 0 for none (and for ===, never plain). */
+function operatorLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  const equals = s.charCodeAt(i + 1) === 61;
+  if (c === 60 || c === 62) return equals ? 2 : 1; // < <= > >=
+  if ((c === 126 || c === 33) && equals) return 2; // ~= !=
+  if (c === 61 && equals) return s.charCodeAt(i + 2) === 61 ? 0 : 2; // == (not ===)
+  return 0;
+}
 /** Where SPEC_ITEM_RE's `[^\s,;)]*` would stop, for the ASCII stops (others make the clause not plain). */
 function itemEnd(s: string, i: number): number {
   for (; i < s.length; i++) {
@@ -245,10 +253,9 @@ function itemEnd(s: string, i: number): number {
 /** The plain clauses at `i` (comma separated), as parseSpecifier reads them: the end, or -1 when not plain. */
 function plainClausesEnd(s: string, i: number): number {
   for (;;) {
-    if (s.startsWith('===', i)) return -1;
-    const op = SPEC_OPERATORS.find((o) => s.startsWith(o, i));
-    if (!op) return -1;
-    const end = itemEnd(s, skipBlanks(s, i + op.length));
+    const opLength = operatorLength(s, i);
+    if (opLength === 0) return -1;
+    const end = itemEnd(s, skipBlanks(s, i + opLength));
     if (!plainSpecifier(s.slice(i, end))) return -1;
     i = skipBlanks(s, end);
     if (s.charCodeAt(i) !== 44) return i;

@@ -147,7 +147,8 @@ export class Engine {
         this.watchCycles();
         continue;
       }
-      const satisfied = new Set([...this.state.criteria.keys()].filter((k) => !unsatisfied.includes(k)));
+      const unsatisfiedSet = new Set(unsatisfied);
+      const satisfied = new Set([...this.state.criteria.keys()].filter((k) => !unsatisfiedSet.has(k)));
       let best = unsatisfied[0];
       let bestKey = this.preference(best);
       for (const id of unsatisfied.slice(1)) {
