@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseVersionByRegex, plainSpecifier, scanPlainVersion, Specifier, splitSpecifierByRegex, tryParseVersion, type Version } from '../../src/python/pep440.js';
+import { looksLikeVersion, PEP440_VERSION } from '../../src/python/wheel.js';
 import { declaredRequirement, parseRequirement, type DeclaredRequirement, type Requirement } from '../../src/python/pep508.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -77,6 +78,12 @@ describe('the plain-version reader', () => {
       const v = byRegex(s)!;
       expect([s, v && v.local, scanned.release, scanned.pre, scanned.post, scanned.dev]).toEqual([s, null, [...v.release], v.pre && [...v.pre], v.post, v.dev]);
     }
+  });
+});
+
+describe('wheel file name versions', () => {
+  it('are judged as the regex judges them', () => {
+    for (const s of strings) expect([s, looksLikeVersion(s)]).toEqual([s, PEP440_VERSION.test(s.trim())]);
   });
 });
 
