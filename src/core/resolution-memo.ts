@@ -9,7 +9,7 @@
  * Stored as `<cache>/resolutions/<sha256 of the inputs>.json`.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256Hex, writeFileAtomic } from '../index/cache.js';
 import type { IndexClient } from '../index/index.js';
@@ -75,20 +75,40 @@ export class ResolutionMemo {
   }
 
   /**
-   * Keeps `resolution` when everything it rests on can be checked later, and drops kept ones a day old (their
-   * pages are long stale). Returns why it was not kept. A cache that can't be written is no error.
+   * Keeps `resolution` when everything it rests on can be checked later, and now and then drops kept ones a
+   * day old (their pages are long stale). Returns why it was not kept. A cache that can't be written is no error.
    */
   async keep(resolution: Resolution): Promise<string | undefined> {
     const basis = this.client.answerBasis();
     if ('unprovable' in basis) return basis.unprovable;
     const stored: Stored = { ...basis, distributions: resolution.targets.map((t) => t.distributions) };
     await writeFileAtomic(this.file, JSON.stringify(stored)).catch(() => {});
-    const dir = path.dirname(this.file);
-    const old = Date.now() - 86_400_000;
-    for (const name of await readdir(dir).catch(() => [])) {
-      const file = path.join(dir, name);
-      if ((statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old) await rm(file, { force: true }).catch(() => {});
-    }
+    await sweepOldResolutions(path.dirname(this.file));
     return undefined;
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Drops the kept resolutions (and any temporary file a killed run left) not written for a day, at most once a
+ * day per cache: the mtime of `<dir>/.swept` says when the last sweep began. A sweep first moves that stamp on,
+ * so runs at the same time mostly skip it; two that sweep together only remove the same old files. A sweep
+ * cut short leaves old files for the next one, and a resolution is only ever a shortcut: losing one costs a
+ * resolve, never a wrong answer.
+ */
+export async function sweepOldResolutions(dir: string, now = Date.now()): Promise<void> {
+  const stamp = path.join(dir, '.swept');
+  const last = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs;
+  if (last !== undefined && now - last < DAY_MS && last <= now) return;
+  try {
+    await writeFile(stamp, '');
+    await utimes(stamp, now / 1000, now / 1000);
+  } catch {
+    return; // a cache that can't be written keeps what it has
+  }
+  for (const name of await readdir(dir).catch(() => [])) {
+    const file = path.join(dir, name);
+    if (file !== stamp && (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < now - DAY_MS) await rm(file, { force: true }).catch(() => {});
   }
 }
