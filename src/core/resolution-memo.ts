@@ -4,7 +4,10 @@
  * So while the inputs are the same and every page record the last resolution rested on is unchanged (same
  * sha256 of key and body, see `RecordStore.stampOf`) and fresh, resolving again would read the same records
  * and reach the same answer: it is read back instead. A resolution that rested on anything else (a local folder or file, metadata not kept by
- * hash, a page the index does not let us keep, a failure) is not kept. `--refresh` resolves again.
+ * hash, a page the index does not let us keep, a failure) is not kept, with one exception: the wheel built
+ * from the user's own project (`lock .`), keyed by what of it the resolver reads (`KeyedLocalFile`). Its path and
+ * sha256 change with every edit of a source file, so the kept resolution holds placeholders for them, filled in
+ * with the wheel built this time. `--refresh` resolves again.
  *
  * Stored as `<cache>/resolutions/<sha256 of the inputs>.json`.
  */
@@ -26,6 +29,25 @@ interface Stored {
   distributions: ResolvedDistribution[][];
 }
 
+/** A local file a kept resolution may rest on: `identity` is all of it that can change the answer. */
+export interface KeyedLocalFile {
+  /** Its `file:` URL, without a fragment. */
+  url: string;
+  sha256: string;
+  identity: string;
+}
+
+/** Stands a placeholder for each keyed file's URL and sha256 in `text`, or (`back`) the files' own. */
+function placeholders(text: string, locals: KeyedLocalFile[], back = false): string {
+  return locals.reduce((t, local, i) => {
+    const pairs: [string, string][] = [
+      [local.url, `pexship-local-${i}-url`],
+      [local.sha256, `pexship-local-${i}-sha256`],
+    ];
+    return pairs.reduce((u, [own, held]) => (back ? u.split(held).join(own) : u.split(own).join(held)), t);
+  }, text);
+}
+
 /** Names one version of a file (a rewritten file gets a new inode or mtime). */
 function fileStamp(file: string): string | undefined {
   const s = statSync(file, { throwIfNoEntry: false });
@@ -33,13 +55,14 @@ function fileStamp(file: string): string | undefined {
 }
 
 /** Everything that can change the answer, besides the index pages: equal keys, equal resolutions. */
-function inputsKey(request: Omit<ResolveRequest, 'source' | 'onProgress'>, sources: string[]): string {
+function inputsKey(request: Omit<ResolveRequest, 'source' | 'onProgress'>, sources: string[], locals: KeyedLocalFile[]): string {
   const deps = request.dependencies;
   return JSON.stringify({
     // This code itself: a release or a rebundle (which rewrites the program's main file) may resolve differently.
     pexship: [MEMO_FORMAT, PEXSHIP_VERSION, process.argv[1] ? fileStamp(process.argv[1]) : null],
     sources,
-    requirements: request.requirements.map(String),
+    requirements: request.requirements.map((r) => placeholders(String(r), locals)),
+    locals: locals.map((l) => l.identity),
     constraints: (request.constraints ?? []).map(String),
     // The whole target (tags, marker values; for `current` what the interpreter probe said).
     targets: request.targets,
@@ -58,14 +81,16 @@ export class ResolutionMemo {
   constructor(
     request: Omit<ResolveRequest, 'source' | 'onProgress'>,
     private readonly client: IndexClient,
+    private readonly locals: KeyedLocalFile[] = [],
   ) {
-    this.file = path.join(client.cache.root, 'resolutions', `${sha256Hex(inputsKey(request, client.sourceLabels))}.json`);
+    for (const local of locals) client.keyedByCaller(local.url);
+    this.file = path.join(client.cache.root, 'resolutions', `${sha256Hex(inputsKey(request, client.sourceLabels, locals))}.json`);
   }
 
   /** The kept resolution for these inputs when every page it rests on is unchanged and fresh now. */
   reuse(targets: ResolveRequest['targets']): Resolution | undefined {
     try {
-      const stored = JSON.parse(readFileSync(this.file, 'utf8')) as Stored;
+      const stored = JSON.parse(placeholders(readFileSync(this.file, 'utf8'), this.locals, true)) as Stored;
       if (!(Date.now() < stored.freshUntil) || stored.distributions.length !== targets.length) return undefined;
       for (const [url, stamp] of stored.pages) if (this.client.cache.responseStamp('page', url) !== stamp) return undefined;
       return { targets: targets.map((target, i) => ({ target, distributions: stored.distributions[i] })) };
@@ -82,7 +107,7 @@ export class ResolutionMemo {
     const basis = this.client.answerBasis();
     if ('unprovable' in basis) return basis.unprovable;
     const stored: Stored = { ...basis, distributions: resolution.targets.map((t) => t.distributions) };
-    await writeFileAtomic(this.file, JSON.stringify(stored)).catch(() => {});
+    await writeFileAtomic(this.file, placeholders(JSON.stringify(stored), this.locals)).catch(() => {});
     await sweepOldResolutions(path.dirname(this.file));
     return undefined;
   }

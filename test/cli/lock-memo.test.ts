@@ -32,10 +32,10 @@ afterAll(async () => {
 let runs = 0;
 
 /** One `pexship lock`: its exit status, whether it reused a resolution, and the lock it wrote. */
-async function lock(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ reused: boolean; text: string; stdout: string }> {
+async function lock(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<{ reused: boolean; text: string; stdout: string }> {
   const timings = path.join(tmp, `timings-${++runs}.json`);
   const out = path.join(tmp, `pylock-${runs}.toml`);
-  const r = await runCli(['lock', ...args, '-o', out], { env: { PEXSHIP_TIMINGS: timings, ...env } });
+  const r = await runCli(['lock', ...args, '-o', out], { env: { PEXSHIP_TIMINGS: timings, ...env }, cwd });
   expect(r.status, r.stderr).toBe(0);
   const phases = JSON.parse(await readFile(timings, 'utf8'));
   return { reused: phases['resolution reused'] === 1, text: await readFile(out, 'utf8'), stdout: r.stdout };
@@ -160,6 +160,56 @@ describe('pexship lock: reusing the last resolution', () => {
       const other = await lock(base);
       expect(other.reused).toBe(false);
       expect(other.stdout).toContain(`for linux-x86_64-cp${b.minor.replace('.', '')}`);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
+  it('reuses it for `lock .` while what the resolver reads of the project stands: a source edit keeps it, a dependency, version or requires-python edit does not', async () => {
+    const server = await IndexServer.start(served, { pageCacheControl: 'max-age=600, public' });
+    try {
+      const dir = path.join(tmp, 'project');
+      const pyproject = (deps: string, version = '1.0', requiresPython = '>=3.8') =>
+        writeFile(
+          path.join(dir, 'pyproject.toml'),
+          `[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "myapp"\nversion = "${version}"\nrequires-python = "${requiresPython}"\ndependencies = [${deps}]\n\n[project.optional-dependencies]\nbeta = ["beta>=1"]\n`,
+        );
+      await mkdir(path.join(dir, 'src', 'myapp'), { recursive: true });
+      await writeFile(path.join(dir, 'src', 'myapp', '__init__.py'), 'X = 1\n');
+      await pyproject('"alpha"');
+      const base = ['-i', server.url, '--platform', PLATFORM, '--cache-dir', path.join(tmp, 'cache-project')];
+      const first = await lock([...base, '.'], {}, dir);
+      expect(first.reused).toBe(false);
+      const warm = await lock([...base, '.'], {}, dir);
+      expect(warm.reused).toBe(true);
+      expect(warm.text).toBe(first.text);
+
+      // Only a source file changes: a new wheel (path and sha256), the same metadata: reused, and the lock is
+      // the one an empty cache makes.
+      await writeFile(path.join(dir, 'src', 'myapp', '__init__.py'), 'X = 2\n');
+      const edited = await lock([...base, '.'], {}, dir);
+      expect(edited.reused).toBe(true);
+      const fresh = await lock(['-i', server.url, '--platform', PLATFORM, '--cache-dir', path.join(tmp, 'cache-project-fresh'), '.'], {}, dir);
+      expect(fresh.reused).toBe(false);
+      expect(edited.text).toBe(fresh.text);
+
+      // Each edit of what the resolver reads resolves again (and the next run reuses that).
+      const edits: [string, () => Promise<void>, string[]][] = [
+        ['a dependency', () => pyproject('"beta"'), ['.']],
+        ['an extra asked for', async () => {}, ['.[beta]']],
+        ['the version', () => pyproject('"beta"', '1.1'), ['.']],
+        ['requires-python', () => pyproject('"beta"', '1.1', '>=3.9'), ['.']],
+      ];
+      const locks = new Map<string, string>();
+      for (const [what, edit, args] of edits) {
+        await edit();
+        const changed = await lock([...base, ...args], {}, dir);
+        expect(changed.reused, what).toBe(false);
+        locks.set(what, changed.text);
+        expect((await lock([...base, ...args], {}, dir)).reused, `${what}, again`).toBe(true);
+      }
+      expect(first.text).toContain('name = "gamma"');
+      expect(locks.get('a dependency')).not.toContain('name = "gamma"');
     } finally {
       await server.close();
     }
