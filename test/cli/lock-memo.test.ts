@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, unlink, utimes, writeFile } from
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZipArchive } from '../../src/pex/zip.js';
 import { bundleCli, runCli } from '../helpers/cli.js';
 import { buildWheels, IndexServer, type ServedFile } from '../helpers/index-server.js';
 import { findInterpreters } from '../helpers/pythons.js';
@@ -192,6 +193,15 @@ describe('pexship lock: reusing the last resolution', () => {
       const fresh = await lock(['-i', server.url, '--platform', PLATFORM, '--cache-dir', path.join(tmp, 'cache-project-fresh'), '.'], {}, dir);
       expect(fresh.reused).toBe(false);
       expect(edited.text).toBe(fresh.text);
+      // `build .` reuses it too, and installs the wheel built this time, not the one the resolution was kept with.
+      const pex = path.join(tmp, 'project.pex');
+      const timings = path.join(tmp, 'timings-build.json');
+      const built = await runCli(['build', ...base, '.', '-o', pex], { cwd: dir, env: { PEXSHIP_TIMINGS: timings } });
+      expect(built.status, built.stderr).toBe(0);
+      expect(JSON.parse(await readFile(timings, 'utf8'))['resolution reused']).toBe(1);
+      const zip = new ZipArchive(await readFile(pex));
+      const member = zip.entries.find((e) => e.name.endsWith('/myapp/__init__.py'));
+      expect(member && zip.read(member).toString()).toBe('X = 2\n');
 
       // Each edit of what the resolver reads resolves again (and the next run reuses that).
       const edits: [string, () => Promise<void>, string[]][] = [
