@@ -7,8 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipArchive } from '../../src/pex/zip.js';
 import { bundleCli, runCli } from '../helpers/cli.js';
-import { buildWheels, IndexServer, type ServedFile } from '../helpers/index-server.js';
-import { findInterpreters } from '../helpers/pythons.js';
+import { buildWheels, IndexServer, servedWheel, type ServedFile } from '../helpers/index-server.js';
+import { defaultPython, findInterpreters } from '../helpers/pythons.js';
 
 let tmp: string;
 let served: ServedFile[];
@@ -224,6 +224,35 @@ describe('pexship lock: reusing the last resolution', () => {
       await server.close();
     }
   }, 120_000);
+
+  it('keys a project whose dependencies only its setup.py knows (dynamic) by the metadata of the wheel it built', async () => {
+    const setuptools = await servedWheel(path.resolve('test/fixtures/build-backends/setuptools-84.0.0-py3-none-any.whl'));
+    const server = await IndexServer.start([...served, setuptools], { pageCacheControl: 'max-age=600, public' });
+    try {
+      const dir = path.join(tmp, 'setup-project');
+      await mkdir(path.join(dir, 'dynapp'), { recursive: true });
+      await writeFile(path.join(dir, 'pyproject.toml'), '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n\n[project]\nname = "dynapp"\nversion = "1.0"\ndynamic = ["dependencies"]\n');
+      // Its dependencies are read from a file when setup.py runs: no static metadata says them.
+      await writeFile(path.join(dir, 'setup.py'), 'from setuptools import setup\nsetup(install_requires=open("deps.txt").read().split())\n');
+      await writeFile(path.join(dir, 'deps.txt'), 'alpha\n');
+      await writeFile(path.join(dir, 'dynapp', '__init__.py'), 'X = 1\n');
+      const base = ['-i', server.url, '--platform', PLATFORM, '--python', defaultPython().executable, '--cache-dir', path.join(tmp, 'cache-setup')];
+      const first = await lock([...base, '.'], {}, dir);
+      expect(first.reused).toBe(false);
+      expect(first.text).toContain('name = "gamma"');
+      expect((await lock([...base, '.'], {}, dir)).reused).toBe(true);
+      await writeFile(path.join(dir, 'dynapp', '__init__.py'), 'X = 2\n');
+      const edited = await lock([...base, '.'], {}, dir);
+      expect(edited.reused).toBe(true);
+      expect(edited.text).toBe(first.text);
+      await writeFile(path.join(dir, 'deps.txt'), 'beta\n');
+      const changed = await lock([...base, '.'], {}, dir);
+      expect(changed.reused).toBe(false);
+      expect(changed.text).not.toContain('name = "gamma"');
+    } finally {
+      await server.close();
+    }
+  }, 180_000);
 
   it('never reuses a resolution that read a local folder: a wheel added there is seen', async () => {
     const server = await IndexServer.start(served, { pageCacheControl: 'max-age=600, public' });
