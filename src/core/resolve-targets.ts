@@ -136,6 +136,7 @@ export async function resolveInputs(
     targetsKnown = true;
     markNow('targets at');
     const project = inputs.project ? await addProjectWheel(inputs, targets, client, req, progress) : undefined;
+    if (project) markNow('project built at');
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
     const pinned = progress.task('resolve', 'versions chosen');
     const request = {
