@@ -1,6 +1,7 @@
 // The resolution memo (core/resolution-memo.ts) as the CLI uses it: a warm `lock` with the same inputs and
 // unchanged, fresh index pages reuses the last resolution, and gets exactly what resolving again gets; any
-// input that can change the answer, a page gone stale or replaced, --refresh, or a local source means resolving.
+// input that can change the answer, a page gone stale or replaced, --refresh, or a local source means resolving;
+// the local project (`lock .`) counts by what the resolver reads of its built wheel.
 import { mkdir, mkdtemp, readFile, rm, symlink, unlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
