@@ -149,7 +149,7 @@ export async function resolveInputs(
       preferBinary: inputs.preferBinary,
       dependencies,
     };
-    const memo = new ResolutionMemo(request, client, project ? [project] : []);
+    const memo = new ResolutionMemo(request, client, [...(project ? [project] : []), ...(await localWheelsOf(inputs.requirements, project))]);
     let resolution = req.refresh ? undefined : memo.reuse(targets);
     if (resolution) {
       countUp('resolution reused');
@@ -198,6 +198,28 @@ async function addProjectWheel(inputs: GatheredInputs, targets: Target[], client
   }
   const { metadataVersion, name, version, requiresPython, requiresDist, providesExtra } = await builtMetadata(built);
   return { url, sha256, identity: JSON.stringify([path.basename(built.wheel), metadataVersion, name, version, requiresPython, requiresDist, providesExtra]) };
+}
+
+/**
+ * Wheels required by local path (`./dist/app-1.0-py3-none-any.whl`), keyed by their sha256: all the resolver
+ * reads of one is in it. A local sdist is left out: its metadata comes from building it.
+ */
+async function localWheelsOf(requirements: GatheredInputs['requirements'], project: KeyedLocalFile | undefined): Promise<KeyedLocalFile[]> {
+  const wheels = requirements.flatMap((r) => {
+    if (!r.url?.startsWith('file:')) return [];
+    const url = new URL(r.url);
+    url.hash = '';
+    return url.pathname.toLowerCase().endsWith('.whl') && url.href !== project?.url ? [url] : [];
+  });
+  const keyed = await Promise.all(
+    wheels.map(async (url) => {
+      // One that can't be read is not keyed: resolving says what is wrong with it.
+      const data = await readFile(url).catch(() => undefined);
+      const sha256 = data && createHash('sha256').update(data).digest('hex');
+      return sha256 ? [{ url: url.href, sha256, identity: sha256 }] : [];
+    }),
+  );
+  return keyed.flat();
 }
 
 function builtMetadata(built: BuiltProject): Promise<CoreMetadata> {

@@ -336,7 +336,7 @@ export class IndexClient {
         this.unprovable ??= `the metadata of ${file.filename} failed`;
       });
       // Metadata kept by the file's sha256 is the same whenever it is read; any other may change.
-      if ((isLocal(file) && !this.keyedLocalFiles.has(file.url)) || !file.hashes.sha256) this.unprovable ??= `the metadata of ${file.filename} is not kept by hash`;
+      if (isLocal(file) ? !this.keyedLocalFiles.has(file.url) : !file.hashes.sha256) this.unprovable ??= `the metadata of ${file.filename} is not kept by hash`;
     }
     return pending;
   }

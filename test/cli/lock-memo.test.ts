@@ -4,6 +4,7 @@
 // the local project (`lock .`) counts by what the resolver reads of its built wheel.
 import { mkdir, mkdtemp, readFile, rm, symlink, unlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipArchive } from '../../src/pex/zip.js';
@@ -254,6 +255,40 @@ describe('pexship lock: reusing the last resolution', () => {
       await server.close();
     }
   }, 180_000);
+
+  it('keys a wheel required by path by its sha256: the same file is reused, another one under the same name resolves again', async () => {
+    const server = await IndexServer.start(served, { pageCacheControl: 'max-age=600, public' });
+    try {
+      const dist = path.join(tmp, 'dist');
+      const [own] = await buildWheels(dist, [{ name: 'own', version: '1.0', requiresDist: ['alpha'] }]);
+      const wheel = path.join(dist, own.filename);
+      const base = ['-i', server.url, '--platform', PLATFORM, '--cache-dir', path.join(tmp, 'cache-wheel-path')];
+      // A lock pins it by the hash in its URL.
+      const pinned = [...base, `own @ ${pathToFileURL(wheel).href}#sha256=${own.sha256}`];
+      const first = await lock(pinned);
+      expect(first.reused).toBe(false);
+      expect(first.text).toContain('name = "gamma"');
+      const warm = await lock(pinned);
+      expect(warm.reused).toBe(true);
+      expect(warm.text).toBe(first.text);
+
+      // `build` takes it by path alone, and sees it rebuilt in place: same path and name, other dependencies.
+      const build = async () => {
+        const timings = path.join(tmp, `timings-${++runs}.json`);
+        const r = await runCli(['build', ...base, wheel, '-o', path.join(tmp, 'own.pex')], { env: { PEXSHIP_TIMINGS: timings } });
+        expect(r.status, r.stderr).toBe(0);
+        return JSON.parse(await readFile(timings, 'utf8'))['resolution reused'] === 1;
+      };
+      expect(await build()).toBe(false);
+      expect(await build()).toBe(true);
+      await rm(wheel);
+      await buildWheels(dist, [{ name: 'own', version: '1.0', requiresDist: ['beta'] }]);
+      expect(await build()).toBe(false);
+      expect(await build()).toBe(true);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 
   it('never reuses a resolution that read a local folder: a wheel added there is seen', async () => {
     const server = await IndexServer.start(served, { pageCacheControl: 'max-age=600, public' });
