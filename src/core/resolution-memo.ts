@@ -4,10 +4,12 @@
  * So while the inputs are the same and every page record the last resolution rested on is unchanged (same
  * sha256 of key and body, see `RecordStore.stampOf`) and fresh, resolving again would read the same records
  * and reach the same answer: it is read back instead. A resolution that rested on anything else (a local folder or file, metadata not kept by
- * hash, a page the index does not let us keep, a failure) is not kept, with one exception: the wheel built
- * from the user's own project (`lock .`), keyed by what of it the resolver reads (`KeyedLocalFile`). Its path and
- * sha256 change with every edit of a source file, so the kept resolution holds placeholders for them, filled in
- * with the wheel built this time. `--refresh` resolves again.
+ * hash, a page the index does not let us keep, a failure) is not kept, but for local wheels keyed by all of
+ * them the resolver reads (`KeyedLocalFile`): one required by path by its sha256, and the wheel built from the
+ * user's own project (`lock .`) by its file name and version-picking metadata. That wheel's path and sha256
+ * change with every edit of a source file, so the kept resolution holds placeholders for them, filled in with
+ * the wheel built this time. A find-links folder or local index stays out: keying by its listing would mean
+ * hashing every file in it each run. `--refresh` resolves again.
  *
  * Stored as `<cache>/resolutions/<sha256 of the inputs>.json`.
  */
