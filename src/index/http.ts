@@ -13,7 +13,6 @@ import type { Dispatcher } from 'undici';
 import { busyStart, countUp, markNow } from '../timings.js';
 import type { Auth } from './auth.js';
 import { HostLimits, hostKey } from './limiter.js';
-import { redactUrl } from './redact.js';
 import type { RequestRecord } from './types.js';
 
 export interface HttpOptions {
@@ -169,11 +168,18 @@ function flattenHeaders(h: Record<string, string | string[] | undefined>): Recor
 export function readAll(body: Readable): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    let ended = false;
     body.on('data', (chunk: Buffer) => chunks.push(chunk));
     body.on('error', reject);
-    body.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    // A body destroyed without an error (its connection closed early) never ends.
-    body.on('close', () => reject(codedError('the connection closed before the response ended', 'ECONNRESET')));
+    body.on('end', () => {
+      ended = true;
+      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    });
+    // A body destroyed without an error (its connection closed early) never ends. (The error is made only
+    // then: every body closes, and an Error's stack trace costs.)
+    body.on('close', () => {
+      if (!ended) reject(codedError('the connection closed before the response ended', 'ECONNRESET'));
+    });
   });
 }
 
@@ -307,9 +313,12 @@ export class HttpClient {
     for (let hop = 0; ; hop++) {
       const auth = this.options.auth.headerFor(url);
       const target = new URL(url);
-      target.username = '';
-      target.password = '';
-      const record: RequestRecord = { method, url: redactUrl(target.toString()), status: 0 };
+      if (target.username || target.password) {
+        target.username = '';
+        target.password = '';
+      }
+      // Without user-info the URL is already what redactUrl would make of it.
+      const record: RequestRecord = { method, url: target.toString(), status: 0 };
       this.requests.push(record);
       this.options.onRequest?.(record);
       const allHeaders = { 'user-agent': this.options.userAgent, ...headers, ...(auth ? { authorization: auth } : {}) };

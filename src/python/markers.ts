@@ -62,14 +62,16 @@ const ALIASES: Record<string, string> = {
   'platform.python_implementation': 'platform_python_implementation',
   python_implementation: 'platform_python_implementation',
 };
+// Sticky: each matches exactly at `lastIndex`, so the parser needs no copy of the rest of the text.
 const VARIABLE_RE = new RegExp(
-  `^(?:${[...Object.keys(ALIASES), ...MARKER_VARIABLES]
+  `(?:${[...Object.keys(ALIASES), ...MARKER_VARIABLES]
     .sort((a, b) => b.length - a.length)
     .map((v) => v.replace('.', '\\.'))
     .join('|')})(?![A-Za-z0-9_.])`,
+  'y',
 );
-const OP_RE = /^(?:===|==|~=|!=|<=|>=|<|>|not[ \t]+in(?![A-Za-z0-9_])|in(?![A-Za-z0-9_]))/;
-const BOOL_RE = /^(?:and|or)(?![A-Za-z0-9_])/;
+const OP_RE = /(?:===|==|~=|!=|<=|>=|<|>|not[ \t]+in(?![A-Za-z0-9_])|in(?![A-Za-z0-9_]))/y;
+const BOOL_RE = /(?:and|or)(?![A-Za-z0-9_])/y;
 
 export type Operand = { variable: string } | { value: string };
 export interface MarkerAtom {
@@ -154,8 +156,10 @@ export class MarkerParser {
     while (this.source[this.pos] === ' ' || this.source[this.pos] === '\t') this.pos++;
   }
 
-  private rest(): string {
-    return this.source.slice(this.pos);
+  /** `re` (sticky) matched at the current position, or null. */
+  match(re: RegExp): RegExpExecArray | null {
+    re.lastIndex = this.pos;
+    return re.exec(this.source);
   }
 
   /** marker := atom (("and" | "or") atom)* */
@@ -163,7 +167,7 @@ export class MarkerParser {
     const out: MarkerList = [this.parseAtom()];
     for (;;) {
       this.ws();
-      const m = BOOL_RE.exec(this.rest());
+      const m = this.match(BOOL_RE);
       if (!m) return out;
       this.pos += m[0].length;
       out.push(m[0] as 'and' | 'or', this.parseAtom());
@@ -184,7 +188,7 @@ export class MarkerParser {
     }
     const left = this.parseOperand();
     this.ws();
-    const m = OP_RE.exec(this.rest());
+    const m = this.match(OP_RE);
     if (!m) this.fail('Expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, in, not in');
     this.pos += m[0].length;
     const op = m[0].startsWith('not') ? 'not in' : m[0];
@@ -205,7 +209,7 @@ export class MarkerParser {
       this.pos = end + 1;
       return { value };
     }
-    const m = VARIABLE_RE.exec(this.rest());
+    const m = this.match(VARIABLE_RE);
     if (!m) this.fail('Expected a marker variable or quoted string');
     this.pos += m[0].length;
     return { variable: ALIASES[m[0]] ?? m[0] };
@@ -259,6 +263,22 @@ function lookup(o: Operand, env: MarkerEnvironment): Resolved {
   return new Set([...raw].map(canonicalExtra));
 }
 
+const markerSpecifiers = new Map<string, Specifier | null>();
+/** The specifier a comparison makes ("python_version >= '3.9'" → >=3.9), or null; made once per text. */
+function markerSpecifier(text: string): Specifier | null {
+  let spec = markerSpecifiers.get(text);
+  if (spec === undefined) {
+    try {
+      spec = new Specifier(text, true);
+    } catch {
+      spec = null;
+    }
+    if (markerSpecifiers.size > 20_000) markerSpecifiers.clear();
+    markerSpecifiers.set(text, spec);
+  }
+  return spec;
+}
+
 function compare(atom: MarkerAtom, env: MarkerEnvironment): boolean {
   const l = lookup(atom.left, env);
   const r = lookup(atom.right, env);
@@ -274,12 +294,7 @@ function compare(atom: MarkerAtom, env: MarkerEnvironment): boolean {
     // PEP 508: compare as versions when the right side makes a valid specifier and the left side a version.
     const lv = tryParseVersion(l);
     if (lv) {
-      let spec: Specifier | null = null;
-      try {
-        spec = new Specifier(`${op}${r}`, true);
-      } catch {
-        spec = null;
-      }
+      const spec = markerSpecifier(`${op}${r}`);
       if (spec) return spec.contains(lv, { prereleases: true });
     }
   }

@@ -25,21 +25,35 @@ export class InvalidMetadata extends UsageError {
 /** Headers in file order; names keep their spelling, look-ups ignore case. */
 export class HeaderList {
   readonly entries: [name: string, value: string][] = [];
+  /** Values by lower-cased name, made on the first look-up (a METADATA is looked up a dozen times). */
+  private byName: Map<string, string[]> | undefined;
 
   add(name: string, value: string): void {
     this.entries.push([name, value]);
+    this.byName = undefined;
+  }
+
+  private index(): Map<string, string[]> {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const [n, v] of this.entries) {
+        const key = n.toLowerCase();
+        const values = this.byName.get(key);
+        if (values) values.push(v);
+        else this.byName.set(key, [v]);
+      }
+    }
+    return this.byName;
   }
 
   /** Every value of a field, in order. */
   getAll(name: string): string[] {
-    const key = name.toLowerCase();
-    return this.entries.filter(([n]) => n.toLowerCase() === key).map(([, v]) => v);
+    return [...(this.index().get(name.toLowerCase()) ?? [])];
   }
 
   /** The first value of a field. */
   get(name: string): string | undefined {
-    const key = name.toLowerCase();
-    return this.entries.find(([n]) => n.toLowerCase() === key)?.[1];
+    return this.index().get(name.toLowerCase())?.[0];
   }
 
   has(name: string): boolean {
@@ -62,23 +76,38 @@ export function parseHeaders(text: string): { headers: HeaderList; body: string 
   // Worked out only when asked for: the resolver reads thousands of these and never their descriptions.
   let body: string | undefined;
   const bodyOf = () => (body ??= blank ? clean.slice(blank.index + blank[0].length).replace(/\r\n?/g, '\n') : '');
-  const lines = head.split(/\r\n|\n|\r/);
-  let current: { name: string; parts: string[] } | undefined;
+  // Read line by line without splitting: a License field can hold a whole license text, a thousand lines
+  // that only need to stay together (continuation lines are kept as they are, each after a \n).
+  const h = head.includes('\r') ? head.replace(/\r\n?/g, '\n') : head;
+  // The field being read: its name, its first line's value, and the continuation lines after it.
+  let name: string | undefined;
+  let value = '';
+  let moreFrom = 0;
+  let moreTo = 0;
   const flush = () => {
-    if (current) headers.add(current.name, current.parts.join('\n'));
-    current = undefined;
+    if (name !== undefined) headers.add(name, moreTo > moreFrom ? value + h.slice(moreFrom, moreTo) : value);
+    name = undefined;
   };
-  for (const line of lines) {
-    if (line === '') break; // a trailing line end
-    if (/^[ \t]/.test(line)) {
+  for (let i = 0; ; ) {
+    let eol = h.indexOf('\n', i);
+    if (eol < 0) eol = h.length;
+    if (eol === i) break; // a trailing line end
+    const first = h.charCodeAt(i);
+    if (first === 32 || first === 9) {
       // A continuation before any field is tolerated and dropped rather than failing the whole file.
-      current?.parts.push(line);
-      continue;
+      moreTo = eol;
+    } else {
+      flush();
+      const colon = h.indexOf(':', i);
+      // Not a header line (no colon, or nothing before it): email parsers skip these too.
+      if (colon > i && colon < eol) {
+        name = h.slice(i, colon).trim();
+        value = h.slice(colon + 1, eol).trim();
+        moreFrom = moreTo = eol;
+      }
     }
-    const colon = line.indexOf(':');
-    flush();
-    if (colon <= 0) continue; // not a header line; email parsers skip these too
-    current = { name: line.slice(0, colon).trim(), parts: [line.slice(colon + 1).trim()] };
+    if (eol === h.length) break;
+    i = eol + 1;
   }
   flush();
   return {
@@ -91,6 +120,8 @@ export function parseHeaders(text: string): { headers: HeaderList; body: string 
 
 /** Joins a folded field into one line (RFC 822 unfolding, whitespace squeezed). */
 function unfold(value: string): string {
+  // Most fields are one line, already trimmed by parseHeaders.
+  if (!value.includes('\n')) return value.trim();
   return value
     .split('\n')
     .map((l) => l.trim())
@@ -131,55 +162,82 @@ export interface CoreMetadata {
 
 export function parseCoreMetadata(text: string, source = 'METADATA'): CoreMetadata {
   const parsed = parseHeaders(text);
-  const headers = parsed.headers;
-  const one = (field: string) => {
-    const v = headers.get(field);
-    return v === undefined ? undefined : unfold(v);
-  };
-  const all = (field: string) => headers.getAll(field).map(unfold).filter((v) => v !== '');
-  const name = one('Name');
-  const version = one('Version');
+  const name = oneField(parsed.headers, 'Name');
+  const version = oneField(parsed.headers, 'Version');
   if (!name) throw new InvalidMetadata(source, 'no Name field');
   if (!version) throw new InvalidMetadata(source, 'no Version field');
-  const header = headers.get('Description');
-  const descriptionOf = () => (parsed.body.trim() !== '' ? parsed.body : header !== undefined ? unfoldDescription(header) : undefined);
-  const meta: CoreMetadata = {
-    name,
-    version,
-    requiresDist: all('Requires-Dist'),
-    providesExtra: all('Provides-Extra'),
-    dynamic: all('Dynamic'),
-    classifiers: all('Classifier'),
-    projectUrls: all('Project-URL'),
-    headers,
-  };
-  const optional: [keyof CoreMetadata, string][] = [
-    ['metadataVersion', 'Metadata-Version'],
-    ['summary', 'Summary'],
-    ['requiresPython', 'Requires-Python'],
-    ['descriptionContentType', 'Description-Content-Type'],
-  ];
-  for (const [key, field] of optional) {
-    const v = one(field);
-    if (v !== undefined) (meta as unknown as Record<string, unknown>)[key] = v;
+  return new LazyCoreMetadata(parsed, name, version);
+}
+
+function oneField(headers: HeaderList, field: string): string | undefined {
+  const v = headers.get(field);
+  return v === undefined ? undefined : unfold(v);
+}
+
+function allFields(headers: HeaderList, field: string): string[] {
+  return headers.getAll(field).map(unfold).filter((v) => v !== '');
+}
+
+/**
+ * Core metadata whose fields the resolver reads are read at once; the others on first use: the resolver reads
+ * thousands of METADATA files and none of them (a License can be a whole license text, the body a README).
+ */
+class LazyCoreMetadata implements CoreMetadata {
+  readonly requiresDist: string[];
+  readonly providesExtra: string[];
+  readonly requiresPython?: string;
+  readonly headers: HeaderList;
+  private readonly later = new Map<string, unknown>();
+
+  constructor(
+    private readonly parsed: { headers: HeaderList; body: string },
+    readonly name: string,
+    readonly version: string,
+  ) {
+    this.headers = parsed.headers;
+    this.requiresDist = allFields(this.headers, 'Requires-Dist');
+    this.providesExtra = allFields(this.headers, 'Provides-Extra');
+    const requiresPython = oneField(this.headers, 'Requires-Python');
+    if (requiresPython !== undefined) this.requiresPython = requiresPython;
   }
-  const license = headers.get('License');
-  if (license !== undefined) meta.license = unfoldDescription(license);
-  // Worked out on first use: a whole README to copy, which the resolver never reads.
-  let description: string | undefined;
-  let known = false;
-  Object.defineProperty(meta, 'description', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (!known) [known, description] = [true, descriptionOf()];
-      return description;
-    },
-    set: (value: string | undefined) => {
-      [known, description] = [true, value];
-    },
-  });
-  return meta;
+
+  private memo<T>(key: string, compute: () => T): T {
+    if (!this.later.has(key)) this.later.set(key, compute());
+    return this.later.get(key) as T;
+  }
+
+  get metadataVersion(): string | undefined {
+    return this.memo('metadataVersion', () => oneField(this.headers, 'Metadata-Version'));
+  }
+  get summary(): string | undefined {
+    return this.memo('summary', () => oneField(this.headers, 'Summary'));
+  }
+  get descriptionContentType(): string | undefined {
+    return this.memo('descriptionContentType', () => oneField(this.headers, 'Description-Content-Type'));
+  }
+  get dynamic(): string[] {
+    return this.memo('dynamic', () => allFields(this.headers, 'Dynamic'));
+  }
+  get classifiers(): string[] {
+    return this.memo('classifiers', () => allFields(this.headers, 'Classifier'));
+  }
+  get projectUrls(): string[] {
+    return this.memo('projectUrls', () => allFields(this.headers, 'Project-URL'));
+  }
+  get license(): string | undefined {
+    return this.memo('license', () => {
+      const v = this.headers.get('License');
+      return v === undefined ? undefined : unfoldDescription(v);
+    });
+  }
+  get description(): string | undefined {
+    return this.memo('description', () => {
+      const body = this.parsed.body;
+      if (body.trim() !== '') return body;
+      const header = this.headers.get('Description');
+      return header === undefined ? undefined : unfoldDescription(header);
+    });
+  }
 }
 
 export interface WheelInfo {

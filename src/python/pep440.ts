@@ -164,11 +164,14 @@ function cmpNum(a: number, b: number): number {
 }
 
 // Pre-release position relative to other versions of the same release: a bare dev release sorts before any
-// alpha, and a version with no pre-release sorts after every pre-release.
-function preKey(v: Version): [number, number] {
-  if (v.pre) return [PRE_RANK[v.pre[0]], v.pre[1]];
-  if (v.post === null && v.dev !== null) return [-1, 0];
-  return [3, 0];
+// alpha, and a version with no pre-release sorts after every pre-release. (Two numbers, not a pair: this runs
+// for every comparison of a resolution.)
+function preRank(v: Version): number {
+  if (v.pre) return PRE_RANK[v.pre[0]];
+  return v.post === null && v.dev !== null ? -1 : 3;
+}
+function preNumber(v: Version): number {
+  return v.pre ? v.pre[1] : 0;
 }
 
 function compareParsed(a: Version, b: Version): number {
@@ -180,9 +183,7 @@ function compareParsed(a: Version, b: Version): number {
     c = cmpNum(a.release[i] ?? 0, b.release[i] ?? 0);
     if (c) return c;
   }
-  const pa = preKey(a);
-  const pb = preKey(b);
-  c = cmpNum(pa[0], pb[0]) || cmpNum(pa[1], pb[1]);
+  c = cmpNum(preRank(a), preRank(b)) || cmpNum(preNumber(a), preNumber(b));
   if (c) return c;
   c = cmpNum(a.post ?? -1, b.post ?? -1);
   if (c) return c;
@@ -208,7 +209,79 @@ function compareParsed(a: Version, b: Version): number {
 const cache = new Map<string, Version | null>();
 const CACHE_LIMIT = 200_000;
 
-function parseUncached(input: string): Version | null {
+// ---- The plain spellings, read without the regexes ----
+// Nearly every version and specifier an index or a METADATA file holds is in normal form ("1.2.3", "2.0rc1",
+// ">=1.4", "==2.*"). Reading those by hand skips the big case-insensitive regexes, which a short run pays for
+// by compiling them first; anything else goes to the regexes, which stay the definition.
+
+interface PlainVersion {
+  release: number[];
+  pre: [PreLetter, number] | null;
+  post: number | null;
+  dev: number | null;
+  /** The release was followed by ".*" (only when asked for). */
+  wildcard: boolean;
+}
+
+let scanEnd = 0;
+/** The number written at `at` (set `scanEnd` past it), or -1 when there is none or too long to be exact. */
+function scanNumber(s: string, at: number): number {
+  let i = at;
+  let value = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+  }
+  scanEnd = i;
+  return i === at || i - at > 15 ? -1 : value;
+}
+
+/**
+ * @internal `s` read as N(.N)* [aN|bN|rcN] [.postN] [.devN], lower case, every part with its number, nothing
+ * around it; with `wildcard`, N(.N)*.* too. Undefined for any other spelling (left to the regexes).
+ */
+export function scanPlainVersion(s: string, wildcard: boolean): PlainVersion | undefined {
+  const release: number[] = [];
+  let i = 0;
+  for (;;) {
+    const n = scanNumber(s, i);
+    if (n < 0) return undefined;
+    release.push(n);
+    i = scanEnd;
+    if (s.charCodeAt(i) !== 46 /* . */) break;
+    const next = s.charCodeAt(i + 1);
+    if (next < 48 || next > 57) break;
+    i++;
+  }
+  const out: PlainVersion = { release, pre: null, post: null, dev: null, wildcard: false };
+  if (wildcard && i === s.length - 2 && s.charCodeAt(i) === 46 && s.charCodeAt(i + 1) === 42 /* * */) {
+    out.wildcard = true;
+    return out;
+  }
+  const c = s.charCodeAt(i);
+  const letter: PreLetter | undefined = c === 97 ? 'a' : c === 98 ? 'b' : c === 114 && s.charCodeAt(i + 1) === 99 ? 'rc' : undefined;
+  if (letter) {
+    const n = scanNumber(s, i + letter.length);
+    if (n < 0) return undefined;
+    out.pre = [letter, n];
+    i = scanEnd;
+  }
+  if (s.startsWith('.post', i)) {
+    out.post = scanNumber(s, i + 5);
+    if (out.post < 0) return undefined;
+    i = scanEnd;
+  }
+  if (s.startsWith('.dev', i)) {
+    out.dev = scanNumber(s, i + 4);
+    if (out.dev < 0) return undefined;
+    i = scanEnd;
+  }
+  return i === s.length ? out : undefined;
+}
+
+/** @internal The regex reading of a version (the definition; `parseUncached` takes a short cut for plain ones). */
+export function parseVersionByRegex(input: string): Version | null {
   const m = VERSION_RE.exec(input);
   if (!m) return null;
   const [, epoch, release, preL, preN, postImplicit, postL, postN, devL, devN, local] = m;
@@ -220,6 +293,18 @@ function parseUncached(input: string): Version | null {
     dev: devL ? (devN ? toInt(devN, input) : 0) : null,
     local: local ? local.toLowerCase().replace(/[-_]/g, '.') : null,
   });
+}
+
+/** False when `s` starts with a letter other than v ("linux", "CPython"), which no version does. */
+function startsLikeVersion(s: string): boolean {
+  const c = s.charCodeAt(0) | 0x20; // lower case, for letters
+  return !(c >= 97 && c <= 122) || c === 118;
+}
+
+function parseUncached(input: string): Version | null {
+  const plain = scanPlainVersion(input, false);
+  if (!plain) return startsLikeVersion(input) ? parseVersionByRegex(input) : null;
+  return new Version({ epoch: 0, release: plain.release, pre: plain.pre, post: plain.post, dev: plain.dev, local: null });
 }
 
 /** Parse a version, or return null when it is not PEP 440. */
@@ -301,13 +386,7 @@ export class Specifier {
   private wildcard: Version | undefined;
 
   constructor(text: string, prereleases: boolean | null = null) {
-    const m = SPEC_RE.exec(text);
-    if (!m || !m[2]) throw new InvalidSpecifierError(text);
-    const op = m[1] as Operator;
-    const version = m[2];
-    if (!SPEC_VERSION_RE[op].test(version)) {
-      throw new InvalidSpecifierError(text, specifierProblem(op, version));
-    }
+    const [op, version] = plainSpecifier(text) ?? splitSpecifierByRegex(text);
     this.operator = op;
     this.version = version;
     this.explicitPrereleases = prereleases;
@@ -431,6 +510,35 @@ export class Specifier {
     }
     return out.length === 0 ? heldBack : out;
   }
+}
+
+/** @internal The regex reading of a specifier clause: [operator, version], or InvalidSpecifierError saying why. */
+export function splitSpecifierByRegex(text: string): [Operator, string] {
+  const m = SPEC_RE.exec(text);
+  if (!m || !m[2]) throw new InvalidSpecifierError(text);
+  const op = m[1] as Operator;
+  const version = m[2];
+  if (!SPEC_VERSION_RE[op].test(version)) throw new InvalidSpecifierError(text, specifierProblem(op, version));
+  return [op, version];
+}
+
+const PLAIN_OPERATORS: Operator[] = ['~=', '==', '!=', '<=', '>=', '<', '>'];
+
+/**
+ * @internal A clause written plainly (an operator, then a plain version, no spaces): [operator, version];
+ * undefined for anything else, which `splitSpecifierByRegex` reads (or rejects).
+ */
+export function plainSpecifier(text: string): [Operator, string] | undefined {
+  if (text.startsWith('===')) return undefined;
+  const op = PLAIN_OPERATORS.find((o) => text.startsWith(o));
+  if (!op) return undefined;
+  let start = op.length;
+  while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) start++; // ">= 1.0", as pip writes them
+  const version = text.slice(start);
+  const plain = scanPlainVersion(version, op === '==' || op === '!=');
+  // ~= needs two release numbers; anything else plain is a valid clause for every operator.
+  if (!plain || (op === '~=' && plain.release.length < 2)) return undefined;
+  return [op, version];
 }
 
 function specifierProblem(op: Operator, version: string): string {

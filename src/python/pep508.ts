@@ -6,11 +6,13 @@
  *   `InvalidRequirementError` whose message shows the text and points at the column at fault.
  * - `canonicalName(name)`: PEP 503 normal form ("Foo.Bar_baz" → "foo-bar-baz").
  * - `Requirement.toString()`: normalised like packaging ("name[a,b]<3,>=2; marker", "name @ url ; marker").
+ * - `declaredRequirement(text)` → `DeclaredRequirement` {name, marker, requirement}: the same, with the
+ *   requirement itself parsed on first use (for dependency lists whose markers mostly rule lines out).
  * Markers live in ./markers.ts (`parseMarker`, `evaluateMarker`), re-exported here.
  */
 import { UsageError } from '../errors.js';
-import { canonicalExtra, formatSyntaxError, Marker, MarkerParser } from './markers.js';
-import { InvalidSpecifierError, Specifier, SpecifierSet } from './pep440.js';
+import { canonicalExtra, formatSyntaxError, Marker, MarkerParser, parseMarker } from './markers.js';
+import { InvalidSpecifierError, plainSpecifier, Specifier, SpecifierSet } from './pep440.js';
 
 export { canonicalExtra, evaluateMarker, InvalidMarkerError, Marker, MarkerEvaluationError, parseMarker } from './markers.js';
 export type { MarkerEnvironment } from './markers.js';
@@ -67,8 +69,9 @@ export class Requirement {
   }
 }
 
-const NAME_RE = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/;
-const SPEC_ITEM_RE = /^(?:===[ \t]*[^\s,;)]*|(?:~=|==|!=|<=|>=|<|>)[ \t]*[^\s,;)]*)/;
+// Sticky, matched at the parser's position (MarkerParser.match).
+const NAME_RE = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
+const SPEC_ITEM_RE = /(?:===[ \t]*[^\s,;)]*|(?:~=|==|!=|<=|>=|<|>)[ \t]*[^\s,;)]*)/y;
 
 class RequirementParser extends MarkerParser {
   constructor(source: string) {
@@ -78,7 +81,7 @@ class RequirementParser extends MarkerParser {
   parse(): Requirement {
     const src = this.source;
     this.ws();
-    const nameMatch = NAME_RE.exec(src.slice(this.pos));
+    const nameMatch = this.match(NAME_RE);
     if (!nameMatch) this.fail('Expected package name at the start of dependency specifier');
     const name = nameMatch[0];
     this.pos += name.length;
@@ -129,7 +132,7 @@ class RequirementParser extends MarkerParser {
     const out: string[] = [];
     if (src[this.pos] !== ']') {
       for (;;) {
-        const m = NAME_RE.exec(src.slice(this.pos));
+        const m = this.match(NAME_RE);
         if (!m) this.fail(out.length ? 'Expected extra name after comma' : 'Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras', out.length ? this.pos : open, this.pos);
         out.push(m[0]);
         this.pos += m[0].length;
@@ -154,7 +157,7 @@ class RequirementParser extends MarkerParser {
     }
     const items: Specifier[] = [];
     for (;;) {
-      const m = SPEC_ITEM_RE.exec(src.slice(this.pos));
+      const m = this.match(SPEC_ITEM_RE);
       if (!m) {
         if (items.length) this.fail('Expected a version specifier after comma');
         break;
@@ -201,4 +204,140 @@ export function parseRequirement(text: string): Requirement {
     cache.set(text, r);
   }
   return r;
+}
+
+// The usual shape of a dependency with a marker: `name[extras] specifiers ;`, the specifiers optionally in
+// parentheses, each a plain clause (pep440.ts plainSpecifier). Read by hand, step for step as
+// RequirementParser reads it (a regex would cost more to compile than the whole list takes to read), so text
+// accepted here up to the `;` is text RequirementParser accepts, with the same name.
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** End of the name NAME_RE matches at `i`, or -1. */
+function nameEnd(s: string, i: number): number {
+  if (!isAlnum(s.charCodeAt(i))) return -1;
+  let end = i + 1;
+  for (let j = i + 1; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (isAlnum(c)) end = j + 1;
+    else if (c !== 46 && c !== 95 && c !== 45) break; // . _ -
+  }
+  return end;
+}
+
+function skipBlanks(s: string, i: number): number {
+  while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
+  return i;
+}
+
+/** Length of the operator ~= == != <= >= < > at `i`; 0 for none (and for ===, never plain). */
+function operatorLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  const equals = s.charCodeAt(i + 1) === 61;
+  if (c === 60 || c === 62) return equals ? 2 : 1; // < <= > >=
+  if ((c === 126 || c === 33) && equals) return 2; // ~= !=
+  if (c === 61 && equals) return s.charCodeAt(i + 2) === 61 ? 0 : 2; // == (not ===)
+  return 0;
+}
+/** Where SPEC_ITEM_RE's `[^\s,;)]*` would stop, for the ASCII stops (others make the clause not plain). */
+function itemEnd(s: string, i: number): number {
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 44 || c === 59 || c === 41) break;
+  }
+  return i;
+}
+
+/** The plain clauses at `i` (comma separated), as parseSpecifier reads them: the end, or -1 when not plain. */
+function plainClausesEnd(s: string, i: number): number {
+  for (;;) {
+    const opLength = operatorLength(s, i);
+    if (opLength === 0) return -1;
+    const end = itemEnd(s, skipBlanks(s, i + opLength));
+    if (!plainSpecifier(s.slice(i, end))) return -1;
+    i = skipBlanks(s, end);
+    if (s.charCodeAt(i) !== 44) return i;
+    i = skipBlanks(s, i + 1);
+  }
+}
+
+/** For `name[extras] specifiers ;marker` with plain specifiers: the name and where the marker starts. */
+function plainHead(s: string): { name: string; markerStart: number } | undefined {
+  const start = skipBlanks(s, 0);
+  const end = nameEnd(s, start);
+  if (end < 0) return undefined;
+  let i = skipBlanks(s, end);
+  if (s.charCodeAt(i) === 91 /* [ */) {
+    i = skipBlanks(s, i + 1);
+    if (s.charCodeAt(i) !== 93 /* ] */) {
+      for (;;) {
+        const e = nameEnd(s, i);
+        if (e < 0) return undefined;
+        i = skipBlanks(s, e);
+        if (s.charCodeAt(i) !== 44) break;
+        i = skipBlanks(s, i + 1);
+      }
+    }
+    if (s.charCodeAt(i) !== 93) return undefined;
+    i = skipBlanks(s, i + 1);
+  }
+  const c = s.charCodeAt(i);
+  if (c === 40 /* ( */) {
+    i = plainClausesEnd(s, skipBlanks(s, i + 1));
+    if (i < 0) return undefined;
+    i = skipBlanks(s, i);
+    if (s.charCodeAt(i) !== 41 /* ) */) return undefined;
+    i = skipBlanks(s, i + 1);
+  } else if (c !== 59 /* ; */) {
+    i = plainClausesEnd(s, i);
+    if (i < 0) return undefined;
+  }
+  return s.charCodeAt(i) === 59 ? { name: s.slice(start, end), markerStart: i + 1 } : undefined;
+}
+
+/** A dependency line whose name and marker are known; the whole requirement is parsed when first asked for. */
+export class DeclaredRequirement {
+  private parsed: Requirement | undefined;
+
+  constructor(
+    /** The name as written (as `Requirement.name`). */
+    readonly name: string,
+    readonly marker: Marker | null,
+    readonly text: string,
+    parsed?: Requirement,
+  ) {
+    this.parsed = parsed;
+  }
+
+  /** The requirement; for a text `declaredRequirement` accepted this cannot fail. */
+  get requirement(): Requirement {
+    return (this.parsed ??= parseRequirement(this.text));
+  }
+
+  /** Whether the requirement is still unparsed (for tests). */
+  get deferred(): boolean {
+    return this.parsed === undefined;
+  }
+}
+
+/**
+ * `parseRequirement`, in two steps: a text of the usual `name[extras] specifiers ; marker` shape has only its
+ * marker parsed now (a METADATA lists dozens of dependencies for extras nobody asks for, whose markers are
+ * false), any other is parsed whole now. It throws exactly when `parseRequirement` would, with its error.
+ */
+export function declaredRequirement(text: string): DeclaredRequirement {
+  const head = plainHead(text);
+  if (head) {
+    let marker: Marker | undefined;
+    try {
+      marker = parseMarker(text.slice(head.markerStart));
+    } catch {
+      // Invalid: parsed whole below, for the error parseRequirement gives.
+    }
+    if (marker) return new DeclaredRequirement(head.name, marker, text);
+  }
+  const parsed = parseRequirement(text);
+  return new DeclaredRequirement(parsed.name, parsed.marker, text, parsed);
 }

@@ -17,6 +17,7 @@
  * `target` is anything with an ordered `tags` list (a `Target` from platform.ts fits).
  */
 import { UsageError } from '../errors.js';
+import { scanPlainVersion } from './pep440.js';
 import { tagPriority } from './tags.js';
 
 /** A wheel or sdist file name that does not follow the naming rules. */
@@ -84,13 +85,17 @@ export function isValidProjectName(name: string): boolean {
   return PROJECT_NAME.test(name);
 }
 
-// A PEP 440 version in any of its accepted spellings (case-insensitive), minus `-` which a wheel name cannot hold
-// inside its version field anyway. Used only to reject garbage; comparisons belong to pep440.ts.
-const PEP440_VERSION =
+/**
+ * @internal A PEP 440 version in any of its accepted spellings (case-insensitive), minus `-` which a wheel name
+ * cannot hold inside its version field anyway. Used only to reject garbage; comparisons belong to pep440.ts.
+ */
+export const PEP440_VERSION =
   /^v?(?:\d+!)?\d+(?:\.\d+)*(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?\d*)?(?:-\d+|[-_.]?(?:post|rev|r)[-_.]?\d*)?(?:[-_.]?dev[-_.]?\d*)?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?$/i;
 
 export function looksLikeVersion(version: string): boolean {
-  return PEP440_VERSION.test(version.trim());
+  const text = version.trim();
+  // Plain versions (nearly every wheel's) without the regex, which a short run would compile first.
+  return scanPlainVersion(text, false) !== undefined || PEP440_VERSION.test(text);
 }
 
 const TAG_PART = /^[A-Za-z0-9_]+$/;

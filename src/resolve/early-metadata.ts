@@ -44,7 +44,7 @@ export function fetchBeforeTargets(store: MetadataStore, requirements: readonly 
         });
         if (!best) return;
         const dist = await store.load(files[best.index].file, name, best.version, true);
-        for (const dep of dist.requiresDist) if (dep.marker === null) visit(dep);
+        for (const dep of dist.requiresDist) if (dep.marker === null) visit(dep.requirement);
       })
       .catch(() => undefined);
   };

@@ -29,6 +29,30 @@ interface State {
   backtrackCauses: Information[];
 }
 
+/** What adding requirements reads and writes of a set of criteria. */
+interface CriteriaView {
+  get(id: string): Criterion | undefined;
+  set(id: string, criterion: Criterion): void;
+}
+
+/**
+ * Criteria as `base` has them with some replaced, without copying `base` (resolvelib copies the whole map
+ * for every candidate it tries; applying `changes` in order gives the same map, entries in the same order).
+ */
+class CriteriaChanges implements CriteriaView {
+  readonly changes = new Map<string, Criterion>();
+
+  constructor(private readonly base: ReadonlyMap<string, Criterion>) {}
+
+  get(id: string): Criterion | undefined {
+    return this.changes.get(id) ?? this.base.get(id);
+  }
+
+  set(id: string, criterion: Criterion): void {
+    this.changes.set(id, criterion);
+  }
+}
+
 /** A criterion that has no candidate left. */
 class RequirementsConflicted extends Error {
   constructor(readonly criterion: Criterion) {
@@ -147,7 +171,8 @@ export class Engine {
         this.watchCycles();
         continue;
       }
-      const satisfied = new Set([...this.state.criteria.keys()].filter((k) => !unsatisfied.includes(k)));
+      const unsatisfiedSet = new Set(unsatisfied);
+      const satisfied = new Set([...this.state.criteria.keys()].filter((k) => !unsatisfiedSet.has(k)));
       let best = unsatisfied[0];
       let bestKey = this.preference(best);
       for (const id of unsatisfied.slice(1)) {
@@ -246,7 +271,7 @@ export class Engine {
     for (const r of reqs) if (r.kind === 'spec') this.provider.prefetch(r.name, r.specifier);
   }
 
-  private requirementsOf(criteria: Map<string, Criterion>, extra?: { id: string; req: Req }): (id: string) => Req[] {
+  private requirementsOf(criteria: CriteriaView, extra?: { id: string; req: Req }): (id: string) => Req[] {
     return (id: string) => {
       const list = (criteria.get(id)?.information ?? []).map((i) => i.req);
       if (extra && extra.id === id) list.push(extra.req);
@@ -263,7 +288,7 @@ export class Engine {
     return undefined;
   }
 
-  private async addToCriteria(criteria: Map<string, Criterion>, req: Req, parent: Candidate | null): Promise<void> {
+  private async addToCriteria(criteria: CriteriaView, req: Req, parent: Candidate | null): Promise<void> {
     const id = req.identifier;
     const existing = criteria.get(id);
     const incompatibilities = existing ? [...existing.incompatibilities] : [];
@@ -326,7 +351,7 @@ export class Engine {
     for (let i = 0; i < criterion.candidates.length; i++) {
       const candidate = criterion.candidates[i];
       if (!(await this.provider.load(candidate))) continue;
-      let criteria: Map<string, Criterion>;
+      let criteria: CriteriaChanges;
       try {
         criteria = await this.updatedCriteria(candidate);
       } catch (err) {
@@ -338,7 +363,7 @@ export class Engine {
       }
       const satisfied = criterion.information.every((inf) => this.provider.isSatisfiedBy(inf.req, candidate));
       if (!satisfied) throw new Error(`internal: candidate ${candidate.id} does not satisfy the requirements on ${id}`);
-      for (const [k, v] of criteria) this.state.criteria.set(k, v);
+      for (const [k, v] of criteria.changes) this.state.criteria.set(k, v);
       this.state.mapping.delete(id);
       this.state.mapping.set(id, candidate);
       this.hooks.pinned?.(candidate, this.state.mapping.size);
@@ -347,8 +372,8 @@ export class Engine {
     return causes;
   }
 
-  private async updatedCriteria(candidate: Candidate): Promise<Map<string, Criterion>> {
-    const criteria = new Map(this.state.criteria);
+  private async updatedCriteria(candidate: Candidate): Promise<CriteriaChanges> {
+    const criteria = new CriteriaChanges(this.state.criteria);
     const deps = candidate.deps!;
     this.prefetch(deps);
     for (const req of deps) await this.addToCriteria(criteria, req, candidate);

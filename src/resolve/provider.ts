@@ -15,7 +15,7 @@ import { redactUrl } from '../index/redact.js';
 import type { IndexFile } from '../index/types.js';
 import { InvalidMetadata, parseCoreMetadata } from '../python/metadata.js';
 import { parseSpecifierSet, SpecifierSet, tryParseVersion, type Version } from '../python/pep440.js';
-import { canonicalExtra, evaluateMarker, parseRequirement, type Requirement } from '../python/pep508.js';
+import { canonicalExtra, declaredRequirement, evaluateMarker, type DeclaredRequirement, type Requirement } from '../python/pep508.js';
 import type { Target } from '../python/platform.js';
 import { tagPriority } from '../python/tags.js';
 import { excludedByName, overrideFor, type DependencyConfig } from './dependency-config.js';
@@ -38,7 +38,8 @@ export interface Dist {
   version: Version;
   requiresPython: SpecifierSet | null;
   requiresPythonText?: string;
-  requiresDist: Requirement[];
+  /** Requires-Dist, each parsed whole only when its marker holds (or an override needs its name). */
+  requiresDist: DeclaredRequirement[];
   providesExtra: Set<string>;
 }
 
@@ -139,10 +140,10 @@ function parseDist(text: string, where: string): Dist {
       requiresPython = null;
     }
   }
-  const requiresDist: Requirement[] = [];
+  const requiresDist: DeclaredRequirement[] = [];
   for (const line of meta.requiresDist) {
     try {
-      requiresDist.push(parseRequirement(line));
+      requiresDist.push(declaredRequirement(line));
     } catch (err) {
       throw new MetadataProblem(`its metadata has an invalid Requires-Dist ${JSON.stringify(line)} (${(err as Error).message})`);
     }
@@ -533,8 +534,8 @@ export class Provider {
     for (const declared of config?.transitive === false ? [] : dist.requiresDist) {
       // An override replaces the declared requirement whole, marker included (pex's --override).
       const override = overrideFor(config, canonicalizeName(declared.name), env);
-      const r = override ?? declared;
-      if (!override && r.marker && !evaluateMarker(r.marker, env, contexts.length ? contexts : undefined)) continue;
+      if (!override && declared.marker && !evaluateMarker(declared.marker, env, contexts.length ? contexts : undefined)) continue;
+      const r = override ?? declared.requirement;
       if (excludedByName(config, canonicalizeName(r.name), env)) continue;
       deps.push(...this.requirementsFrom(r));
     }

@@ -55,6 +55,12 @@ describe('reading METADATA from a wheel by random access', () => {
     }
   });
 
+  it('finds the end record behind an archive comment longer than the first read', async () => {
+    const data = await zipOf([['demo-1.0.dist-info/METADATA', Buffer.from(METADATA)], ['demo/blob.bin', randomBytes(100_000)]], { comment: 'c'.repeat(60_000) });
+    const reader = bufferReader(data);
+    expect(await readWheelMetadata(reader, 'demo-1.0-py3-none-any.whl')).toBe(METADATA);
+  });
+
   it('needs one read for a small wheel whose tail is already known', async () => {
     const data = await zipOf([['demo-1.0.dist-info/METADATA', Buffer.from(METADATA)]]);
     const inner = bufferReader(data);
@@ -84,5 +90,25 @@ describe('reading METADATA from a wheel by random access', () => {
     await expect(readWheelMetadata(bufferReader(noMeta), 'x-1-py3-none-any.whl')).rejects.toThrow(/no \.dist-info\/METADATA/);
     const truncated = (await readFile(await makeWheel(tmp, { name: 'trunc', version: '1' }))).subarray(0, 40);
     await expect(readWheelMetadata(bufferReader(truncated), 'trunc-1-py3-none-any.whl')).rejects.toThrow();
+  });
+
+  it('finds METADATA only at <dir>.dist-info/METADATA, whatever else the archive holds', async () => {
+    // Names are matched on their bytes (not decoded): the same rule as /^[^/]+\.dist-info\/METADATA$/ on the text.
+    const decoys = [
+      'a/demo-1.0.dist-info/METADATA',
+      '.dist-info/METADATA',
+      'demo-1.0.dist-info/METADATA.bak',
+      'demo-1.0.dist-info/sub/METADATA',
+      'demo-1.0.dist-info/metadata',
+      'demo-1.0.dist-infoXMETADATA',
+      'demo-1.0.DIST-INFO/METADATA',
+    ];
+    const decoyEntries = decoys.map((name): [string, Buffer] => [name, Buffer.from('Name: decoy\n')]);
+    const none = await zipOf(decoyEntries);
+    await expect(readWheelMetadata(bufferReader(none), 'demo-1.0-py3-none-any.whl')).rejects.toThrow(/no \.dist-info\/METADATA/);
+    for (const dir of ['demo-1.0', 'démo_ü-1.0', 'd']) {
+      const data = await zipOf([...decoyEntries, [`${dir}.dist-info/METADATA`, Buffer.from(METADATA)], ['demo/x.py', Buffer.from('x')]]);
+      expect(await readWheelMetadata(bufferReader(data), 'demo-1.0-py3-none-any.whl')).toBe(METADATA);
+    }
   });
 });

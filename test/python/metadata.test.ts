@@ -112,6 +112,44 @@ describe('parseCoreMetadata', () => {
   });
 });
 
+describe('parseHeaders against a line-split reading', () => {
+  /** The plain reading parseHeaders short-cuts: split every line, join continuation lines with \\n. */
+  function referenceEntries(text: string): [string, string][] {
+    const clean = text.replace(/^\uFEFF/, '');
+    const blank = /^(?:\r\n|\n|\r)|(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)/.exec(clean);
+    const head = blank ? clean.slice(0, blank.index) : clean;
+    const out: [string, string][] = [];
+    let current: { name: string; parts: string[] } | undefined;
+    for (const line of head.split(/\r\n|\n|\r/)) {
+      if (line === '') break;
+      if (/^[ \t]/.test(line)) {
+        current?.parts.push(line);
+        continue;
+      }
+      if (current) out.push([current.name, current.parts.join('\n')]);
+      current = undefined;
+      const colon = line.indexOf(':');
+      if (colon > 0) current = { name: line.slice(0, colon).trim(), parts: [line.slice(colon + 1).trim()] };
+    }
+    if (current) out.push([current.name, current.parts.join('\n')]);
+    return out;
+  }
+
+  it('gives the same fields on generated texts (line ends, folds, junk lines, blank lines)', () => {
+    // A fixed pseudo-random sequence, so a failure names a text that can be replayed.
+    let seed = 12345;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const pieces = ['Name: demo', 'Version: 1.0', 'License: MIT', '  folded line', '\tfolded tab', '       |  piped', 'junk line', ': no name', 'Key:', 'K:v:w', ' ', 'A :  spaced  ', '\u00a0Odd: x', 'Requires-Dist: a>=1; extra == "x"', ''];
+    const ends = ['\n', '\r\n', '\r'];
+    for (let n = 0; n < 3000; n++) {
+      let text = random(10) === 0 ? '\uFEFF' : '';
+      const lines = 1 + random(12);
+      for (let i = 0; i < lines; i++) text += pieces[random(pieces.length)] + (i < lines - 1 || random(2) ? ends[random(3)] : '');
+      expect([text, parseHeaders(text).headers.entries]).toEqual([text, referenceEntries(text)]);
+    }
+  });
+});
+
 describe('parseWheelInfo', () => {
   it('reads WHEEL', () => {
     const info = parseWheelInfo(
