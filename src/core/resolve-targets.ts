@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 import { defaultCacheDir, IndexClient } from '../index/index.js';
-import { parseCoreMetadata } from '../python/metadata.js';
+import { parseCoreMetadata, type CoreMetadata } from '../python/metadata.js';
 import { canonicalName, evaluateMarker, parseRequirement } from '../python/pep508.js';
 import { readWheelMetadata, withLocalFile } from '../index/zip-metadata.js';
 import type { ProjectInput } from '../resolve/pyproject.js';
@@ -25,7 +25,7 @@ import { checkDownloadedHashes, checkRequiredHashes, type HashMode } from './has
 import { gatherInputs, type GatheredInputs, type IndexOptions, type InputRequest } from './inputs.js';
 import { formatBytes, type Progress } from './progress.js';
 import { countUp, markNow } from '../timings.js';
-import { ResolutionMemo } from './resolution-memo.js';
+import { ResolutionMemo, type KeyedLocalFile } from './resolution-memo.js';
 
 export interface TargetRequest {
   platforms: string[];
@@ -135,7 +135,8 @@ export async function resolveInputs(
     const targets = await pendingTargets;
     targetsKnown = true;
     markNow('targets at');
-    if (inputs.project) await addProjectWheel(inputs, targets, client, req, progress);
+    const project = inputs.project ? await addProjectWheel(inputs, targets, client, req, progress) : undefined;
+    if (project) markNow('project built at');
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? '' : 's'} for ${targets.map((t) => t.label).join(', ')}`);
     const pinned = progress.task('resolve', 'versions chosen');
     const request = {
@@ -148,7 +149,7 @@ export async function resolveInputs(
       preferBinary: inputs.preferBinary,
       dependencies,
     };
-    const memo = new ResolutionMemo(request, client);
+    const memo = new ResolutionMemo(request, client, [...(project ? [project] : []), ...(await localWheelsOf(inputs.requirements, project))]);
     let resolution = req.refresh ? undefined : memo.reuse(targets);
     if (resolution) {
       countUp('resolution reused');
@@ -182,17 +183,48 @@ export async function resolveInputs(
 
 /**
  * Builds the local project into a wheel and requires it by that file (`name[extras] @ file://…`), so its
- * metadata, dependencies, entry points and requires-python count like any other distribution's.
+ * metadata, dependencies, entry points and requires-python count like any other distribution's. Returns the
+ * wheel keyed by what the resolver reads of it: its file name (tags) and its metadata's fields that pick versions.
  */
-async function addProjectWheel(inputs: GatheredInputs, targets: Target[], client: IndexClient, req: SourceRequest, progress: Progress): Promise<void> {
+async function addProjectWheel(inputs: GatheredInputs, targets: Target[], client: IndexClient, req: SourceRequest, progress: Progress): Promise<KeyedLocalFile> {
   const { wheelName, sha256, built } = await buildProject(inputs.project!, targets, client, req, progress);
   const extras = inputs.project!.extras.length ? `[${inputs.project!.extras.join(',')}]` : '';
-  inputs.requirements.push(parseRequirement(`${wheelName}${extras} @ ${pathToFileURL(built.wheel).href}#sha256=${sha256}`));
+  const url = pathToFileURL(built.wheel).href;
+  inputs.requirements.push(parseRequirement(`${wheelName}${extras} @ ${url}#sha256=${sha256}`));
   // Hashes required (pip's --require-hashes): the wheel built here from the user's own tree is trusted as built.
   if (inputs.hashMode) {
     inputs.hashMode.allowed.set(canonicalName(wheelName), new Set([sha256]));
     inputs.hashMode.origin.set(canonicalName(wheelName), `the project ${inputs.project!.name}`);
   }
+  const { metadataVersion, name, version, requiresPython, requiresDist, providesExtra } = await builtMetadata(built);
+  return { url, sha256, identity: JSON.stringify([path.basename(built.wheel), metadataVersion, name, version, requiresPython, requiresDist, providesExtra]) };
+}
+
+/**
+ * Wheels required by local path (`./dist/app-1.0-py3-none-any.whl`), keyed by their sha256: all the resolver
+ * reads of one is in it. A local sdist is left out: its metadata comes from building it.
+ */
+async function localWheelsOf(requirements: GatheredInputs['requirements'], project: KeyedLocalFile | undefined): Promise<KeyedLocalFile[]> {
+  const wheels = requirements.flatMap((r) => {
+    if (!r.url?.startsWith('file:')) return [];
+    const url = new URL(r.url);
+    url.hash = '';
+    return url.pathname.toLowerCase().endsWith('.whl') && url.href !== project?.url ? [url] : [];
+  });
+  const keyed = await Promise.all(
+    wheels.map(async (url) => {
+      // One that can't be read is not keyed: resolving says what is wrong with it.
+      const data = await readFile(url).catch(() => undefined);
+      const sha256 = data && createHash('sha256').update(data).digest('hex');
+      return sha256 ? [{ url: url.href, sha256, identity: sha256 }] : [];
+    }),
+  );
+  return keyed.flat();
+}
+
+function builtMetadata(built: BuiltProject): Promise<CoreMetadata> {
+  const filename = path.basename(built.wheel);
+  return withLocalFile(built.wheel, async (reader) => parseCoreMetadata(await readWheelMetadata(reader, filename), filename));
 }
 
 async function buildProject(project: ProjectInput, targets: Target[], client: IndexClient, req: Pick<SourceRequest, 'cwd' | 'cacheDir' | 'python'>, progress: Progress): Promise<{ built: BuiltProject; wheelName: string; sha256: string }> {
@@ -228,7 +260,7 @@ export async function addProjectToLock(
 ): Promise<void> {
   const { built, wheelName, sha256 } = await buildProject(project, targets, client, req, progress);
   const filename = path.basename(built.wheel);
-  const metadata = parseCoreMetadata(await withLocalFile(built.wheel, (reader) => readWheelMetadata(reader, filename)), filename);
+  const metadata = await builtMetadata(built);
   for (let i = 0; i < targets.length; i++) {
     const pinned = new Map(selections[i].map((s) => [canonicalName(s.name), s.version]));
     for (const text of metadata.requiresDist) {

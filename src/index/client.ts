@@ -202,6 +202,7 @@ export class IndexClient {
   private readonly refresh: boolean;
   private readonly pageBasis = new Map<string, { stamp: string; freshUntil: number }>();
   private unprovable?: string;
+  private readonly keyedLocalFiles = new Set<string>();
 
   constructor(options: IndexClientOptions = {}) {
     const env = options.env ?? process.env;
@@ -249,6 +250,11 @@ export class IndexClient {
     if (this.unprovable) return { unprovable: this.unprovable };
     const pages = [...this.pageBasis];
     return { pages: pages.map(([url, p]) => [url, p.stamp]), freshUntil: Math.min(...pages.map(([, p]) => p.freshUntil)) };
+  }
+
+  /** A local file whose metadata the caller keys what it keeps by (resolution-memo.ts): reading it proves nothing less. */
+  keyedByCaller(url: string): void {
+    this.keyedLocalFiles.add(url);
   }
 
   /** Call right after reading or writing the page's record, so the stamp names what was read or written. */
@@ -330,7 +336,7 @@ export class IndexClient {
         this.unprovable ??= `the metadata of ${file.filename} failed`;
       });
       // Metadata kept by the file's sha256 is the same whenever it is read; any other may change.
-      if (isLocal(file) || !file.hashes.sha256) this.unprovable ??= `the metadata of ${file.filename} is not kept by hash`;
+      if (isLocal(file) ? !this.keyedLocalFiles.has(file.url) : !file.hashes.sha256) this.unprovable ??= `the metadata of ${file.filename} is not kept by hash`;
     }
     return pending;
   }

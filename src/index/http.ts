@@ -345,7 +345,6 @@ export class HttpClient {
     const { timeoutMs } = this.options;
     const key = hostKey(target.protocol, target.hostname, target.port);
     return new Promise((resolve, reject) => {
-      const started = performance.now();
       let connecting = false;
       const req: ClientRequest = transport.request({ protocol: target.protocol, hostname: target.hostname.replace(/^\[|\]$/g, ''), port: target.port, path: `${target.pathname}${target.search}`, method, headers, agent }, (res: IncomingMessage) => {
         clearTimeout(timer);
@@ -358,10 +357,8 @@ export class HttpClient {
         if (!socket.connecting) return;
         connecting = true;
         countUp('connections');
-        socket.once('connect', () => {
-          connecting = false;
-          this.limits.connected(key, performance.now() - started, false);
-        });
+        this.limits.watchConnect(key, socket);
+        socket.once('connect', () => (connecting = false));
       });
       req.on('error', (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);

@@ -74,20 +74,20 @@ function metadataOfWheel(file: string): Promise<string> {
 }
 
 export async function buildWheels(dir: string, specs: WheelSpec[]): Promise<ServedFile[]> {
-  return Promise.all(
-    specs.map(async (spec) => {
-      const file = await makeWheel(dir, spec);
-      const data = await readFile(file);
-      return {
-        project: normalize(spec.name),
-        filename: path.basename(file),
-        data,
-        sha256: createHash('sha256').update(data).digest('hex'),
-        metadata: await metadataOfWheel(file),
-        requiresPython: spec.requiresPython,
-      };
-    }),
-  );
+  return Promise.all(specs.map(async (spec) => servedWheel(await makeWheel(dir, spec), spec.name, spec.requiresPython)));
+}
+
+/** A wheel on disk (made here or a fixture) as the index serves it. */
+export async function servedWheel(file: string, project = path.basename(file).split('-')[0], requiresPython?: string): Promise<ServedFile> {
+  const data = await readFile(file);
+  return {
+    project: normalize(project),
+    filename: path.basename(file),
+    data,
+    sha256: createHash('sha256').update(data).digest('hex'),
+    metadata: await metadataOfWheel(file),
+    requiresPython,
+  };
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -22,16 +22,29 @@ async function client(options: IndexClientOptions): Promise<IndexClient> {
   return c;
 }
 
-/** A keep-alive index whose every project page is empty; answers after a short pause so requests overlap. */
-async function countingServer() {
+/**
+ * A keep-alive index whose every project page is empty. It holds its answers until the client has sent all it
+ * will at once (no new request for QUIET_MS once `gather` are held, or for LONE_MS however many), so the
+ * overlap it counts is the client's limit, not how fast a busy machine gets requests out.
+ */
+async function countingServer(gather: number) {
+  const QUIET_MS = 50;
+  const LONE_MS = 1000;
   const stats = { connections: 0, open: 0, maxOpen: 0, inFlight: 0, maxInFlight: 0, requests: 0 };
+  const held: http.ServerResponse[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const answerHeld = () => {
+    for (const res of held.splice(0)) {
+      stats.inFlight--;
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body></body></html>');
+    }
+  };
   const server = http.createServer((req, res) => {
     stats.requests++;
     stats.maxInFlight = Math.max(stats.maxInFlight, ++stats.inFlight);
-    setTimeout(() => {
-      stats.inFlight--;
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body></body></html>');
-    }, 15);
+    held.push(res);
+    clearTimeout(timer);
+    timer = setTimeout(answerHeld, held.length >= gather ? QUIET_MS : LONE_MS);
   });
   server.on('connection', (socket) => {
     stats.connections++;
@@ -40,6 +53,7 @@ async function countingServer() {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   cleanups.push(() => {
+    clearTimeout(timer);
     server.closeAllConnections();
     return new Promise((r) => server.close(r));
   });
@@ -50,7 +64,7 @@ const projects = (prefix: string, n: number) => Array.from({ length: n }, (_, i)
 
 describe('connection policy', () => {
   it('keeps to --max-connections per host and reuses keep-alive connections', async () => {
-    const server = await countingServer();
+    const server = await countingServer(3);
     const c = await client({ indexUrl: server.url, maxConnections: 3 });
     await Promise.all(projects('first', 30).map((p) => c.listFiles(p)));
     expect(server.stats.requests).toBe(30);
@@ -65,12 +79,28 @@ describe('connection policy', () => {
   });
 
   it('opens at most 6 connections to a host by default', async () => {
-    const server = await countingServer();
+    const server = await countingServer(6);
     const c = await client({ indexUrl: server.url });
     await Promise.all(projects('p', 40).map((p) => c.listFiles(p)));
     expect(server.stats.requests).toBe(40);
     expect(server.stats.maxInFlight).toBe(6);
     expect(server.stats.connections).toBeLessThanOrEqual(6);
+    expect(c.connectionLimit(server.url)).toBe(6);
+  });
+
+  it('does not back off for the time its own busy event loop held back finished connects', async () => {
+    const server = await countingServer(6);
+    let sent = 0;
+    // Once the sixth request is on its way, the process is busy for longer than a stall: the loopback connects
+    // finish meanwhile, and their events come in 1.2 s after they started.
+    const busy = () => {
+      const until = performance.now() + 1200;
+      while (performance.now() < until);
+    };
+    const c = await client({ indexUrl: server.url, onActivity: (e) => void (e.kind === 'request' && ++sent === 6 && setImmediate(busy)) });
+    await Promise.all(projects('p', 12).map((p) => c.listFiles(p)));
+    expect(server.stats.requests).toBe(12);
+    expect(server.stats.maxInFlight).toBe(6);
     expect(c.connectionLimit(server.url)).toBe(6);
   });
 
