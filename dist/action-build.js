@@ -1,20 +1,20 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
   build
-} from "./chunks/chunk-IGUC5KLN.js";
-import "./chunks/chunk-E2VCSXBJ.js";
+} from "./chunks/chunk-T4BR4OAH.js";
+import "./chunks/chunk-PBRJK2HQ.js";
 import {
   LAYOUTS
-} from "./chunks/chunk-VBSPR65Q.js";
+} from "./chunks/chunk-KJ5G7J34.js";
 import {
   createReporter,
   parseProjectSpec,
   secretsOf
-} from "./chunks/chunk-F27TMQPD.js";
+} from "./chunks/chunk-ICH3HW5S.js";
 import {
   CACHE_FORMAT,
   currentTarget
-} from "./chunks/chunk-KMQNPVWY.js";
+} from "./chunks/chunk-BQ32VOEA.js";
 import {
   AbortError,
   AnonymousCredential,
@@ -53,7 +53,7 @@ import {
   stringifyXML,
   uploadArtifacts
 } from "./chunks/chunk-DHMSRDLA.js";
-import "./chunks/chunk-LM2J5XQO.js";
+import "./chunks/chunk-7BMIS5AO.js";
 import {
   booleanInput,
   choiceInput,
@@ -65,9 +65,9 @@ import {
   optionalInput,
   runAction,
   summaryMarkdown
-} from "./chunks/chunk-P5VRVYGU.js";
-import "./chunks/chunk-VITC3B6H.js";
-import "./chunks/chunk-2RM3XI5D.js";
+} from "./chunks/chunk-E2YOA3W3.js";
+import "./chunks/chunk-EV2EOPE5.js";
+import "./chunks/chunk-Z5MTOKTQ.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -87,10 +87,10 @@ import {
   warning,
   which
 } from "./chunks/chunk-TM6NIW73.js";
-import "./chunks/chunk-D5VVKQT2.js";
-import "./chunks/chunk-ITQRL2BC.js";
-import "./chunks/chunk-W3RZJTLV.js";
-import "./chunks/chunk-KJMAXHXM.js";
+import "./chunks/chunk-PDE73SRJ.js";
+import "./chunks/chunk-JGUVN7JE.js";
+import "./chunks/chunk-ZU7UPI3D.js";
+import "./chunks/chunk-6J3BLQ7R.js";
 import {
   UsageError
 } from "./chunks/chunk-A2YORBZ4.js";

@@ -7,25 +7,25 @@ import {
   readConnectionInputs,
   readHostCommands,
   reportFleet
-} from "./chunks/chunk-H6LWNLB2.js";
+} from "./chunks/chunk-SMVKFFQP.js";
 import {
   deploy
-} from "./chunks/chunk-KTX7YR4Z.js";
+} from "./chunks/chunk-EP4CYOCE.js";
 import {
   booleanInput,
   integerInput,
   maskSecret,
   optionalInput,
   runAction
-} from "./chunks/chunk-P5VRVYGU.js";
-import "./chunks/chunk-VITC3B6H.js";
-import "./chunks/chunk-2RM3XI5D.js";
+} from "./chunks/chunk-E2YOA3W3.js";
+import "./chunks/chunk-EV2EOPE5.js";
+import "./chunks/chunk-Z5MTOKTQ.js";
 import {
   group,
   info
 } from "./chunks/chunk-TM6NIW73.js";
-import "./chunks/chunk-W3RZJTLV.js";
-import "./chunks/chunk-KJMAXHXM.js";
+import "./chunks/chunk-ZU7UPI3D.js";
+import "./chunks/chunk-6J3BLQ7R.js";
 import {
   UsageError
 } from "./chunks/chunk-A2YORBZ4.js";

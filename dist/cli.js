@@ -4,7 +4,7 @@ import {
   PEXSHIP_VERSION,
   markNow,
   timePhase
-} from "./chunks/chunk-LM2J5XQO.js";
+} from "./chunks/chunk-7BMIS5AO.js";
 import {
   PexshipError,
   redactCredentials
@@ -16,13 +16,13 @@ import nodeModule from "node:module";
 
 // src/cli/main.ts
 var VERBS = {
-  build: () => import("./chunks/build-4FMOWSPR.js"),
-  inspect: () => import("./chunks/inspect-HQWEZPQZ.js"),
-  lock: () => import("./chunks/lock-5J5FTOVW.js"),
-  deploy: () => import("./chunks/deploy-GTAC2JQ6.js").then((m) => ({ run: m.runDeploy })),
-  rollback: () => import("./chunks/deploy-GTAC2JQ6.js").then((m) => ({ run: m.runRollback })),
-  releases: () => import("./chunks/deploy-GTAC2JQ6.js").then((m) => ({ run: m.runReleases })),
-  unlock: () => import("./chunks/deploy-GTAC2JQ6.js").then((m) => ({ run: m.runUnlock }))
+  build: () => import("./chunks/build-L5CKNHT3.js"),
+  inspect: () => import("./chunks/inspect-65BWXDVS.js"),
+  lock: () => import("./chunks/lock-SYLC3TY4.js"),
+  deploy: () => import("./chunks/deploy-FS22RSY4.js").then((m) => ({ run: m.runDeploy })),
+  rollback: () => import("./chunks/deploy-FS22RSY4.js").then((m) => ({ run: m.runRollback })),
+  releases: () => import("./chunks/deploy-FS22RSY4.js").then((m) => ({ run: m.runReleases })),
+  unlock: () => import("./chunks/deploy-FS22RSY4.js").then((m) => ({ run: m.runUnlock }))
 };
 var USAGE = `pexship \u2014 build PEX files for any platform and ship them over SSH
 

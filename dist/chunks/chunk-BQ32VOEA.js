@@ -1,13 +1,13 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
   timePhase
-} from "./chunk-LM2J5XQO.js";
+} from "./chunk-7BMIS5AO.js";
 import {
   parsePlatformTag,
   parseTag,
   platformTags,
   supportedTags
-} from "./chunk-KJMAXHXM.js";
+} from "./chunk-6J3BLQ7R.js";
 import {
   UsageError
 } from "./chunk-A2YORBZ4.js";

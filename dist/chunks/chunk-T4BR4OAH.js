@@ -1,12 +1,14 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
+  ChangedFileError,
+  SpanReader,
   installWheel
-} from "./chunk-E2VCSXBJ.js";
+} from "./chunk-PBRJK2HQ.js";
 import {
   LAYOUTS,
   dirFiles,
   writeDirPex
-} from "./chunk-VBSPR65Q.js";
+} from "./chunk-KJ5G7J34.js";
 import {
   addProjectToLock,
   fetchSelections,
@@ -18,25 +20,27 @@ import {
   resolveTargets,
   selectFromLock,
   selectedFromResolution
-} from "./chunk-F27TMQPD.js";
+} from "./chunk-ICH3HW5S.js";
 import {
   defaultCacheDir
-} from "./chunk-KMQNPVWY.js";
+} from "./chunk-BQ32VOEA.js";
 import {
   PEXSHIP_VERSION,
   timePhase
-} from "./chunk-LM2J5XQO.js";
+} from "./chunk-7BMIS5AO.js";
 import {
   shellWords
-} from "./chunk-VITC3B6H.js";
+} from "./chunk-EV2EOPE5.js";
 import {
-  writeZip
-} from "./chunk-2RM3XI5D.js";
+  layOutZip,
+  memberContent
+} from "./chunk-Z5MTOKTQ.js";
 import {
   findInterpreterFor
-} from "./chunk-D5VVKQT2.js";
+} from "./chunk-PDE73SRJ.js";
 import {
   JobError,
+  PexshipError,
   UsageError
 } from "./chunk-A2YORBZ4.js";
 
@@ -325,9 +329,8 @@ function checkEntryModule(entryPoint, code, targets) {
 
 // src/pex/build.ts
 import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
-import { chmod, mkdir as mkdir2, open, readdir, readFile as readFile2, rename as rename2, stat as stat2, unlink } from "node:fs/promises";
+import { chmod, mkdir as mkdir2, open, readdir, readFile as readFile2, rename as rename2, rm, stat as stat2, unlink } from "node:fs/promises";
 import path2 from "node:path";
-import { inflateRawSync } from "node:zlib";
 
 // src/pex/compile.ts
 import { execFile } from "node:child_process";
@@ -2158,13 +2161,24 @@ function wheelRecord(w) {
   };
 }
 async function buildPex(options) {
+  try {
+    return await assemble(options);
+  } catch (e) {
+    if (!(e instanceof ChangedFileError)) throw e;
+    await rm(e.file, { force: true });
+    throw new ChangedFileError(e.file, e.expected, e.found, true);
+  }
+}
+async function assemble(options) {
   if (options.entryPoint && options.script) {
     throw new UsageError("give either an entry point (-e/-m) or a console script (-c), not both.");
   }
   checkEntryPointSyntax(options.entryPoint);
   const wheelPaths = [...new Set(options.wheels.map((w) => path2.resolve(w)))];
+  const layout = options.layout ?? "zipapp";
+  const spans = layout === "zipapp" && (options.compress ?? true) && !options.compileWith?.length;
   const [installed, sources] = await Promise.all([
-    timePhase("install", () => Promise.all(wheelPaths.map((w) => installWheel(w, { cacheDir: options.cacheDir })))),
+    timePhase("install", () => Promise.all(wheelPaths.map((w) => installWheel(w, { cacheDir: options.cacheDir, spans })))),
     readSources(options.sourcesDirs ?? [])
   ]);
   installed.sort((a, b) => a.filename < b.filename ? -1 : 1);
@@ -2190,7 +2204,6 @@ async function buildPex(options) {
     const files = (t) => installed.filter((w) => t.wheels.includes(w.filename)).flatMap((w) => w.members.map((m) => m.name));
     checkEntryModule(options.entryPoint, sources.map((f) => f.name), targets.map((t) => ({ label: t.platform, files: files(t) })));
   }
-  const layout = options.layout ?? "zipapp";
   if (options.shBoot && layout !== "zipapp") {
     throw new UsageError(`--sh-boot makes a zipapp start through /bin/sh; a --layout ${layout} directory runs with 'python DIR', so drop one of them.`);
   }
@@ -2268,7 +2281,7 @@ async function buildPex(options) {
       ...sourceMembers
     ];
     const head = Buffer.from(options.shBoot ? shBootScript(shBootNames(shebangPython, targets)) : shebangLine);
-    written = await timePhase("write", () => writeAtomically(options.output, writeZip(head, members, options.compress ?? true), options.onWrite));
+    written = await timePhase("write", () => writeAtomically(options.output, layOutZip(head, members, options.compress ?? true), options.onWrite));
   } else {
     const head = [
       { name: "__main__.py", mode: 33261, content: Buffer.from(shebangLine + stubPy, "utf8") },
@@ -2320,9 +2333,6 @@ async function compiledMembers(interpreters, installed, sources, cacheDir) {
   }
   return out;
 }
-function memberContent(m) {
-  return m.content ?? (m.deflated ? inflateRawSync(m.deflated.data) : Buffer.alloc(0));
-}
 function withPycs(members, pycs) {
   if (!pycs?.length) return members;
   return [...members, ...pycs].sort(byName);
@@ -2347,35 +2357,54 @@ function sortKeys(value) {
   }
   return value;
 }
-async function writeAtomically(output, chunks, onWrite) {
-  const total = chunks.reduce((sum, c) => sum + c.length, 0);
+async function writeAtomically(output, zip, onWrite) {
   const dir = path2.dirname(path2.resolve(output));
   await mkdir2(dir, { recursive: true });
   const temp = path2.join(dir, `.${path2.basename(output)}.tmp-${process.pid}-${randomBytes2(4).toString("hex")}`);
   const hash = createHash3("sha256");
   let size = 0;
   const handle = await open(temp, "wx", 493);
+  const reader = new SpanReader();
+  const out = Buffer.allocUnsafeSlow(1 << 20);
+  let used = 0;
+  const write = async (bytes) => {
+    hash.update(bytes);
+    const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
+    if (bytesWritten !== bytes.length) throw new Error(`only ${bytesWritten} of ${bytes.length} bytes were written`);
+    size += bytes.length;
+    onWrite?.(bytes.length, zip.size);
+  };
+  const flush = async () => {
+    if (used > 0) await write(out.subarray(0, used));
+    used = 0;
+  };
+  const put = async (from, start, end) => {
+    if (end - start > out.length - used) await flush();
+    if (end - start >= out.length) await write(from.subarray(start, end));
+    else used += from.copy(out, used, start, end);
+  };
   try {
-    for (let i = 0; i < chunks.length; i += 512) {
-      const batch = chunks.slice(i, i + 512);
-      let bytes = 0;
-      for (const c of batch) {
-        hash.update(c);
-        bytes += c.length;
-      }
-      const { bytesWritten } = await handle.writev(batch);
-      if (bytesWritten !== bytes) throw new Error(`only ${bytesWritten} of ${bytes} bytes were written`);
-      size += bytes;
-      onWrite?.(bytes, total);
+    await put(zip.prefix, 0, zip.prefix.length);
+    for (let i = 0; i < zip.data.length; i++) {
+      await put(zip.headers, zip.headerAt[i], zip.headerAt[i + 1]);
+      const data = zip.data[i];
+      if (Buffer.isBuffer(data)) await put(data, 0, data.length);
+      else await reader.copy(data, put);
     }
+    await put(zip.tail, 0, zip.tail.length);
+    await flush();
+    await reader.close();
     await handle.close();
     await chmod(temp, 493);
     await rename2(temp, output);
   } catch (e) {
+    await reader.close().catch(() => {
+    });
     await handle.close().catch(() => {
     });
     await unlink(temp).catch(() => {
     });
+    if (e instanceof PexshipError) throw e;
     throw new UsageError(`could not write ${output}: ${e.message}; check that its folder is writable.`);
   }
   return { size, sha256: hash.digest("hex") };

@@ -1,7 +1,7 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
   wheelSupported
-} from "./chunk-KJMAXHXM.js";
+} from "./chunk-6J3BLQ7R.js";
 import {
   JobError
 } from "./chunk-A2YORBZ4.js";

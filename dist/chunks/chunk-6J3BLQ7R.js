@@ -115,10 +115,12 @@ var Version = class {
 function cmpNum(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function preKey(v) {
-  if (v.pre) return [PRE_RANK[v.pre[0]], v.pre[1]];
-  if (v.post === null && v.dev !== null) return [-1, 0];
-  return [3, 0];
+function preRank(v) {
+  if (v.pre) return PRE_RANK[v.pre[0]];
+  return v.post === null && v.dev !== null ? -1 : 3;
+}
+function preNumber(v) {
+  return v.pre ? v.pre[1] : 0;
 }
 function compareParsed(a, b) {
   if (a === b) return 0;
@@ -129,9 +131,7 @@ function compareParsed(a, b) {
     c = cmpNum(a.release[i] ?? 0, b.release[i] ?? 0);
     if (c) return c;
   }
-  const pa = preKey(a);
-  const pb = preKey(b);
-  c = cmpNum(pa[0], pb[0]) || cmpNum(pa[1], pb[1]);
+  c = cmpNum(preRank(a), preRank(b)) || cmpNum(preNumber(a), preNumber(b));
   if (c) return c;
   c = cmpNum(a.post ?? -1, b.post ?? -1);
   if (c) return c;
@@ -154,7 +154,57 @@ function compareParsed(a, b) {
 }
 var cache = /* @__PURE__ */ new Map();
 var CACHE_LIMIT = 2e5;
-function parseUncached(input) {
+var scanEnd = 0;
+function scanNumber(s, at) {
+  let i = at;
+  let value = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+  }
+  scanEnd = i;
+  return i === at || i - at > 15 ? -1 : value;
+}
+function scanPlainVersion(s, wildcard) {
+  const release = [];
+  let i = 0;
+  for (; ; ) {
+    const n = scanNumber(s, i);
+    if (n < 0) return void 0;
+    release.push(n);
+    i = scanEnd;
+    if (s.charCodeAt(i) !== 46) break;
+    const next = s.charCodeAt(i + 1);
+    if (next < 48 || next > 57) break;
+    i++;
+  }
+  const out = { release, pre: null, post: null, dev: null, wildcard: false };
+  if (wildcard && i === s.length - 2 && s.charCodeAt(i) === 46 && s.charCodeAt(i + 1) === 42) {
+    out.wildcard = true;
+    return out;
+  }
+  const c = s.charCodeAt(i);
+  const letter = c === 97 ? "a" : c === 98 ? "b" : c === 114 && s.charCodeAt(i + 1) === 99 ? "rc" : void 0;
+  if (letter) {
+    const n = scanNumber(s, i + letter.length);
+    if (n < 0) return void 0;
+    out.pre = [letter, n];
+    i = scanEnd;
+  }
+  if (s.startsWith(".post", i)) {
+    out.post = scanNumber(s, i + 5);
+    if (out.post < 0) return void 0;
+    i = scanEnd;
+  }
+  if (s.startsWith(".dev", i)) {
+    out.dev = scanNumber(s, i + 4);
+    if (out.dev < 0) return void 0;
+    i = scanEnd;
+  }
+  return i === s.length ? out : void 0;
+}
+function parseVersionByRegex(input) {
   const m = VERSION_RE.exec(input);
   if (!m) return null;
   const [, epoch, release, preL, preN, postImplicit, postL, postN, devL, devN, local] = m;
@@ -166,6 +216,15 @@ function parseUncached(input) {
     dev: devL ? devN ? toInt(devN, input) : 0 : null,
     local: local ? local.toLowerCase().replace(/[-_]/g, ".") : null
   });
+}
+function startsLikeVersion(s) {
+  const c = s.charCodeAt(0) | 32;
+  return !(c >= 97 && c <= 122) || c === 118;
+}
+function parseUncached(input) {
+  const plain = scanPlainVersion(input, false);
+  if (!plain) return startsLikeVersion(input) ? parseVersionByRegex(input) : null;
+  return new Version({ epoch: 0, release: plain.release, pre: plain.pre, post: plain.post, dev: plain.dev, local: null });
 }
 function tryParseVersion(input) {
   let v = cache.get(input);
@@ -222,13 +281,7 @@ var Specifier = class {
   parsed;
   wildcard;
   constructor(text, prereleases = null) {
-    const m = SPEC_RE.exec(text);
-    if (!m || !m[2]) throw new InvalidSpecifierError(text);
-    const op = m[1];
-    const version = m[2];
-    if (!SPEC_VERSION_RE[op].test(version)) {
-      throw new InvalidSpecifierError(text, specifierProblem(op, version));
-    }
+    const [op, version] = plainSpecifier(text) ?? splitSpecifierByRegex(text);
     this.operator = op;
     this.version = version;
     this.explicitPrereleases = prereleases;
@@ -337,6 +390,26 @@ var Specifier = class {
     return out.length === 0 ? heldBack : out;
   }
 };
+function splitSpecifierByRegex(text) {
+  const m = SPEC_RE.exec(text);
+  if (!m || !m[2]) throw new InvalidSpecifierError(text);
+  const op = m[1];
+  const version = m[2];
+  if (!SPEC_VERSION_RE[op].test(version)) throw new InvalidSpecifierError(text, specifierProblem(op, version));
+  return [op, version];
+}
+var PLAIN_OPERATORS = ["~=", "==", "!=", "<=", ">=", "<", ">"];
+function plainSpecifier(text) {
+  if (text.startsWith("===")) return void 0;
+  const op = PLAIN_OPERATORS.find((o) => text.startsWith(o));
+  if (!op) return void 0;
+  let start = op.length;
+  while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) start++;
+  const version = text.slice(start);
+  const plain = scanPlainVersion(version, op === "==" || op === "!=");
+  if (!plain || op === "~=" && plain.release.length < 2) return void 0;
+  return [op, version];
+}
 function specifierProblem(op, version) {
   if (/\.\*/.test(version) && op !== "==" && op !== "!=") return `the wildcard ".*" can only be used with == and !=`;
   if (/\.\*./.test(version) || /\.\*$/.test(version) && !new RegExp(`^${RELEASE}\\.\\*$`, "i").test(version)) {
@@ -490,442 +563,352 @@ function parseSpecifierSet(text) {
   return s;
 }
 
-// src/python/markers.ts
-var InvalidMarkerError = class extends UsageError {
-  constructor(message) {
-    super(message);
-    this.name = "InvalidMarkerError";
+// src/python/tags.ts
+var priorityCache = /* @__PURE__ */ new WeakMap();
+function tagPriority(tags) {
+  let map = priorityCache.get(tags);
+  if (!map) {
+    const built = /* @__PURE__ */ new Map();
+    tags.forEach((tag, index) => {
+      const key = tag.toLowerCase();
+      if (!built.has(key)) built.set(key, index);
+    });
+    priorityCache.set(tags, built);
+    map = built;
   }
-};
-var MarkerEvaluationError = class extends UsageError {
-  constructor(message) {
-    super(message);
-    this.name = "MarkerEvaluationError";
-  }
-};
-function formatSyntaxError(message, source, start, end) {
-  return `${message}
-    ${source}
-    ${" ".repeat(start)}${"~".repeat(Math.max(0, end - start))}^`;
+  return map;
 }
-var MARKER_VARIABLES = [
-  "implementation_name",
-  "implementation_version",
-  "os_name",
-  "platform_machine",
-  "platform_release",
-  "platform_system",
-  "platform_version",
-  "python_full_version",
-  "python_version",
-  "platform_python_implementation",
-  "sys_platform",
-  "extra",
-  "extras",
-  "dependency_groups"
+function expandTagSet(tag) {
+  const parts = tag.split("-");
+  if (parts.length !== 3) return tag.split(".");
+  const [pys, abis, plats] = parts.map((p) => p.split("."));
+  const out = [];
+  for (const py of pys) for (const abi of abis) for (const plat of plats) out.push(`${py}-${abi}-${plat}`);
+  return out;
+}
+function parseTag(tag) {
+  const parts = tag.split("-");
+  if (parts.length !== 3) throw new Error(`invalid tag ${JSON.stringify(tag)}: expected PYTHON-ABI-PLATFORM`);
+  const [pys, abis, plats] = parts.map((p) => p.toLowerCase().split("."));
+  for (const component of [...pys, ...abis, ...plats]) {
+    if (component === "") throw new Error(`invalid tag ${JSON.stringify(tag)}: empty component`);
+  }
+  for (const py of pys) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(py)) throw new Error(`invalid tag ${JSON.stringify(tag)}: bad interpreter ${JSON.stringify(py)}`);
+  }
+  for (const part of [...abis, ...plats]) {
+    if (!/^[a-z0-9_]+$/.test(part)) throw new Error(`invalid tag ${JSON.stringify(tag)}: bad component ${JSON.stringify(part)}`);
+  }
+  return expandTagSet(parts.map((_, i) => [pys, abis, plats][i].join(".")).join("-"));
+}
+var LEGACY_MANYLINUX = {
+  manylinux1: [2, 5],
+  manylinux2010: [2, 12],
+  manylinux2014: [2, 17]
+};
+var LEGACY_ALIAS_ARCHES = [
+  { glibc: [2, 17], name: "manylinux2014", arches: /* @__PURE__ */ new Set(["x86_64", "i686", "aarch64", "armv7l", "ppc64", "ppc64le", "s390x"]) },
+  { glibc: [2, 12], name: "manylinux2010", arches: /* @__PURE__ */ new Set(["x86_64", "i686"]) },
+  { glibc: [2, 5], name: "manylinux1", arches: /* @__PURE__ */ new Set(["x86_64", "i686"]) }
 ];
-var ALIASES = {
-  "os.name": "os_name",
-  "sys.platform": "sys_platform",
-  "platform.version": "platform_version",
-  "platform.machine": "platform_machine",
-  "platform.python_implementation": "platform_python_implementation",
-  python_implementation: "platform_python_implementation"
-};
-var VARIABLE_RE = new RegExp(
-  `^(?:${[...Object.keys(ALIASES), ...MARKER_VARIABLES].sort((a, b) => b.length - a.length).map((v) => v.replace(".", "\\.")).join("|")})(?![A-Za-z0-9_.])`
-);
-var OP_RE = /^(?:===|==|~=|!=|<=|>=|<|>|not[ \t]+in(?![A-Za-z0-9_])|in(?![A-Za-z0-9_]))/;
-var BOOL_RE = /^(?:and|or)(?![A-Za-z0-9_])/;
-function canonicalExtra(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
+var DEFAULT_LINUX_GLIBC = [2, 17];
+function parsePlatformTag(platform) {
+  const tag = platform.trim().toLowerCase().replace(/[-.]/g, "_");
+  let m;
+  if (m = /^manylinux_(\d+)_(\d+)_(.+)$/.exec(tag)) {
+    return { tag, family: "manylinux", arch: m[3], glibc: [Number(m[1]), Number(m[2])] };
+  }
+  if (m = /^(manylinux1|manylinux2010|manylinux2014)_(.+)$/.exec(tag)) {
+    return { tag, family: "manylinux", arch: m[2], glibc: LEGACY_MANYLINUX[m[1]] };
+  }
+  if (m = /^musllinux_(\d+)_(\d+)_(.+)$/.exec(tag)) {
+    return { tag, family: "musllinux", arch: m[3], musl: [Number(m[1]), Number(m[2])] };
+  }
+  if (m = /^linux_(.+)$/.exec(tag)) return { tag, family: "linux", arch: m[1], glibc: DEFAULT_LINUX_GLIBC };
+  if (m = /^macosx_(\d+)_(\d+)_(.+)$/.exec(tag)) {
+    return { tag, family: "macos", arch: m[3], macos: [Number(m[1]), Number(m[2])] };
+  }
+  if (tag === "win32") return { tag, family: "windows", arch: "win32" };
+  if (m = /^win_(.+)$/.exec(tag)) return { tag, family: "windows", arch: m[1] };
+  return { tag, family: "other", arch: tag };
 }
-function quoteMarkerValue(value) {
-  if (!value.includes('"')) return `"${value}"`;
-  if (!value.includes("'")) return `'${value}'`;
-  throw new InvalidMarkerError(`Marker value ${value} holds both quote characters and cannot be written.`);
+function manylinuxPlatforms(glibc, arch) {
+  const [major, minor] = glibc;
+  const oldest = arch === "x86_64" || arch === "i686" ? 5 : 17;
+  const out = [];
+  if (major === 2) {
+    for (let m = minor; m >= oldest; m--) {
+      out.push(`manylinux_2_${m}_${arch}`);
+      const alias = LEGACY_ALIAS_ARCHES.find((a) => a.glibc[1] === m && a.arches.has(arch));
+      if (alias) out.push(`${alias.name}_${arch}`);
+    }
+  }
+  out.push(`linux_${arch}`);
+  return out;
 }
-var Marker = class {
-  constructor(tree) {
-    this.tree = tree;
+function musllinuxPlatforms(musl, arch) {
+  const out = [];
+  for (let m = musl[1]; m >= 0; m--) out.push(`musllinux_${musl[0]}_${m}_${arch}`);
+  out.push(`linux_${arch}`);
+  return out;
+}
+function macBinaryFormats(version, arch) {
+  const atLeast = (major, minor) => version[0] > major || version[0] === major && version[1] >= minor;
+  switch (arch) {
+    case "x86_64":
+      return atLeast(10, 4) ? ["x86_64", "intel", "fat64", "fat3", "universal2", "universal"] : [];
+    case "i386":
+      return atLeast(10, 4) ? ["i386", "intel", "fat3", "fat", "universal"] : [];
+    case "ppc64":
+      return atLeast(10, 4) && !atLeast(10, 6) ? ["ppc64", "fat64", "universal"] : [];
+    case "ppc":
+      return !atLeast(10, 7) ? ["ppc", "fat3", "fat", "universal"] : [];
+    case "intel":
+      return ["intel", "universal"];
+    case "arm64":
+      return ["arm64", "universal2"];
+    default:
+      return [arch];
   }
-  tree;
-  toString() {
-    return formatList(this.tree, true);
-  }
-  equals(other) {
-    return this.toString() === other.toString();
-  }
-  /** Variables the marker reads. */
-  variables() {
-    const out = /* @__PURE__ */ new Set();
-    const walk = (list) => {
-      for (const item of list) {
-        if (Array.isArray(item)) walk(item);
-        else if (typeof item === "object") {
-          for (const side of [item.left, item.right]) if ("variable" in side) out.add(side.variable);
-        }
-      }
-    };
-    walk(this.tree);
+}
+function macPlatforms(version, arch) {
+  const out = [];
+  const add = (major, minor, formats) => {
+    for (const f of formats) out.push(`macosx_${major}_${minor}_${f}`);
+  };
+  let tenMinor = version[1];
+  if (version[0] >= 11) {
+    for (let major = version[0]; major >= 11; major--) add(major, 0, macBinaryFormats([major, 0], arch));
+    tenMinor = 16;
+  } else if (version[0] !== 10) {
     return out;
   }
-};
-function formatList(list, top) {
-  if (list.length === 1 && typeof list[0] === "object") {
-    const only = list[0];
-    return Array.isArray(only) ? formatList(only, top) : formatAtom(only);
+  for (let minor = tenMinor; minor >= 0; minor--) {
+    const formats = arch === "arm64" ? macBinaryFormats([10, minor], "x86_64").filter((f) => f === "universal2") : macBinaryFormats([10, minor], arch);
+    add(10, minor, formats);
   }
-  const inner = list.map((item) => typeof item === "string" ? item : Array.isArray(item) ? formatList(item, false) : formatAtom(item)).join(" ");
-  return top ? inner : `(${inner})`;
+  return out;
 }
-function formatOperand(o) {
-  return "variable" in o ? o.variable : quoteMarkerValue(o.value);
-}
-function formatAtom(a) {
-  return `${formatOperand(a.left)} ${a.op} ${formatOperand(a.right)}`;
-}
-var MarkerParser = class {
-  constructor(source, start = 0, errorFor = (m) => new InvalidMarkerError(m)) {
-    this.source = source;
-    this.errorFor = errorFor;
-    this.pos = start;
-  }
-  source;
-  errorFor;
-  pos;
-  fail(message, start = this.pos, end = this.pos) {
-    throw this.errorFor(formatSyntaxError(message, this.source, start, end));
-  }
-  ws() {
-    while (this.source[this.pos] === " " || this.source[this.pos] === "	") this.pos++;
-  }
-  rest() {
-    return this.source.slice(this.pos);
-  }
-  /** marker := atom (("and" | "or") atom)* */
-  parseList() {
-    const out = [this.parseAtom()];
-    for (; ; ) {
-      this.ws();
-      const m = BOOL_RE.exec(this.rest());
-      if (!m) return out;
-      this.pos += m[0].length;
-      out.push(m[0], this.parseAtom());
-    }
-  }
-  parseAtom() {
-    this.ws();
-    if (this.source[this.pos] === "(") {
-      const open = this.pos;
-      this.pos++;
-      this.ws();
-      const inner = this.parseList();
-      this.ws();
-      if (this.source[this.pos] !== ")") this.fail("Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after marker expression", open, this.pos);
-      this.pos++;
-      return inner;
-    }
-    const left = this.parseOperand();
-    this.ws();
-    const m = OP_RE.exec(this.rest());
-    if (!m) this.fail("Expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, in, not in");
-    this.pos += m[0].length;
-    const op = m[0].startsWith("not") ? "not in" : m[0];
-    this.ws();
-    const right = this.parseOperand();
-    return normaliseExtraAtom({ left, op, right });
-  }
-  parseOperand() {
-    const c = this.source[this.pos];
-    if (c === '"' || c === "'") {
-      const start = this.pos;
-      const end = this.source.indexOf(c, start + 1);
-      if (end === -1) this.fail("Invalid quoted string: missing the closing quote", start, this.source.length);
-      const value = this.source.slice(start + 1, end);
-      if (value.includes("\\")) this.fail("Invalid quoted string", start, end + 1);
-      this.pos = end + 1;
-      return { value };
-    }
-    const m = VARIABLE_RE.exec(this.rest());
-    if (!m) this.fail("Expected a marker variable or quoted string");
-    this.pos += m[0].length;
-    return { variable: ALIASES[m[0]] ?? m[0] };
-  }
-};
-function normaliseExtraAtom(atom) {
-  const { left, right, op } = atom;
-  const isExtra = (o) => "variable" in o && o.variable === "extra";
-  const isSet = (o) => "variable" in o && (o.variable === "extras" || o.variable === "dependency_groups");
-  if (isExtra(left) && "value" in right) return { left, op, right: { value: canonicalExtra(right.value) } };
-  if (isExtra(right) && "value" in left) return { left: { value: canonicalExtra(left.value) }, op, right };
-  if (isSet(right) && "value" in left && (op === "in" || op === "not in")) return { left: { value: canonicalExtra(left.value) }, op, right };
-  return atom;
-}
-var markerCache = /* @__PURE__ */ new Map();
-function parseMarker(text) {
-  let m = markerCache.get(text);
-  if (m) return m;
-  const p = new MarkerParser(text, 0);
-  p.ws();
-  const tree = p.parseList();
-  p.ws();
-  if (p.pos !== text.length) p.fail('Expected end of marker or "and" / "or"');
-  m = new Marker(tree);
-  if (markerCache.size > 2e4) markerCache.clear();
-  markerCache.set(text, m);
-  return m;
-}
-function lookup(o, env) {
-  if ("value" in o) return o.value;
-  const raw = env[o.variable];
-  if (o.variable === "extra") return typeof raw === "string" ? canonicalExtra(raw) : "";
-  if (raw === void 0 || raw === null) {
-    throw new MarkerEvaluationError(`The marker needs "${o.variable}", which the target environment does not define.`);
-  }
-  if (typeof raw === "string") {
-    return o.variable === "python_full_version" && raw.endsWith("+") ? raw.slice(0, -1) : raw;
-  }
-  return new Set([...raw].map(canonicalExtra));
-}
-function compare(atom, env) {
-  const l = lookup(atom.left, env);
-  const r = lookup(atom.right, env);
-  const { op } = atom;
-  if (op === "in" || op === "not in") {
-    if (typeof l !== "string") throw new MarkerEvaluationError(`Cannot test whether a set is "${op}" something: ${formatAtom(atom)}`);
-    const found = typeof r === "string" ? r.includes(l) : r.has(canonicalExtra(l));
-    return op === "in" ? found : !found;
-  }
-  if (typeof l !== "string" || typeof r !== "string") throw new MarkerEvaluationError(`Cannot compare a set with "${op}": ${formatAtom(atom)}`);
-  const names = (o) => "variable" in o && o.variable === "extra";
-  if (!names(atom.left) && !names(atom.right)) {
-    const lv = tryParseVersion(l);
-    if (lv) {
-      let spec = null;
-      try {
-        spec = new Specifier(`${op}${r}`, true);
-      } catch {
-        spec = null;
-      }
-      if (spec) return spec.contains(lv, { prereleases: true });
-    }
-  }
-  switch (op) {
-    case "==":
-    case "===":
-      return l === r;
-    case "!=":
-      return l !== r;
-    case "<":
-    case "<=":
-    case ">":
-    case ">=":
-      return false;
+function platformTags(platform) {
+  const info = parsePlatformTag(platform);
+  switch (info.family) {
+    case "manylinux":
+    case "linux":
+      return manylinuxPlatforms(info.glibc, info.arch);
+    case "musllinux":
+      return musllinuxPlatforms(info.musl, info.arch);
+    case "macos":
+      return macPlatforms(info.macos, info.arch);
     default:
-      throw new MarkerEvaluationError(`Cannot evaluate ${formatAtom(atom)}: "${op}" needs versions on both sides.`);
+      return [info.tag];
   }
 }
-function evaluateList(list, env) {
-  let any = false;
-  let run = true;
-  for (const item of list) {
-    if (item === "or") {
-      any ||= run;
-      run = true;
-    } else if (item !== "and") {
-      if (run) run = Array.isArray(item) ? evaluateList(item, env) : compare(item, env);
+var pyVersion = (major, minor) => minor === void 0 ? `${major}` : `${major}${minor}`;
+function abi3Applies(version, abis) {
+  const freeThreaded = abis.some((a) => /^cp\d+t$/.test(a));
+  return version[0] === 3 && version[1] >= 2 && !freeThreaded;
+}
+function cpythonTags(version, abis, platforms) {
+  const interpreter = `cp${pyVersion(version[0], version[1])}`;
+  const ownAbis = abis.map((a) => a.toLowerCase()).filter((a) => a !== "abi3" && a !== "none");
+  const withAbi3 = abi3Applies(version, ownAbis);
+  const out = [];
+  for (const abi of ownAbis) for (const p of platforms) out.push(`${interpreter}-${abi}-${p}`);
+  if (withAbi3) for (const p of platforms) out.push(`${interpreter}-abi3-${p}`);
+  for (const p of platforms) out.push(`${interpreter}-none-${p}`);
+  if (withAbi3) {
+    for (let minor = version[1] - 1; minor >= 2; minor--) {
+      for (const p of platforms) out.push(`cp${pyVersion(version[0], minor)}-abi3-${p}`);
     }
   }
-  return any || run;
+  return out;
 }
-function evaluateMarker(marker, env, extras) {
-  const m = typeof marker === "string" ? parseMarker(marker) : marker;
-  const wanted = extras ? [...extras] : [];
-  if (wanted.length === 0 || !m.variables().has("extra")) return evaluateList(m.tree, env);
-  return wanted.some((extra) => evaluateList(m.tree, { ...env, extra }));
+function pyInterpreterRange(version) {
+  const out = [`py${pyVersion(version[0], version[1])}`, `py${version[0]}`];
+  for (let minor = version[1] - 1; minor >= 0; minor--) out.push(`py${pyVersion(version[0], minor)}`);
+  return out;
+}
+function compatibleTags(version, interpreter, platforms) {
+  const range = pyInterpreterRange(version);
+  const out = [];
+  for (const py of range) for (const p of platforms) out.push(`${py}-none-${p}`);
+  if (interpreter) out.push(`${interpreter}-none-any`);
+  for (const py of range) out.push(`${py}-none-any`);
+  return out;
+}
+function supportedTags(target) {
+  const [major, minor] = target.pythonVersion;
+  const platforms = typeof target.platform === "string" ? platformTags(target.platform) : [...target.platform];
+  const abis = target.abis ?? [target.abi ?? `cp${major}${minor}`];
+  const interpreter = `cp${major}${minor}`;
+  const tags = [...cpythonTags(target.pythonVersion, abis, platforms), ...compatibleTags(target.pythonVersion, interpreter, platforms)];
+  return [...new Set(tags)];
 }
 
-// src/python/pep508.ts
-var InvalidRequirementError = class extends UsageError {
-  constructor(message) {
-    super(message);
-    this.name = "InvalidRequirementError";
+// src/python/wheel.ts
+var InvalidWheelFilename = class extends UsageError {
+  constructor(filename, reason) {
+    super(`invalid wheel file name ${JSON.stringify(filename)}: ${reason} (expected NAME-VERSION[-BUILD]-PYTHON-ABI-PLATFORM.whl, e.g. requests-2.32.3-py3-none-any.whl)`);
+    this.filename = filename;
+    this.name = "InvalidWheelFilename";
   }
+  filename;
 };
-function canonicalName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
+var InvalidSdistFilename = class extends UsageError {
+  constructor(filename, reason) {
+    super(`invalid source distribution file name ${JSON.stringify(filename)}: ${reason} (expected NAME-VERSION.tar.gz or NAME-VERSION.zip)`);
+    this.filename = filename;
+    this.name = "InvalidSdistFilename";
+  }
+  filename;
+};
+function canonicalizeName(name) {
+  return name.replace(/[-_.]+/g, "-").toLowerCase();
 }
-var Requirement = class {
-  constructor(name, extras, specifier, url, marker) {
-    this.name = name;
-    this.extras = extras;
-    this.specifier = specifier;
-    this.url = url;
-    this.marker = marker;
+var PROJECT_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+function isValidProjectName(name) {
+  return PROJECT_NAME.test(name);
+}
+var PEP440_VERSION = /^v?(?:\d+!)?\d+(?:\.\d+)*(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?\d*)?(?:-\d+|[-_.]?(?:post|rev|r)[-_.]?\d*)?(?:[-_.]?dev[-_.]?\d*)?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?$/i;
+function looksLikeVersion(version) {
+  const text = version.trim();
+  return scanPlainVersion(text, false) !== void 0 || PEP440_VERSION.test(text);
+}
+var TAG_PART = /^[A-Za-z0-9_]+$/;
+function basename(filename) {
+  const cut = Math.max(filename.lastIndexOf("/"), filename.lastIndexOf("\\"));
+  return cut >= 0 ? filename.slice(cut + 1) : filename;
+}
+function parseWheelFilename(filename) {
+  const base = basename(filename);
+  if (!base.toLowerCase().endsWith(".whl")) throw new InvalidWheelFilename(base, "it does not end in .whl");
+  const parts = base.slice(0, -4).split("-");
+  if (parts.length !== 5 && parts.length !== 6) {
+    throw new InvalidWheelFilename(base, `it has ${parts.length} dash-separated parts, a wheel name has 5 or 6`);
   }
-  name;
-  extras;
-  specifier;
-  url;
-  marker;
-  /** PEP 503 name. */
-  get canonicalName() {
-    return canonicalName(this.name);
+  const [distName, version] = parts;
+  if (!distName || !/^[A-Za-z0-9._]+$/.test(distName) || distName.includes("__") || !isValidProjectName(distName)) {
+    throw new InvalidWheelFilename(base, `${JSON.stringify(distName)} is not a valid project name`);
   }
-  toString() {
-    let s = this.name;
-    if (this.extras.length) s += `[${this.extras.join(",")}]`;
-    const spec = this.specifier.toString();
-    if (spec) s += spec;
-    if (this.url !== null) {
-      s += ` @ ${this.url}`;
-      if (this.marker) s += " ";
-    }
-    if (this.marker) s += `; ${this.marker}`;
-    return s;
+  if (!looksLikeVersion(version)) throw new InvalidWheelFilename(base, `${JSON.stringify(version)} is not a valid version`);
+  let build;
+  if (parts.length === 6) {
+    const text = parts[2];
+    const m = /^(\d+)(.*)$/.exec(text);
+    if (!m) throw new InvalidWheelFilename(base, `build tag ${JSON.stringify(text)} must start with a digit`);
+    if (!/^[A-Za-z0-9_.]*$/.test(m[2])) throw new InvalidWheelFilename(base, `build tag ${JSON.stringify(text)} has invalid characters`);
+    build = { number: Number(m[1]), suffix: m[2], text };
   }
-  /** Same project, extras, specifier, URL and marker after normalisation. */
-  equals(other) {
-    return this.key() === other.key();
-  }
-  key() {
-    const extras = [...new Set(this.extras.map(canonicalExtra))].sort().join(",");
-    return JSON.stringify([canonicalName(this.name), extras, this.specifier.canonicalKey, this.url, this.marker?.toString() ?? null]);
-  }
-};
-var NAME_RE = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/;
-var SPEC_ITEM_RE = /^(?:===[ \t]*[^\s,;)]*|(?:~=|==|!=|<=|>=|<|>)[ \t]*[^\s,;)]*)/;
-var RequirementParser = class extends MarkerParser {
-  constructor(source) {
-    super(source, 0, (m) => new InvalidRequirementError(m));
-  }
-  parse() {
-    const src = this.source;
-    this.ws();
-    const nameMatch = NAME_RE.exec(src.slice(this.pos));
-    if (!nameMatch) this.fail("Expected package name at the start of dependency specifier");
-    const name = nameMatch[0];
-    this.pos += name.length;
-    this.ws();
-    const extras = this.parseExtras();
-    this.ws();
-    let url = null;
-    let specifier = new SpecifierSet("");
-    if (src[this.pos] === "@") {
-      this.pos++;
-      this.ws();
-      const m = /^[^ \t]+/.exec(src.slice(this.pos));
-      if (!m || /^[\r\n]/.test(m[0])) this.fail("Expected URL after @");
-      url = m[0];
-      if (/[\r\n]/.test(url)) this.fail("Expected end or semicolon (after URL and whitespace)", this.pos + url.search(/[\r\n]/));
-      this.pos += url.length;
-      const before = this.pos;
-      this.ws();
-      if (this.pos === src.length) return new Requirement(name, extras, specifier, url, null);
-      if (this.pos === before || src[this.pos] !== ";") this.fail("Expected end or semicolon (after URL and whitespace)");
-    } else {
-      specifier = this.parseSpecifier();
-      this.ws();
-    }
-    let marker = null;
-    if (src[this.pos] === ";") {
-      this.pos++;
-      this.ws();
-      marker = new Marker(this.parseList());
-      this.ws();
-      if (this.pos !== src.length) this.fail("Expected end or semicolon (after marker)");
-    } else if (this.pos !== src.length) {
-      this.fail(
-        specifier.size ? "Expected comma (within version specifier), semicolon (after version specifier) or end" : "Expected end or semicolon (after name and no valid version specifier)"
-      );
-    }
-    return new Requirement(name, extras, specifier, url, marker);
-  }
-  parseExtras() {
-    const src = this.source;
-    if (src[this.pos] !== "[") return [];
-    const open = this.pos;
-    this.pos++;
-    this.ws();
-    const out = [];
-    if (src[this.pos] !== "]") {
-      for (; ; ) {
-        const m = NAME_RE.exec(src.slice(this.pos));
-        if (!m) this.fail(out.length ? "Expected extra name after comma" : "Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras", out.length ? this.pos : open, this.pos);
-        out.push(m[0]);
-        this.pos += m[0].length;
-        this.ws();
-        if (src[this.pos] !== ",") break;
-        this.pos++;
-        this.ws();
+  const [pyPart, abiPart, platPart] = parts.slice(-3);
+  const split = (what, value) => {
+    const items = value.split(".");
+    if (items.some((t) => !TAG_PART.test(t))) throw new InvalidWheelFilename(base, `${what} tag ${JSON.stringify(value)} is malformed`);
+    return items;
+  };
+  const pythonTags = split("python", pyPart);
+  const abiTags = split("abi", abiPart);
+  const platformTags2 = split("platform", platPart);
+  const tags = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const py of pythonTags)
+    for (const abi of abiTags)
+      for (const plat of platformTags2) {
+        const tag = `${py}-${abi}-${plat}`.toLowerCase();
+        if (!seen.has(tag)) {
+          seen.add(tag);
+          tags.push(tag);
+        }
       }
-    }
-    if (src[this.pos] !== "]") this.fail("Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras", open, this.pos);
-    this.pos++;
-    return [...new Set(out)].sort();
-  }
-  parseSpecifier() {
-    const src = this.source;
-    const paren = src[this.pos] === "(";
-    const open = this.pos;
-    if (paren) {
-      this.pos++;
-      this.ws();
-    }
-    const items = [];
-    for (; ; ) {
-      const m = SPEC_ITEM_RE.exec(src.slice(this.pos));
-      if (!m) {
-        if (items.length) this.fail("Expected a version specifier after comma");
+  return {
+    filename: base,
+    name: canonicalizeName(distName),
+    distName,
+    version,
+    ...build ? { build } : {},
+    tags,
+    pythonTags,
+    abiTags,
+    platformTags: platformTags2
+  };
+}
+var SDIST_EXTENSIONS = [".tar.gz", ".zip", ".tar.bz2", ".tar.xz", ".tgz", ".tbz", ".tar"];
+function sdistExtension(filename) {
+  const lower = filename.toLowerCase();
+  return SDIST_EXTENSIONS.find((ext) => lower.endsWith(ext));
+}
+function parseSdistFilename(filename, projectName) {
+  const base = basename(filename);
+  const extension = sdistExtension(base);
+  if (!extension) throw new InvalidSdistFilename(base, `unknown archive extension (known: ${SDIST_EXTENSIONS.join(", ")})`);
+  const stem = base.slice(0, -extension.length);
+  let cut = -1;
+  if (projectName !== void 0) {
+    const want = canonicalizeName(projectName);
+    for (let i = stem.indexOf("-"); i >= 0; i = stem.indexOf("-", i + 1)) {
+      if (canonicalizeName(stem.slice(0, i)) === want) {
+        cut = i;
         break;
       }
-      const start = this.pos;
-      try {
-        items.push(new Specifier(m[0]));
-      } catch (e) {
-        if (!(e instanceof InvalidSpecifierError)) throw e;
-        const detail = e.message.replace(/^Invalid specifier: "(?:[^"\\]|\\.)*": /, "").replace(/\.$/, "");
-        this.fail(`Invalid specifier ${m[0]}: ${detail}`, start, start + m[0].length);
-      }
-      this.pos += m[0].length;
-      this.ws();
-      if (src[this.pos] !== ",") break;
-      this.pos++;
-      this.ws();
     }
-    if (paren) {
-      this.ws();
-      if (src[this.pos] !== ")") this.fail("Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after version specifier", open, this.pos);
-      this.pos++;
-    }
-    return new SpecifierSet(items);
+    if (cut < 0) throw new InvalidSdistFilename(base, `it does not start with the project name ${JSON.stringify(projectName)}`);
+  } else {
+    cut = stem.lastIndexOf("-");
+    if (cut <= 0) throw new InvalidSdistFilename(base, "there is no dash between name and version");
   }
-};
-var cache2 = /* @__PURE__ */ new Map();
-function isDirectReference(text) {
-  return /^\s*[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?\s*(?:\[[^\]]*\])?\s*@/.test(text);
+  const distName = stem.slice(0, cut);
+  const version = stem.slice(cut + 1);
+  if (!isValidProjectName(distName)) throw new InvalidSdistFilename(base, `${JSON.stringify(distName)} is not a valid project name`);
+  if (!looksLikeVersion(version)) throw new InvalidSdistFilename(base, `${JSON.stringify(version)} is not a valid version`);
+  return { filename: base, name: canonicalizeName(distName), distName, version, extension };
 }
-function parseRequirement(text) {
-  let r = cache2.get(text);
-  if (!r) {
-    r = new RequirementParser(text).parse();
-    if (cache2.size > 2e4) cache2.clear();
-    cache2.set(text, r);
+function asWheel(wheel) {
+  return typeof wheel === "string" ? parseWheelFilename(wheel) : wheel;
+}
+function wheelRank(wheel, target) {
+  const priority = tagPriority(target.tags);
+  let best;
+  for (const tag of asWheel(wheel).tags) {
+    const rank = priority.get(tag);
+    if (rank !== void 0 && (best === void 0 || rank < best)) best = rank;
   }
-  return r;
+  return best;
+}
+function wheelSupported(wheel, target) {
+  return wheelRank(wheel, target) !== void 0;
+}
+function compareWheelsForTarget(a, b, target) {
+  const wa = asWheel(a);
+  const wb = asWheel(b);
+  const ra = wheelRank(wa, target) ?? Number.POSITIVE_INFINITY;
+  const rb = wheelRank(wb, target) ?? Number.POSITIVE_INFINITY;
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  const ba = wa.build?.number ?? -1;
+  const bb = wb.build?.number ?? -1;
+  if (ba !== bb) return bb - ba;
+  const sa = wa.build?.suffix ?? "";
+  const sb = wb.build?.suffix ?? "";
+  if (sa !== sb) return sa < sb ? 1 : -1;
+  return wa.filename < wb.filename ? -1 : wa.filename > wb.filename ? 1 : 0;
 }
 
 export {
+  InvalidSpecifierError,
   tryParseVersion,
   parseVersion,
   compareVersions,
+  Specifier,
+  plainSpecifier,
   SpecifierSet,
   parseSpecifierSet,
-  canonicalExtra,
-  parseMarker,
-  evaluateMarker,
-  canonicalName,
-  isDirectReference,
-  parseRequirement
+  tagPriority,
+  parseTag,
+  parsePlatformTag,
+  platformTags,
+  supportedTags,
+  canonicalizeName,
+  parseWheelFilename,
+  sdistExtension,
+  parseSdistFilename,
+  wheelSupported,
+  compareWheelsForTarget
 };

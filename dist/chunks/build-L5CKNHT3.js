@@ -18,20 +18,20 @@ import {
 } from "./chunk-R772ELZX.js";
 import {
   build
-} from "./chunk-IGUC5KLN.js";
-import "./chunk-E2VCSXBJ.js";
-import "./chunk-VBSPR65Q.js";
+} from "./chunk-T4BR4OAH.js";
+import "./chunk-PBRJK2HQ.js";
+import "./chunk-KJ5G7J34.js";
 import {
   stderrProgress
-} from "./chunk-F27TMQPD.js";
-import "./chunk-KMQNPVWY.js";
-import "./chunk-LM2J5XQO.js";
-import "./chunk-VITC3B6H.js";
-import "./chunk-2RM3XI5D.js";
-import "./chunk-D5VVKQT2.js";
-import "./chunk-ITQRL2BC.js";
-import "./chunk-W3RZJTLV.js";
-import "./chunk-KJMAXHXM.js";
+} from "./chunk-ICH3HW5S.js";
+import "./chunk-BQ32VOEA.js";
+import "./chunk-7BMIS5AO.js";
+import "./chunk-EV2EOPE5.js";
+import "./chunk-Z5MTOKTQ.js";
+import "./chunk-PDE73SRJ.js";
+import "./chunk-JGUVN7JE.js";
+import "./chunk-ZU7UPI3D.js";
+import "./chunk-6J3BLQ7R.js";
 import {
   UsageError
 } from "./chunk-A2YORBZ4.js";

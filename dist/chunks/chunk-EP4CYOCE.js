@@ -1,7 +1,7 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
   ZipArchive
-} from "./chunk-2RM3XI5D.js";
+} from "./chunk-Z5MTOKTQ.js";
 import {
   JobError,
   UsageError,

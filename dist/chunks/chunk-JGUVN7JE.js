@@ -3,7 +3,7 @@ import {
   canonicalName,
   evaluateMarker,
   parseRequirement
-} from "./chunk-W3RZJTLV.js";
+} from "./chunk-ZU7UPI3D.js";
 import {
   UsageError
 } from "./chunk-A2YORBZ4.js";
@@ -17,18 +17,31 @@ var InvalidMetadata = class extends UsageError {
 };
 var HeaderList = class {
   entries = [];
+  /** Values by lower-cased name, made on the first look-up (a METADATA is looked up a dozen times). */
+  byName;
   add(name, value) {
     this.entries.push([name, value]);
+    this.byName = void 0;
+  }
+  index() {
+    if (!this.byName) {
+      this.byName = /* @__PURE__ */ new Map();
+      for (const [n, v] of this.entries) {
+        const key = n.toLowerCase();
+        const values = this.byName.get(key);
+        if (values) values.push(v);
+        else this.byName.set(key, [v]);
+      }
+    }
+    return this.byName;
   }
   /** Every value of a field, in order. */
   getAll(name) {
-    const key = name.toLowerCase();
-    return this.entries.filter(([n]) => n.toLowerCase() === key).map(([, v]) => v);
+    return [...this.index().get(name.toLowerCase()) ?? []];
   }
   /** The first value of a field. */
   get(name) {
-    const key = name.toLowerCase();
-    return this.entries.find(([n]) => n.toLowerCase() === key)?.[1];
+    return this.index().get(name.toLowerCase())?.[0];
   }
   has(name) {
     return this.get(name) !== void 0;
@@ -41,22 +54,33 @@ function parseHeaders(text) {
   const head = blank ? clean.slice(0, blank.index) : clean;
   let body;
   const bodyOf = () => body ??= blank ? clean.slice(blank.index + blank[0].length).replace(/\r\n?/g, "\n") : "";
-  const lines = head.split(/\r\n|\n|\r/);
-  let current;
+  const h = head.includes("\r") ? head.replace(/\r\n?/g, "\n") : head;
+  let name;
+  let value = "";
+  let moreFrom = 0;
+  let moreTo = 0;
   const flush = () => {
-    if (current) headers.add(current.name, current.parts.join("\n"));
-    current = void 0;
+    if (name !== void 0) headers.add(name, moreTo > moreFrom ? value + h.slice(moreFrom, moreTo) : value);
+    name = void 0;
   };
-  for (const line of lines) {
-    if (line === "") break;
-    if (/^[ \t]/.test(line)) {
-      current?.parts.push(line);
-      continue;
+  for (let i = 0; ; ) {
+    let eol = h.indexOf("\n", i);
+    if (eol < 0) eol = h.length;
+    if (eol === i) break;
+    const first = h.charCodeAt(i);
+    if (first === 32 || first === 9) {
+      moreTo = eol;
+    } else {
+      flush();
+      const colon = h.indexOf(":", i);
+      if (colon > i && colon < eol) {
+        name = h.slice(i, colon).trim();
+        value = h.slice(colon + 1, eol).trim();
+        moreFrom = moreTo = eol;
+      }
     }
-    const colon = line.indexOf(":");
-    flush();
-    if (colon <= 0) continue;
-    current = { name: line.slice(0, colon).trim(), parts: [line.slice(colon + 1).trim()] };
+    if (eol === h.length) break;
+    i = eol + 1;
   }
   flush();
   return {
@@ -67,6 +91,7 @@ function parseHeaders(text) {
   };
 }
 function unfold(value) {
+  if (!value.includes("\n")) return value.trim();
   return value.split("\n").map((l) => l.trim()).filter((l) => l !== "").join(" ");
 }
 function unfoldDescription(value) {
@@ -75,55 +100,75 @@ function unfoldDescription(value) {
 }
 function parseCoreMetadata(text, source = "METADATA") {
   const parsed = parseHeaders(text);
-  const headers = parsed.headers;
-  const one = (field) => {
-    const v = headers.get(field);
-    return v === void 0 ? void 0 : unfold(v);
-  };
-  const all = (field) => headers.getAll(field).map(unfold).filter((v) => v !== "");
-  const name = one("Name");
-  const version = one("Version");
+  const name = oneField(parsed.headers, "Name");
+  const version = oneField(parsed.headers, "Version");
   if (!name) throw new InvalidMetadata(source, "no Name field");
   if (!version) throw new InvalidMetadata(source, "no Version field");
-  const header = headers.get("Description");
-  const descriptionOf = () => parsed.body.trim() !== "" ? parsed.body : header !== void 0 ? unfoldDescription(header) : void 0;
-  const meta = {
-    name,
-    version,
-    requiresDist: all("Requires-Dist"),
-    providesExtra: all("Provides-Extra"),
-    dynamic: all("Dynamic"),
-    classifiers: all("Classifier"),
-    projectUrls: all("Project-URL"),
-    headers
-  };
-  const optional = [
-    ["metadataVersion", "Metadata-Version"],
-    ["summary", "Summary"],
-    ["requiresPython", "Requires-Python"],
-    ["descriptionContentType", "Description-Content-Type"]
-  ];
-  for (const [key, field] of optional) {
-    const v = one(field);
-    if (v !== void 0) meta[key] = v;
-  }
-  const license = headers.get("License");
-  if (license !== void 0) meta.license = unfoldDescription(license);
-  let description;
-  let known = false;
-  Object.defineProperty(meta, "description", {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (!known) [known, description] = [true, descriptionOf()];
-      return description;
-    },
-    set: (value) => {
-      [known, description] = [true, value];
-    }
-  });
-  return meta;
+  return new LazyCoreMetadata(parsed, name, version);
 }
+function oneField(headers, field) {
+  const v = headers.get(field);
+  return v === void 0 ? void 0 : unfold(v);
+}
+function allFields(headers, field) {
+  return headers.getAll(field).map(unfold).filter((v) => v !== "");
+}
+var LazyCoreMetadata = class {
+  constructor(parsed, name, version) {
+    this.parsed = parsed;
+    this.name = name;
+    this.version = version;
+    this.headers = parsed.headers;
+    this.requiresDist = allFields(this.headers, "Requires-Dist");
+    this.providesExtra = allFields(this.headers, "Provides-Extra");
+    const requiresPython = oneField(this.headers, "Requires-Python");
+    if (requiresPython !== void 0) this.requiresPython = requiresPython;
+  }
+  parsed;
+  name;
+  version;
+  requiresDist;
+  providesExtra;
+  requiresPython;
+  headers;
+  later = /* @__PURE__ */ new Map();
+  memo(key, compute) {
+    if (!this.later.has(key)) this.later.set(key, compute());
+    return this.later.get(key);
+  }
+  get metadataVersion() {
+    return this.memo("metadataVersion", () => oneField(this.headers, "Metadata-Version"));
+  }
+  get summary() {
+    return this.memo("summary", () => oneField(this.headers, "Summary"));
+  }
+  get descriptionContentType() {
+    return this.memo("descriptionContentType", () => oneField(this.headers, "Description-Content-Type"));
+  }
+  get dynamic() {
+    return this.memo("dynamic", () => allFields(this.headers, "Dynamic"));
+  }
+  get classifiers() {
+    return this.memo("classifiers", () => allFields(this.headers, "Classifier"));
+  }
+  get projectUrls() {
+    return this.memo("projectUrls", () => allFields(this.headers, "Project-URL"));
+  }
+  get license() {
+    return this.memo("license", () => {
+      const v = this.headers.get("License");
+      return v === void 0 ? void 0 : unfoldDescription(v);
+    });
+  }
+  get description() {
+    return this.memo("description", () => {
+      const body = this.parsed.body;
+      if (body.trim() !== "") return body;
+      const header = this.headers.get("Description");
+      return header === void 0 ? void 0 : unfoldDescription(header);
+    });
+  }
+};
 function parseWheelInfo(text, source = "WHEEL") {
   const { headers } = parseHeaders(text);
   const raw = headers.get("Wheel-Version");

@@ -20,21 +20,21 @@ import {
   stderrProgress,
   stripCredentials,
   writePylock
-} from "./chunk-F27TMQPD.js";
+} from "./chunk-ICH3HW5S.js";
 import {
   defaultCacheDir
-} from "./chunk-KMQNPVWY.js";
+} from "./chunk-BQ32VOEA.js";
 import {
   busyStart,
   timePhase
-} from "./chunk-LM2J5XQO.js";
-import "./chunk-VITC3B6H.js";
-import "./chunk-2RM3XI5D.js";
-import "./chunk-ITQRL2BC.js";
+} from "./chunk-7BMIS5AO.js";
+import "./chunk-EV2EOPE5.js";
+import "./chunk-Z5MTOKTQ.js";
+import "./chunk-JGUVN7JE.js";
 import {
   canonicalName
-} from "./chunk-W3RZJTLV.js";
-import "./chunk-KJMAXHXM.js";
+} from "./chunk-ZU7UPI3D.js";
+import "./chunk-6J3BLQ7R.js";
 import {
   UsageError,
   redactUrl

@@ -3,15 +3,17 @@ import {
   MetadataStore,
   PYTHON_IDENTIFIER,
   Provider
-} from "./chunk-QS4QVXSD.js";
+} from "./chunk-XBNT6ECT.js";
 import {
   excludedByName
-} from "./chunk-ITQRL2BC.js";
+} from "./chunk-JGUVN7JE.js";
 import {
-  SpecifierSet,
   canonicalName,
   evaluateMarker
-} from "./chunk-W3RZJTLV.js";
+} from "./chunk-ZU7UPI3D.js";
+import {
+  SpecifierSet
+} from "./chunk-6J3BLQ7R.js";
 import {
   JobError,
   UsageError
@@ -135,6 +137,19 @@ function hintFor(lines) {
 }
 
 // src/resolve/engine.ts
+var CriteriaChanges = class {
+  constructor(base) {
+    this.base = base;
+  }
+  base;
+  changes = /* @__PURE__ */ new Map();
+  get(id) {
+    return this.changes.get(id) ?? this.base.get(id);
+  }
+  set(id, criterion) {
+    this.changes.set(id, criterion);
+  }
+};
 var RequirementsConflicted = class extends Error {
   constructor(criterion) {
     super("requirements conflicted");
@@ -237,7 +252,8 @@ var Engine = class {
         this.watchCycles();
         continue;
       }
-      const satisfied = new Set([...this.state.criteria.keys()].filter((k) => !unsatisfied.includes(k)));
+      const unsatisfiedSet = new Set(unsatisfied);
+      const satisfied = new Set([...this.state.criteria.keys()].filter((k) => !unsatisfiedSet.has(k)));
       let best = unsatisfied[0];
       let bestKey = this.preference(best);
       for (const id of unsatisfied.slice(1)) {
@@ -414,7 +430,7 @@ var Engine = class {
       }
       const satisfied = criterion.information.every((inf) => this.provider.isSatisfiedBy(inf.req, candidate));
       if (!satisfied) throw new Error(`internal: candidate ${candidate.id} does not satisfy the requirements on ${id}`);
-      for (const [k, v] of criteria) this.state.criteria.set(k, v);
+      for (const [k, v] of criteria.changes) this.state.criteria.set(k, v);
       this.state.mapping.delete(id);
       this.state.mapping.set(id, candidate);
       this.hooks.pinned?.(candidate, this.state.mapping.size);
@@ -423,7 +439,7 @@ var Engine = class {
     return causes;
   }
   async updatedCriteria(candidate) {
-    const criteria = new Map(this.state.criteria);
+    const criteria = new CriteriaChanges(this.state.criteria);
     const deps = candidate.deps;
     this.prefetch(deps);
     for (const req of deps) await this.addToCriteria(criteria, req, candidate);

@@ -14,8 +14,8 @@ import {
   listReleases,
   rollback,
   unlock
-} from "./chunk-KTX7YR4Z.js";
-import "./chunk-2RM3XI5D.js";
+} from "./chunk-EP4CYOCE.js";
+import "./chunk-Z5MTOKTQ.js";
 import {
   UsageError
 } from "./chunk-A2YORBZ4.js";

@@ -23,7 +23,7 @@ function fetchBeforeTargets(store, requirements, options) {
       });
       if (!best) return;
       const dist = await store.load(files[best.index].file, name, best.version, true);
-      for (const dep of dist.requiresDist) if (dep.marker === null) visit(dep);
+      for (const dep of dist.requiresDist) if (dep.marker === null) visit(dep.requirement);
     }).catch(() => void 0);
   };
   for (const r of requirements) if (r.marker === null) visit(r);

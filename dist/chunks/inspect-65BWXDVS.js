@@ -10,10 +10,10 @@ import {
 } from "./chunk-R772ELZX.js";
 import {
   treeLine
-} from "./chunk-VBSPR65Q.js";
+} from "./chunk-KJ5G7J34.js";
 import {
   ZipArchive
-} from "./chunk-2RM3XI5D.js";
+} from "./chunk-Z5MTOKTQ.js";
 import {
   UsageError
 } from "./chunk-A2YORBZ4.js";

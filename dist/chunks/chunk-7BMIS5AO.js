@@ -5,7 +5,12 @@ import { writeFileSync } from "node:fs";
 var target = process.env.PEXSHIP_TIMINGS;
 var record = {};
 var busy = /* @__PURE__ */ new Map();
-if (target) process.on("exit", () => writeFileSync(target, JSON.stringify({ ...record, end: performance.now() })));
+if (target) {
+  process.on("exit", () => {
+    const { user, system } = process.cpuUsage();
+    writeFileSync(target, JSON.stringify({ ...record, cpu: (user + system) / 1e3, end: performance.now() }));
+  });
+}
 function addTime(phase, ms) {
   if (target) record[phase] = (record[phase] ?? 0) + ms;
 }

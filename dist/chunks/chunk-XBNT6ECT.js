@@ -4,21 +4,21 @@ import {
   excludedByName,
   overrideFor,
   parseCoreMetadata
-} from "./chunk-ITQRL2BC.js";
+} from "./chunk-JGUVN7JE.js";
+import {
+  canonicalExtra,
+  declaredRequirement,
+  evaluateMarker
+} from "./chunk-ZU7UPI3D.js";
 import {
   SpecifierSet,
-  canonicalExtra,
-  evaluateMarker,
-  parseRequirement,
-  parseSpecifierSet,
-  tryParseVersion
-} from "./chunk-W3RZJTLV.js";
-import {
   canonicalizeName,
   parseSdistFilename,
+  parseSpecifierSet,
   parseWheelFilename,
-  tagPriority
-} from "./chunk-KJMAXHXM.js";
+  tagPriority,
+  tryParseVersion
+} from "./chunk-6J3BLQ7R.js";
 import {
   JobError,
   UsageError,
@@ -77,7 +77,7 @@ function parseDist(text, where) {
   const requiresDist = [];
   for (const line of meta.requiresDist) {
     try {
-      requiresDist.push(parseRequirement(line));
+      requiresDist.push(declaredRequirement(line));
     } catch (err) {
       throw new MetadataProblem(`its metadata has an invalid Requires-Dist ${JSON.stringify(line)} (${err.message})`);
     }
@@ -389,8 +389,8 @@ var Provider = class {
     const config = this.options.dependencies;
     for (const declared of config?.transitive === false ? [] : dist.requiresDist) {
       const override = overrideFor(config, canonicalizeName(declared.name), env);
-      const r = override ?? declared;
-      if (!override && r.marker && !evaluateMarker(r.marker, env, contexts.length ? contexts : void 0)) continue;
+      if (!override && declared.marker && !evaluateMarker(declared.marker, env, contexts.length ? contexts : void 0)) continue;
+      const r = override ?? declared.requirement;
       if (excludedByName(config, canonicalizeName(r.name), env)) continue;
       deps.push(...this.requirementsFrom(r));
     }

@@ -1,7 +1,8 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
+  memberContent,
   writeZip
-} from "./chunk-2RM3XI5D.js";
+} from "./chunk-Z5MTOKTQ.js";
 import {
   UsageError
 } from "./chunk-A2YORBZ4.js";
@@ -10,21 +11,17 @@ import {
 import { createHash, randomBytes } from "node:crypto";
 import { chmod, lstat, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { inflateRawSync } from "node:zlib";
 var LAYOUTS = ["zipapp", "packed", "loose"];
-function contentOf(m) {
-  return m.content ?? (m.deflated ? inflateRawSync(m.deflated.data) : Buffer.alloc(0));
-}
 function dirFiles(layout, parts, compress) {
-  const files = parts.head.map((m) => ({ name: m.name, mode: m.mode, content: contentOf(m) }));
+  const files = parts.head.map((m) => ({ name: m.name, mode: m.mode, content: memberContent(m) }));
   for (const w of parts.wheels) {
     if (layout === "packed") {
       files.push({ name: `.deps/${w.filename}`, mode: 33188, content: Buffer.concat(writeZip(Buffer.alloc(0), w.members, compress)) });
     } else {
-      for (const m of w.members) files.push({ name: `.deps/${w.filename}/${m.name}`, mode: m.mode, content: contentOf(m) });
+      for (const m of w.members) files.push({ name: `.deps/${w.filename}/${m.name}`, mode: m.mode, content: memberContent(m) });
     }
   }
-  for (const m of parts.sources) files.push({ name: m.name, mode: m.mode, content: contentOf(m) });
+  for (const m of parts.sources) files.push({ name: m.name, mode: m.mode, content: memberContent(m) });
   return files.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 async function checkReplaceable(output) {

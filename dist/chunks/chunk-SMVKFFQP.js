@@ -10,7 +10,7 @@ import {
   maskSecret,
   optionalInput,
   requiredInput
-} from "./chunk-P5VRVYGU.js";
+} from "./chunk-E2YOA3W3.js";
 import {
   error,
   info,

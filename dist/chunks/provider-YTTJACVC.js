@@ -7,10 +7,10 @@ import {
   canonicalExtras,
   fileForUrl,
   identifierOf
-} from "./chunk-QS4QVXSD.js";
-import "./chunk-ITQRL2BC.js";
-import "./chunk-W3RZJTLV.js";
-import "./chunk-KJMAXHXM.js";
+} from "./chunk-XBNT6ECT.js";
+import "./chunk-JGUVN7JE.js";
+import "./chunk-ZU7UPI3D.js";
+import "./chunk-6J3BLQ7R.js";
 import "./chunk-A2YORBZ4.js";
 import "./chunk-DF3W7HDA.js";
 export {

@@ -2,29 +2,124 @@ import { createRequire as __pexshipCreateRequire } from 'node:module'; import { 
 import {
   Cache,
   sha256Hex
-} from "./chunk-KMQNPVWY.js";
+} from "./chunk-BQ32VOEA.js";
 import {
-  METHOD_DEFLATED,
   ZipArchive,
-  storedBytes
-} from "./chunk-2RM3XI5D.js";
+  compressed
+} from "./chunk-Z5MTOKTQ.js";
 import {
   entryPointGroup,
   parseCoreMetadata,
   parseEntryPoints,
   parseWheelInfo
-} from "./chunk-ITQRL2BC.js";
+} from "./chunk-JGUVN7JE.js";
 import {
   parseWheelFilename
-} from "./chunk-KJMAXHXM.js";
+} from "./chunk-6J3BLQ7R.js";
 import {
+  JobError,
   UsageError
 } from "./chunk-A2YORBZ4.js";
 
 // src/pex/install.ts
+import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
+import { mkdir, readFile, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/pex/span-reader.ts
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { open, rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+var ChangedFileError = class extends JobError {
+  /** `found`: what the file is now (its sha256, or its size when that differs already). */
+  constructor(file, expected, found, removed = false) {
+    super(
+      `the cached wheel ${path.basename(file)} no longer has the sha256 it was downloaded with (${expected}; it now has ${found}): the cache at ${path.dirname(file)} was damaged or altered. ` + (removed ? "It was removed from the cache: run the build again to download it afresh." : "Remove it, and the next build downloads it afresh.")
+    );
+    this.file = file;
+    this.expected = expected;
+    this.found = found;
+    this.name = "ChangedFileError";
+  }
+  file;
+  expected;
+  found;
+};
+function stampOf(st) {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+}
+async function keepStamp(at, handle, before) {
+  const stamp = stampOf(before);
+  if (Date.now() - Number(before.ctimeMs) < 2e3 || stampOf(await handle.stat({ bigint: true })) !== stamp) return;
+  const temp = `${at}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+  await writeFile(temp, stamp).then(() => rename(temp, at)).catch(() => unlink(temp).catch(() => {
+  }));
+}
+var SpanReader = class {
+  buffer;
+  current;
+  /** The file bytes the buffer holds: [start, end) of the current file. */
+  start = 0;
+  end = 0;
+  constructor(size = 1 << 21) {
+    this.buffer = Buffer.allocUnsafeSlow(size);
+  }
+  /**
+   * Hands `span` to `put` in order, as parts of the buffer (each valid only during its call), reading the file
+   * where the buffer does not hold it yet. A file new to this reader is checked first.
+   */
+  async copy(span, put) {
+    if (this.current?.file !== span.file) await this.switchTo(span.file);
+    const stop = span.offset + span.length;
+    for (let at = span.offset; at < stop; ) {
+      if (at < this.start || at >= this.end) await this.readAt(at, Math.min(this.buffer.length, span.file.size - at));
+      if (this.end <= at) throw new Error(`${span.file.path} ends before byte ${stop}`);
+      const until = Math.min(stop, this.end);
+      await put(this.buffer, at - this.start, until - this.start);
+      at = until;
+    }
+  }
+  async close() {
+    await this.current?.handle.close();
+    this.current = void 0;
+  }
+  async switchTo(file) {
+    await this.close();
+    const handle = await open(file.path, "r").catch((e) => {
+      throw new UsageError(`cannot read wheel ${file.path}: ${e.code ?? e.message}; build again to download it afresh.`);
+    });
+    this.current = { file, handle };
+    this.start = this.end = 0;
+    const before = await handle.stat({ bigint: true });
+    if (Number(before.size) !== file.size) throw new ChangedFileError(file.path, file.sha256, `${before.size} bytes, not ${file.size}`);
+    if (file.stamp?.value === stampOf(before)) return;
+    const hash = createHash("sha256");
+    let at = 0;
+    while (at < file.size) {
+      const length = await this.readAt(at, Math.min(this.buffer.length, file.size - at));
+      if (length === 0) break;
+      hash.update(this.buffer.subarray(0, length));
+      at += length;
+    }
+    const digest = hash.digest("hex");
+    if (at !== file.size || digest !== file.sha256) throw new ChangedFileError(file.path, file.sha256, at !== file.size ? `${at} bytes, not ${file.size}` : digest);
+    if (file.stamp) await keepStamp(file.stamp.at, handle, before);
+  }
+  /** Reads up to `length` bytes at `offset` into the buffer; returns how many there were. */
+  async readAt(offset, length) {
+    let got = 0;
+    while (got < length) {
+      const { bytesRead } = await this.current.handle.read(this.buffer, got, length - got, offset + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    this.start = offset;
+    this.end = offset + got;
+    return got;
+  }
+};
+
+// src/pex/install.ts
 function scriptKind(content) {
   if (content.subarray(0, 2).toString("latin1") === "#!") {
     const end = content.indexOf(10);
@@ -66,10 +161,10 @@ function unsafePathReason(name) {
 function cachedSha256(wheelPath, cacheDir) {
   const digest = /\/wheels\/sha256\/[0-9a-f]{2}\/([0-9a-f]{64})\/[^/]+$/.exec(wheelPath)?.[1];
   if (!digest) return void 0;
-  return new Cache(path.resolve(cacheDir)).wheelPath(digest, path.basename(wheelPath)) === path.resolve(wheelPath) ? digest : void 0;
+  return new Cache(path2.resolve(cacheDir)).wheelPath(digest, path2.basename(wheelPath)) === path2.resolve(wheelPath) ? digest : void 0;
 }
 async function installWheel(wheelPath, options = {}) {
-  const filename = path.basename(wheelPath);
+  const filename = path2.basename(wheelPath);
   const fail = (why) => {
     throw new UsageError(`wheel ${filename}: ${why}`);
   };
@@ -80,17 +175,26 @@ async function installWheel(wheelPath, options = {}) {
       return fail(`${e.message}`);
     }
   })();
+  const filed = options.cacheDir ? cachedSha256(wheelPath, options.cacheDir) : void 0;
+  if (filed && options.spans) {
+    const manifestFile2 = manifestPath(options.cacheDir, filed);
+    const stamp = manifestFile2.replace(/\.json$/, ".checked");
+    const [kept, value] = await Promise.all([loadManifest(manifestFile2, filename), readFile(stamp, "utf8").catch(() => void 0)]);
+    if (kept) return withSpans(kept, { path: path2.resolve(wheelPath), sha256: filed, size: kept.wheel.wheelSize, stamp: { at: stamp, value } });
+  }
   let data;
   try {
     data = await readFile(wheelPath);
   } catch (e) {
     throw new UsageError(`cannot read wheel ${wheelPath}: ${e.code ?? e.message}; check the path.`);
   }
-  const sha256 = options.cacheDir ? cachedSha256(wheelPath, options.cacheDir) ?? sha256Hex(data) : sha256Hex(data);
+  const sha256 = sha256Hex(data);
+  if (filed && sha256 !== filed) throw new ChangedFileError(path2.resolve(wheelPath), filed, sha256);
   const manifestFile = options.cacheDir ? manifestPath(options.cacheDir, sha256) : void 0;
   if (manifestFile) {
-    const cached = await loadManifest(manifestFile, data, filename);
-    if (cached) return cached;
+    const kept = await loadManifest(manifestFile, filename);
+    const members2 = kept && membersFrom(kept, data);
+    if (members2) return { ...kept.wheel, members: members2 };
   }
   let zip;
   try {
@@ -137,7 +241,7 @@ async function installWheel(wheelPath, options = {}) {
     record.set(p, { algorithm: m[1], digest: m[2], size: size ? Number(size) : null });
   }
   const members = [];
-  const sources = /* @__PURE__ */ new Map();
+  const offsets = /* @__PURE__ */ new Map();
   const installedRecord = [];
   const installedPaths = /* @__PURE__ */ new Set();
   let hasData = false;
@@ -159,7 +263,7 @@ async function installWheel(wheelPath, options = {}) {
     } catch (err) {
       return fail(`member ${e.name} is corrupt: ${err.message}.`);
     }
-    const digest = createHash(row.algorithm).update(content).digest("base64url");
+    const digest = createHash2(row.algorithm).update(content).digest("base64url");
     if (digest !== row.digest) fail(`member ${e.name} does not match its RECORD hash (${row.algorithm}=${row.digest}, got ${digest}); the wheel is corrupt or was tampered with.`);
     if (row.size !== null && row.size !== content.length) fail(`member ${e.name} is ${content.length} bytes, RECORD says ${row.size}.`);
     let target = e.name;
@@ -178,11 +282,8 @@ async function installWheel(wheelPath, options = {}) {
     const script = target.startsWith(`${dataDir}/scripts/`) ? target.slice(dataDir.length + 9) : "";
     if (script && !script.includes("/")) dataScripts[script] = { path: target, kind: scriptKind(content) };
     const executable = (e.unixMode & 73) !== 0 || script !== "";
-    const member = { name: target, mode: executable ? 33261 : 33188 };
-    if (e.method === METHOD_DEFLATED) member.deflated = { data: zip.rawData(e), crc: e.crc, size: e.size };
-    else Object.assign(member, { content, store: true });
-    members.push(member);
-    sources.set(target, e);
+    members.push({ name: target, mode: executable ? 33261 : 33188, raw: { method: e.method, data: zip.rawData(e), crc: e.crc, size: e.size } });
+    offsets.set(target, zip.dataOffset(e));
     installedSize += content.length;
     installedRecord.push(`${csvField(target)},${row.algorithm}=${row.digest},${content.length}`);
   }
@@ -190,12 +291,12 @@ async function installWheel(wheelPath, options = {}) {
   const installer = Buffer.from("pexship\n");
   const installerName = `${distInfo}/INSTALLER`;
   if (!installedPaths.has(installerName)) {
-    members.push({ name: installerName, mode: 33188, content: installer });
-    installedRecord.push(`${installerName},sha256=${createHash("sha256").update(installer).digest("base64url")},${installer.length}`);
+    members.push({ name: installerName, mode: 33188, raw: compressed(installer) });
+    installedRecord.push(`${installerName},sha256=${createHash2("sha256").update(installer).digest("base64url")},${installer.length}`);
   }
   installedRecord.push(`${recordName},,`);
   const recordContent = Buffer.from(installedRecord.sort().join("\n") + "\n");
-  members.push({ name: recordName, mode: 33188, content: recordContent });
+  members.push({ name: recordName, mode: 33188, raw: compressed(recordContent) });
   members.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const metadataText = readMember(`${distInfo}/METADATA`).toString("utf8");
   const entryPointsName = `${distInfo}/entry_points.txt`;
@@ -228,50 +329,58 @@ async function installWheel(wheelPath, options = {}) {
     members,
     installedSize: installedSize + installer.length + recordContent.length
   };
-  if (manifestFile) await saveManifest(manifestFile, installed, sources).catch(() => {
+  if (manifestFile) await saveManifest(manifestFile, installed, offsets).catch(() => {
   });
   return installed;
 }
-var MANIFEST_VERSION = 2;
+var MANIFEST_VERSION = 3;
 function manifestPath(cacheDir, sha256) {
-  return path.join(cacheDir, "installed", `v${MANIFEST_VERSION}`, sha256.slice(0, 2), `${sha256}.json`);
+  return path2.join(cacheDir, "installed", `v${MANIFEST_VERSION}`, sha256.slice(0, 2), `${sha256}.json`);
 }
-async function saveManifest(file, w, sources) {
+async function saveManifest(file, w, offsets) {
   const members = w.members.map((m) => {
-    const e = sources.get(m.name);
-    if (!e) return { name: m.name, mode: m.mode, base64: m.content.toString("base64") };
-    return { name: m.name, mode: m.mode, at: e.localOffset, method: e.method, crc: e.crc, size: e.size, compressedSize: e.compressedSize };
+    const { method, data, crc, size } = m.raw;
+    const at = offsets.get(m.name);
+    return { name: m.name, mode: m.mode, method, crc, size, length: data.length, ...at === void 0 ? { base64: data.toString("base64") } : { at } };
   });
-  const { members: _members, ...rest } = w;
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-  await writeFile(temp, JSON.stringify({ version: MANIFEST_VERSION, wheel: rest, members }));
-  await rename(temp, file);
+  const { members: _members, ...wheel } = w;
+  const json = JSON.stringify({ version: MANIFEST_VERSION, wheel, members });
+  await mkdir(path2.dirname(file), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}-${randomBytes2(4).toString("hex")}`;
+  await writeFile2(temp, `${sha256Hex(json)}
+${json}`);
+  await rename2(temp, file);
 }
-async function loadManifest(file, data, filename) {
-  let manifest;
+async function loadManifest(file, filename) {
   try {
-    manifest = JSON.parse(await readFile(file, "utf8"));
+    const text = await readFile(file, "utf8");
+    const json = text.slice(65);
+    if (text[64] !== "\n" || sha256Hex(json) !== text.slice(0, 64)) return void 0;
+    const manifest = JSON.parse(json);
+    return manifest.version === MANIFEST_VERSION && manifest.wheel.filename === filename ? manifest : void 0;
   } catch {
     return void 0;
   }
-  if (manifest.version !== MANIFEST_VERSION || manifest.wheel.filename !== filename) return void 0;
-  const members = [];
-  try {
-    for (const m of manifest.members) {
-      if (m.base64 !== void 0) {
-        members.push({ name: m.name, mode: m.mode, content: Buffer.from(m.base64, "base64") });
-        continue;
-      }
-      const raw = storedBytes(data, { name: m.name, localOffset: m.at, compressedSize: m.compressedSize });
-      members.push(m.method === METHOD_DEFLATED ? { name: m.name, mode: m.mode, deflated: { data: raw, crc: m.crc, size: m.size } } : { name: m.name, mode: m.mode, content: raw, store: true });
-    }
-  } catch {
-    return void 0;
-  }
+}
+function membersFrom(manifest, data) {
+  if (manifest.wheel.wheelSize !== data.length) return void 0;
+  return manifest.members.map((m) => ({
+    name: m.name,
+    mode: m.mode,
+    raw: { method: m.method, crc: m.crc, size: m.size, data: m.at === void 0 ? Buffer.from(m.base64, "base64") : data.subarray(m.at, m.at + m.length) }
+  }));
+}
+function withSpans(manifest, file) {
+  const members = manifest.members.map((m) => ({
+    name: m.name,
+    mode: m.mode,
+    raw: { method: m.method, crc: m.crc, size: m.size, data: m.at === void 0 ? Buffer.from(m.base64, "base64") : { file, offset: m.at, length: m.length } }
+  }));
   return { ...manifest.wheel, members };
 }
 
 export {
+  ChangedFileError,
+  SpanReader,
   installWheel
 };

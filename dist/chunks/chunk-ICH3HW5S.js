@@ -10,41 +10,41 @@ import {
   sha256Hex,
   tempPathFor,
   writeFileAtomic
-} from "./chunk-KMQNPVWY.js";
+} from "./chunk-BQ32VOEA.js";
 import {
   PEXSHIP_VERSION,
   busyStart,
   countUp,
   markNow
-} from "./chunk-LM2J5XQO.js";
+} from "./chunk-7BMIS5AO.js";
 import {
   checkHashMode,
   readRequirementsFile
-} from "./chunk-VITC3B6H.js";
+} from "./chunk-EV2EOPE5.js";
 import {
   ZipArchive
-} from "./chunk-2RM3XI5D.js";
+} from "./chunk-Z5MTOKTQ.js";
 import {
   parseCoreMetadata,
   parseDependencyConfig
-} from "./chunk-ITQRL2BC.js";
+} from "./chunk-JGUVN7JE.js";
 import {
-  SpecifierSet,
   canonicalExtra,
   canonicalName,
-  compareVersions,
   evaluateMarker,
   isDirectReference,
   parseMarker,
-  parseRequirement,
-  tryParseVersion
-} from "./chunk-W3RZJTLV.js";
+  parseRequirement
+} from "./chunk-ZU7UPI3D.js";
 import {
+  SpecifierSet,
   canonicalizeName,
+  compareVersions,
   compareWheelsForTarget,
   parseWheelFilename,
+  tryParseVersion,
   wheelSupported
-} from "./chunk-KJMAXHXM.js";
+} from "./chunk-6J3BLQ7R.js";
 import {
   JobError,
   PexshipError,
@@ -434,6 +434,33 @@ function hostKey(protocol, hostname, port) {
   const scheme = protocol.replace(/:$/, "");
   return `${scheme}://${hostname.replace(/^\[|\]$/g, "")}:${port || (scheme === "https" ? 443 : 80)}`;
 }
+var LoopBlockMeter = class _LoopBlockMeter {
+  static TICK_MS = 20;
+  watching = 0;
+  ticker;
+  lastTick = 0;
+  longest = 0;
+  start() {
+    if (this.watching++ > 0) return;
+    this.lastTick = performance.now();
+    this.longest = 0;
+    this.ticker = setInterval(() => this.tick(), _LoopBlockMeter.TICK_MS).unref();
+  }
+  end() {
+    if (--this.watching === 0) clearInterval(this.ticker);
+  }
+  /** Counts the block going on now too, as when an event came in late in a long turn of the loop. */
+  longestMs() {
+    this.tick();
+    return this.longest;
+  }
+  tick() {
+    const now = performance.now();
+    this.longest = Math.max(this.longest, now - this.lastTick - _LoopBlockMeter.TICK_MS);
+    this.lastTick = now;
+  }
+};
+var loopBlocks = new LoopBlockMeter();
 var HostLimits = class {
   constructor(max) {
     this.max = max;
@@ -452,6 +479,21 @@ var HostLimits = class {
   /** Requests allowed at once to a host now. */
   limitOf(key) {
     return this.host(key).limiter.limit;
+  }
+  /** Times a connect `socket` makes to `key`; one that stalls backs the host off (a failed one backs off as it fails). */
+  watchConnect(key, socket) {
+    const started = performance.now();
+    loopBlocks.start();
+    let watching = true;
+    const stop = () => {
+      if (watching) loopBlocks.end();
+      watching = false;
+    };
+    socket.once("close", stop);
+    socket.once("connect", () => {
+      this.connected(key, performance.now() - started - loopBlocks.longestMs(), false);
+      stop();
+    });
   }
   /** A connect to `key` took `ms`, or failed: a stall or failure backs off. */
   connected(key, ms, failed) {
@@ -572,10 +614,16 @@ function flattenHeaders(h) {
 function readAll(body) {
   return new Promise((resolve, reject) => {
     const chunks = [];
+    let ended = false;
     body.on("data", (chunk) => chunks.push(chunk));
     body.on("error", reject);
-    body.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    body.on("close", () => reject(codedError("the connection closed before the response ended", "ECONNRESET")));
+    body.on("end", () => {
+      ended = true;
+      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    });
+    body.on("close", () => {
+      if (!ended) reject(codedError("the connection closed before the response ended", "ECONNRESET"));
+    });
   });
 }
 function release(res) {
@@ -689,9 +737,11 @@ var HttpClient = class {
     for (let hop = 0; ; hop++) {
       const auth = this.options.auth.headerFor(url);
       const target = new URL(url);
-      target.username = "";
-      target.password = "";
-      const record = { method, url: redactUrl(target.toString()), status: 0 };
+      if (target.username || target.password) {
+        target.username = "";
+        target.password = "";
+      }
+      const record = { method, url: target.toString(), status: 0 };
       this.requests.push(record);
       this.options.onRequest?.(record);
       const allHeaders = { "user-agent": this.options.userAgent, ...headers, ...auth ? { authorization: auth } : {} };
@@ -717,7 +767,6 @@ var HttpClient = class {
     const { timeoutMs } = this.options;
     const key = hostKey(target.protocol, target.hostname, target.port);
     return new Promise((resolve, reject) => {
-      const started = performance.now();
       let connecting = false;
       const req = transport.request({ protocol: target.protocol, hostname: target.hostname.replace(/^\[|\]$/g, ""), port: target.port, path: `${target.pathname}${target.search}`, method, headers, agent }, (res) => {
         clearTimeout(timer);
@@ -729,10 +778,8 @@ var HttpClient = class {
         if (!socket.connecting) return;
         connecting = true;
         countUp("connections");
-        socket.once("connect", () => {
-          connecting = false;
-          this.limits.connected(key, performance.now() - started, false);
-        });
+        this.limits.watchConnect(key, socket);
+        socket.once("connect", () => connecting = false);
       });
       req.on("error", (err) => {
         clearTimeout(timer);
@@ -1012,27 +1059,32 @@ async function withLocalFile(file, use) {
     await handle.close();
   }
 }
-var TAIL_BYTES = 64 * 1024;
+var TAIL_BYTES = 32 * 1024;
+var EOCD_SEARCH_BYTES = 22 + 65535;
 var MAX_METADATA_BYTES = 16 * 1024 * 1024;
 var EOCD_SIG = 101010256;
 var EOCD64_LOCATOR_SIG = 117853008;
 var EOCD64_SIG = 101075792;
-var CENTRAL_SIG = 33639248;
 var LOCAL_SIG = 67324752;
 function u64(buf, at) {
   const value = buf.readBigUInt64LE(at);
   if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error("a zip64 size or offset is out of range");
   return Number(value);
 }
+function findEndRecord(tail) {
+  for (let i = tail.length - 22; i >= Math.max(0, tail.length - EOCD_SEARCH_BYTES); i--) {
+    if (tail.readUInt32LE(i) === EOCD_SIG && i + 22 + tail.readUInt16LE(i + 20) <= tail.length) return i;
+  }
+  return -1;
+}
 async function locateCentralDirectory(reader) {
-  const tailStart = Math.max(0, reader.size - TAIL_BYTES);
-  const tail = await reader.read(tailStart, reader.size);
-  let pos = -1;
-  for (let i = tail.length - 22; i >= Math.max(0, tail.length - 22 - 65535); i--) {
-    if (tail.readUInt32LE(i) === EOCD_SIG && i + 22 + tail.readUInt16LE(i + 20) <= tail.length) {
-      pos = i;
-      break;
-    }
+  let tailStart = Math.max(0, reader.size - TAIL_BYTES);
+  let tail = await reader.read(tailStart, reader.size);
+  let pos = findEndRecord(tail);
+  if (pos < 0 && tailStart > 0 && tail.length < EOCD_SEARCH_BYTES) {
+    tailStart = Math.max(0, reader.size - EOCD_SEARCH_BYTES);
+    tail = await reader.read(tailStart, reader.size);
+    pos = findEndRecord(tail);
   }
   if (pos < 0) throw new Error("it is not a zip file (no end of central directory record)");
   let size = tail.readUInt32LE(pos + 12);
@@ -1050,43 +1102,55 @@ async function locateCentralDirectory(reader) {
   if (offset + size > reader.size) throw new Error("its central directory lies outside the file");
   return { offset, size };
 }
-function parseCentralDirectory(cd) {
+var METADATA_SUFFIX = Buffer.from(".dist-info/METADATA");
+var SLASH = 47;
+function isMetadataName(cd, start, end) {
+  const dirEnd = end - METADATA_SUFFIX.length;
+  if (dirEnd <= start) return false;
+  for (let i = METADATA_SUFFIX.length - 1; i >= 0; i--) if (cd[dirEnd + i] !== METADATA_SUFFIX[i]) return false;
+  for (let i = start; i < dirEnd; i++) if (cd[i] === SLASH) return false;
+  return true;
+}
+function metadataEntries(cd) {
   const entries = [];
   let p = 0;
-  while (p + 46 <= cd.length && cd.readUInt32LE(p) === CENTRAL_SIG) {
-    const nameLength = cd.readUInt16LE(p + 28);
-    const extraLength = cd.readUInt16LE(p + 30);
-    const commentLength = cd.readUInt16LE(p + 32);
-    const entry = {
-      name: cd.toString("utf8", p + 46, p + 46 + nameLength),
-      flags: cd.readUInt16LE(p + 8),
-      method: cd.readUInt16LE(p + 10),
-      compressedSize: cd.readUInt32LE(p + 20),
-      uncompressedSize: cd.readUInt32LE(p + 24),
-      localOffset: cd.readUInt32LE(p + 42),
-      nameLength,
-      extraLength
-    };
-    let e = p + 46 + nameLength;
-    const extraEnd = e + extraLength;
-    while (e + 4 <= extraEnd) {
-      const id = cd.readUInt16LE(e);
-      const len = cd.readUInt16LE(e + 2);
-      if (id === 1) {
-        let q = e + 4;
-        if (entry.uncompressedSize === 4294967295 && q + 8 <= e + 4 + len) entry.uncompressedSize = u64(cd, q), q += 8;
-        if (entry.compressedSize === 4294967295 && q + 8 <= e + 4 + len) entry.compressedSize = u64(cd, q), q += 8;
-        if (entry.localOffset === 4294967295 && q + 8 <= e + 4 + len) entry.localOffset = u64(cd, q);
-      }
-      e += 4 + len;
-    }
-    entries.push(entry);
+  while (p + 46 <= cd.length && cd[p] === 80 && cd[p + 1] === 75 && cd[p + 2] === 1 && cd[p + 3] === 2) {
+    const nameLength = cd[p + 28] | cd[p + 29] << 8;
+    const extraLength = cd[p + 30] | cd[p + 31] << 8;
+    const commentLength = cd[p + 32] | cd[p + 33] << 8;
+    const nameStart = p + 46;
+    if (isMetadataName(cd, nameStart, Math.min(cd.length, nameStart + nameLength))) entries.push(centralEntry(cd, p, nameLength, extraLength));
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
 }
-function pickMetadataEntry(entries, wheelFilename) {
-  const candidates = entries.filter((e) => /^[^/]+\.dist-info\/METADATA$/.test(e.name));
+function centralEntry(cd, p, nameLength, extraLength) {
+  const entry = {
+    name: cd.toString("utf8", p + 46, p + 46 + nameLength),
+    flags: cd.readUInt16LE(p + 8),
+    method: cd.readUInt16LE(p + 10),
+    compressedSize: cd.readUInt32LE(p + 20),
+    uncompressedSize: cd.readUInt32LE(p + 24),
+    localOffset: cd.readUInt32LE(p + 42),
+    nameLength,
+    extraLength
+  };
+  let e = p + 46 + nameLength;
+  const extraEnd = e + extraLength;
+  while (e + 4 <= extraEnd) {
+    const id = cd.readUInt16LE(e);
+    const len = cd.readUInt16LE(e + 2);
+    if (id === 1) {
+      let q = e + 4;
+      if (entry.uncompressedSize === 4294967295 && q + 8 <= e + 4 + len) entry.uncompressedSize = u64(cd, q), q += 8;
+      if (entry.compressedSize === 4294967295 && q + 8 <= e + 4 + len) entry.compressedSize = u64(cd, q), q += 8;
+      if (entry.localOffset === 4294967295 && q + 8 <= e + 4 + len) entry.localOffset = u64(cd, q);
+    }
+    e += 4 + len;
+  }
+  return entry;
+}
+function pickMetadataEntry(candidates, wheelFilename) {
   if (candidates.length === 0) throw new Error("it has no .dist-info/METADATA");
   if (candidates.length === 1) return candidates[0];
   const [name, version] = wheelFilename.split("-");
@@ -1102,7 +1166,7 @@ function pickMetadataEntry(entries, wheelFilename) {
 async function readWheelMetadata(reader, wheelFilename) {
   const { offset, size } = await locateCentralDirectory(reader);
   const cd = await reader.read(offset, offset + size);
-  const entry = pickMetadataEntry(parseCentralDirectory(cd), wheelFilename);
+  const entry = pickMetadataEntry(metadataEntries(cd), wheelFilename);
   if (entry.flags & 1) throw new Error(`${entry.name} is encrypted`);
   if (entry.uncompressedSize > MAX_METADATA_BYTES || entry.compressedSize > MAX_METADATA_BYTES) throw new Error(`${entry.name} is implausibly large`);
   const guess = 30 + entry.nameLength + entry.extraLength + entry.compressedSize + 256;
@@ -1224,6 +1288,7 @@ var IndexClient = class {
   refresh;
   pageBasis = /* @__PURE__ */ new Map();
   unprovable;
+  keyedLocalFiles = /* @__PURE__ */ new Set();
   constructor(options = {}) {
     const env = options.env ?? process.env;
     const cwd = options.cwd ?? process.cwd();
@@ -1269,6 +1334,10 @@ var IndexClient = class {
     if (this.unprovable) return { unprovable: this.unprovable };
     const pages = [...this.pageBasis];
     return { pages: pages.map(([url, p]) => [url, p.stamp]), freshUntil: Math.min(...pages.map(([, p]) => p.freshUntil)) };
+  }
+  /** A local file whose metadata the caller keys what it keeps by (resolution-memo.ts): reading it proves nothing less. */
+  keyedByCaller(url) {
+    this.keyedLocalFiles.add(url);
   }
   /** Call right after reading or writing the page's record, so the stamp names what was read or written. */
   restsOnPage(url, freshUntil2) {
@@ -1339,7 +1408,7 @@ var IndexClient = class {
         this.metadataInFlight.delete(file.url);
         this.unprovable ??= `the metadata of ${file.filename} failed`;
       });
-      if (isLocal(file) || !file.hashes.sha256) this.unprovable ??= `the metadata of ${file.filename} is not kept by hash`;
+      if (isLocal(file) ? !this.keyedLocalFiles.has(file.url) : !file.hashes.sha256) this.unprovable ??= `the metadata of ${file.filename} is not kept by hash`;
     }
     return pending;
   }
@@ -3296,20 +3365,30 @@ async function checkDownloadedHashes(mode, downloaded) {
 
 // src/core/resolution-memo.ts
 import { readFileSync as readFileSync2, statSync } from "node:fs";
-import { readdir as readdir3, rm as rm2 } from "node:fs/promises";
+import { readdir as readdir3, rm as rm2, utimes, writeFile } from "node:fs/promises";
 import path7 from "node:path";
 var MEMO_FORMAT = 1;
+function placeholders(text, locals, back = false) {
+  return locals.reduce((t, local, i) => {
+    const pairs = [
+      [local.url, `pexship-local-${i}-url`],
+      [local.sha256, `pexship-local-${i}-sha256`]
+    ];
+    return pairs.reduce((u, [own, held]) => back ? u.split(held).join(own) : u.split(own).join(held), t);
+  }, text);
+}
 function fileStamp(file) {
   const s = statSync(file, { throwIfNoEntry: false });
   return s && `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
 }
-function inputsKey(request, sources) {
+function inputsKey(request, sources, locals) {
   const deps = request.dependencies;
   return JSON.stringify({
     // This code itself: a release or a rebundle (which rewrites the program's main file) may resolve differently.
     pexship: [MEMO_FORMAT, PEXSHIP_VERSION, process.argv[1] ? fileStamp(process.argv[1]) : null],
     sources,
-    requirements: request.requirements.map(String),
+    requirements: request.requirements.map((r) => placeholders(String(r), locals)),
+    locals: locals.map((l) => l.identity),
     constraints: (request.constraints ?? []).map(String),
     // The whole target (tags, marker values; for `current` what the interpreter probe said).
     targets: request.targets,
@@ -3322,16 +3401,19 @@ function inputsKey(request, sources) {
   });
 }
 var ResolutionMemo = class {
-  constructor(request, client) {
+  constructor(request, client, locals = []) {
     this.client = client;
-    this.file = path7.join(client.cache.root, "resolutions", `${sha256Hex(inputsKey(request, client.sourceLabels))}.json`);
+    this.locals = locals;
+    for (const local of locals) client.keyedByCaller(local.url);
+    this.file = path7.join(client.cache.root, "resolutions", `${sha256Hex(inputsKey(request, client.sourceLabels, locals))}.json`);
   }
   client;
+  locals;
   file;
   /** The kept resolution for these inputs when every page it rests on is unchanged and fresh now. */
   reuse(targets) {
     try {
-      const stored = JSON.parse(readFileSync2(this.file, "utf8"));
+      const stored = JSON.parse(placeholders(readFileSync2(this.file, "utf8"), this.locals, true));
       if (!(Date.now() < stored.freshUntil) || stored.distributions.length !== targets.length) return void 0;
       for (const [url, stamp] of stored.pages) if (this.client.cache.responseStamp("page", url) !== stamp) return void 0;
       return { targets: targets.map((target, i) => ({ target, distributions: stored.distributions[i] })) };
@@ -3340,25 +3422,36 @@ var ResolutionMemo = class {
     }
   }
   /**
-   * Keeps `resolution` when everything it rests on can be checked later, and drops kept ones a day old (their
-   * pages are long stale). Returns why it was not kept. A cache that can't be written is no error.
+   * Keeps `resolution` when everything it rests on can be checked later, and now and then drops kept ones a
+   * day old (their pages are long stale). Returns why it was not kept. A cache that can't be written is no error.
    */
   async keep(resolution) {
     const basis = this.client.answerBasis();
     if ("unprovable" in basis) return basis.unprovable;
     const stored = { ...basis, distributions: resolution.targets.map((t) => t.distributions) };
-    await writeFileAtomic(this.file, JSON.stringify(stored)).catch(() => {
+    await writeFileAtomic(this.file, placeholders(JSON.stringify(stored), this.locals)).catch(() => {
     });
-    const dir = path7.dirname(this.file);
-    const old = Date.now() - 864e5;
-    for (const name of await readdir3(dir).catch(() => [])) {
-      const file = path7.join(dir, name);
-      if ((statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old) await rm2(file, { force: true }).catch(() => {
-      });
-    }
+    await sweepOldResolutions(path7.dirname(this.file));
     return void 0;
   }
 };
+var DAY_MS = 864e5;
+async function sweepOldResolutions(dir, now = Date.now()) {
+  const stamp = path7.join(dir, ".swept");
+  const last = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs;
+  if (last !== void 0 && now - last < DAY_MS && last <= now) return;
+  try {
+    await writeFile(stamp, "");
+    await utimes(stamp, now / 1e3, now / 1e3);
+  } catch {
+    return;
+  }
+  for (const name of await readdir3(dir).catch(() => [])) {
+    const file = path7.join(dir, name);
+    if (file !== stamp && (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < now - DAY_MS) await rm2(file, { force: true }).catch(() => {
+    });
+  }
+}
 
 // src/core/resolve-targets.ts
 async function resolveTargets(req, cacheDir) {
@@ -3419,14 +3512,15 @@ async function resolveInputs(req, pendingTargets, progress) {
     if (!known) {
       for (const r of inputs.requirements) if (!r.url) client.listFiles(r.name).catch(() => {
       });
-      const [{ MetadataStore }, { fetchBeforeTargets }] = await Promise.all([import("./provider-W7P3T5KM.js"), import("./early-metadata-4BQZOKBK.js")]);
+      const [{ MetadataStore }, { fetchBeforeTargets }] = await Promise.all([import("./provider-YTTJACVC.js"), import("./early-metadata-EGRUBOR3.js")]);
       metadata = new MetadataStore(client);
       fetchBeforeTargets(metadata, inputs.requirements, { constraints: inputs.constraints, dependencies, formatControl: inputs.formatControl, targetsKnown: () => targetsKnown });
     }
     const targets = await pendingTargets;
     targetsKnown = true;
     markNow("targets at");
-    if (inputs.project) await addProjectWheel(inputs, targets, client, req, progress);
+    const project = inputs.project ? await addProjectWheel(inputs, targets, client, req, progress) : void 0;
+    if (project) markNow("project built at");
     progress.step(`resolve ${inputs.requirements.length} requirement${inputs.requirements.length === 1 ? "" : "s"} for ${targets.map((t) => t.label).join(", ")}`);
     const pinned = progress.task("resolve", "versions chosen");
     const request = {
@@ -3439,13 +3533,13 @@ async function resolveInputs(req, pendingTargets, progress) {
       preferBinary: inputs.preferBinary,
       dependencies
     };
-    const memo = new ResolutionMemo(request, client);
+    const memo = new ResolutionMemo(request, client, [...project ? [project] : [], ...await localWheelsOf(inputs.requirements, project)]);
     let resolution = req.refresh ? void 0 : memo.reuse(targets);
     if (resolution) {
       countUp("resolution reused");
       for (const t of resolution.targets) progress.detail(`${t.target.label}: ${t.distributions.length} distributions (the last resolution: same inputs, its index pages unchanged and fresh)`);
     } else {
-      const { resolve } = await import("./resolver-647P475G.js");
+      const { resolve } = await import("./resolver-72XVF3LE.js");
       resolution = await resolve({
         ...request,
         source: client,
@@ -3472,15 +3566,38 @@ async function resolveInputs(req, pendingTargets, progress) {
 async function addProjectWheel(inputs, targets, client, req, progress) {
   const { wheelName, sha256, built } = await buildProject(inputs.project, targets, client, req, progress);
   const extras = inputs.project.extras.length ? `[${inputs.project.extras.join(",")}]` : "";
-  inputs.requirements.push(parseRequirement(`${wheelName}${extras} @ ${pathToFileURL5(built.wheel).href}#sha256=${sha256}`));
+  const url = pathToFileURL5(built.wheel).href;
+  inputs.requirements.push(parseRequirement(`${wheelName}${extras} @ ${url}#sha256=${sha256}`));
   if (inputs.hashMode) {
     inputs.hashMode.allowed.set(canonicalName(wheelName), /* @__PURE__ */ new Set([sha256]));
     inputs.hashMode.origin.set(canonicalName(wheelName), `the project ${inputs.project.name}`);
   }
+  const { metadataVersion, name, version, requiresPython, requiresDist, providesExtra } = await builtMetadata(built);
+  return { url, sha256, identity: JSON.stringify([path8.basename(built.wheel), metadataVersion, name, version, requiresPython, requiresDist, providesExtra]) };
+}
+async function localWheelsOf(requirements, project) {
+  const wheels = requirements.flatMap((r) => {
+    if (!r.url?.startsWith("file:")) return [];
+    const url = new URL(r.url);
+    url.hash = "";
+    return url.pathname.toLowerCase().endsWith(".whl") && url.href !== project?.url ? [url] : [];
+  });
+  const keyed = await Promise.all(
+    wheels.map(async (url) => {
+      const data = await readFile5(url).catch(() => void 0);
+      const sha256 = data && createHash3("sha256").update(data).digest("hex");
+      return sha256 ? [{ url: url.href, sha256, identity: sha256 }] : [];
+    })
+  );
+  return keyed.flat();
+}
+function builtMetadata(built) {
+  const filename = path8.basename(built.wheel);
+  return withLocalFile(built.wheel, async (reader) => parseCoreMetadata(await readWheelMetadata(reader, filename), filename));
 }
 async function buildProject(project, targets, client, req, progress) {
   progress.step(`build the project ${project.name} (${path8.relative(req.cwd ?? process.cwd(), project.dir) || "."})`);
-  const { buildProjectWheel } = await import("./build-KYURVTZ5.js");
+  const { buildProjectWheel } = await import("./build-WGYVEGML.js");
   const built = await buildProjectWheel({
     project,
     targets,
@@ -3497,7 +3614,7 @@ async function buildProject(project, targets, client, req, progress) {
 async function addProjectToLock(project, lockFile, selections, targets, client, req, progress) {
   const { built, wheelName, sha256 } = await buildProject(project, targets, client, req, progress);
   const filename = path8.basename(built.wheel);
-  const metadata = parseCoreMetadata(await withLocalFile(built.wheel, (reader) => readWheelMetadata(reader, filename)), filename);
+  const metadata = await builtMetadata(built);
   for (let i = 0; i < targets.length; i++) {
     const pinned = new Map(selections[i].map((s) => [canonicalName(s.name), s.version]));
     for (const text of metadata.requiresDist) {
@@ -3560,7 +3677,7 @@ async function fetchSelections(selections, targets, client, ctx, progress) {
       }
       progress.step(`build ${s.name} ${s.version} from source for ${targets[i].label}`);
       wheels.push(
-        await (await import("./sdist-build-W7RXUOJE.js")).buildWheelFromSdist({
+        await (await import("./sdist-build-F6KRC6WH.js")).buildWheelFromSdist({
           sdist: path9,
           project: s.name,
           version: s.version,

@@ -2,12 +2,12 @@ import { createRequire as __pexshipCreateRequire } from 'node:module'; import { 
 import {
   isDirectReference,
   parseRequirement
-} from "./chunk-W3RZJTLV.js";
+} from "./chunk-ZU7UPI3D.js";
 import {
   parseSdistFilename,
   parseWheelFilename,
   sdistExtension
-} from "./chunk-KJMAXHXM.js";
+} from "./chunk-6J3BLQ7R.js";
 import {
   UsageError
 } from "./chunk-A2YORBZ4.js";

@@ -1,34 +1,35 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
   resolve
-} from "./chunk-XVNCJRJF.js";
+} from "./chunk-4LR2U5GY.js";
 import {
   installWheel
-} from "./chunk-E2VCSXBJ.js";
+} from "./chunk-PBRJK2HQ.js";
 import {
   currentTarget
-} from "./chunk-KMQNPVWY.js";
+} from "./chunk-BQ32VOEA.js";
 import {
   PEXSHIP_VERSION
-} from "./chunk-LM2J5XQO.js";
+} from "./chunk-7BMIS5AO.js";
 import {
+  memberContent,
   writeZip
-} from "./chunk-2RM3XI5D.js";
+} from "./chunk-Z5MTOKTQ.js";
 import {
   findInterpreterFor
-} from "./chunk-D5VVKQT2.js";
-import "./chunk-QS4QVXSD.js";
-import "./chunk-ITQRL2BC.js";
+} from "./chunk-PDE73SRJ.js";
+import "./chunk-XBNT6ECT.js";
+import "./chunk-JGUVN7JE.js";
 import {
   canonicalExtra,
   canonicalName,
-  parseRequirement,
-  parseSpecifierSet,
-  parseVersion
-} from "./chunk-W3RZJTLV.js";
+  parseRequirement
+} from "./chunk-ZU7UPI3D.js";
 import {
+  parseSpecifierSet,
+  parseVersion,
   wheelSupported
-} from "./chunk-KJMAXHXM.js";
+} from "./chunk-6J3BLQ7R.js";
 import {
   JobError,
   UsageError
@@ -620,7 +621,6 @@ import { createHash as createHash3, randomBytes } from "node:crypto";
 import { existsSync as existsSync3 } from "node:fs";
 import { copyFile, mkdir, readdir as readdir3, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path4 from "node:path";
-import { inflateRawSync } from "node:zlib";
 
 // src/project/pep517-driver.py
 var pep517_driver_default = `"""Calls one PEP 517 hook of a build backend; run by pexship inside an isolated build environment.
@@ -706,7 +706,7 @@ async function buildEnv(python, pyTarget, requirements, req) {
         if (m.name.includes(".data/")) continue;
         const target = path4.join(purelib, m.name);
         await mkdir(path4.dirname(target), { recursive: true });
-        await writeFile(target, m.content ?? inflateRawSync(m.deflated.data));
+        await writeFile(target, memberContent(m));
       }
     }
     await writeFile(path4.join(temp, ".complete"), "");
