@@ -3,11 +3,11 @@
  * a resolution (or a lock's selection), then every chosen file downloaded (hash-checked) and every sdist
  * built. Shared by `build` and `lock`.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
+import { sha256Hex } from '../index/cache.js';
 import { defaultCacheDir, IndexClient } from '../index/index.js';
 import { parseCoreMetadata, type CoreMetadata } from '../python/metadata.js';
 import { canonicalName, evaluateMarker, parseRequirement } from '../python/pep508.js';
@@ -215,7 +215,7 @@ async function localWheelsOf(requirements: GatheredInputs['requirements'], proje
     wheels.map(async (url) => {
       // One that can't be read is not keyed: resolving says what is wrong with it.
       const data = await readFile(url).catch(() => undefined);
-      const sha256 = data && createHash('sha256').update(data).digest('hex');
+      const sha256 = data && sha256Hex(data);
       return sha256 ? [{ url: url.href, sha256, identity: sha256 }] : [];
     }),
   );
@@ -241,7 +241,7 @@ async function buildProject(project: ProjectInput, targets: Target[], client: In
   });
   progress.detail(`${path.basename(built.wheel)} (${built.how === 'native' ? `written natively as ${built.backend} would` : `built by ${built.backend}`})`);
   const wheelName = parseWheelFilename(path.basename(built.wheel)).name;
-  const sha256 = createHash('sha256').update(await readFile(built.wheel)).digest('hex');
+  const sha256 = sha256Hex(await readFile(built.wheel));
   return { built, wheelName, sha256 };
 }
 

@@ -13,7 +13,7 @@ import { Cache, sha256Hex } from '../index/cache.js';
 import { entryPointGroup, parseCoreMetadata, parseEntryPoints, parseWheelInfo } from '../python/metadata.js';
 import { parseWheelFilename } from '../python/wheel.js';
 import { ChangedFileError } from './span-reader.js';
-import { compressed, ZipArchive, ZipFormatError, type SpanFile, type ZipMember } from './zip.js';
+import { compressed, ZipArchive, ZipFormatError, type FileSpan, type SpanFile, type ZipMember } from './zip.js';
 
 export interface InstalledWheel {
   /** The wheel's file name, e.g. `flask-3.1.3-py3-none-any.whl`. */
@@ -364,21 +364,21 @@ async function loadManifest(file: string, filename: string): Promise<Manifest | 
 /** The members with their bytes sliced from the wheel's, or undefined when the manifest does not fit them. */
 function membersFrom(manifest: Manifest, data: Buffer): ZipMember[] | undefined {
   if (manifest.wheel.wheelSize !== data.length) return undefined;
-  return manifest.members.map((m) => ({
-    name: m.name,
-    mode: m.mode,
-    raw: { method: m.method, crc: m.crc, size: m.size, data: m.at === undefined ? Buffer.from(m.base64!, 'base64') : data.subarray(m.at, m.at + m.length) },
-  }));
+  return manifestMembers(manifest, (offset, length) => data.subarray(offset, offset + length));
 }
 
 /** The install with its wheel's members left in the file, for the writer to check and copy. */
 function withSpans(manifest: Manifest, file: SpanFile): InstalledWheel {
-  const members = manifest.members.map((m): ZipMember => ({
+  return { ...manifest.wheel, members: manifestMembers(manifest, (offset, length) => ({ file, offset, length })) };
+}
+
+/** The manifest's members, the wheel's stored bytes given by `inWheel`; those the install made, decoded. */
+function manifestMembers(manifest: Manifest, inWheel: (offset: number, length: number) => Buffer | FileSpan): ZipMember[] {
+  return manifest.members.map((m) => ({
     name: m.name,
     mode: m.mode,
-    raw: { method: m.method, crc: m.crc, size: m.size, data: m.at === undefined ? Buffer.from(m.base64!, 'base64') : { file, offset: m.at, length: m.length } },
+    raw: { method: m.method, crc: m.crc, size: m.size, data: m.at === undefined ? Buffer.from(m.base64!, 'base64') : inWheel(m.at, m.length) },
   }));
-  return { ...manifest.wheel, members };
 }
 
 export { ZipFormatError };
