@@ -1,8 +1,8 @@
 import { createRequire as __pexshipCreateRequire } from 'node:module'; import { fileURLToPath as __pexshipFileURLToPath } from 'node:url'; import { dirname as __pexshipDirname } from 'node:path'; const require = __pexshipCreateRequire(import.meta.url); var __filename = __pexshipFileURLToPath(import.meta.url); var __dirname = __pexshipDirname(__filename);
 import {
   build
-} from "./chunks/chunk-T4BR4OAH.js";
-import "./chunks/chunk-PBRJK2HQ.js";
+} from "./chunks/chunk-ZKG4LLAB.js";
+import "./chunks/chunk-7S5FWBVW.js";
 import {
   LAYOUTS
 } from "./chunks/chunk-KJ5G7J34.js";
@@ -10,7 +10,7 @@ import {
   createReporter,
   parseProjectSpec,
   secretsOf
-} from "./chunks/chunk-ICH3HW5S.js";
+} from "./chunks/chunk-PEOTYZC5.js";
 import {
   CACHE_FORMAT,
   currentTarget

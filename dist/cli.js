@@ -16,9 +16,9 @@ import nodeModule from "node:module";
 
 // src/cli/main.ts
 var VERBS = {
-  build: () => import("./chunks/build-L5CKNHT3.js"),
+  build: () => import("./chunks/build-FC76W4DT.js"),
   inspect: () => import("./chunks/inspect-65BWXDVS.js"),
-  lock: () => import("./chunks/lock-SYLC3TY4.js"),
+  lock: () => import("./chunks/lock-5F6FH2LS.js"),
   deploy: () => import("./chunks/deploy-FS22RSY4.js").then((m) => ({ run: m.runDeploy })),
   rollback: () => import("./chunks/deploy-FS22RSY4.js").then((m) => ({ run: m.runRollback })),
   releases: () => import("./chunks/deploy-FS22RSY4.js").then((m) => ({ run: m.runReleases })),

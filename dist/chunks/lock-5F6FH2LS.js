@@ -20,7 +20,7 @@ import {
   stderrProgress,
   stripCredentials,
   writePylock
-} from "./chunk-ICH3HW5S.js";
+} from "./chunk-PEOTYZC5.js";
 import {
   defaultCacheDir
 } from "./chunk-BQ32VOEA.js";

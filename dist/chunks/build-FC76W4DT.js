@@ -18,12 +18,12 @@ import {
 } from "./chunk-R772ELZX.js";
 import {
   build
-} from "./chunk-T4BR4OAH.js";
-import "./chunk-PBRJK2HQ.js";
+} from "./chunk-ZKG4LLAB.js";
+import "./chunk-7S5FWBVW.js";
 import "./chunk-KJ5G7J34.js";
 import {
   stderrProgress
-} from "./chunk-ICH3HW5S.js";
+} from "./chunk-PEOTYZC5.js";
 import "./chunk-BQ32VOEA.js";
 import "./chunk-7BMIS5AO.js";
 import "./chunk-EV2EOPE5.js";

@@ -3,7 +3,7 @@ import {
   ChangedFileError,
   SpanReader,
   installWheel
-} from "./chunk-PBRJK2HQ.js";
+} from "./chunk-7S5FWBVW.js";
 import {
   LAYOUTS,
   dirFiles,
@@ -20,7 +20,7 @@ import {
   resolveTargets,
   selectFromLock,
   selectedFromResolution
-} from "./chunk-ICH3HW5S.js";
+} from "./chunk-PEOTYZC5.js";
 import {
   defaultCacheDir
 } from "./chunk-BQ32VOEA.js";

@@ -3308,7 +3308,6 @@ function isTable2(value) {
 }
 
 // src/core/resolve-targets.ts
-import { createHash as createHash3 } from "node:crypto";
 import { readFile as readFile5 } from "node:fs/promises";
 import path8 from "node:path";
 import { pathToFileURL as pathToFileURL5 } from "node:url";
@@ -3585,7 +3584,7 @@ async function localWheelsOf(requirements, project) {
   const keyed = await Promise.all(
     wheels.map(async (url) => {
       const data = await readFile5(url).catch(() => void 0);
-      const sha256 = data && createHash3("sha256").update(data).digest("hex");
+      const sha256 = data && sha256Hex(data);
       return sha256 ? [{ url: url.href, sha256, identity: sha256 }] : [];
     })
   );
@@ -3597,7 +3596,7 @@ function builtMetadata(built) {
 }
 async function buildProject(project, targets, client, req, progress) {
   progress.step(`build the project ${project.name} (${path8.relative(req.cwd ?? process.cwd(), project.dir) || "."})`);
-  const { buildProjectWheel } = await import("./build-WGYVEGML.js");
+  const { buildProjectWheel } = await import("./build-72J2MPK7.js");
   const built = await buildProjectWheel({
     project,
     targets,
@@ -3608,7 +3607,7 @@ async function buildProject(project, targets, client, req, progress) {
   });
   progress.detail(`${path8.basename(built.wheel)} (${built.how === "native" ? `written natively as ${built.backend} would` : `built by ${built.backend}`})`);
   const wheelName = parseWheelFilename(path8.basename(built.wheel)).name;
-  const sha256 = createHash3("sha256").update(await readFile5(built.wheel)).digest("hex");
+  const sha256 = sha256Hex(await readFile5(built.wheel));
   return { built, wheelName, sha256 };
 }
 async function addProjectToLock(project, lockFile, selections, targets, client, req, progress) {

@@ -4,7 +4,7 @@ import {
 } from "./chunk-4LR2U5GY.js";
 import {
   installWheel
-} from "./chunk-PBRJK2HQ.js";
+} from "./chunk-7S5FWBVW.js";
 import {
   currentTarget
 } from "./chunk-BQ32VOEA.js";

@@ -364,19 +364,17 @@ async function loadManifest(file, filename) {
 }
 function membersFrom(manifest, data) {
   if (manifest.wheel.wheelSize !== data.length) return void 0;
+  return manifestMembers(manifest, (offset, length) => data.subarray(offset, offset + length));
+}
+function withSpans(manifest, file) {
+  return { ...manifest.wheel, members: manifestMembers(manifest, (offset, length) => ({ file, offset, length })) };
+}
+function manifestMembers(manifest, inWheel) {
   return manifest.members.map((m) => ({
     name: m.name,
     mode: m.mode,
-    raw: { method: m.method, crc: m.crc, size: m.size, data: m.at === void 0 ? Buffer.from(m.base64, "base64") : data.subarray(m.at, m.at + m.length) }
+    raw: { method: m.method, crc: m.crc, size: m.size, data: m.at === void 0 ? Buffer.from(m.base64, "base64") : inWheel(m.at, m.length) }
   }));
-}
-function withSpans(manifest, file) {
-  const members = manifest.members.map((m) => ({
-    name: m.name,
-    mode: m.mode,
-    raw: { method: m.method, crc: m.crc, size: m.size, data: m.at === void 0 ? Buffer.from(m.base64, "base64") : { file, offset: m.at, length: m.length } }
-  }));
-  return { ...manifest.wheel, members };
 }
 
 export {
